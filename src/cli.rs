@@ -1,0 +1,224 @@
+//! Command-line interface. Plain `rehab` opens the full-screen coach; subcommands serve people
+//! who live in a shell and scripts.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rehab",
+    version,
+    about = "A keyboard-driven coach for hip, glute and hamstring rehab",
+    long_about = "rehab walks you through today's rehab routine with timers, tracks your pain before, \
+during, after and the next morning, and adjusts the dose with the pain-monitoring model.\n\n\
+It coaches; it does not diagnose. See a clinician for any new, severe or worrying symptom.\n\n\
+Run `rehab` with no command to open the full-screen coach.",
+    after_help = "Files: `rehab paths` shows where the journal, config and your own programmes live."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct GlobalArgs {
+    /// Act as if today were this day (YYYY-MM-DD): backfill a missed day. Never after today.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    /// Where the journal lives (overrides REHAB_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Where config.toml and your own programmes live (overrides REHAB_CONFIG_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List, show and check programmes.
+    #[command(subcommand)]
+    Programmes(ProgrammesCommand),
+    /// Choose a programme and start it today (or on --date). History is kept.
+    Start {
+        /// Programme id, e.g. gluteal-tendinopathy (see `rehab programmes list`).
+        programme: String,
+    },
+    /// Record the morning check-in.
+    Checkin(CheckinArgs),
+    /// Show today's plan: phase, exercises with doses, the decision and its reasons.
+    Today {
+        /// Print the plan as JSON (documented in README.md).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record something done away from the laptop.
+    #[command(subcommand)]
+    Log(LogCommand),
+    /// Check or repair the journal files.
+    #[command(subcommand)]
+    Journal(JournalCommand),
+    /// Fix an earlier record (a correction record is appended; nothing is rewritten).
+    Correct(CorrectArgs),
+    /// Export the journal as CSV or JSON.
+    Export(ExportArgs),
+    /// Write a Markdown report for a physiotherapist.
+    Report(ReportArgs),
+    /// Print where files live.
+    Paths,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgrammesCommand {
+    /// List the built-in programmes and your own.
+    List,
+    /// Show one programme: phases, exercises with doses, what to avoid, sources.
+    Show {
+        /// Programme id.
+        id: String,
+    },
+    /// Validate programme files; reports file, line, column and field for every problem.
+    Check {
+        /// TOML files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// Morning pain, 0–10, within 30 minutes of waking.
+    #[arg(long)]
+    pub pain: Option<String>,
+    /// Morning stiffness, 0–10.
+    #[arg(long)]
+    pub stiffness: Option<String>,
+    /// Pain on the programme's daily load test, 0–10.
+    #[arg(long)]
+    pub load_test: Option<String>,
+    /// A red-flag answered yes, by id (repeatable). `rehab checkin --list-flags` lists them.
+    #[arg(long = "flag", value_name = "ID")]
+    pub flags: Vec<String>,
+    /// Answer no to every red-flag question not given with --flag.
+    #[arg(long)]
+    pub no_flags: bool,
+    /// List the red-flag questions and their ids.
+    #[arg(long)]
+    pub list_flags: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LogCommand {
+    /// Record today's plan as done away from the laptop.
+    Session(LogSessionArgs),
+    /// Record a run or walk-run.
+    Run(LogRunArgs),
+    /// Add a note for the day.
+    Note {
+        /// The note text.
+        text: String,
+    },
+    /// Confirm a clinician has seen you after a stop (unlocks exercise).
+    ClinicianSeen {
+        /// Optional note, e.g. what they advised.
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct LogSessionArgs {
+    /// Worst pain during the session, 0–10.
+    #[arg(long)]
+    pub pain_during: String,
+    /// Pain just after, 0–10.
+    #[arg(long)]
+    pub pain_after: String,
+    /// Pain before, 0–10.
+    #[arg(long)]
+    pub pain_before: Option<String>,
+    /// Effort, 0–10.
+    #[arg(long)]
+    pub effort: Option<String>,
+    /// An exercise id you did not do (repeatable).
+    #[arg(long = "skip", value_name = "EXERCISE")]
+    pub skip: Vec<String>,
+    /// A note for the session.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogRunArgs {
+    /// Minutes run (or walk-run in total).
+    #[arg(long)]
+    pub minutes: f64,
+    /// Distance in km.
+    #[arg(long)]
+    pub km: Option<f64>,
+    /// Rate of perceived exertion, 0–10.
+    #[arg(long)]
+    pub rpe: String,
+    /// Worst pain, 0–10.
+    #[arg(long)]
+    pub pain: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JournalCommand {
+    /// List unreadable lines with file and line number. Exits non-zero if any.
+    Check,
+    /// Move unreadable lines to a side file (a backup is kept) and say what was done.
+    Repair,
+    /// List records (id, date, kind) to find one to correct.
+    List {
+        /// Only records about this day.
+        #[arg(long = "on", value_name = "YYYY-MM-DD")]
+        on: Option<NaiveDate>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CorrectArgs {
+    /// Id of the record to correct (see `rehab journal list`).
+    pub id: String,
+    /// field=value pairs, e.g. pain=3 (repeatable).
+    #[arg(required = true, value_name = "FIELD=VALUE")]
+    pub fields: Vec<String>,
+    /// Why, kept with the correction.
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ExportFormat,
+    /// First day to include.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<NaiveDate>,
+    /// Last day to include.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<NaiveDate>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// First day to include.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<NaiveDate>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}

@@ -1,0 +1,6 @@
+//! CLI subcommands: thin shells over `store` and `domain`.
+
+pub mod daily;
+pub mod export;
+pub mod journal;
+pub mod programmes;

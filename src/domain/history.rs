@@ -1,0 +1,454 @@
+//! The History view: the journal replayed into plain values (event sourcing). Corrections are
+//! applied here; the same records always give the same History.
+
+use crate::domain::pain::Rating;
+use crate::domain::plan::PlanSnapshot;
+use crate::domain::records::{Record, RecordBody, RecordId, Side};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgrammeChoice {
+    pub programme: String,
+    pub start: NaiveDate,
+    pub id: RecordId,
+}
+
+/// The merged check-in for one day (later answers on the same day fill in or replace earlier ones).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DayCheckIn {
+    pub pain: Option<Rating>,
+    pub stiffness: Option<Rating>,
+    pub load_test: Option<Rating>,
+    pub red_flags: BTreeMap<String, bool>,
+    /// Ids of the records that make up this day's check-in (for corrections).
+    pub ids: Vec<RecordId>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetLog {
+    pub id: RecordId,
+    pub exercise: String,
+    pub side: Option<Side>,
+    pub set: u32,
+    pub reps: Option<u32>,
+    pub seconds: Option<u32>,
+    pub pain: Rating,
+    pub effort: Option<Rating>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skip {
+    pub id: RecordId,
+    pub exercise: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finish {
+    pub id: RecordId,
+    pub pain_after: Rating,
+    pub effort: Option<Rating>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionLog {
+    pub id: RecordId,
+    pub date: NaiveDate,
+    pub at: DateTime<FixedOffset>,
+    pub plan: PlanSnapshot,
+    pub pain_before: Option<Rating>,
+    pub sets: Vec<SetLog>,
+    pub skipped: Vec<Skip>,
+    pub finished: Option<Finish>,
+}
+
+impl SessionLog {
+    /// Worst pain rated after any set (of one exercise, or of all).
+    pub fn pain_during_max(&self, exercise: Option<&str>) -> Option<Rating> {
+        self.sets
+            .iter()
+            .filter(|s| exercise.is_none_or(|e| s.exercise == e))
+            .map(|s| s.pain)
+            .max()
+    }
+
+    pub fn pain_after(&self) -> Option<Rating> {
+        self.finished.as_ref().map(|f| f.pain_after)
+    }
+
+    /// Sets logged for an exercise (each side counts separately).
+    pub fn sets_of<'a>(&'a self, exercise: &'a str) -> impl Iterator<Item = &'a SetLog> + 'a {
+        self.sets.iter().filter(move |s| s.exercise == exercise)
+    }
+
+    pub fn was_skipped(&self, exercise: &str) -> bool {
+        self.skipped.iter().any(|s| s.exercise == exercise)
+    }
+
+    /// True when every planned set (per side) of the exercise was logged and it was not skipped.
+    pub fn completed(&self, exercise: &str, sides_each: bool) -> bool {
+        let Some(planned) = self.plan.exercises.iter().find(|e| e.exercise == exercise) else {
+            return false;
+        };
+        let needed = planned.dose.sets as usize * if sides_each { 2 } else { 1 };
+        !self.was_skipped(exercise) && self.sets_of(exercise).count() >= needed
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunLog {
+    pub id: RecordId,
+    pub date: NaiveDate,
+    pub minutes: f64,
+    pub km: Option<f64>,
+    pub rpe: Rating,
+    pub pain: Rating,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteLog {
+    pub id: RecordId,
+    pub date: NaiveDate,
+    pub text: String,
+}
+
+/// A correction that could not be applied (unknown target, or fields that don't fit).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CorrectionProblem {
+    pub correction: RecordId,
+    pub target: RecordId,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    /// Every programme choice, oldest first; the last is current.
+    pub choices: Vec<ProgrammeChoice>,
+    pub checkins: BTreeMap<NaiveDate, DayCheckIn>,
+    /// Sessions ordered by (date, time started).
+    pub sessions: Vec<SessionLog>,
+    pub runs: Vec<RunLog>,
+    pub notes: Vec<NoteLog>,
+    /// Days on which the person confirmed a clinician had seen them after a stop.
+    pub clinician_seen: Vec<NaiveDate>,
+    /// (day, reason) of acknowledged referrals.
+    pub referrals_acknowledged: Vec<(NaiveDate, String)>,
+    pub correction_problems: Vec<CorrectionProblem>,
+    /// The records after corrections, in replay order (for export and audit views).
+    pub records: Vec<Record>,
+}
+
+impl History {
+    /// Replay records (from any number of device journals, in any order) into a History.
+    pub fn replay(records: impl IntoIterator<Item = Record>) -> History {
+        let mut records: Vec<Record> = records.into_iter().collect();
+        // Timestamp order across devices; ids break ties so the result never depends on input order.
+        records.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+
+        let mut history = History::default();
+        let records = apply_corrections(records, &mut history.correction_problems);
+
+        let mut session_index: HashMap<RecordId, usize> = HashMap::new();
+        for record in &records {
+            let date = record.date;
+            let id = record.id.clone();
+            match &record.body {
+                RecordBody::ProgrammeChosen { programme, start } => {
+                    history.choices.push(ProgrammeChoice {
+                        programme: programme.clone(),
+                        start: *start,
+                        id,
+                    })
+                }
+                RecordBody::CheckIn {
+                    pain,
+                    stiffness,
+                    load_test,
+                    red_flags,
+                } => {
+                    let day = history.checkins.entry(date).or_default();
+                    day.pain = pain.or(day.pain);
+                    day.stiffness = stiffness.or(day.stiffness);
+                    day.load_test = load_test.or(day.load_test);
+                    day.red_flags
+                        .extend(red_flags.iter().map(|(k, v)| (k.clone(), *v)));
+                    day.ids.push(id);
+                }
+                RecordBody::SessionStarted { plan, pain_before } => {
+                    session_index.insert(id.clone(), history.sessions.len());
+                    history.sessions.push(SessionLog {
+                        id,
+                        date,
+                        at: record.at,
+                        plan: plan.clone(),
+                        pain_before: *pain_before,
+                        sets: Vec::new(),
+                        skipped: Vec::new(),
+                        finished: None,
+                    });
+                }
+                RecordBody::SetDone {
+                    session,
+                    exercise,
+                    side,
+                    set,
+                    reps,
+                    seconds,
+                    pain,
+                    effort,
+                } => {
+                    if let Some(&i) = session_index.get(session) {
+                        history.sessions[i].sets.push(SetLog {
+                            id,
+                            exercise: exercise.clone(),
+                            side: *side,
+                            set: *set,
+                            reps: *reps,
+                            seconds: *seconds,
+                            pain: *pain,
+                            effort: *effort,
+                        });
+                    }
+                }
+                RecordBody::ExerciseSkipped {
+                    session,
+                    exercise,
+                    reason,
+                } => {
+                    if let Some(&i) = session_index.get(session) {
+                        history.sessions[i].skipped.push(Skip {
+                            id,
+                            exercise: exercise.clone(),
+                            reason: reason.clone(),
+                        });
+                    }
+                }
+                RecordBody::SessionFinished {
+                    session,
+                    pain_after,
+                    effort,
+                    note,
+                } => {
+                    if let Some(&i) = session_index.get(session) {
+                        history.sessions[i].finished = Some(Finish {
+                            id,
+                            pain_after: *pain_after,
+                            effort: *effort,
+                            note: note.clone(),
+                        });
+                    }
+                }
+                RecordBody::RunLogged {
+                    minutes,
+                    km,
+                    rpe,
+                    pain,
+                } => history.runs.push(RunLog {
+                    id,
+                    date,
+                    minutes: *minutes,
+                    km: *km,
+                    rpe: *rpe,
+                    pain: *pain,
+                }),
+                RecordBody::Note { text } => history.notes.push(NoteLog {
+                    id,
+                    date,
+                    text: text.clone(),
+                }),
+                RecordBody::ClinicianSeen { .. } => history.clinician_seen.push(date),
+                RecordBody::ReferralAcknowledged { reason } => {
+                    history.referrals_acknowledged.push((date, reason.clone()))
+                }
+                RecordBody::Correction { .. } => {}
+            }
+        }
+        history
+            .sessions
+            .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.at.cmp(&b.at)));
+        history.runs.sort_by_key(|r| r.date);
+        history.records = records;
+        history
+    }
+
+    /// The current programme choice, if any.
+    pub fn current(&self) -> Option<&ProgrammeChoice> {
+        self.choices.last()
+    }
+
+    /// Sessions of the current programme since it was (last) chosen.
+    pub fn current_sessions(&self) -> impl Iterator<Item = &SessionLog> {
+        let current = self.current();
+        self.sessions.iter().filter(move |s| {
+            current.is_some_and(|c| s.plan.programme == c.programme && s.date >= c.start)
+        })
+    }
+
+    pub fn checkin(&self, date: NaiveDate) -> Option<&DayCheckIn> {
+        self.checkins.get(&date)
+    }
+
+    pub fn morning_pain(&self, date: NaiveDate) -> Option<Rating> {
+        self.checkins.get(&date).and_then(|c| c.pain)
+    }
+
+    /// A session started but never finished (a crash, a closed terminal): offered for resume.
+    pub fn unfinished_session(&self, date: NaiveDate) -> Option<&SessionLog> {
+        self.sessions
+            .iter()
+            .rev()
+            .find(|s| s.date == date && s.finished.is_none())
+    }
+}
+
+/// Apply every correction to its target, in timestamp order, and drop the correction records.
+/// A correction replaces top-level fields of the target's JSON (`date` included); `v`, `id`,
+/// `kind` and `at` cannot be changed.
+fn apply_corrections(records: Vec<Record>, problems: &mut Vec<CorrectionProblem>) -> Vec<Record> {
+    const FIXED: [&str; 4] = ["v", "id", "kind", "at"];
+    let mut out: Vec<Record> = Vec::with_capacity(records.len());
+    let mut index: HashMap<RecordId, usize> = HashMap::new();
+    let mut corrections = Vec::new();
+    for record in records {
+        match record.body {
+            RecordBody::Correction { target, fields, .. } => {
+                corrections.push((record.id, target, fields))
+            }
+            _ => {
+                index.insert(record.id.clone(), out.len());
+                out.push(record);
+            }
+        }
+    }
+    for (correction, target, fields) in corrections {
+        let Some(&i) = index.get(&target) else {
+            problems.push(CorrectionProblem {
+                correction,
+                target,
+                message: "refers to a record that is not in the journal".into(),
+            });
+            continue;
+        };
+        if let Some(bad) = fields.keys().find(|k| FIXED.contains(&k.as_str())) {
+            problems.push(CorrectionProblem {
+                correction,
+                target,
+                message: format!("field \"{bad}\" cannot be corrected"),
+            });
+            continue;
+        }
+        let mut value = match serde_json::to_value(&out[i]) {
+            Ok(v) => v,
+            Err(e) => {
+                problems.push(CorrectionProblem {
+                    correction,
+                    target,
+                    message: e.to_string(),
+                });
+                continue;
+            }
+        };
+        if let Some(obj) = value.as_object_mut() {
+            for (k, v) in &fields {
+                if v.is_null() {
+                    obj.remove(k);
+                } else {
+                    obj.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        match serde_json::from_value::<Record>(value) {
+            Ok(fixed) => out[i] = fixed,
+            Err(e) => problems.push(CorrectionProblem {
+                correction,
+                target,
+                message: format!("the corrected record is not valid: {e}"),
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::records::FORMAT_VERSION;
+
+    fn rec(id: &str, day: u32, minute: u32, body: RecordBody) -> Record {
+        Record {
+            v: FORMAT_VERSION,
+            id: RecordId(id.into()),
+            at: DateTime::parse_from_rfc3339(&format!("2026-03-{day:02}T07:{minute:02}:00+00:00"))
+                .unwrap(),
+            date: NaiveDate::from_ymd_opt(2026, 3, day).unwrap(),
+            body,
+        }
+    }
+
+    fn checkin(pain: i64) -> RecordBody {
+        RecordBody::CheckIn {
+            pain: Some(Rating::new(pain).unwrap()),
+            stiffness: None,
+            load_test: None,
+            red_flags: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn correction_replaces_a_field() {
+        let mut fields = serde_json::Map::new();
+        fields.insert("pain".into(), serde_json::json!(2));
+        let h = History::replay(vec![
+            rec("a-1", 2, 0, checkin(6)),
+            rec(
+                "a-2",
+                3,
+                0,
+                RecordBody::Correction {
+                    target: RecordId("a-1".into()),
+                    fields,
+                    reason: None,
+                },
+            ),
+        ]);
+        assert_eq!(
+            h.morning_pain(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()),
+            Rating::new(2).ok()
+        );
+        assert!(h.correction_problems.is_empty());
+    }
+
+    #[test]
+    fn bad_correction_is_reported_not_applied() {
+        let mut fields = serde_json::Map::new();
+        fields.insert("pain".into(), serde_json::json!(12));
+        let h = History::replay(vec![
+            rec("a-1", 2, 0, checkin(6)),
+            rec(
+                "a-2",
+                3,
+                0,
+                RecordBody::Correction {
+                    target: RecordId("a-1".into()),
+                    fields,
+                    reason: None,
+                },
+            ),
+        ]);
+        assert_eq!(
+            h.morning_pain(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()),
+            Rating::new(6).ok()
+        );
+        assert_eq!(h.correction_problems.len(), 1);
+    }
+
+    #[test]
+    fn replay_ignores_input_order() {
+        let a = vec![rec("a-1", 2, 0, checkin(3)), rec("b-1", 2, 5, checkin(4))];
+        let mut b = a.clone();
+        b.reverse();
+        assert_eq!(History::replay(a), History::replay(b));
+    }
+}

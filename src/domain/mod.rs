@@ -1,0 +1,14 @@
+//! The pure core: no terminal, files, environment or clock. The shell passes `today`/`now` in.
+
+pub mod coach;
+pub mod history;
+pub mod pain;
+pub mod plan;
+pub mod programme;
+pub mod programme_check;
+pub mod records;
+pub mod red_flags;
+pub mod running;
+pub mod session;
+pub mod settings;
+pub mod timer;

@@ -1,0 +1,201 @@
+//! What the coach prescribes for one day, and the snapshot of it stored when a session starts.
+
+use crate::domain::programme::Rung;
+use crate::domain::red_flags::Urgency;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Why the coach sends the person to a clinician (domain.md §3 rules 1b–6, §4 SOON).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferReason {
+    /// A SOON red flag was answered yes (rule 1b).
+    SymptomFlag,
+    /// Morning pain ≥ SEVERE three days running (rule 2).
+    SevereForDays,
+    /// Morning pain rising three days running to the ceiling or above (rule 3).
+    RisingTrend,
+    /// Weekly mean up by ≥ MCID two weeks running (rule 4).
+    WorseningTwoWeeks,
+    /// No meaningful improvement after PLATEAU_WEEKS adherent weeks (rule 5).
+    Plateau,
+    /// Sent back to the phase floor repeatedly (rule 6).
+    RepeatedFlare,
+}
+
+impl ReferReason {
+    pub fn words(&self) -> &'static str {
+        match self {
+            ReferReason::SymptomFlag => "a symptom that needs a clinician's look",
+            ReferReason::SevereForDays => "severe morning pain for several days",
+            ReferReason::RisingTrend => "morning pain rising day after day",
+            ReferReason::WorseningTwoWeeks => "pain worse two weeks running",
+            ReferReason::Plateau => "no meaningful improvement after weeks of training",
+            ReferReason::RepeatedFlare => "repeated flare-ups",
+        }
+    }
+}
+
+/// The coach's decision for an exercise (or for the day, the most cautious one).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "decision", content = "detail", rename_all = "snake_case")]
+pub enum Decision {
+    Progress,
+    Hold,
+    /// Step down this many rungs.
+    Regress(u8),
+    /// Same rung, reduced volume for a week.
+    Deload,
+    /// See a clinician; only hold or regress until acknowledged.
+    Refer(ReferReason),
+    /// Stop all exercise and seek care with this urgency.
+    Stop(Urgency),
+}
+
+impl Decision {
+    /// Order from least to most cautious, used to pick the day's headline decision.
+    pub fn caution(&self) -> u8 {
+        match self {
+            Decision::Progress => 0,
+            Decision::Hold => 1,
+            Decision::Deload => 2,
+            Decision::Regress(n) => 2 + *n,
+            Decision::Refer(_) => 10,
+            Decision::Stop(_) => 11,
+        }
+    }
+
+    pub fn word(&self) -> &'static str {
+        match self {
+            Decision::Progress => "progress",
+            Decision::Hold => "hold",
+            Decision::Regress(_) => "regress",
+            Decision::Deload => "deload",
+            Decision::Refer(_) => "refer",
+            Decision::Stop(_) => "stop",
+        }
+    }
+}
+
+impl fmt::Display for Decision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Decision::Progress => write!(f, "progress: step up one rung"),
+            Decision::Hold => write!(f, "hold: same dose as last time"),
+            Decision::Regress(n) => {
+                write!(
+                    f,
+                    "regress: step down {n} rung{}",
+                    if *n == 1 { "" } else { "s" }
+                )
+            }
+            Decision::Deload => write!(f, "deload: same rung, lighter volume this week"),
+            Decision::Refer(r) => write!(f, "see a clinician: {}", r.words()),
+            Decision::Stop(u) => write!(f, "stop exercising: {}", u.instruction()),
+        }
+    }
+}
+
+/// One reason behind a decision: the rule it comes from and what triggered it, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Reason {
+    /// Rule id from domain.md, e.g. "R1", "rule 11", "§4".
+    pub rule: String,
+    /// e.g. "Side-lying hold stays at 30 s: pain reached 6/10 yesterday, above the ceiling of 5".
+    pub text: String,
+}
+
+impl Reason {
+    pub fn new(rule: impl Into<String>, text: impl Into<String>) -> Self {
+        Reason {
+            rule: rule.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// One exercise in today's plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedExercise {
+    pub exercise: String,
+    /// 1-based rung on the exercise's ladder.
+    pub rung: u32,
+    /// The dose to do today (already reduced on a deload).
+    pub dose: Rung,
+    pub decision: Decision,
+    pub reasons: Vec<Reason>,
+    /// False when the exercise's frequency says it is not due today (e.g. 3×/week, done yesterday).
+    pub due_today: bool,
+}
+
+/// The coach's plan for one day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub date: NaiveDate,
+    pub programme: String,
+    /// Phase id (`P1`) and its 0-based index.
+    pub phase: String,
+    pub phase_index: usize,
+    /// 1-based week since the programme started.
+    pub week: u32,
+    /// Headline decision for the day (the most cautious of the exercises', or a stop/refer).
+    pub decision: Decision,
+    pub reasons: Vec<Reason>,
+    pub exercises: Vec<PlannedExercise>,
+    /// True when exercise screens must be locked (a stop).
+    pub locked: bool,
+    /// True on a deload day (volume reduced).
+    pub deload: bool,
+    /// Things the person should do first, e.g. "Do the morning check-in".
+    pub prompts: Vec<String>,
+}
+
+/// What is stored in `session_started`: enough to show and judge the session later even if the
+/// programme file changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanSnapshot {
+    pub programme: String,
+    pub phase: String,
+    pub decision: Decision,
+    #[serde(default)]
+    pub reasons: Vec<Reason>,
+    #[serde(default)]
+    pub deload: bool,
+    pub exercises: Vec<SnapshotExercise>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SnapshotExercise {
+    pub exercise: String,
+    pub rung: u32,
+    pub dose: Rung,
+    pub decision: Decision,
+    #[serde(default)]
+    pub reasons: Vec<Reason>,
+}
+
+impl Plan {
+    /// The snapshot stored with a session: only the exercises due today.
+    pub fn snapshot(&self) -> PlanSnapshot {
+        PlanSnapshot {
+            programme: self.programme.clone(),
+            phase: self.phase.clone(),
+            decision: self.decision.clone(),
+            reasons: self.reasons.clone(),
+            deload: self.deload,
+            exercises: self
+                .exercises
+                .iter()
+                .filter(|e| e.due_today)
+                .map(|e| SnapshotExercise {
+                    exercise: e.exercise.clone(),
+                    rung: e.rung,
+                    dose: e.dose.clone(),
+                    decision: e.decision.clone(),
+                    reasons: e.reasons.clone(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! Journal records: the append-only facts everything else is derived from. One record is one
+//! JSON line; `README.md` ("Journal format") documents each kind with an example.
+
+use crate::domain::pain::Rating;
+use crate::domain::plan::PlanSnapshot;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The journal format this build writes and understands.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A record id, unique across devices (`<device-id>-<sequence>`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RecordId(pub String);
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Format version (`FORMAT_VERSION` when written).
+    pub v: u32,
+    pub id: RecordId,
+    /// When the record was written: local time with its UTC offset.
+    pub at: DateTime<FixedOffset>,
+    /// The calendar day the record is about (differs from `at` when backfilling with `--date`).
+    pub date: NaiveDate,
+    #[serde(flatten)]
+    pub body: RecordBody,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub fn letter(self) -> &'static str {
+        match self {
+            Side::Left => "L",
+            Side::Right => "R",
+        }
+    }
+    pub fn word(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+}
+
+/// What happened. The `kind` field of the JSON line names the variant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RecordBody {
+    /// The person chose (or switched to) a programme, starting on `start`.
+    ProgrammeChosen { programme: String, start: NaiveDate },
+    /// Morning check-in. Every field is optional so a person can answer part of it;
+    /// `red_flags` maps a red-flag id (domain.md §4) to the answer given.
+    CheckIn {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pain: Option<Rating>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        stiffness: Option<Rating>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        load_test: Option<Rating>,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        red_flags: BTreeMap<String, bool>,
+    },
+    /// A session began, following `plan` (a snapshot, so history never depends on later edits
+    /// of the programme file).
+    SessionStarted {
+        plan: PlanSnapshot,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pain_before: Option<Rating>,
+    },
+    /// One set (or one side of a set) finished, with the pain rated right after it.
+    SetDone {
+        session: RecordId,
+        exercise: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        side: Option<Side>,
+        /// 1-based set number.
+        set: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reps: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        seconds: Option<u32>,
+        pain: Rating,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        effort: Option<Rating>,
+    },
+    /// An exercise was left out today, with the reason in words.
+    ExerciseSkipped {
+        session: RecordId,
+        exercise: String,
+        reason: String,
+    },
+    /// The session ended.
+    SessionFinished {
+        session: RecordId,
+        pain_after: Rating,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        effort: Option<Rating>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// A run or walk-run done away from the laptop (or recorded after an interval session).
+    RunLogged {
+        minutes: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        km: Option<f64>,
+        rpe: Rating,
+        pain: Rating,
+    },
+    /// Replaces fields of an earlier record (by id). Nothing is ever rewritten in place.
+    Correction {
+        target: RecordId,
+        fields: serde_json::Map<String, serde_json::Value>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// Free text for the day.
+    Note { text: String },
+    /// The person confirms a clinician has seen them after a stop; exercise unlocks.
+    ClinicianSeen {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// The person has read a referral ("see a clinician soon") message.
+    ReferralAcknowledged { reason: String },
+}
+
+impl RecordBody {
+    /// The `kind` string as written in the journal.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            RecordBody::ProgrammeChosen { .. } => "programme_chosen",
+            RecordBody::CheckIn { .. } => "check_in",
+            RecordBody::SessionStarted { .. } => "session_started",
+            RecordBody::SetDone { .. } => "set_done",
+            RecordBody::ExerciseSkipped { .. } => "exercise_skipped",
+            RecordBody::SessionFinished { .. } => "session_finished",
+            RecordBody::RunLogged { .. } => "run_logged",
+            RecordBody::Correction { .. } => "correction",
+            RecordBody::Note { .. } => "note",
+            RecordBody::ClinicianSeen { .. } => "clinician_seen",
+            RecordBody::ReferralAcknowledged { .. } => "referral_acknowledged",
+        }
+    }
+}
+
+/// Why a line could not be read as a record.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LineError {
+    #[error("not valid JSON ({0})")]
+    NotJson(String),
+    #[error(
+        "written by a newer rehab (format version {found}, this build reads up to {FORMAT_VERSION}): update rehab to read it; the line is left as it is"
+    )]
+    NewerVersion { found: u64 },
+    #[error("missing or invalid format version field \"v\"")]
+    NoVersion,
+    #[error("not a valid record: {0}")]
+    Invalid(String),
+}
+
+impl LineError {
+    /// A newer-version line is not damage: repair must never move it aside.
+    pub fn is_newer_version(&self) -> bool {
+        matches!(self, LineError::NewerVersion { .. })
+    }
+}
+
+impl Record {
+    /// Parse one journal line. A newer format version is refused before any field is read.
+    pub fn from_line(line: &str) -> Result<Record, LineError> {
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| LineError::NotJson(e.to_string()))?;
+        let version = value
+            .get("v")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or(LineError::NoVersion)?;
+        if version > u64::from(FORMAT_VERSION) {
+            return Err(LineError::NewerVersion { found: version });
+        }
+        serde_json::from_value(value).map_err(|e| LineError::Invalid(e.to_string()))
+    }
+
+    /// One JSON line, without the trailing newline.
+    pub fn to_line(&self) -> String {
+        // Serialising plain data with string keys cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-03-02T07:30:00+01:00").unwrap()
+    }
+
+    #[test]
+    fn round_trips_a_check_in() {
+        let r = Record {
+            v: FORMAT_VERSION,
+            id: RecordId("dev1-000001".into()),
+            at: at(),
+            date: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            body: RecordBody::CheckIn {
+                pain: Some(Rating::new(3).unwrap()),
+                stiffness: Some(Rating::new(2).unwrap()),
+                load_test: None,
+                red_flags: BTreeMap::new(),
+            },
+        };
+        let line = r.to_line();
+        assert!(line.contains("\"kind\":\"check_in\""), "{line}");
+        assert_eq!(Record::from_line(&line), Ok(r));
+    }
+
+    #[test]
+    fn newer_version_is_refused() {
+        let line = r#"{"v":99,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"note","text":"hi"}"#;
+        assert_eq!(
+            Record::from_line(line),
+            Err(LineError::NewerVersion { found: 99 })
+        );
+    }
+
+    #[test]
+    fn pain_out_of_scale_is_invalid() {
+        let line = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"check_in","pain":11}"#;
+        assert!(matches!(
+            Record::from_line(line),
+            Err(LineError::Invalid(_))
+        ));
+    }
+}

@@ -1,0 +1,1 @@
+//! Running load caps (domain.md §1.4; owned by the coach work).

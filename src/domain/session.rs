@@ -1,0 +1,1 @@
+//! The session runner state machine (owned by the session-runner work).

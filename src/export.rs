@@ -1,0 +1,1 @@
+//! CSV / JSON export and the Markdown report (owned by the history-and-export work).

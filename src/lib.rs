@@ -1,0 +1,32 @@
+//! rehab-coach: a terminal coach for hip, glute and hamstring rehab.
+//!
+//! `domain` is the pure core (programmes, journal records, the coach, the session runner);
+//! `store` reads and writes files; `commands` are the CLI subcommands; `tui` is the full-screen app.
+
+pub mod cli;
+pub mod commands;
+pub mod domain;
+pub mod export;
+pub mod store;
+pub mod tui;
+
+use cli::{Cli, Command};
+use std::process::ExitCode;
+
+/// Run one invocation of `rehab`. Returns the exit code; errors carry their context chain.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let ctx = store::Context::from_args(&cli.global)?;
+    match cli.command {
+        None => tui::run(&ctx),
+        Some(Command::Programmes(cmd)) => commands::programmes::run(&ctx, cmd),
+        Some(Command::Start { programme }) => commands::daily::start(&ctx, &programme),
+        Some(Command::Checkin(args)) => commands::daily::checkin(&ctx, args),
+        Some(Command::Today { json }) => commands::daily::today(&ctx, json),
+        Some(Command::Log(cmd)) => commands::daily::log(&ctx, cmd),
+        Some(Command::Journal(cmd)) => commands::journal::run(&ctx, cmd),
+        Some(Command::Correct(args)) => commands::journal::correct(&ctx, args),
+        Some(Command::Export(args)) => commands::export::export(&ctx, args),
+        Some(Command::Report(args)) => commands::export::report(&ctx, args),
+        Some(Command::Paths) => commands::daily::paths(&ctx),
+    }
+}

@@ -1,0 +1,144 @@
+//! `config.toml`: defaults for everything; unknown keys are warned about, never fatal.
+
+use crate::domain::settings::CoachOverrides;
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// Ring the terminal bell at the end of every hold, set, rest and interval.
+    pub bell: bool,
+    /// Send a desktop notification by terminal escape (OSC 777 / OSC 9).
+    pub notify: bool,
+    /// Seconds of get-ready countdown before holds and stretches.
+    pub get_ready_seconds: u32,
+    /// Seconds to switch sides between per-side sets.
+    pub side_switch_seconds: u32,
+    /// Seconds added by the "+" key during a rest.
+    pub rest_extend_seconds: u32,
+    /// Overrides of the coach's named constants.
+    pub coach: CoachOverrides,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            bell: true,
+            notify: false,
+            get_ready_seconds: 3,
+            side_switch_seconds: 5,
+            rest_extend_seconds: 15,
+            coach: CoachOverrides::default(),
+        }
+    }
+}
+
+/// The loaded config and any warnings (unknown keys, a file that could not be read).
+#[derive(Debug, Clone, Default)]
+pub struct LoadedConfig {
+    pub config: Config,
+    pub warnings: Vec<String>,
+}
+
+const KNOWN_TOP: [&str; 6] = [
+    "bell",
+    "notify",
+    "get_ready_seconds",
+    "side_switch_seconds",
+    "rest_extend_seconds",
+    "coach",
+];
+
+/// Read `config.toml`. A missing file gives the defaults; a broken one gives the defaults and a
+/// warning naming the file and line.
+pub fn load(path: &Path) -> LoadedConfig {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return LoadedConfig::default(),
+        Err(e) => {
+            return LoadedConfig {
+                config: Config::default(),
+                warnings: vec![format!(
+                    "{}: cannot read ({e}); using defaults",
+                    path.display()
+                )],
+            };
+        }
+    };
+    parse(&text, &path.display().to_string())
+}
+
+pub fn parse(text: &str, name: &str) -> LoadedConfig {
+    let mut warnings = Vec::new();
+    let table: toml::Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => {
+            return LoadedConfig {
+                config: Config::default(),
+                warnings: vec![format!("{name}: {e} (using defaults)")],
+            };
+        }
+    };
+    let mut kept = toml::Table::new();
+    for (key, value) in table {
+        if !KNOWN_TOP.contains(&key.as_str()) {
+            warnings.push(format!("{name}: unknown key \"{key}\" ignored"));
+            continue;
+        }
+        if key == "coach" {
+            let mut coach = toml::Table::new();
+            if let toml::Value::Table(t) = value {
+                for (k, v) in t {
+                    let probe: toml::Table = [(k.clone(), v.clone())].into_iter().collect();
+                    if toml::Value::Table(probe)
+                        .try_into::<CoachOverrides>()
+                        .is_ok()
+                    {
+                        coach.insert(k, v);
+                    } else {
+                        warnings.push(format!(
+                            "{name}: [coach] key \"{k}\" is unknown or has the wrong type; ignored"
+                        ));
+                    }
+                }
+            }
+            kept.insert(key, toml::Value::Table(coach));
+        } else {
+            kept.insert(key, value);
+        }
+    }
+    match toml::Value::Table(kept).try_into::<Config>() {
+        Ok(config) => LoadedConfig { config, warnings },
+        Err(e) => {
+            warnings.push(format!("{name}: {e} (using defaults)"));
+            LoadedConfig {
+                config: Config::default(),
+                warnings,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_warn_and_known_apply() {
+        let c = parse(
+            "bell = false\nfoo = 1\n[coach]\namber_max = 4\nbogus = 2\n",
+            "config.toml",
+        );
+        assert!(!c.config.bell);
+        assert_eq!(c.config.coach.amber_max, Some(4));
+        assert_eq!(c.warnings.len(), 2, "{:?}", c.warnings);
+    }
+
+    #[test]
+    fn broken_file_gives_defaults_with_warning() {
+        let c = parse("bell = ", "config.toml");
+        assert_eq!(c.config, Config::default());
+        assert_eq!(c.warnings.len(), 1);
+    }
+}

@@ -1,0 +1,83 @@
+//! Where files live. Flags beat environment variables, which beat the platform defaults
+//! (`directories::ProjectDirs`). The clock is read here, once, and passed inward as `today`.
+
+use crate::cli::GlobalArgs;
+use anyhow::{Context as _, bail};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use std::path::PathBuf;
+
+/// Everything a command needs from the environment, decided once at start-up.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub data_dir: PathBuf,
+    pub config_dir: PathBuf,
+    /// The day being acted on: `--date` or the local calendar date.
+    pub today: NaiveDate,
+    /// True when `--date` was given (backfilling).
+    pub date_given: bool,
+    /// The real local date (to refuse a `--date` in the future).
+    pub real_today: NaiveDate,
+}
+
+pub const DATA_DIR_ENV: &str = "REHAB_DATA_DIR";
+pub const CONFIG_DIR_ENV: &str = "REHAB_CONFIG_DIR";
+
+impl Context {
+    pub fn from_args(args: &GlobalArgs) -> anyhow::Result<Context> {
+        let project = directories::ProjectDirs::from("", "", "rehab-coach");
+        let data_dir = match (&args.data_dir, std::env::var_os(DATA_DIR_ENV)) {
+            (Some(dir), _) => dir.clone(),
+            (None, Some(dir)) if !dir.is_empty() => PathBuf::from(dir),
+            _ => project
+                .as_ref()
+                .map(|p| p.data_dir().to_path_buf())
+                .context("cannot find a home directory for the journal: pass --data-dir DIR or set REHAB_DATA_DIR")?,
+        };
+        let config_dir = match (&args.config_dir, std::env::var_os(CONFIG_DIR_ENV)) {
+            (Some(dir), _) => dir.clone(),
+            (None, Some(dir)) if !dir.is_empty() => PathBuf::from(dir),
+            _ => project
+                .as_ref()
+                .map(|p| p.config_dir().to_path_buf())
+                .context("cannot find a home directory for settings: pass --config-dir DIR or set REHAB_CONFIG_DIR")?,
+        };
+        let real_today = Local::now().date_naive();
+        let today = args.date.unwrap_or(real_today);
+        if today > real_today {
+            bail!(
+                "--date {today} is after today ({real_today}): rehab records what happened, so pick today or an earlier day"
+            );
+        }
+        Ok(Context {
+            data_dir,
+            config_dir,
+            today,
+            date_given: args.date.is_some(),
+            real_today,
+        })
+    }
+
+    /// A context for tests: fixed dirs and day.
+    pub fn for_test(data_dir: PathBuf, config_dir: PathBuf, today: NaiveDate) -> Context {
+        Context {
+            data_dir,
+            config_dir,
+            today,
+            date_given: true,
+            real_today: today,
+        }
+    }
+
+    /// The timestamp to stamp on a new record: now, in local time with its offset.
+    pub fn now_stamp(&self) -> DateTime<FixedOffset> {
+        Local::now().fixed_offset()
+    }
+
+    pub fn programmes_dir(&self) -> PathBuf {
+        self.config_dir.join("programmes")
+    }
+
+    pub fn config_file(&self) -> PathBuf {
+        self.config_dir.join("config.toml")
+    }
+}
