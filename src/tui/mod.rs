@@ -1,5 +1,7 @@
 //! The full-screen coach (owned by the TUI work).
 
+pub mod keymap;
+
 use crate::store::Context;
 use std::process::ExitCode;
 
