@@ -198,8 +198,10 @@ impl History {
                     seconds,
                     pain,
                     effort,
+                    undone,
                 } => {
-                    if let Some(&i) = session_index.get(session) {
+                    // An undone set (corrected with `undone: true`) no longer counts.
+                    if let (Some(&i), false) = (session_index.get(session), *undone) {
                         history.sessions[i].sets.push(SetLog {
                             id,
                             exercise: exercise.clone(),

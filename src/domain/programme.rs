@@ -445,3 +445,13 @@ mod tests {
         assert_eq!(seconds_words(90), "1 min 30 s");
     }
 }
+
+#[cfg(test)]
+mod fixture_tests {
+    #[test]
+    fn quick_fixture_parses() {
+        let text = include_str!("../../tests/fixtures/quick.toml");
+        let p: super::Programme = toml::from_str(text).unwrap();
+        assert_eq!(p.exercises.len(), 3);
+    }
+}

@@ -97,6 +97,9 @@ pub enum RecordBody {
         pain: Rating,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         effort: Option<Rating>,
+        /// Set by a correction when the person undoes the set; replay then ignores it.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        undone: bool,
     },
     /// An exercise was left out today, with the reason in words.
     ExerciseSkipped {

@@ -1,7 +1,8 @@
 //! Built-in programmes (embedded) and the person's own (`<config dir>/programmes/*.toml`).
-//! (Owned by the foundation work; this is the agreed interface.)
+//! (Owned by the foundation work; this minimal loader keeps the agreed interface.)
 
 use crate::domain::programme::Programme;
+use crate::domain::programme_check::parse_programme;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +33,45 @@ impl Catalogue {
     }
 }
 
-pub fn load_catalogue(_programmes_dir: &Path) -> Catalogue {
-    Catalogue::default()
+/// Built-ins first, then `*.toml` in `programmes_dir` (a user file with a built-in's id replaces it).
+pub fn load_catalogue(programmes_dir: &Path) -> Catalogue {
+    let mut catalogue = Catalogue::default();
+    let Ok(dir) = std::fs::read_dir(programmes_dir) else {
+        return catalogue;
+    };
+    let mut paths: Vec<PathBuf> = dir
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                catalogue
+                    .warnings
+                    .push(format!("{}: cannot read ({e}); skipped", path.display()));
+                continue;
+            }
+        };
+        match parse_programme(&text) {
+            Ok(programme) => {
+                catalogue.entries.retain(|e| e.programme.id != programme.id);
+                catalogue.entries.push(CatalogueEntry {
+                    programme,
+                    origin: Origin::File(path),
+                });
+            }
+            Err(problems) => {
+                let first = problems
+                    .first()
+                    .map(|p| format!("line {}: {}", p.line, p.message))
+                    .unwrap_or_default();
+                catalogue
+                    .warnings
+                    .push(format!("{}: not loaded ({first})", path.display()));
+            }
+        }
+    }
+    catalogue
 }

@@ -1,6 +1,8 @@
 //! The full-screen coach (owned by the TUI work).
 
+pub mod history;
 pub mod keymap;
+pub mod session_view;
 
 use crate::store::Context;
 use std::process::ExitCode;
