@@ -93,6 +93,10 @@ pub struct PhaseExercise {
     /// Highest rung reachable in this phase (default: the top of the ladder).
     #[serde(default)]
     pub top: Option<u32>,
+    /// How often in this phase, when it differs from the exercise's own frequency (e.g. LEAP P4
+    /// keeps the P3 strength work but at 3×/week).
+    #[serde(default)]
+    pub frequency: Option<Frequency>,
 }
 
 fn first_rung() -> u32 {
@@ -377,6 +381,11 @@ impl Exercise {
 }
 
 impl PhaseExercise {
+    /// How often this exercise is done in this phase: the phase's override, else the exercise's.
+    pub fn frequency_for<'a>(&'a self, exercise: &'a Exercise) -> &'a Frequency {
+        self.frequency.as_ref().unwrap_or(&exercise.frequency)
+    }
+
     /// The top rung used in this phase for a ladder of `ladder_len` rungs.
     pub fn top_for(&self, ladder_len: u32) -> u32 {
         self.top.unwrap_or(ladder_len).min(ladder_len).max(1)
