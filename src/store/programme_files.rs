@@ -146,6 +146,11 @@ pub fn load_catalogue(programmes_dir: &Path) -> Catalogue {
 fn first_problem(problems: &[Problem]) -> String {
     problems
         .first()
-        .map(|p| format!("line {}, column {}: {}: {}", p.line, p.column, p.field, p.message))
+        .map(|p| {
+            format!(
+                "line {}, column {}: {}: {}",
+                p.line, p.column, p.field, p.message
+            )
+        })
         .unwrap_or_default()
 }
