@@ -129,11 +129,21 @@ fn id_position(text: &str) -> (usize, usize) {
 pub fn summary(p: &Programme) -> String {
     let rungs: usize = p.exercises.iter().map(|e| e.rungs.len()).sum();
     format!(
-        "{}, {} phases, {} exercises, {rungs} rungs",
+        "{}, {}, {}, {}",
         p.id,
-        p.phases.len(),
-        p.exercises.len()
+        counted(p.phases.len(), "phase"),
+        counted(p.exercises.len(), "exercise"),
+        counted(rungs, "rung")
     )
+}
+
+/// "1 phase", "4 phases".
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// The whole programme as readable text.
