@@ -489,6 +489,24 @@ fn check_reports_a_duplicate_programme_id_across_files() {
 }
 
 #[test]
+fn check_reports_a_handover_to_a_programme_nobody_has() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = fixture("unknown_handover.toml");
+    let out = rehab(dir.path())
+        .args(["programmes", "check"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let expected = format!(
+        "{}:13:1: phases[1].continue_with: no programme with id `return-to-runing`",
+        file.display()
+    );
+    assert!(stdout.contains(&expected), "{stdout}");
+}
+
+#[test]
 fn a_broken_user_programme_warns_and_the_builtins_still_list() {
     let dir = tempfile::tempdir().expect("temp dir");
     let programmes = dir.path().join("programmes");

@@ -30,7 +30,13 @@ pub fn run(ctx: &Context, cmd: ProgrammesCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         ProgrammesCommand::Check { files } => {
-            let (report, ok) = check_files(&files);
+            let catalogue = load_catalogue(&ctx.programmes_dir());
+            let known: Vec<String> = catalogue
+                .entries
+                .iter()
+                .map(|e| e.programme.id.clone())
+                .collect();
+            let (report, ok) = check_files(&files, &known);
             print!("{report}");
             Ok(if ok {
                 ExitCode::SUCCESS
@@ -66,56 +72,102 @@ pub fn list_text(catalogue: &Catalogue) -> String {
     out
 }
 
-/// Checks each file; returns the report and whether every file was valid. Duplicate ids across
-/// the files given are problems too, since the catalogue would keep only one.
-pub fn check_files(files: &[PathBuf]) -> (String, bool) {
+/// Checks each file; returns the report (in file order) and whether every file was valid.
+/// Duplicate ids across the files given are problems too, since the catalogue would keep only
+/// one; so is a `continue_with` naming a programme neither in `known_ids` nor among the files.
+pub fn check_files(files: &[PathBuf], known_ids: &[String]) -> (String, bool) {
+    // First pass: read and validate every file, so the second knows every id given.
+    let results: Vec<(&PathBuf, Checked)> =
+        files.iter().map(|file| (file, check_one(file))).collect();
+    let mut checked: HashMap<String, PathBuf> = HashMap::new();
+    for (file, result) in &results {
+        if let Ok((_, p)) = result {
+            checked
+                .entry(p.id.clone())
+                .or_insert_with(|| (*file).clone());
+        }
+    }
     let mut out = String::new();
     let mut ok = true;
-    let mut first_with_id: HashMap<String, PathBuf> = HashMap::new();
-    for file in files {
+    for (file, result) in &results {
         let shown = file.display();
-        let text = match std::fs::read_to_string(file) {
-            Ok(text) => text,
-            Err(e) => {
-                let _ = writeln!(out, "{shown}: cannot read: {e}");
-                ok = false;
-                continue;
-            }
-        };
-        match parse_programme(&text) {
-            Ok(p) => {
-                if let Some(first) = first_with_id.get(&p.id) {
-                    let (line, column) = id_position(&text);
-                    let _ = writeln!(
-                        out,
-                        "{shown}:{line}:{column}: id: duplicate programme id `{}`, also in {}",
+        let lines = match result {
+            Err(lines) => lines.clone(),
+            Ok((text, p)) => {
+                let mut lines = unknown_handovers(p, text, known_ids, &checked);
+                if let Some(first) = checked.get(&p.id).filter(|first| first != file) {
+                    let (line, column) = id_position(text);
+                    lines.push(format!(
+                        "{line}:{column}: id: duplicate programme id `{}`, also in {}",
                         p.id,
                         first.display()
-                    );
-                    ok = false;
-                    continue;
+                    ));
                 }
-                first_with_id.insert(p.id.clone(), file.clone());
-                let _ = writeln!(out, "ok {shown}: {}", summary(&p));
+                lines
             }
-            Err(problems) => {
-                ok = false;
-                for pr in problems {
-                    let field = if pr.field.is_empty() {
-                        "(file)"
-                    } else {
-                        &pr.field
-                    };
-                    let _ = writeln!(
-                        out,
-                        "{shown}:{}:{}: {field}: {}",
-                        pr.line, pr.column, pr.message
-                    );
-                }
+        };
+        if lines.is_empty() {
+            if let Ok((_, p)) = result {
+                let _ = writeln!(out, "ok {shown}: {}", summary(p));
+            }
+        } else {
+            ok = false;
+            for line in lines {
+                let _ = writeln!(out, "{shown}:{line}");
             }
         }
     }
     (out, ok)
+}
+
+/// A file's text and programme, or its problems as `LINE:COL: FIELD: message`.
+type Checked = Result<(String, Programme), Vec<String>>;
+
+fn check_one(file: &PathBuf) -> Checked {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| vec![format!("1:1: (file): cannot read: {e}")])?;
+    match parse_programme(&text) {
+        Ok(p) => Ok((text, p)),
+        Err(problems) => Err(problems
+            .into_iter()
+            .map(|pr| {
+                let field = if pr.field.is_empty() {
+                    "(file)"
+                } else {
+                    &pr.field
+                };
+                format!("{}:{}: {field}: {}", pr.line, pr.column, pr.message)
+            })
+            .collect()),
+    }
+}
+
+/// `LINE:COL: FIELD: message` for each phase handing over to a programme nobody has.
+fn unknown_handovers(
+    p: &Programme,
+    text: &str,
+    known_ids: &[String],
+    checked: &HashMap<String, PathBuf>,
+) -> Vec<String> {
+    p.phases
+        .iter()
+        .enumerate()
+        .filter_map(|(i, phase)| {
+            let next = phase.continue_with.as_ref()?;
+            if known_ids.contains(next) || checked.contains_key(next) {
+                return None;
+            }
+            let needle = format!("\"{next}\"");
+            let line = text
+                .lines()
+                .position(|l| l.contains("continue_with") && l.contains(&needle))
+                .map_or(1, |n| n + 1);
+            Some(format!(
+                "{line}:1: phases[{}].continue_with: no programme with id `{next}`: `rehab programmes list` shows the ids",
+                i + 1
+            ))
+        })
+        .collect()
 }
 
 /// Where the top-level `id` key is (for the duplicate-id report); the file's start if not found.
@@ -224,6 +276,11 @@ pub fn show_text(p: &Programme) -> String {
         let _ = writeln!(out, "  {} [{}]", e.name, e.id);
         if let Some(tempo) = &e.tempo {
             let _ = writeln!(out, "    tempo {tempo} (seconds down-pause-up)");
+        }
+        if let Some(figure) = &e.figure {
+            for line in figure.lines() {
+                let _ = writeln!(out, "    {line}");
+            }
         }
         for cue in &e.cues {
             let _ = writeln!(out, "    + {cue}");
