@@ -168,6 +168,33 @@ fn return_to_running_is_an_entry_test_then_the_walk_run_ladder() {
     }
 }
 
+#[test]
+fn the_documented_example_is_a_valid_programme_using_every_field() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("programmes/README.md"))
+            .expect("programmes/README.md");
+    let start = readme.find("```toml\n").expect("a toml example") + "```toml\n".len();
+    let length = readme[start..].find("```").expect("end of the example");
+    let example = &readme[start..start + length];
+    let p = match parse_programme(example) {
+        Ok(p) => p,
+        Err(problems) => panic!("the README example has problems: {problems:#?}"),
+    };
+    assert!(p.load_test.is_some() && p.phases[0].exercises[1].frequency.is_some());
+    assert!(
+        p.phases[0].exit.max_weekly_morning_mean.is_some() && p.phases[1].continue_with.is_some()
+    );
+    let kinds: Vec<_> = p.exercises.iter().map(|e| e.kind).collect();
+    for kind in [
+        ExerciseKind::Reps,
+        ExerciseKind::Hold,
+        ExerciseKind::Interval,
+        ExerciseKind::Stretch,
+    ] {
+        assert!(kinds.contains(&kind), "{kind:?}");
+    }
+}
+
 // ------------------------------------------------------------------ one fixture per error
 
 /// (fixture, line, field, words the message must contain)
