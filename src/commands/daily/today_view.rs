@@ -90,3 +90,88 @@ fn exercise_lines(planned: &PlannedExercise, programme: &Programme) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::{Reason, ReferReason};
+    use crate::domain::red_flags::Urgency;
+
+    fn fixture() -> Programme {
+        toml::from_str(include_str!("../../../tests/fixtures/quick.toml")).unwrap()
+    }
+
+    fn plan(decision: Decision, locked: bool) -> Plan {
+        let programme = fixture();
+        let exercise = &programme.exercises[0];
+        Plan {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            programme: programme.id.clone(),
+            phase: "T1".into(),
+            phase_index: 0,
+            week: 2,
+            decision: decision.clone(),
+            reasons: vec![Reason::new(
+                "R1",
+                "pain reached 6/10, above the ceiling of 5",
+            )],
+            exercises: vec![PlannedExercise {
+                exercise: exercise.id.clone(),
+                rung: 2,
+                dose: exercise.rungs[1].clone(),
+                decision,
+                reasons: vec![Reason::new("rule 8", "steps down one rung")],
+                due_today: true,
+            }],
+            locked,
+            deload: false,
+            prompts: vec!["Do the morning check-in".into()],
+        }
+    }
+
+    #[test]
+    fn a_stop_is_said_first_and_exercises_are_not_listed() {
+        let text = render(&plan(Decision::Stop(Urgency::Urgent), true), &fixture());
+        assert!(text.starts_with("STOP (URGENT): see a doctor"), "{text}");
+        assert!(text.contains("Exercise is locked today."), "{text}");
+        assert!(!text.contains("Quick hold"), "{text}");
+    }
+
+    #[test]
+    fn a_plan_shows_phase_week_rung_dose_reasons_and_prompts() {
+        let text = render(&plan(Decision::Regress(1), false), &fixture());
+        assert!(text.contains("phase T1 (Test phase) · week 2"), "{text}");
+        assert!(
+            text.contains("Decision: regress: step down 1 rung"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  - pain reached 6/10, above the ceiling of 5 [R1]"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Quick hold [quick-hold]: rung 2/2: 2 × 3 s hold, rest 1 s, effort 3–4/10, each side"),
+            "{text}"
+        );
+        assert!(
+            text.contains("      - steps down one rung [rule 8]"),
+            "{text}"
+        );
+        assert!(
+            text.contains("First:\n  - Do the morning check-in"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_referral_is_said_first() {
+        let text = render(
+            &plan(Decision::Refer(ReferReason::RisingTrend), false),
+            &fixture(),
+        );
+        assert!(
+            text.starts_with("SEE A CLINICIAN: morning pain rising day after day"),
+            "{text}"
+        );
+    }
+}
