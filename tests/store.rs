@@ -622,3 +622,37 @@ fn a_check_in_line_is_one_line_even_with_newlines_in_text() {
     let text = fs::read_to_string(writer.path()).unwrap();
     assert_eq!(text.lines().count(), 2);
 }
+
+/// The README's "Journal format" examples are real records, one per kind.
+#[test]
+fn readme_journal_examples_parse_and_cover_every_kind() {
+    let readme = include_str!("../README.md");
+    let kinds: Vec<&'static str> = readme
+        .lines()
+        .filter(|l| l.starts_with(r#"{"v":"#))
+        .map(|line| match Record::from_line(line) {
+            Ok(record) => record.body.kind(),
+            Err(e) => panic!("README example does not parse ({e}): {line}"),
+        })
+        .collect();
+    let all = [
+        "programme_chosen",
+        "check_in",
+        "session_started",
+        "set_done",
+        "exercise_skipped",
+        "session_finished",
+        "run_logged",
+        "correction",
+        "note",
+        "clinician_seen",
+        "referral_acknowledged",
+    ];
+    for kind in all {
+        assert_eq!(
+            kinds.iter().filter(|k| **k == kind).count(),
+            1,
+            "README needs exactly one example of {kind}"
+        );
+    }
+}

@@ -41,10 +41,10 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
     check_skips(&args.skip, &snapshot)?;
 
     let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot save the session")?;
-    let at = ctx.now_stamp();
+    // Each record carries the moment it was written, so replay keeps them in order.
     let mut append = |body| {
         writer
-            .append(ctx.today, at, body)
+            .append(ctx.today, ctx.now_stamp(), body)
             .context("cannot save the session")
     };
     let started = append(RecordBody::SessionStarted {
