@@ -197,6 +197,9 @@ fn bad_input_gives_a_clear_message_and_writes_nothing() {
     env.ok(&["start", "quick-test"]);
     env.ok(&["checkin", "--pain", "2", "--stiffness", "1"]);
     let check_in_id = env.journal_lines()[1]["id"].as_str().unwrap().to_string();
+    env.ok(&["correct", &check_in_id, "stiffness=2"]);
+    let correction_id = env.journal_lines()[2]["id"].as_str().unwrap().to_string();
+    let yesterday = days_ago(1);
     let tomorrow = (today() + Days::new(1)).to_string();
     let before = env.data_snapshot();
 
@@ -264,6 +267,28 @@ fn bad_input_gives_a_clear_message_and_writes_nothing() {
             "refused, nothing written",
         ),
         (vec!["correct", &check_in_id, "pain"], "FIELD=VALUE"),
+        (vec!["correct", &check_in_id, "id=x"], "cannot be corrected"),
+        (
+            vec!["correct", &correction_id, "stiffness=1"],
+            "is itself a correction",
+        ),
+        (
+            vec!["today", "--date", &yesterday],
+            "your programme starts on",
+        ),
+        (
+            vec![
+                "log",
+                "session",
+                "--pain-during",
+                "3",
+                "--pain-after",
+                "2",
+                "--date",
+                &yesterday,
+            ],
+            "no programme was chosen on or before",
+        ),
     ];
     for (args, expected) in cases {
         let err = env.fails(&args);

@@ -263,6 +263,18 @@ fn two_device_files_are_merged_in_time_order_with_unique_ids() {
 }
 
 #[test]
+fn a_sync_conflict_copy_is_listed_as_unread_and_not_merged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let written = write_notes(dir, 2);
+    let copy = dir.join("journal-x1.sync-conflict-20260302-073000-ABC.jsonl");
+    fs::copy(own_journal(dir), &copy).unwrap();
+    let read = read_journal(dir).unwrap();
+    assert_eq!(read.records, written, "the copy's records are not doubled");
+    assert_eq!(read.unread, vec![copy]);
+}
+
+#[test]
 fn the_sequence_continues_after_the_highest_existing_one() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();

@@ -8,9 +8,10 @@ pub(crate) mod state;
 mod today_view;
 
 use crate::cli::{CheckinArgs, LogCommand};
+use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::store::Context;
-use crate::store::journal_file::{JournalWriter, journal_files, read_device_id};
+use crate::store::journal_file::{JournalWriter, journal_files, read_device_id, read_journal};
 use crate::store::programme_files::load_catalogue;
 use anyhow::{Context as _, bail};
 use state::DayState;
@@ -36,6 +37,8 @@ pub fn start(ctx: &Context, programme: &str) -> anyhow::Result<ExitCode> {
             "unknown programme \"{programme}\" (available: {known}): `rehab programmes list` shows them"
         );
     };
+    let journal = read_journal(&ctx.data_dir).context("cannot read the journal")?;
+    let current = History::replay(journal.records).current().cloned();
     let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot save the choice")?;
     writer
         .append(
@@ -48,6 +51,12 @@ pub fn start(ctx: &Context, programme: &str) -> anyhow::Result<ExitCode> {
         )
         .context("cannot save the choice")?;
     println!("Started \"{}\" on {}.", chosen.name, ctx.today);
+    if let Some(previous) = current.filter(|c| c.programme == chosen.id) {
+        println!(
+            "You were already following it since {}: weeks now count from {} (your history is kept).",
+            previous.start, ctx.today
+        );
+    }
     if !chosen.see_clinician_first.is_empty() {
         println!("See a clinician before you start if any of these apply:");
         for item in &chosen.see_clinician_first {

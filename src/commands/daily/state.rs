@@ -1,6 +1,7 @@
 //! Everything a daily command reads: programmes, config, the journal replayed, today's plan.
 //! Warnings (a broken programme file, an unknown config key, unreadable journal lines) go to stderr.
 
+use crate::commands::journal::unread_message;
 use crate::domain::coach::prescribe;
 use crate::domain::history::History;
 use crate::domain::plan::Plan;
@@ -18,6 +19,9 @@ pub struct DayState {
     pub config: Config,
     /// The journal replayed as of `ctx.today` (see `known_on`).
     pub history: History,
+    /// Start day of the first programme choice in the whole journal (even after `today`).
+    first_start: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
 }
 
 impl DayState {
@@ -34,17 +38,36 @@ impl DayState {
                 journal.problems.len()
             );
         }
+        for file in &journal.unread {
+            eprintln!("rehab: warning: {}", unread_message(file));
+        }
+        let first_start = journal
+            .records
+            .iter()
+            .filter_map(|r| match &r.body {
+                RecordBody::ProgrammeChosen { start, .. } => Some(*start),
+                _ => None,
+            })
+            .min();
         let history = History::replay(journal.records.into_iter().filter(|r| known_on(r, ctx)));
         Ok(DayState {
             catalogue,
             config,
             history,
+            first_start,
+            today: ctx.today,
         })
     }
 
     /// The current programme, or a message saying how to choose one.
     pub fn programme(&self) -> anyhow::Result<&Programme> {
         let Some(choice) = self.history.current() else {
+            if let Some(start) = self.first_start {
+                bail!(
+                    "no programme was chosen on or before {}: your programme starts on {start}; pick a day from then on with --date, or choose again with `rehab start PROGRAMME --date DAY`",
+                    self.today
+                );
+            }
             bail!(
                 "no programme chosen yet: choose one with `rehab start PROGRAMME` (`rehab programmes list` shows them)"
             );

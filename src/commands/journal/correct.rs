@@ -22,6 +22,12 @@ pub fn run(ctx: &Context, args: CorrectArgs) -> anyhow::Result<ExitCode> {
             args.id
         );
     };
+    if let RecordBody::Correction { target: first, .. } = &original.body {
+        bail!(
+            "{} is itself a correction: correct the record it fixes ({first}) instead",
+            args.id
+        );
+    }
     let body = RecordBody::Correction {
         target: target.clone(),
         fields: fields.clone(),

@@ -37,7 +37,7 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
             problem.correction, problem.target, problem.message
         );
     }
-    if journal.problems.is_empty() {
+    if journal.problems.is_empty() && journal.unread.is_empty() {
         println!(
             "journal OK: {} records in {} file(s) in {}",
             journal.records.len(),
@@ -49,6 +49,9 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
     for problem in &journal.problems {
         println!("{problem}");
     }
+    for file in &journal.unread {
+        println!("{}", unread_message(file));
+    }
     let newer = journal
         .problems
         .iter()
@@ -56,7 +59,7 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
         .count();
     println!(
         "{} problem(s); {} records read. `rehab journal repair` moves damaged lines aside (with a backup){}.",
-        journal.problems.len(),
+        journal.problems.len() + journal.unread.len(),
         journal.records.len(),
         if newer > 0 {
             "; lines from a newer rehab stay where they are: update rehab to read them"
@@ -89,6 +92,14 @@ fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A journal-like file that is not read, and what to do about it.
+pub(crate) fn unread_message(file: &std::path::Path) -> String {
+    format!(
+        "{}: not read: its name is not journal-<device-id>.jsonl (a sync tool's conflict copy?); copy any records you need into a note or correction, then move the file out of the data dir",
+        file.display()
+    )
 }
 
 fn describe_repair(report: &RepairReport) -> String {

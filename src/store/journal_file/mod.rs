@@ -53,4 +53,7 @@ pub struct JournalRead {
     pub problems: Vec<LineProblem>,
     /// The journal files read, sorted by name.
     pub files: Vec<PathBuf>,
+    /// Files that look like journals but are not read (e.g. a sync tool's conflict copy): their
+    /// records are not in `records`, so the person should look at them.
+    pub unread: Vec<PathBuf>,
 }

@@ -24,23 +24,42 @@ pub fn device_of_file_name(name: &str) -> Option<&str> {
     is_valid_device_id(device).then_some(device)
 }
 
+/// Suffixes that `rehab journal repair` gives its own files, next to a journal.
+const REPAIR_MARKERS: [&str; 3] = [".jsonl.bak-", ".jsonl.rejected-", ".jsonl.tmp-"];
+
 /// The journal files in the data dir, sorted by name. A missing dir has none.
 pub fn journal_files(data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    Ok(classify_dir(data_dir)?.0)
+}
+
+/// (journal files, stray files): a stray file looks like a journal but is not read, e.g. a copy
+/// a sync tool made on a conflict (`journal-ab12.sync-conflict-....jsonl`). Both sorted by name.
+fn classify_dir(data_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), StoreError> {
     let entries = match std::fs::read_dir(data_dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
         Err(e) => return Err(StoreError::io("list", data_dir)(e)),
     };
-    let mut files = Vec::new();
+    let mut journals = Vec::new();
+    let mut strays = Vec::new();
     for entry in entries {
         let entry = entry.map_err(StoreError::io("list", data_dir))?;
-        let name = entry.file_name();
-        if name.to_str().and_then(device_of_file_name).is_some() {
-            files.push(entry.path());
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if device_of_file_name(&name).is_some() {
+            journals.push(entry.path());
+        } else if is_stray(&name) {
+            strays.push(entry.path());
         }
     }
-    files.sort();
-    Ok(files)
+    journals.sort();
+    strays.sort();
+    Ok((journals, strays))
+}
+
+fn is_stray(name: &str) -> bool {
+    name.starts_with(JOURNAL_PREFIX)
+        && name.contains(JOURNAL_SUFFIX)
+        && !REPAIR_MARKERS.iter().any(|m| name.contains(m))
 }
 
 /// One line of a journal file, as bytes, with its 1-based number.
@@ -76,8 +95,12 @@ pub fn parse_line(bytes: &[u8]) -> Result<Record, LineError> {
 /// Read every journal file in the data dir (a missing dir is an empty journal). Records come
 /// back in timestamp order (ids break ties), problems in file and line order.
 pub fn read_journal(data_dir: &Path) -> Result<JournalRead, StoreError> {
-    let mut read = JournalRead::default();
-    for file in journal_files(data_dir)? {
+    let (files, strays) = classify_dir(data_dir)?;
+    let mut read = JournalRead {
+        unread: strays,
+        ..JournalRead::default()
+    };
+    for file in files {
         let contents = std::fs::read(&file).map_err(StoreError::io("read", &file))?;
         for line in raw_lines(&contents) {
             match parse_line(line.bytes) {
@@ -114,6 +137,20 @@ mod tests {
         ] {
             assert_eq!(device_of_file_name(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn sync_copies_are_strays_but_repair_files_are_not() {
+        assert!(is_stray(
+            "journal-ab12.sync-conflict-20260302-073000-XYZ.jsonl"
+        ));
+        assert!(is_stray("journal-ab12 (conflicted copy).jsonl"));
+        assert!(!is_stray(
+            "journal-ab12.jsonl.rejected-20260302T073000.jsonl"
+        ));
+        assert!(!is_stray("journal-ab12.jsonl.bak-20260302T073000"));
+        assert!(!is_stray("journal-ab12.lock"));
+        assert!(!is_stray("device-id"));
     }
 
     #[test]
