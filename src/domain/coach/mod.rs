@@ -138,7 +138,15 @@ pub fn prescribe(
                 ),
             };
         }
-        let landing = cx.landing(phase_index, entry, exercise, rung, &verdict.decision);
+        let mut landing = cx.landing(phase_index, entry, exercise, rung, &verdict.decision);
+        if verdict.decision == Decision::Progress && landing.rung() == rung {
+            verdict.decision = Decision::Hold;
+            verdict.cause = format!(
+                "{}, but this is the top rung for phase {}",
+                verdict.cause, phase.id
+            );
+            landing = cx.landing(phase_index, entry, exercise, rung, &verdict.decision);
+        }
         let deload_factor =
             (verdict.decision == Decision::Deload).then_some(cx.settings.deload_factor);
         let dose = dose_at(exercise, landing.rung(), deload_factor);

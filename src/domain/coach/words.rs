@@ -20,16 +20,13 @@ pub fn reason_text(
     let described = dose.describe(exercise.kind);
     let cause = &verdict.cause;
     match (&verdict.decision, landing) {
-        (Decision::Progress, Landing::Within(to)) if *to > from_rung => {
+        (Decision::Progress, Landing::Within(to)) => {
             let changed = exercise
                 .rung(from_rung)
                 .map(|old| old.changed_variables(dose, exercise.kind).join(" and "))
                 .unwrap_or_default();
             format!("{name} steps up to rung {to} ({described}; changes {changed}): {cause}")
         }
-        (Decision::Progress, _) => format!(
-            "{name} stays at rung {from_rung} ({described}), the top for this phase: {cause}"
-        ),
         (Decision::Regress(n), Landing::Within(to)) => format!(
             "{name} steps down {n} rung{} to rung {to} ({described}): {cause}",
             if *n == 1 { "" } else { "s" }
@@ -39,8 +36,13 @@ pub fn reason_text(
                 .checked_sub(1)
                 .and_then(|i| cx.programme.phases.get(i))
                 .map_or("the previous phase", |p| p.id.as_str());
+            let moves = if from_rung > *to {
+                "goes below this phase's floor, back to"
+            } else {
+                "stays below this phase's floor at"
+            };
             format!(
-                "{name} goes below this phase's floor, back to rung {to} of {previous} ({described}); this counts as being sent back to the floor: {cause}"
+                "{name} {moves} rung {to} of {previous} ({described}); this counts as being sent back to the floor: {cause}"
             )
         }
         (Decision::Regress(_), Landing::Floor(to)) => {
