@@ -147,8 +147,8 @@ pub fn prescribe(
             );
             landing = cx.landing(phase_index, entry, exercise, rung, &verdict.decision);
         }
-        let deload_factor =
-            (verdict.decision == Decision::Deload).then_some(cx.settings.deload_factor);
+        // A deload week lightens every exercise, including those stepped down or held.
+        let deload_factor = deload.map(|_| cx.settings.deload_factor);
         let dose = dose_at(exercise, landing.rung(), deload_factor);
         let text = words::reason_text(&cx, phase_index, exercise, rung, &landing, &dose, &verdict);
         let rests = running
