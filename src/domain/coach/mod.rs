@@ -90,6 +90,19 @@ pub fn prescribe(
     let phase = &programme.phases[phase_index];
 
     let deload = if new_phase { None } else { cx.deload_window() };
+    if let Some(window) = deload {
+        day_reasons.push(Reason::new(
+            "R4",
+            format!(
+                "Lighter week: weekly mean morning pain rose by {} {} (more than the {} allowed), so every exercise has fewer sets ({:.0} % of the volume) until {}.",
+                mornings::one_decimal(window.rise),
+                when(window.began, today),
+                mornings::one_decimal(cx.settings.week_rise_tolerance),
+                cx.settings.deload_factor * 100.0,
+                window.until
+            ),
+        ));
+    }
     let running = programme.rules.running_caps.then(|| running_advice(&cx));
 
     let mut exercises = Vec::new();
