@@ -6,7 +6,9 @@ mod session_fixture;
 use rehab_coach::domain::pain::Rating;
 use rehab_coach::domain::records::{RecordBody, RecordId};
 use rehab_coach::domain::session::{Effect, Input, RedOption, Screen, Session, Stage, StepKind};
-use session_fixture::{Driver, SESSION_ID, options, plan, programme};
+use session_fixture::{
+    Driver, SESSION_ID, do_set, finish_all, options, plan, programme, rate, reach,
+};
 use std::time::Duration;
 
 fn secs(n: u64) -> Duration {
@@ -15,25 +17,6 @@ fn secs(n: u64) -> Duration {
 
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
-}
-
-/// Rate the current set with `pain`, skipping the optional effort when asked.
-fn rate(d: &mut Driver, pain: u8) {
-    d.press(Input::Rate(pain));
-    if d.session.screen() == Screen::RateEffort {
-        d.press(Input::Confirm);
-    }
-}
-
-/// Do the current set: run its countdowns (or finish its reps) and rate it.
-fn do_set(d: &mut Driver, pain: u8) {
-    d.run_to_input();
-    if d.session.screen() == Screen::Reps {
-        d.press(Input::Confirm);
-    }
-    d.run_to_input();
-    assert_eq!(d.session.screen(), Screen::RatePain, "at {}", d.label());
-    rate(d, pain);
 }
 
 fn appended(effects: &[Effect]) -> Vec<&RecordBody> {
@@ -468,12 +451,6 @@ fn quit_asks_first_and_ends_without_finishing() {
     assert!(d.log().finished.is_none());
 }
 
-fn finish_all(d: &mut Driver) {
-    while d.session.screen() != Screen::EndPain {
-        do_set(d, 1);
-    }
-}
-
 #[test]
 fn end_form_then_summary_then_ended() {
     let mut d = Driver::quick();
@@ -490,7 +467,6 @@ fn end_form_then_summary_then_ended() {
         d.press(Input::Char(c));
     }
     d.press(Input::Backspace);
-    // q is text in the note, not quit.
     d.press(Input::Char('q'));
     let effects = d.press(Input::Confirm);
     assert_eq!(
@@ -624,70 +600,6 @@ const INPUTS: [Input; 14] = [
     Input::Backspace,
     Input::ToggleBell,
 ];
-
-/// A driver in the given state, with one set already done (so undo has something to undo).
-fn reach(screen: Screen) -> Driver {
-    let mut d = match screen {
-        Screen::Interval => {
-            let mut d = Driver::new(plan(&[("quick-reps", 1), ("quick-run", 1)]));
-            do_set(&mut d, 1);
-            d.wait_out();
-            d
-        }
-        _ => Driver::new(plan(&[("quick-reps", 1), ("quick-hold", 1)])),
-    };
-    if screen != Screen::Interval {
-        do_set(&mut d, 1); // reps set 1 done; now resting
-    }
-    match screen {
-        Screen::Rest => {}
-        Screen::Countdown | Screen::Paused | Screen::SkipReason | Screen::QuitConfirm => {
-            d.wait_out(); // the rest ends
-            d.wait_out(); // the get-ready ends: holding
-            match screen {
-                Screen::Paused => drop(d.press(Input::Pause)),
-                Screen::SkipReason => drop(d.press(Input::Skip)),
-                Screen::QuitConfirm => drop(d.press(Input::Quit)),
-                _ => {}
-            }
-        }
-        Screen::SideSwitch => {
-            d.run_to_input();
-            rate(&mut d, 1);
-        }
-        Screen::RatePain | Screen::RateEffort => {
-            d.run_to_input();
-            if screen == Screen::RateEffort {
-                d.press(Input::Rate(1));
-            }
-        }
-        Screen::Reps => {
-            d.press(Input::Undo);
-        }
-        Screen::RedPain => {
-            d.run_to_input();
-            rate(&mut d, 8);
-        }
-        Screen::EndPain | Screen::EndEffort | Screen::EndNote | Screen::Summary | Screen::Ended => {
-            finish_all(&mut d);
-            if screen != Screen::EndPain {
-                d.press(Input::Rate(2));
-            }
-            if matches!(screen, Screen::EndNote | Screen::Summary | Screen::Ended) {
-                d.press(Input::Confirm);
-            }
-            if matches!(screen, Screen::Summary | Screen::Ended) {
-                d.press(Input::Confirm);
-            }
-            if screen == Screen::Ended {
-                d.press(Input::Confirm);
-            }
-        }
-        Screen::Interval => {}
-    }
-    assert_eq!(d.session.screen(), screen, "reached {screen:?}");
-    d
-}
 
 /// What one input did: the screen after, the step label, and the kinds of effects.
 fn outcome(d: &mut Driver, input: Input) -> (Screen, &'static str, Vec<&'static str>) {
@@ -847,6 +759,7 @@ fn every_input_in_every_state() {
             &["session_finished"],
         ),
         (S::EndNote, Input::Cancel, S::EndEffort, "-", &[]),
+        (S::EndNote, Input::Quit, S::QuitConfirm, "-", &[]),
         (S::EndNote, Input::Char('x'), S::EndNote, "-", &[]),
         (S::EndNote, Input::Backspace, S::EndNote, "-", &[]),
         (S::Summary, Input::Confirm, S::Ended, "-", &["ended"]),

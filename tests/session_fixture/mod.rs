@@ -7,7 +7,7 @@ use rehab_coach::domain::history::{History, SessionLog};
 use rehab_coach::domain::plan::{Decision, PlanSnapshot, SnapshotExercise};
 use rehab_coach::domain::programme::{Exercise, ExerciseKind, Programme, Rung};
 use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
-use rehab_coach::domain::session::{Effect, Input, Session, SessionOptions};
+use rehab_coach::domain::session::{Effect, Input, Screen, Session, SessionOptions};
 use std::time::{Duration, Instant};
 
 /// The quick fixture plus a walk-run exercise, with quick-hold as quick-reps' isometric.
@@ -211,4 +211,93 @@ impl Driver {
             })
             .collect()
     }
+}
+
+/// Rate the current set with `pain`, skipping the optional effort when asked.
+pub fn rate(d: &mut Driver, pain: u8) {
+    d.press(Input::Rate(pain));
+    if d.session.screen() == Screen::RateEffort {
+        d.press(Input::Confirm);
+    }
+}
+
+/// Do the current set: run its countdowns (or finish its reps) and rate it.
+pub fn do_set(d: &mut Driver, pain: u8) {
+    d.run_to_input();
+    if d.session.screen() == Screen::Reps {
+        d.press(Input::Confirm);
+    }
+    d.run_to_input();
+    assert_eq!(d.session.screen(), Screen::RatePain, "at {}", d.label());
+    rate(d, pain);
+}
+
+pub fn finish_all(d: &mut Driver) {
+    while d.session.screen() != Screen::EndPain {
+        do_set(d, 1);
+    }
+}
+
+/// A driver in the given state, with one set already done (so undo has something to undo).
+pub fn reach(screen: Screen) -> Driver {
+    let mut d = match screen {
+        Screen::Interval => {
+            let mut d = Driver::new(plan(&[("quick-reps", 1), ("quick-run", 1)]));
+            do_set(&mut d, 1);
+            d.wait_out();
+            d
+        }
+        _ => Driver::new(plan(&[("quick-reps", 1), ("quick-hold", 1)])),
+    };
+    if screen != Screen::Interval {
+        do_set(&mut d, 1); // reps set 1 done; now resting
+    }
+    match screen {
+        Screen::Rest => {}
+        Screen::Countdown | Screen::Paused | Screen::SkipReason | Screen::QuitConfirm => {
+            d.wait_out(); // the rest ends
+            d.wait_out(); // the get-ready ends: holding
+            match screen {
+                Screen::Paused => drop(d.press(Input::Pause)),
+                Screen::SkipReason => drop(d.press(Input::Skip)),
+                Screen::QuitConfirm => drop(d.press(Input::Quit)),
+                _ => {}
+            }
+        }
+        Screen::SideSwitch => {
+            d.run_to_input();
+            rate(&mut d, 1);
+        }
+        Screen::RatePain | Screen::RateEffort => {
+            d.run_to_input();
+            if screen == Screen::RateEffort {
+                d.press(Input::Rate(1));
+            }
+        }
+        Screen::Reps => {
+            d.press(Input::Undo);
+        }
+        Screen::RedPain => {
+            d.run_to_input();
+            rate(&mut d, 8);
+        }
+        Screen::EndPain | Screen::EndEffort | Screen::EndNote | Screen::Summary | Screen::Ended => {
+            finish_all(&mut d);
+            if screen != Screen::EndPain {
+                d.press(Input::Rate(2));
+            }
+            if matches!(screen, Screen::EndNote | Screen::Summary | Screen::Ended) {
+                d.press(Input::Confirm);
+            }
+            if matches!(screen, Screen::Summary | Screen::Ended) {
+                d.press(Input::Confirm);
+            }
+            if screen == Screen::Ended {
+                d.press(Input::Confirm);
+            }
+        }
+        Screen::Interval => {}
+    }
+    assert_eq!(d.session.screen(), screen, "reached {screen:?}");
+    d
 }

@@ -380,9 +380,7 @@ impl Session {
         effects: &mut Vec<Effect>,
     ) {
         match (form.field, input) {
-            (_, Input::Quit) if form.field != EndField::Note => {
-                return self.open(Overlay::QuitConfirm, now);
-            }
+            (_, Input::Quit) => return self.open(Overlay::QuitConfirm, now),
             (EndField::PainAfter, Input::Undo) => return self.undo(now, effects),
             (EndField::PainAfter, Input::Rate(n)) => {
                 form.pain_after = Rating::new(i64::from(n)).ok();

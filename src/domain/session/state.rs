@@ -93,7 +93,10 @@ impl RedOption {
     pub fn label(&self, kind: crate::domain::programme::ExerciseKind) -> String {
         match self {
             RedOption::EasierRung { rung, dose } => {
-                format!("Easier rung ({rung}): {}", dose.describe(kind))
+                format!(
+                    "Easier rung {rung} for the sets left: {}",
+                    dose.describe(kind)
+                )
             }
             RedOption::Isometric { name, .. } => format!("Isometric instead: {name}"),
             RedOption::MoveOn => "Move on to the next exercise".to_string(),
