@@ -274,6 +274,9 @@ pub fn show_text(p: &Programme) -> String {
         for note in &phase.notes {
             let _ = writeln!(out, "  Note: {note}");
         }
+        if !phase.sources.is_empty() {
+            let _ = writeln!(out, "  Sources: {}", phase.sources.join("; "));
+        }
     }
     let _ = writeln!(out, "\nExercises");
     for e in &p.exercises {
@@ -326,7 +329,10 @@ pub fn exit_words(x: &ExitCriteria) -> Vec<String> {
     let window = x.window_days.unwrap_or(7);
     let mut lines = Vec::new();
     if let Some(n) = x.min_sessions {
-        lines.push(format!("at least {n} sessions done in this phase"));
+        lines.push(format!(
+            "at least {} done in this phase",
+            counted(n as usize, "session")
+        ));
     }
     if let Some(n) = x.max_pain_during {
         lines.push(format!(
