@@ -173,7 +173,11 @@ fn unknown_handovers(
 /// Where the top-level `id` key is (for the duplicate-id report); the file's start if not found.
 fn id_position(text: &str) -> (usize, usize) {
     text.lines()
-        .position(|l| l.trim_start().starts_with("id") && l.contains('='))
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix("id")
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
         .map_or((1, 1), |i| (i + 1, 1))
 }
 
@@ -251,7 +255,7 @@ pub fn show_text(p: &Programme) -> String {
             );
             let top = pe.top_for(e.top_rung());
             for n in pe.floor..=top {
-                if let Some(rung) = e.rungs.get(n as usize - 1) {
+                if let Some(rung) = (n as usize).checked_sub(1).and_then(|i| e.rungs.get(i)) {
                     let label = rung.label.clone().unwrap_or_else(|| format!("rung {n}"));
                     let _ = writeln!(out, "      {label}: {}", rung.describe(e.kind));
                 }
@@ -269,6 +273,9 @@ pub fn show_text(p: &Programme) -> String {
         }
         for note in &phase.notes {
             let _ = writeln!(out, "  Note: {note}");
+        }
+        if !phase.sources.is_empty() {
+            let _ = writeln!(out, "  Sources: {}", phase.sources.join("; "));
         }
     }
     let _ = writeln!(out, "\nExercises");
@@ -322,7 +329,10 @@ pub fn exit_words(x: &ExitCriteria) -> Vec<String> {
     let window = x.window_days.unwrap_or(7);
     let mut lines = Vec::new();
     if let Some(n) = x.min_sessions {
-        lines.push(format!("at least {n} sessions done in this phase"));
+        lines.push(format!(
+            "at least {} done in this phase",
+            counted(n as usize, "session")
+        ));
     }
     if let Some(n) = x.max_pain_during {
         lines.push(format!(
