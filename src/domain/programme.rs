@@ -322,12 +322,20 @@ impl Rung {
                     seconds_words(self.duration.unwrap_or(0))
                 )
             }
-            ExerciseKind::Interval => format!(
-                "{} × (walk {} + jog {})",
-                self.sets,
-                seconds_words(self.walk.unwrap_or(0)),
-                seconds_words(self.run.unwrap_or(0))
-            ),
+            ExerciseKind::Interval => {
+                let (walk, run) = (self.walk.unwrap_or(0), self.run.unwrap_or(0));
+                match (walk, run) {
+                    (0, run) if self.sets <= 1 => format!("jog {}", seconds_words(run)),
+                    (0, run) => format!("{} × jog {}", self.sets, seconds_words(run)),
+                    (walk, 0) => format!("{} × walk {}", self.sets, seconds_words(walk)),
+                    (walk, run) => format!(
+                        "{} × (walk {} + jog {})",
+                        self.sets,
+                        seconds_words(walk),
+                        seconds_words(run)
+                    ),
+                }
+            }
         };
         if let Some(load) = &self.load {
             s.push_str(&format!(", {load}"));
@@ -452,6 +460,13 @@ mod tests {
             "5 × 45 s hold, rest 2 min, effort 7/10"
         );
         assert_eq!(seconds_words(90), "1 min 30 s");
+        let w5 = Rung {
+            sets: 1,
+            walk: Some(0),
+            run: Some(1800),
+            ..Default::default()
+        };
+        assert_eq!(w5.describe(ExerciseKind::Interval), "jog 30 min");
     }
 }
 

@@ -126,6 +126,7 @@ mod tests {
             locked,
             deload: false,
             prompts: vec!["Do the morning check-in".into()],
+            running: None,
         }
     }
 

@@ -174,7 +174,7 @@ pub fn prescribe(
             dose,
             decision: verdict.decision.clone(),
             reasons: vec![Reason::new(verdict.rule, text)],
-            due_today: cx.due_today(exercise) && !rests,
+            due_today: cx.due_today(exercise, entry.frequency_for(exercise)) && !rests,
         });
     }
 
