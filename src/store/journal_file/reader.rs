@@ -106,6 +106,34 @@ pub fn parse_line(bytes: &[u8]) -> Result<Record, LineError> {
     }
 }
 
+/// Below this many lines a file is parsed on one thread (starting threads would cost more).
+const PARALLEL_MIN_LINES: usize = 4096;
+
+/// Parse lines in order, spread over the machine's cores for long journals.
+fn parse_all(lines: &[RawLine]) -> Vec<Result<Record, LineError>> {
+    let parse_chunk = |chunk: &[RawLine]| -> Vec<Result<Record, LineError>> {
+        chunk.iter().map(|line| parse_line(line.bytes)).collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if threads < 2 || lines.len() < PARALLEL_MIN_LINES {
+        return parse_chunk(lines);
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = lines
+            .chunks(lines.len().div_ceil(threads))
+            .map(|chunk| scope.spawn(move || parse_chunk(chunk)))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
 /// Read every journal file in the data dir (a missing dir is an empty journal). Records come
 /// back in timestamp order (ids break ties), problems in file and line order.
 pub fn read_journal(data_dir: &Path) -> Result<JournalRead, StoreError> {
@@ -116,8 +144,9 @@ pub fn read_journal(data_dir: &Path) -> Result<JournalRead, StoreError> {
     };
     for file in files {
         let contents = std::fs::read(&file).map_err(StoreError::io("read", &file))?;
-        for line in raw_lines(&contents) {
-            match parse_line(line.bytes) {
+        let lines: Vec<RawLine> = raw_lines(&contents).collect();
+        for (line, parsed) in lines.iter().zip(parse_all(&lines)) {
+            match parsed {
                 Ok(record) => read.records.push(record),
                 Err(error) => read.problems.push(LineProblem {
                     file: file.clone(),
