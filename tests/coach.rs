@@ -1047,3 +1047,303 @@ fn two_weeks_following_the_coach_read_sensibly() {
     }
     insta::assert_snapshot!(diary);
 }
+
+/// Seven days of following the coach with calm pain: mornings 2, sessions 3/10.
+fn calm_week(j: &mut Journal, days: u32) {
+    for day in 0..days {
+        j.morning(day, 2);
+        j.follow(day, 3, 3);
+    }
+    j.morning(days, 2);
+}
+
+#[test]
+fn phase_exit_moves_to_the_next_phase_at_its_floors() {
+    let mut j = Journal::new(programme());
+    calm_week(&mut j, 7);
+    let plan = j.plan(7);
+    assert_eq!((plan.phase.as_str(), plan.phase_index), ("P2", 1));
+    assert_eq!(exercise(&plan, "bridge").rung, 3, "P2 floor");
+    assert_eq!(exercise(&plan, "side-hold").rung, 2, "P2 floor");
+    assert!(
+        plan.reasons
+            .iter()
+            .any(|r| r.rule == "phase exit" && r.text.contains("Moving on to phase P2")),
+        "{:#?}",
+        plan.reasons
+    );
+    assert!(
+        plan.prompts
+            .iter()
+            .any(|p| p.contains("rehab start return-to-running")),
+        "{:?}",
+        plan.prompts
+    );
+}
+
+#[test]
+fn phase_exit_boundaries() {
+    // Just below the minimum days: day 6 of 7.
+    let mut j = Journal::new(programme());
+    calm_week(&mut j, 6);
+    let plan = j.plan(6);
+    assert_eq!(plan.phase, "P1");
+    assert!(
+        plan.reasons
+            .iter()
+            .any(|r| r.rule == "phase exit" && r.text.contains("6 of at least 7 days")),
+        "{:#?}",
+        plan.reasons
+    );
+    assert!(
+        plan.prompts
+            .iter()
+            .any(|p| p.contains("Stand on the sore leg")),
+        "exit checks shown: {:?}",
+        plan.prompts
+    );
+
+    // Enough days but only 4 of 5 sessions.
+    let mut j = Journal::new(programme());
+    for day in 0..=7 {
+        j.morning(day, 2);
+    }
+    for day in [0, 2, 4, 6] {
+        j.bridge(day, 1, 3, 3);
+    }
+    let plan = j.plan(7);
+    assert_eq!(plan.phase, "P1");
+    assert!(
+        plan.reasons
+            .iter()
+            .any(|r| r.text.contains("4 of 5 sessions")),
+        "{:#?}",
+        plan.reasons
+    );
+
+    // A red session in the last 7 days blocks the exit (pain 6 > 5, also above max_pain_during).
+    let mut j = Journal::new(programme());
+    calm_week(&mut j, 7);
+    j.bridge(6, 1, 6, 3);
+    assert_eq!(j.plan(7).phase, "P1");
+}
+
+#[test]
+fn regress_below_the_floor_goes_to_the_previous_phase_top() {
+    let mut j = Journal::new(programme());
+    j.mornings(0, &[2, 2, 2, 2]);
+    j.session_in(2, "P2", &[("bridge", 3, Decision::Hold)], 6, 3);
+    let plan = j.plan(3);
+    let bridge = exercise(&plan, "bridge");
+    assert_eq!((bridge.rung, &bridge.decision), (2, &Decision::Regress(1)));
+    assert!(
+        bridge.reasons[0].text.contains("back to rung 2 of P1"),
+        "{}",
+        bridge.reasons[0].text
+    );
+    assert!(bridge.reasons[0].text.contains("sent back to the floor"));
+}
+
+#[test]
+fn regress_at_the_first_floor_is_an_isometric_only_day() {
+    let mut j = Journal::new(programme());
+    j.mornings(0, &[2, 2, 2, 2]);
+    j.bridge(2, 1, 6, 3);
+    let plan = j.plan(3);
+    let bridge = exercise(&plan, "bridge");
+    assert_eq!((bridge.rung, &bridge.decision), (1, &Decision::Regress(1)));
+    assert!(
+        bridge.reasons[0]
+            .text
+            .contains("isometric-only day: do Side-lying hold instead"),
+        "{}",
+        bridge.reasons[0].text
+    );
+}
+
+#[test]
+fn deload_reduces_sets_but_keeps_at_least_one() {
+    let mut j = Journal::new(programme());
+    j.mornings(0, &[2; 7]);
+    j.mornings(7, &[3, 3, 3, 3, 3, 3, 4]);
+    for d in 10..13 {
+        j.session_in(
+            d,
+            "P1",
+            &[
+                ("bridge", 3, Decision::Hold),
+                ("side-hold", 1, Decision::Hold),
+            ],
+            3,
+            3,
+        );
+    }
+    let plan = j.plan(13);
+    assert!(plan.deload);
+    assert_eq!(
+        exercise(&plan, "bridge").dose.sets,
+        2,
+        "3 sets × 0.7 rounds to 2"
+    );
+    assert_eq!(
+        exercise(&plan, "side-hold").dose.sets,
+        1,
+        "2 sets × 0.7 rounds to 1"
+    );
+    let strong = CoachSettings {
+        deload_factor: 0.1,
+        ..CoachSettings::default()
+    };
+    assert_eq!(
+        exercise(&j.plan_with(13, &strong), "bridge").dose.sets,
+        1,
+        "never below one set"
+    );
+}
+
+#[test]
+fn stop_locks_every_exercise() {
+    let mut j = Journal::new(programme());
+    good(&mut j);
+    j.flag(3, "pale_cold_leg", true);
+    let plan = j.plan(3);
+    assert!(plan.locked);
+    assert!(
+        plan.exercises
+            .iter()
+            .all(|e| !e.due_today && matches!(e.decision, Decision::Stop(_)))
+    );
+    assert!(
+        plan.reasons[0].text.contains("emergency care"),
+        "{}",
+        plan.reasons[0].text
+    );
+}
+
+#[test]
+fn acknowledged_referral_is_still_said() {
+    let mut j = Journal::new(programme());
+    good(&mut j);
+    j.flag(2, "below_knee", true);
+    j.acknowledge(3, "symptom_flag");
+    let plan = j.plan(3);
+    assert!(
+        plan.reasons
+            .iter()
+            .any(|r| r.rule == "rule 1b" && r.text.contains("You acknowledged this today")),
+        "{:#?}",
+        plan.reasons
+    );
+}
+
+#[test]
+fn running_caps() {
+    let caps = |runs: &[(u32, f64)]| {
+        let mut j = Journal::new(running());
+        for d in 0..=14 {
+            j.morning(d, 2);
+        }
+        for &(d, km) in runs {
+            j.run(d, km, 2);
+        }
+        j.plan(14).running.expect("running advice")
+    };
+    // Week step: last week (days 1–7) 10 km, two weeks ago (day 0 and before) 10 km: 11 km cap.
+    let a = caps(&[(0, 10.0), (7, 10.0)]);
+    assert!((a.week_cap_km.unwrap() - 11.0).abs() < 1e-9, "{a:?}");
+    assert_eq!(a.reasons[0].rule, "R14");
+    // Two-week cap: 5 km two weeks ago, 8 km last week: 6.5 km, a small step down.
+    let b = caps(&[(0, 5.0), (7, 8.0)]);
+    assert!((b.week_cap_km.unwrap() - 6.5).abs() < 1e-9, "{b:?}");
+    assert_eq!(b.reasons[0].rule, "R15");
+    assert!(
+        b.reasons[0].text.contains("step down"),
+        "{}",
+        b.reasons[0].text
+    );
+    // Single run: 110 % of the longest run in the last 30 days.
+    assert!((b.run_cap_km.unwrap() - 8.8).abs() < 1e-9, "{b:?}");
+    assert!(b.reasons.iter().any(|r| r.rule == "R16"));
+    // No running history: no caps yet.
+    let none = caps(&[]);
+    assert_eq!((none.week_cap_km, none.run_cap_km), (None, None));
+}
+
+#[test]
+fn a_red_run_waits_48_hours() {
+    let mut j = Journal::new(running());
+    for d in 0..=15 {
+        j.morning(d, 2);
+    }
+    j.run(13, 5.0, 6);
+    let plan = j.plan(14);
+    let advice = plan.running.as_ref().expect("running advice");
+    assert_eq!(advice.next_run_from, Some(journal::date(15)));
+    assert!(!exercise(&plan, "walk-run").due_today);
+    assert!(exercise(&j.plan(15), "walk-run").due_today, "48 h later");
+}
+
+#[test]
+fn frequency_decides_what_is_due() {
+    let mut j = Journal::new(running());
+    j.mornings(0, &[2, 2, 2, 2]);
+    j.session_in(1, "P1", &[("walk-run", 1, Decision::Hold)], 2, 2);
+    // 3 per week = at least 2 days apart.
+    assert!(!exercise(&j.plan(2), "walk-run").due_today);
+    assert!(exercise(&j.plan(3), "walk-run").due_today);
+    // Daily exercises are not due again once done today.
+    j.bridge(3, 1, 2, 2);
+    assert!(!exercise(&j.plan(3), "bridge").due_today);
+}
+
+#[test]
+fn prompts_for_check_in_and_red_flags() {
+    let mut j = Journal::new(programme());
+    let plan = j.plan(0);
+    assert!(
+        plan.prompts.iter().any(|p| p.contains("morning check-in")),
+        "{:?}",
+        plan.prompts
+    );
+    assert!(
+        plan.prompts
+            .iter()
+            .any(|p| p.contains("red-flag questions")),
+        "{:?}",
+        plan.prompts
+    );
+    j.morning(0, 2).flag(0, "below_knee", false);
+    let plan = j.plan(0);
+    assert!(
+        !plan
+            .prompts
+            .iter()
+            .any(|p| p.contains("check-in") || p.contains("red-flag")),
+        "{:?}",
+        plan.prompts
+    );
+    // Morning pain at the recheck level asks again.
+    j.morning(1, 6);
+    assert!(
+        j.plan(1).prompts.iter().any(|p| p.contains("again")),
+        "{:?}",
+        j.plan(1).prompts
+    );
+    // A week later the routine re-check is due.
+    j.morning(7, 2);
+    assert!(j.plan(7).prompts.iter().any(|p| p.contains("every 7 days")));
+}
+
+#[test]
+fn same_journal_same_plan_and_past_unchanged() {
+    let mut j = Journal::new(programme());
+    calm_week(&mut j, 5);
+    let before = j.plan(3);
+    j.bridge(4, 1, 9, 9);
+    assert_eq!(
+        j.plan(3),
+        before,
+        "a later session does not rewrite an earlier day's plan"
+    );
+    assert_eq!(j.plan(5), j.plan(5));
+}
