@@ -1347,3 +1347,56 @@ fn same_journal_same_plan_and_past_unchanged() {
     );
     assert_eq!(j.plan(5), j.plan(5));
 }
+
+#[test]
+fn effort_above_the_rung_target_does_not_qualify() {
+    use rehab_coach::domain::records::RecordBody;
+    let effort_of_last_set = |effort: u8| {
+        let mut j = Journal::new(programme());
+        good(&mut j);
+        let target = j
+            .records
+            .iter()
+            .rev()
+            .find(|r| matches!(r.body, RecordBody::SetDone { .. }))
+            .map(|r| r.id.clone())
+            .unwrap();
+        let mut fields = serde_json::Map::new();
+        fields.insert("effort".into(), serde_json::json!(effort));
+        j.push(
+            3,
+            RecordBody::Correction {
+                target,
+                fields,
+                reason: None,
+            },
+        );
+        exercise(&j.plan(3), "bridge").clone()
+    };
+    // Rung 1's effort target is 2–4/10.
+    assert_eq!(
+        effort_of_last_set(4).decision,
+        Decision::Progress,
+        "at the target"
+    );
+    let above = effort_of_last_set(5);
+    assert_eq!(
+        (&above.decision, above.reasons[0].rule.as_str()),
+        (&Decision::Hold, "rule 12")
+    );
+    assert!(
+        above.reasons[0].text.contains("effort was 5/10"),
+        "{}",
+        above.reasons[0].text
+    );
+}
+
+#[test]
+fn a_programme_without_phases_gives_an_empty_plan() {
+    let mut p = programme();
+    p.phases.clear();
+    let j = Journal::new(p);
+    let plan = j.plan(0);
+    assert!(plan.exercises.is_empty());
+    assert!(plan.reasons[0].text.contains("no phases"));
+}
