@@ -170,6 +170,7 @@ fn cases() -> Vec<Case> {
         c("rule 4 above MCID", |j| { j.mornings(0, &[0; 7]); j.mornings(7, &[3; 7]); j.mornings(14, &[6; 7]); }, 20, Target::Day, refer(ReferReason::WorseningTwoWeeks), "rule 4"),
         // ---- rule 5: plateau after PLATEAU_WEEKS adherent weeks ----
         c("rule 5 plateau after 8 adherent weeks", |j| plateau(j, [4; 7], 1), 56, Target::Day, refer(ReferReason::Plateau), "rule 5"),
+        c("rule 5 just below PLATEAU_WEEKS (7 weeks 6 days)", |j| plateau(j, [4; 7], 1), 55, Target::Day, Decision::Hold, "phase exit"),
         c("rule 5 improvement just below MCID", |j| plateau(j, [2, 2, 2, 2, 2, 2, 3], 1), 56, Target::Day, refer(ReferReason::Plateau), "rule 5"),
         c("rule 5 improvement at MCID is meaningful", |j| plateau(j, [2; 7], 1), 56, Target::Day, Decision::Hold, "phase exit"),
         c("rule 5 not adherent (every other day)", |j| plateau(j, [4; 7], 2), 56, BRIDGE, Decision::Hold, "phase exit"),
