@@ -346,6 +346,11 @@ fn undo_writes_a_correction_and_goes_back_to_redo_the_set() {
     assert!(d.log().sets.is_empty(), "replay ignores the undone set");
     do_set(&mut d, 1);
     assert_eq!(d.sets(), vec![("quick-hold".to_string(), "L", 1, 1)]);
+    assert_eq!(
+        d.log().sets[0].seconds,
+        Some(2),
+        "the undone attempt's seconds don't count"
+    );
 }
 
 #[test]

@@ -368,7 +368,7 @@ impl Session {
         (self.done.len(), self.done.len() + ahead)
     }
 
-    /// Block index and position (1-based) among the live blocks, and their count.
+    /// The current exercise's position (1-based) among today's exercises, and their count.
     pub fn exercise_position(&self) -> Option<(usize, usize)> {
         let block = self.current_step()?.slot.block;
         let position = (0..=block).filter(|b| self.shown_block(*b)).count();
@@ -393,14 +393,14 @@ impl Session {
             .skip(self.cursor)
             .find(|(i, s)| Some(s.slot) != current && !s.kind.is_transition() && self.is_live(*i));
         match next {
-            Some((_, step)) => {
-                let block = &self.blocks[step.slot.block];
-                format!(
+            Some((_, step)) => match self.blocks.get(step.slot.block) {
+                Some(block) => format!(
                     "Next: {} ({})",
                     self.slot_words(step.slot),
                     block.dose.describe(block.exercise.kind)
-                )
-            }
+                ),
+                None => String::new(),
+            },
             None => "Next: pain after the session, then a summary".to_string(),
         }
     }
@@ -505,7 +505,6 @@ impl Session {
 
     /// Enter step `index` (or the first live one after it) at `start`.
     fn start_at(&mut self, index: usize, start: Instant) {
-        let previous_slot = self.steps.get(self.cursor).map(|s| s.slot);
         let mut index = index;
         while index < self.steps.len() && !self.is_live(index) {
             index += 1;
@@ -518,7 +517,9 @@ impl Session {
             return;
         };
         self.stage = Stage::Steps;
-        if previous_slot != Some(step.slot) || index == 0 {
+        // A set starts fresh at its first step (also when an undo comes back to it).
+        let first_of_slot = index == 0 || self.steps[index - 1].slot != step.slot;
+        if first_of_slot {
             self.worked = Duration::ZERO;
         }
         self.timer = step.kind.length().map(|d| Countdown::start(start, d));

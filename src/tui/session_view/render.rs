@@ -4,7 +4,7 @@
 use super::big_digits::{BigClock, GLYPH_ROWS};
 use super::look::Look;
 use crate::domain::pain::{Rating, SCALE_MAX, Zone};
-use crate::domain::session::{Block, EndField, EndForm, Screen, Session, StepKind};
+use crate::domain::session::{Block, EndField, EndForm, Screen, Session, Stage, StepKind};
 use crate::domain::timer::clock_text;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -61,6 +61,8 @@ pub fn steps(session: &Session, now: Instant, look: Look, frame: &mut Frame, are
 
     frame.render_widget(Paragraph::new(dose_line(block)), dose);
     match session.step_screen() {
+        // The red-pain dialog covers the centre; the rating prompt under it would only confuse.
+        _ if matches!(session.stage(), Stage::RedPain { .. }) => {}
         Screen::RatePain | Screen::RateEffort => rating(session, block, look, frame, centre),
         Screen::Reps => reps(block, step.kind, look, frame, centre),
         _ => countdown(session, now, step.kind, block, look, frame, centre),
