@@ -101,6 +101,25 @@ fn steps_chain_from_deadlines_so_a_late_tick_does_not_drift() {
 }
 
 #[test]
+fn after_a_long_sleep_the_next_step_starts_now_not_in_the_past() {
+    let mut d = Driver::quick();
+    d.wait(secs(3600));
+    assert_eq!(
+        d.label(),
+        "HOLD",
+        "the hold was not counted while nobody was there"
+    );
+    assert_eq!(d.session.display_secs(d.now), Some(2));
+}
+
+#[test]
+fn title_says_when_paused() {
+    let mut d = Driver::quick();
+    d.press(Input::Pause);
+    assert_eq!(d.session.title(d.now), "Quick hold L 1/2 · 0:03 (paused)");
+}
+
+#[test]
 fn bell_and_notification_at_the_end_of_a_hold_and_a_rest_but_not_a_get_ready() {
     let mut d = Driver::quick();
     let effects = d.wait_out();
@@ -847,4 +866,60 @@ fn red_dialog_moves_with_up_and_down() {
         d.session.current_block().map(|b| b.exercise.id.as_str()),
         Some("quick-stretch")
     );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ANY_INPUT: [Input; 18] = [
+        Input::Confirm,
+        Input::Rate(0),
+        Input::Rate(3),
+        Input::Rate(6),
+        Input::Rate(10),
+        Input::Pause,
+        Input::Skip,
+        Input::Undo,
+        Input::Extend,
+        Input::CutShort,
+        Input::Quit,
+        Input::Up,
+        Input::Down,
+        Input::Cancel,
+        Input::Char('a'),
+        Input::Backspace,
+        Input::ToggleBell,
+        Input::Rate(2),
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever is pressed, and whenever: the runner never panics, the journal's sets always
+        /// match the sets the runner counts as done, and a deadline is always in the future.
+        #[test]
+        fn any_key_sequence_keeps_the_journal_and_the_runner_in_step(
+            moves in proptest::collection::vec((0usize..ANY_INPUT.len(), 0u64..4_000), 1..120),
+        ) {
+            let mut d = Driver::new(plan(&[
+                ("quick-hold", 2),
+                ("quick-reps", 1),
+                ("quick-run", 1),
+                ("quick-stretch", 1),
+            ]));
+            for (input, wait) in moves {
+                d.wait(ms(wait));
+                d.press(ANY_INPUT[input]);
+                prop_assert_eq!(d.log().sets.len(), d.session.done_sets().len());
+                if let Some(deadline) = d.session.next_deadline(d.now) {
+                    prop_assert!(deadline > d.now);
+                }
+                prop_assert_eq!(d.session.is_over(), d.session.screen() == Screen::Ended);
+                if d.session.is_over() {
+                    break;
+                }
+            }
+        }
+    }
 }

@@ -34,6 +34,10 @@ use crate::domain::timer::{Countdown, clock_text};
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+/// How late a tick may come after a deadline and still chain the next step from that deadline.
+/// Event loops wake within milliseconds; a longer gap means the machine was asleep.
+pub const LATE_TICK_TOLERANCE: Duration = Duration::from_secs(1);
+
 /// Timings and thresholds the runner needs (from config and the coach settings).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionOptions {
@@ -193,8 +197,9 @@ impl Session {
     /// Advance timers to `now`; returns effects for any countdown that ended.
     pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
         let mut effects = Vec::new();
-        // Each ended countdown starts the next step at its own deadline, so steps chain without
-        // drift however late the tick comes.
+        // An ended countdown starts the next step at its own deadline, so steps chain without
+        // drift. After a long gap (the machine slept) the next step starts now instead, so no
+        // hold is counted as done while nobody was there.
         while self.stage == Stage::Steps && self.overlay.is_none() {
             let Some(timer) = self.timer else { break };
             let Some(deadline) = timer.deadline() else {
@@ -203,7 +208,13 @@ impl Session {
             if !timer.is_done(now) {
                 break;
             }
-            self.finish_countdown(deadline, &mut effects);
+            let late = now.saturating_duration_since(deadline);
+            let start = if late <= LATE_TICK_TOLERANCE {
+                deadline
+            } else {
+                now
+            };
+            self.finish_countdown(start, &mut effects);
         }
         effects
     }
@@ -220,7 +231,12 @@ impl Session {
                     None if step.kind == StepKind::Rate => "rate pain".to_string(),
                     None => "reps".to_string(),
                 };
-                format!("{} · {what}", self.slot_text(step.slot))
+                let paused = if self.overlay == Some(Overlay::Paused) {
+                    " (paused)"
+                } else {
+                    ""
+                };
+                format!("{} · {what}{paused}", self.slot_text(step.slot))
             }
             Stage::RedPain { .. } => "rehab · pain too high".to_string(),
             Stage::EndForm(_) => "rehab · how did it go".to_string(),
