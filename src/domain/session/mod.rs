@@ -101,6 +101,8 @@ pub struct Session {
     missing: Vec<String>,
     /// The end form as submitted (pain after, effort, note).
     finished: Option<EndForm>,
+    /// What the coach expects for tomorrow and why, given by the shell for the summary.
+    tomorrow: Vec<String>,
     over: bool,
 }
 
@@ -171,6 +173,7 @@ impl Session {
             notice,
             missing,
             finished: None,
+            tomorrow: Vec::new(),
             over: false,
         }
     }
@@ -493,6 +496,12 @@ impl Session {
         }
         options.push(RedOption::MoveOn);
         options
+    }
+
+    /// Lines for the summary on what tomorrow likely brings and why. The shell asks the coach
+    /// after `SessionFinished` is written (the runner has no journal to ask).
+    pub fn set_tomorrow(&mut self, lines: Vec<String>) {
+        self.tomorrow = lines;
     }
 
     /// The summary of what was done (meaningful once the session is finished).

@@ -437,6 +437,11 @@ pub fn summary(session: &Session, look: Look, frame: &mut Frame, area: Rect) {
     if let Some(note) = &s.note {
         lines.push(Line::from(format!("Note: {note}")));
     }
+    if !s.tomorrow.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::styled("Tomorrow", look.strong()));
+        lines.extend(s.tomorrow.iter().map(|l| Line::from(format!("  {l}"))));
+    }
     lines.push(Line::from(""));
     lines.push(Line::styled(
         "Everything is saved. Tomorrow's plan follows from today's pain and how you feel in the morning.",
