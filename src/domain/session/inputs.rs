@@ -4,6 +4,7 @@ use super::state::{BlockEnd, DoneSet, EndField, EndForm, Overlay, RedOption, Ski
 use super::steps::{Block, StepKind, block_steps};
 use super::{Effect, Session};
 use crate::domain::pain::{Rating, Zone};
+use crate::domain::programme::ExerciseKind;
 use crate::domain::records::RecordBody;
 use crate::domain::timer::round_secs;
 use std::time::Instant;
@@ -184,7 +185,7 @@ impl Session {
         let exercise = block.exercise.id.clone();
         let name = block.exercise.name.clone();
         let reps = match block.exercise.kind {
-            crate::domain::programme::ExerciseKind::Reps => block.dose.reps,
+            ExerciseKind::Reps => block.dose.reps,
             _ => None,
         };
         let seconds = reps.is_none().then(|| round_secs(self.worked));

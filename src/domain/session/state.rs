@@ -2,6 +2,7 @@
 
 use super::steps::Slot;
 use crate::domain::pain::Rating;
+use crate::domain::programme::ExerciseKind;
 use crate::domain::programme::Rung;
 use crate::domain::records::RecordId;
 
@@ -90,7 +91,7 @@ pub enum RedOption {
 }
 
 impl RedOption {
-    pub fn label(&self, kind: crate::domain::programme::ExerciseKind) -> String {
+    pub fn label(&self, kind: ExerciseKind) -> String {
         match self {
             RedOption::EasierRung { rung, dose } => {
                 format!(

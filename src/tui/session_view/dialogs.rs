@@ -1,6 +1,8 @@
 //! Dialogs drawn over the runner: pause, skip reason, quit confirm, and the red-pain choice.
 
 use super::look::Look;
+use crate::domain::pain::Zone;
+use crate::domain::programme::ExerciseKind;
 use crate::domain::session::{Overlay, Session, SkipReason};
 use crate::domain::timer::clock_text;
 use ratatui::Frame;
@@ -122,13 +124,13 @@ pub fn red_pain(session: &Session, choice: usize, look: Look, frame: &mut Frame,
     let kind = session
         .current_block()
         .map(|b| b.exercise.kind)
-        .unwrap_or(crate::domain::programme::ExerciseKind::Reps);
+        .unwrap_or(ExerciseKind::Reps);
     let mut lines = vec![Line::styled(
         session
             .notice()
             .unwrap_or("Pain is above the ceiling.")
             .to_string(),
-        look.zone(crate::domain::pain::Zone::Red),
+        look.zone(Zone::Red),
     )];
     lines.push(Line::from("Stopping now protects tomorrow. What now?"));
     lines.push(Line::from(""));

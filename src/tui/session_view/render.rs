@@ -4,6 +4,7 @@
 use super::big_digits::{BigClock, GLYPH_ROWS};
 use super::look::Look;
 use crate::domain::pain::{Rating, SCALE_MAX, Zone};
+use crate::domain::records::Side;
 use crate::domain::session::{Block, EndField, EndForm, Screen, Session, Stage, StepKind};
 use crate::domain::timer::clock_text;
 use ratatui::Frame;
@@ -128,8 +129,8 @@ fn countdown(
                 .current_step()
                 .and_then(|s| s.slot.side)
                 .map(|s| match s {
-                    crate::domain::records::Side::Left => "right leg next",
-                    crate::domain::records::Side::Right => "left leg next",
+                    Side::Left => "right leg next",
+                    Side::Right => "left leg next",
                 })
                 .unwrap_or("other side next")
         ),
