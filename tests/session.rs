@@ -453,7 +453,7 @@ fn skip_dialog_cancel_resumes_the_countdown_where_it_was() {
     d.press(Input::Skip);
     d.wait(secs(30));
     d.press(Input::Cancel);
-    assert_eq!(d.session.screen(), Screen::Countdown);
+    assert_eq!(d.session.screen(), Screen::GetReady);
     assert_eq!(
         d.session.countdown().map(|c| c.remaining(d.now)),
         Some(ms(2500))
@@ -466,7 +466,7 @@ fn quit_asks_first_and_ends_without_finishing() {
     d.press(Input::Quit);
     assert_eq!(d.session.screen(), Screen::QuitConfirm);
     d.press(Input::Cancel);
-    assert_eq!(d.session.screen(), Screen::Countdown);
+    assert_eq!(d.session.screen(), Screen::GetReady);
     assert!(!d.session.is_over());
     d.press(Input::Quit);
     let effects = d.press(Input::Confirm);
@@ -542,7 +542,7 @@ fn resume_after_a_restart_continues_at_the_next_undone_step() {
     let log = d.log();
     let later = d.now + secs(3600);
     let s = Session::resume(&log, &programme(), options(), later);
-    assert_eq!(s.screen(), Screen::Countdown);
+    assert_eq!(s.screen(), Screen::GetReady);
     let step = s.current_step().copied();
     assert_eq!(step.map(|x| x.kind.label()), Some("GET READY"));
     assert_eq!(
@@ -645,25 +645,20 @@ fn every_input_in_every_state() {
     use Screen as S;
     // (state, input, screen after, step label after, effects). Inputs not listed for a state
     // leave it exactly as it was, with no effects.
+    #[rustfmt::skip]
     let table: &[(Screen, Input, Screen, &str, &[&str])] = &[
-        (
-            S::Countdown,
-            Input::Confirm,
-            S::RatePain,
-            "RATE",
-            &["bell", "notify"],
-        ),
+        (S::GetReady, Input::Confirm, S::Countdown, "HOLD", &[]),
+        (S::GetReady, Input::CutShort, S::Countdown, "HOLD", &[]),
+        (S::GetReady, Input::Pause, S::Paused, "GET READY", &[]),
+        (S::GetReady, Input::Skip, S::SkipReason, "GET READY", &[]),
+        (S::GetReady, Input::Undo, S::Reps, "REPS", &["correction"]),
+        (S::GetReady, Input::Quit, S::QuitConfirm, "GET READY", &[]),
+        (S::Countdown, Input::Confirm, S::RatePain, "RATE", &["bell", "notify"]),
         (S::Countdown, Input::Pause, S::Paused, "HOLD", &[]),
         (S::Countdown, Input::Skip, S::SkipReason, "HOLD", &[]),
         (S::Countdown, Input::Undo, S::Reps, "REPS", &["correction"]),
         (S::Countdown, Input::Quit, S::QuitConfirm, "HOLD", &[]),
-        (
-            S::Interval,
-            Input::Confirm,
-            S::Interval,
-            "JOG",
-            &["bell", "notify"],
-        ),
+        (S::Interval, Input::Confirm, S::Interval, "JOG", &["bell", "notify"]),
         (S::Interval, Input::Pause, S::Paused, "WALK", &[]),
         (S::Interval, Input::Skip, S::SkipReason, "WALK", &[]),
         (S::Interval, Input::Undo, S::Reps, "REPS", &["correction"]),
@@ -672,116 +667,44 @@ fn every_input_in_every_state() {
         (S::Reps, Input::Pause, S::Paused, "REPS", &[]),
         (S::Reps, Input::Skip, S::SkipReason, "REPS", &[]),
         (S::Reps, Input::Quit, S::QuitConfirm, "REPS", &[]),
-        (
-            S::Rest,
-            Input::Confirm,
-            S::Countdown,
-            "GET READY",
-            &["bell", "notify"],
-        ),
-        (
-            S::Rest,
-            Input::CutShort,
-            S::Countdown,
-            "GET READY",
-            &["bell", "notify"],
-        ),
+        (S::Rest, Input::Confirm, S::GetReady, "GET READY", &["bell", "notify"]),
+        (S::Rest, Input::CutShort, S::GetReady, "GET READY", &["bell", "notify"]),
         (S::Rest, Input::Extend, S::Rest, "REST", &[]),
         (S::Rest, Input::Pause, S::Paused, "REST", &[]),
         (S::Rest, Input::Skip, S::SkipReason, "REST", &[]),
         (S::Rest, Input::Undo, S::Reps, "REPS", &["correction"]),
         (S::Rest, Input::Quit, S::QuitConfirm, "REST", &[]),
-        (
-            S::SideSwitch,
-            Input::Confirm,
-            S::Countdown,
-            "GET READY",
-            &[],
-        ),
-        (
-            S::SideSwitch,
-            Input::CutShort,
-            S::Countdown,
-            "GET READY",
-            &[],
-        ),
+        (S::SideSwitch, Input::Confirm, S::GetReady, "GET READY", &[]),
+        (S::SideSwitch, Input::CutShort, S::GetReady, "GET READY", &[]),
         (S::SideSwitch, Input::Pause, S::Paused, "SWITCH SIDES", &[]),
-        (
-            S::SideSwitch,
-            Input::Skip,
-            S::SkipReason,
-            "SWITCH SIDES",
-            &[],
-        ),
-        (
-            S::SideSwitch,
-            Input::Undo,
-            S::Countdown,
-            "GET READY",
-            &["correction"],
-        ),
-        (
-            S::SideSwitch,
-            Input::Quit,
-            S::QuitConfirm,
-            "SWITCH SIDES",
-            &[],
-        ),
+        (S::SideSwitch, Input::Skip, S::SkipReason, "SWITCH SIDES", &[]),
+        (S::SideSwitch, Input::Undo, S::GetReady, "GET READY", &["correction"]),
+        (S::SideSwitch, Input::Quit, S::QuitConfirm, "SWITCH SIDES", &[]),
         (S::RatePain, Input::Confirm, S::RateEffort, "RATE", &[]),
         (S::RatePain, Input::Rate(4), S::RateEffort, "RATE", &[]),
         (S::RatePain, Input::Pause, S::Paused, "RATE", &[]),
         (S::RatePain, Input::Skip, S::SkipReason, "RATE", &[]),
         (S::RatePain, Input::Undo, S::Reps, "REPS", &["correction"]),
         (S::RatePain, Input::Quit, S::QuitConfirm, "RATE", &[]),
-        (
-            S::RateEffort,
-            Input::Confirm,
-            S::SideSwitch,
-            "SWITCH SIDES",
-            &["set_done"],
-        ),
-        (
-            S::RateEffort,
-            Input::Rate(4),
-            S::SideSwitch,
-            "SWITCH SIDES",
-            &["set_done"],
-        ),
+        (S::RateEffort, Input::Confirm, S::SideSwitch, "SWITCH SIDES", &["set_done"]),
+        (S::RateEffort, Input::Rate(4), S::SideSwitch, "SWITCH SIDES", &["set_done"]),
         (S::RateEffort, Input::Cancel, S::RatePain, "RATE", &[]),
         (S::RateEffort, Input::Pause, S::Paused, "RATE", &[]),
         (S::RateEffort, Input::Skip, S::SkipReason, "RATE", &[]),
         (S::RateEffort, Input::Undo, S::Reps, "REPS", &["correction"]),
         (S::RateEffort, Input::Quit, S::QuitConfirm, "RATE", &[]),
         (S::RedPain, Input::Confirm, S::EndPain, "-", &[]),
-        (
-            S::RedPain,
-            Input::Undo,
-            S::Countdown,
-            "GET READY",
-            &["correction"],
-        ),
+        (S::RedPain, Input::Undo, S::GetReady, "GET READY", &["correction"]),
         (S::RedPain, Input::Quit, S::QuitConfirm, "RATE", &[]),
         (S::EndPain, Input::Confirm, S::EndEffort, "-", &[]),
         (S::EndPain, Input::Rate(4), S::EndEffort, "-", &[]),
-        (
-            S::EndPain,
-            Input::Undo,
-            S::Countdown,
-            "GET READY",
-            &["correction"],
-        ),
+        (S::EndPain, Input::Undo, S::GetReady, "GET READY", &["correction"]),
         (S::EndPain, Input::Quit, S::QuitConfirm, "-", &[]),
         (S::EndEffort, Input::Confirm, S::EndNote, "-", &[]),
         (S::EndEffort, Input::Rate(4), S::EndNote, "-", &[]),
         (S::EndEffort, Input::Cancel, S::EndPain, "-", &[]),
         (S::EndEffort, Input::Quit, S::QuitConfirm, "-", &[]),
-        (
-            S::EndNote,
-            Input::Confirm,
-            S::Summary,
-            "-",
-            &["session_finished"],
-        ),
+        (S::EndNote, Input::Confirm, S::Summary, "-", &["session_finished"]),
         (S::EndNote, Input::Cancel, S::EndEffort, "-", &[]),
         (S::EndNote, Input::Quit, S::QuitConfirm, "-", &[]),
         (S::EndNote, Input::Char('x'), S::EndNote, "-", &[]),
@@ -793,20 +716,8 @@ fn every_input_in_every_state() {
         (S::Paused, Input::Pause, S::Countdown, "HOLD", &[]),
         (S::Paused, Input::Cancel, S::Countdown, "HOLD", &[]),
         (S::Paused, Input::Quit, S::QuitConfirm, "HOLD", &[]),
-        (
-            S::SkipReason,
-            Input::Confirm,
-            S::EndPain,
-            "-",
-            &["exercise_skipped"],
-        ),
-        (
-            S::SkipReason,
-            Input::Rate(4),
-            S::EndPain,
-            "-",
-            &["exercise_skipped"],
-        ),
+        (S::SkipReason, Input::Confirm, S::EndPain, "-", &["exercise_skipped"]),
+        (S::SkipReason, Input::Rate(4), S::EndPain, "-", &["exercise_skipped"]),
         (S::SkipReason, Input::Cancel, S::Countdown, "HOLD", &[]),
         (S::SkipReason, Input::Skip, S::Countdown, "HOLD", &[]),
         (S::SkipReason, Input::Quit, S::QuitConfirm, "HOLD", &[]),

@@ -311,6 +311,7 @@ impl Session {
             Some(StepKind::Rest(_)) => Screen::Rest,
             Some(StepKind::SideSwitch(_)) => Screen::SideSwitch,
             Some(StepKind::Walk(_) | StepKind::Run(_)) => Screen::Interval,
+            Some(StepKind::GetReady(_)) => Screen::GetReady,
             Some(_) => Screen::Countdown,
             None => Screen::Ended,
         }

@@ -133,7 +133,9 @@ pub struct DoneSet {
 /// Which screen the runner shows: picks the key table, the footer and the help rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
-    /// A get-ready, hold, timed set or stretch on a countdown.
+    /// The 3-2-1 before a hold or stretch.
+    GetReady,
+    /// A hold, timed set or stretch on a countdown.
     Countdown,
     /// A walk or jog part of an interval.
     Interval,
@@ -155,7 +157,8 @@ pub enum Screen {
 
 impl Screen {
     /// Every screen, for tests and help.
-    pub const ALL: [Screen; 16] = [
+    pub const ALL: [Screen; 17] = [
+        Screen::GetReady,
         Screen::Countdown,
         Screen::Interval,
         Screen::Reps,
