@@ -10,7 +10,15 @@
 //! - carry out every returned `Effect` in order. After writing an `Effect::Append`, call
 //!   `record_written(&body, id)` with the id the journal gave it: the runner needs set ids to
 //!   undo a set with a correction;
+//! - `set_bell(config.bell)` at start (`b` toggles it; `Effect::Bell` is then left out), and
+//!   `set_tomorrow(lines)` after `SessionFinished` so the summary says what tomorrow brings;
 //! - stop when `is_over()`.
+//!
+//! Rules kept here: get-ready before every hold and stretch; rest after each set, a side switch
+//! between sides; effort is asked only when the dose has an effort target; pain above
+//! `amber_max` ends the exercise (easier rung for the sets left, the isometric, or move on);
+//! amber marks it no-progress. A replacement chosen after red pain lives only in memory: on
+//! resume the exercise that hurt stays ended and the replacement is not offered again.
 
 mod inputs;
 mod resume;
