@@ -234,6 +234,7 @@ fn red_pain_ends_the_exercise_says_why_and_offers_alternatives() {
         d.session.current_block().map(|b| b.exercise.id.as_str()),
         Some("quick-hold")
     );
+    assert_eq!(d.session.exercise_position(), Some((2, 3)), "done second");
     let summary = d.session.summary();
     assert!(summary.exercises[0].stopped_for_pain);
 }

@@ -396,19 +396,18 @@ impl Session {
         (self.done.len(), self.done.len() + ahead)
     }
 
-    /// The current exercise's position (1-based) among today's exercises, and their count.
+    /// The current exercise's position (1-based) among today's exercises in the order they
+    /// are done (a replacement after red pain sits where it is done), and their count.
     pub fn exercise_position(&self) -> Option<(usize, usize)> {
         let block = self.current_step()?.slot.block;
-        let position = (0..=block).filter(|b| self.shown_block(*b)).count();
-        let total = (0..self.blocks.len())
-            .filter(|b| self.shown_block(*b))
-            .count();
-        Some((position.max(1), total))
-    }
-
-    /// Blocks that count as exercises of today (not replaced blocks left empty).
-    fn shown_block(&self, block: usize) -> bool {
-        self.steps.iter().any(|s| s.slot.block == block)
+        let mut order: Vec<usize> = Vec::new();
+        for step in &self.steps {
+            if order.last() != Some(&step.slot.block) && !order.contains(&step.slot.block) {
+                order.push(step.slot.block);
+            }
+        }
+        let position = order.iter().position(|&b| b == block)?;
+        Some((position + 1, order.len()))
     }
 
     /// What comes after the current set: "Next: Quick hold R, set 1 of 2" or the end.
