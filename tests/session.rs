@@ -448,6 +448,41 @@ fn skip_asks_a_reason_appends_it_and_moves_on() {
 }
 
 #[test]
+fn skip_during_the_rest_after_the_last_set_skips_the_next_exercise_and_keeps_the_rest() {
+    let mut d = Driver::new(plan(&[
+        ("quick-reps", 1),
+        ("quick-hold", 1),
+        ("quick-stretch", 1),
+    ]));
+    do_set(&mut d, 1);
+    assert_eq!(d.label(), "REST");
+    assert_eq!(d.session.skip_target(), Some(1));
+    d.wait(ms(400));
+    d.press(Input::Skip);
+    d.wait(secs(20));
+    d.press(Input::Confirm);
+    assert_eq!(d.log().skipped[0].exercise, "quick-hold");
+    assert_eq!(d.label(), "REST", "the rest carries on");
+    assert_eq!(
+        d.session.countdown().map(|c| c.remaining(d.now)),
+        Some(ms(600))
+    );
+    d.wait_out();
+    assert_eq!(
+        d.session.current_block().map(|b| b.exercise.id.as_str()),
+        Some("quick-stretch")
+    );
+}
+
+#[test]
+fn skip_during_a_rest_between_sets_skips_the_current_exercise() {
+    let mut d = Driver::quick();
+    do_set(&mut d, 1);
+    assert_eq!(d.label(), "SWITCH SIDES");
+    assert_eq!(d.session.skip_target(), Some(0));
+}
+
+#[test]
 fn skip_dialog_cancel_resumes_the_countdown_where_it_was() {
     let mut d = Driver::quick();
     d.wait(ms(500));

@@ -311,12 +311,11 @@ impl Session {
 
     /// Leave the current exercise out for today, with a reason.
     fn skip_current(&mut self, reason: SkipReason, now: Instant, effects: &mut Vec<Effect>) {
-        self.overlay = None;
-        let Some(step) = self.current_step().copied() else {
-            return;
+        let Some(target) = self.skip_target() else {
+            return self.close(now);
         };
-        let Some(block) = self.blocks.get(step.slot.block) else {
-            return;
+        let Some(block) = self.blocks.get(target) else {
+            return self.close(now);
         };
         effects.push(Effect::Append(RecordBody::ExerciseSkipped {
             session: self.session_id.clone(),
@@ -328,11 +327,15 @@ impl Session {
             block.exercise.name,
             reason.word()
         ));
-        self.ended.insert(
-            step.slot.block,
-            BlockEnd::Skipped(reason.word().to_string()),
-        );
-        self.start_at(self.cursor, now);
+        self.ended
+            .insert(target, BlockEnd::Skipped(reason.word().to_string()));
+        if self.is_live(self.cursor) {
+            // A rest before the skipped exercise still leads to the one after it.
+            self.close(now);
+        } else {
+            self.overlay = None;
+            self.start_at(self.cursor, now);
+        }
     }
 
     /// Take back the last rated set with a correction and go back to do it again.

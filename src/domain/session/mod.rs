@@ -479,6 +479,18 @@ impl Session {
         self.ended.get(&block)
     }
 
+    /// The exercise `s` would skip: the current one, or during a rest or side switch the one
+    /// whose work comes next (after an exercise's last set, that is the next exercise).
+    pub fn skip_target(&self) -> Option<usize> {
+        let step = self.current_step()?;
+        if !step.kind.is_transition() {
+            return Some(step.slot.block);
+        }
+        (self.cursor..self.steps.len())
+            .find(|&i| !self.steps[i].kind.is_transition() && self.is_live(i))
+            .map(|i| self.steps[i].slot.block)
+    }
+
     /// The choices of the red-pain dialog for the current block.
     pub fn red_options(&self) -> Vec<RedOption> {
         let mut options = Vec::new();

@@ -80,7 +80,8 @@ pub fn overlay(
         }
         Overlay::SkipReason { choice } => {
             let name = session
-                .current_block()
+                .skip_target()
+                .and_then(|b| session.block(b))
                 .map(|b| b.exercise.name.clone())
                 .unwrap_or_default();
             let mut lines = vec![
