@@ -512,6 +512,22 @@ fn quit_asks_first_and_ends_without_finishing() {
 }
 
 #[test]
+fn quit_from_the_pause_and_staying_goes_back_to_the_pause() {
+    let mut d = Driver::quick();
+    d.wait(ms(1200));
+    d.press(Input::Pause);
+    d.press(Input::Quit);
+    assert_eq!(d.session.screen(), Screen::QuitConfirm);
+    d.wait(secs(60));
+    d.press(Input::Cancel);
+    assert_eq!(d.session.screen(), Screen::Paused);
+    assert_eq!(
+        d.session.countdown().map(|c| c.remaining(d.now)),
+        Some(ms(1800))
+    );
+}
+
+#[test]
 fn end_form_then_summary_then_ended() {
     let mut d = Driver::quick();
     finish_all(&mut d);

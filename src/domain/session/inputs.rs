@@ -76,8 +76,11 @@ impl Session {
     ) {
         match (overlay, input) {
             (Overlay::Paused, Input::Pause | Input::Confirm | Input::Cancel) => self.close(now),
-            (Overlay::Paused | Overlay::SkipReason { .. }, Input::Quit) => {
-                self.overlay = Some(Overlay::QuitConfirm)
+            (Overlay::Paused, Input::Quit) => {
+                self.overlay = Some(Overlay::QuitConfirm { from_pause: true })
+            }
+            (Overlay::SkipReason { .. }, Input::Quit) => {
+                self.overlay = Some(Overlay::QuitConfirm { from_pause: false })
             }
             (Overlay::SkipReason { choice }, Input::Up) => {
                 self.overlay = Some(Overlay::SkipReason {
@@ -97,8 +100,11 @@ impl Session {
                 self.skip_current(reason, now, effects)
             }
             (Overlay::SkipReason { .. }, Input::Cancel | Input::Skip) => self.close(now),
-            (Overlay::QuitConfirm, Input::Confirm) => self.end(effects),
-            (Overlay::QuitConfirm, Input::Cancel | Input::Quit) => self.close(now),
+            (Overlay::QuitConfirm { .. }, Input::Confirm) => self.end(effects),
+            (Overlay::QuitConfirm { from_pause: true }, Input::Cancel | Input::Quit) => {
+                self.overlay = Some(Overlay::Paused)
+            }
+            (Overlay::QuitConfirm { .. }, Input::Cancel | Input::Quit) => self.close(now),
             _ => {}
         }
     }
@@ -110,7 +116,7 @@ impl Session {
         match (step.kind, input) {
             (_, Input::Pause) => self.open(Overlay::Paused, now),
             (_, Input::Skip) => self.open(Overlay::SkipReason { choice: 0 }, now),
-            (_, Input::Quit) => self.open(Overlay::QuitConfirm, now),
+            (_, Input::Quit) => self.open(Overlay::QuitConfirm { from_pause: false }, now),
             (_, Input::Undo) => self.undo(now, effects),
             (StepKind::Rate, _) => self.apply_rating(input, now, effects),
             (StepKind::Reps(_), Input::Confirm) => self.advance(now),
@@ -263,7 +269,7 @@ impl Session {
                 self.take_red_option(picked, now);
             }
             Input::Undo => self.undo(now, effects),
-            Input::Quit => self.overlay = Some(Overlay::QuitConfirm),
+            Input::Quit => self.overlay = Some(Overlay::QuitConfirm { from_pause: false }),
             _ => {}
         }
     }
@@ -384,7 +390,9 @@ impl Session {
         effects: &mut Vec<Effect>,
     ) {
         match (form.field, input) {
-            (_, Input::Quit) => return self.open(Overlay::QuitConfirm, now),
+            (_, Input::Quit) => {
+                return self.open(Overlay::QuitConfirm { from_pause: false }, now);
+            }
             (EndField::PainAfter, Input::Undo) => return self.undo(now, effects),
             (EndField::PainAfter, Input::Rate(n)) => {
                 form.pain_after = Rating::new(i64::from(n)).ok();

@@ -294,7 +294,7 @@ impl Session {
             return match overlay {
                 Overlay::Paused => Screen::Paused,
                 Overlay::SkipReason { .. } => Screen::SkipReason,
-                Overlay::QuitConfirm => Screen::QuitConfirm,
+                Overlay::QuitConfirm { .. } => Screen::QuitConfirm,
             };
         }
         match &self.stage {

@@ -25,8 +25,13 @@ pub enum Stage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Paused,
-    SkipReason { choice: usize },
-    QuitConfirm,
+    SkipReason {
+        choice: usize,
+    },
+    /// `from_pause`: staying goes back to the pause rather than resuming the countdown.
+    QuitConfirm {
+        from_pause: bool,
+    },
 }
 
 /// The end-of-session form, one field at a time.

@@ -105,7 +105,7 @@ pub fn overlay(
             lines.push(Line::styled("Enter skips · Esc keeps it", look.dim()));
             dialog(frame, area, "Skip exercise", lines);
         }
-        Overlay::QuitConfirm => dialog(
+        Overlay::QuitConfirm { .. } => dialog(
             frame,
             area,
             "Quit?",
