@@ -87,7 +87,7 @@ fn journal_with_history(today_checkin: bool, flags: &[(&str, bool)]) -> MemoryJo
             continue; // a morning without a check-in shows as a gap
         }
         j.append(day(back), checkin(*pain, 2, &[])).unwrap();
-        if back % 4 != 0 {
+        if !back.is_multiple_of(4) {
             let plan = rehab_coach::domain::plan::PlanSnapshot {
                 programme: "quick-test".into(),
                 phase: "T1".into(),
