@@ -295,11 +295,47 @@ fn checkin_opens_first_when_due_and_saves() {
     snap("checkin_filled", &app);
     let before = app.journal().records().len();
     press(&mut app, &[KeyCode::Enter]);
+    // Red flags were never re-asked since the start: the weekly re-check follows, saved with the values.
+    assert!(matches!(app.screen, Screen::FlagCheck(_)));
+    snap("flag_check", &app);
+    press(&mut app, &chars(&"n".repeat(RED_FLAGS.len())));
     assert!(matches!(app.screen, Screen::Today { .. }));
     assert_eq!(app.journal().records().len(), before + 1);
     assert_eq!(
         app.history.morning_pain(today()).map(Rating::value),
         Some(3)
+    );
+    assert_eq!(
+        app.history.checkin(today()).unwrap().red_flags.len(),
+        RED_FLAGS.len()
+    );
+}
+
+#[test]
+fn high_morning_pain_asks_red_flags_again_and_a_yes_stops() {
+    let mut j = journal_with_history(false, &[]);
+    // Flags answered yesterday: no weekly re-check is due, but pain 7 asks again.
+    j.append(day(1), checkin(2, 2, &[("below_knee", false)]))
+        .unwrap();
+    let mut app = app_with(j.clone());
+    press(&mut app, &chars("2"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(
+        matches!(app.screen, Screen::Today { .. }),
+        "no re-check due at pain 2"
+    );
+
+    let mut app = app_with(j);
+    press(&mut app, &chars("7"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.screen, Screen::FlagCheck(_)));
+    press(&mut app, &[KeyCode::Tab; 5]);
+    press(&mut app, &[KeyCode::Char('y')]); // bone_stress: urgent
+    press(&mut app, &[KeyCode::Tab; 6]);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    assert_eq!(
+        app.safety(),
+        rehab_coach::tui::screens::today::Safety::Stop(Urgency::Urgent)
     );
 }
 

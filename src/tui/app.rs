@@ -18,6 +18,7 @@ use crate::tui::keymap::{Binding, Key, digit_of, lookup};
 use crate::tui::screens::checkin::{self, CheckInForm, FormAction};
 use crate::tui::screens::chooser::{self, Chooser, ChooserAction};
 use crate::tui::screens::first_run::{FirstRun, FirstRunOutcome};
+use crate::tui::screens::flag_check::{self, FlagCheck};
 use crate::tui::screens::overlays::{DialogAction, Overlay};
 use crate::tui::screens::today::{self, Safety, TodayAction, TodayModel};
 use crate::tui::session_view;
@@ -48,6 +49,7 @@ pub enum Screen {
     FirstRun(FirstRun),
     Today { scroll: u16 },
     CheckIn(CheckInForm),
+    FlagCheck(FlagCheck),
     Chooser(Chooser),
     Session(Box<Session>),
     History(Box<HistoryScreen>),
@@ -58,7 +60,7 @@ impl Screen {
         match self {
             Screen::FirstRun(_) => "Welcome",
             Screen::Today { .. } => "Today",
-            Screen::CheckIn(_) => "Check-in",
+            Screen::CheckIn(_) | Screen::FlagCheck(_) => "Check-in",
             Screen::Chooser(_) => "Programmes",
             Screen::Session(_) => "Session",
             Screen::History(_) => "History",
@@ -214,6 +216,34 @@ impl App {
                 .history
                 .checkin(self.today)
                 .is_none_or(|c| c.pain.is_none())
+    }
+
+    /// Why the red-flag questions should be asked again now (domain.md §4: weekly, and when
+    /// morning pain reaches the recheck level), if they should.
+    fn red_flag_recheck_due(&self, pain: Option<u8>) -> Option<String> {
+        let settings = self.settings();
+        if pain.is_some_and(|p| p >= settings.red_flag_recheck_pain) {
+            return Some(format!(
+                "Asked because morning pain is {}/10 or more.",
+                settings.red_flag_recheck_pain
+            ));
+        }
+        let last_asked = self
+            .history
+            .checkins
+            .iter()
+            .rev()
+            .find(|(_, c)| !c.red_flags.is_empty())
+            .map(|(day, _)| *day);
+        let due = last_asked.is_none_or(|day| {
+            (self.today - day).num_days() >= i64::from(settings.red_flag_recheck_days)
+        });
+        due.then(|| {
+            format!(
+                "Asked every {} days to keep you safe.",
+                settings.red_flag_recheck_days
+            )
+        })
     }
 
     fn new_checkin_form(&self) -> CheckInForm {
@@ -416,8 +446,10 @@ impl App {
             }
             Screen::CheckIn(form) => match lookup(checkin::KEYS, key) {
                 Some(FormAction::Save) => {
-                    let body = form.record(Default::default());
-                    if form.is_empty() || self.append(body) {
+                    let form = form.clone();
+                    if let Some(why) = self.red_flag_recheck_due(form.pain) {
+                        self.screen = Screen::FlagCheck(FlagCheck::new(form, why));
+                    } else if form.is_empty() || self.append(form.record(Default::default())) {
                         self.screen = Screen::Today { scroll: 0 };
                     }
                 }
@@ -425,6 +457,16 @@ impl App {
                 Some(action) => form.edit(action, digit_of(key)),
                 None => {}
             },
+            Screen::FlagCheck(check) => {
+                let Some(action) = lookup(flag_check::KEYS, key) else {
+                    return;
+                };
+                if let Some(body) = check.handle(action)
+                    && self.append(body)
+                {
+                    self.screen = Screen::Today { scroll: 0 };
+                }
+            }
             Screen::Chooser(chooser) => match lookup(chooser::KEYS, key) {
                 Some(ChooserAction::Up) => chooser.move_by(&self.catalogue, false),
                 Some(ChooserAction::Down) => chooser.move_by(&self.catalogue, true),
@@ -623,6 +665,7 @@ impl App {
             Screen::FirstRun(f) => help_rows(f.keys()),
             Screen::Today { .. } => help_rows(today::KEYS),
             Screen::CheckIn(_) => help_rows(checkin::KEYS),
+            Screen::FlagCheck(_) => help_rows(flag_check::KEYS),
             Screen::Chooser(_) => help_rows(chooser::KEYS),
             Screen::Session(s) => {
                 let mut r = session_view::help_rows(s);
@@ -653,6 +696,7 @@ impl App {
                 footer_hints(&offered)
             }
             Screen::CheckIn(_) => footer_hints(checkin::KEYS),
+            Screen::FlagCheck(_) => footer_hints(flag_check::KEYS),
             Screen::Chooser(_) => footer_hints(chooser::KEYS),
             Screen::Session(s) => session_view::footer(s),
             Screen::History(h) => h.footer(),

@@ -3,7 +3,7 @@
 
 use crate::tui::app::{App, Screen};
 use crate::tui::screens::overlays::{self, Overlay};
-use crate::tui::screens::{checkin, chooser, first_run, today};
+use crate::tui::screens::{checkin, chooser, first_run, flag_check, today};
 use crate::tui::session_view;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
@@ -46,6 +46,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         Screen::Today { scroll } => today::render(&app.today_model(*scroll), theme, frame, body),
         Screen::CheckIn(form) => checkin::render(form, theme, green, amber, frame, body),
+        Screen::FlagCheck(check) => flag_check::render(check, theme, frame, body),
         Screen::Chooser(c) => {
             let current = app.history.current().map(|c| c.programme.as_str());
             chooser::render(c, &app.catalogue, current, theme, frame, body)

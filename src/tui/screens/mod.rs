@@ -3,5 +3,6 @@
 pub mod checkin;
 pub mod chooser;
 pub mod first_run;
+pub mod flag_check;
 pub mod overlays;
 pub mod today;
