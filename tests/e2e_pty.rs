@@ -249,12 +249,7 @@ fn sigterm_restores_the_terminal() {
     let mut pty = Pty::spawn(&d, 24, 80);
     pty.wait_text("Welcome to rehab");
     pty.wait(|s| s.alternate_screen(), "alternate screen");
-    // std has no way to send a signal other than SIGKILL: use the `kill` tool.
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pty.pid().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    signal(&pty, "-TERM");
     let code = pty.wait_exit();
     assert_eq!(code, 128 + 15);
     pty.wait(terminal_restored, "terminal restored after SIGTERM");
@@ -286,4 +281,23 @@ fn first_run_walks_every_step() {
     pty.send("\x03");
     assert_eq!(pty.wait_exit(), 0);
     pty.wait(terminal_restored, "terminal restored");
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, 24, 80);
+    pty.wait_text("Welcome to rehab");
+    signal(&pty, "-HUP");
+    assert_eq!(pty.wait_exit(), 128 + 1);
+    pty.wait(terminal_restored, "terminal restored after SIGHUP");
+}
+
+/// std can only send SIGKILL: use the `kill` tool for the others.
+fn signal(pty: &Pty, which: &str) {
+    let status = std::process::Command::new("kill")
+        .args([which, &pty.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill {which} failed");
 }

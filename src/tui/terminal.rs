@@ -1,6 +1,8 @@
 //! The one owner of the terminal: enters raw mode and the alternate screen, and restores them on
 //! every exit path: normal return (Drop), error return (Drop), panic (chained hook), and SIGTERM /
-//! SIGHUP (a watcher thread restores and exits; every finished step is already in the journal).
+//! SIGHUP (a watcher thread restores and exits; every finished step is already in the journal),
+//! and a hung-up terminal (EOF/EIO on input: a second watcher exits instead of letting crossterm's
+//! reader spin).
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
@@ -43,6 +45,7 @@ impl TerminalGuard {
         }
         install_panic_hook();
         install_signal_watch()?;
+        install_hangup_watch()?;
         let mut terminal =
             ratatui::try_init().map_err(|e| anyhow::anyhow!("cannot set up the terminal: {e}"))?;
         terminal.hide_cursor()?;
@@ -76,6 +79,39 @@ fn install_signal_watch() -> anyhow::Result<()> {
                 let _work = hold_work();
                 restore();
                 std::process::exit(SIGNAL_EXIT_BASE + signal);
+            }
+        })?;
+    Ok(())
+}
+
+/// Exit status when the terminal went away.
+const HANGUP_EXIT: i32 = SIGNAL_EXIT_BASE + libc::SIGHUP;
+
+/// Block in poll(2) on stdin for hang-up or error only (no CPU while waiting). crossterm's reader
+/// loops forever on a hung-up terminal (read returns 0 or EIO), so this thread exits for it.
+fn install_hangup_watch() -> anyhow::Result<()> {
+    std::thread::Builder::new()
+        .name("hangup".into())
+        .spawn(|| {
+            let mut fds = libc::pollfd {
+                fd: libc::STDIN_FILENO,
+                events: 0,
+                revents: 0,
+            };
+            loop {
+                // SAFETY: one valid pollfd, count 1, infinite timeout; no memory is shared.
+                let ready = unsafe { libc::poll(&mut fds, 1, -1) };
+                let gone = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
+                if ready > 0 && fds.revents & gone != 0 {
+                    let _work = hold_work();
+                    restore();
+                    std::process::exit(HANGUP_EXIT);
+                }
+                if ready < 0
+                    && std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted
+                {
+                    return;
+                }
             }
         })?;
     Ok(())
