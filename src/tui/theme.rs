@@ -53,3 +53,25 @@ impl Theme {
         self.colored(Color::Cyan)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_theme_has_no_colour_at_all() {
+        let t = Theme::plain();
+        for style in [
+            t.title(),
+            t.dim(),
+            t.selected(),
+            t.good(),
+            t.warn(),
+            t.danger(),
+            t.accent(),
+        ] {
+            assert_eq!((style.fg, style.bg), (None, None));
+        }
+        assert_eq!(Theme { color: true }.danger().fg, Some(Color::Red));
+    }
+}
