@@ -34,7 +34,7 @@ fn catalogue() -> Catalogue {
             programme: quick,
             origin: Origin::Builtin,
         }],
-        warnings: vec![],
+        ..Default::default()
     }
 }
 

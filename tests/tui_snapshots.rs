@@ -11,6 +11,7 @@ use rehab_coach::domain::plan::{Decision, Reason, ReferReason};
 use rehab_coach::domain::programme_check::parse_programme;
 use rehab_coach::domain::records::RecordBody;
 use rehab_coach::domain::red_flags::{RED_FLAGS, Urgency};
+use rehab_coach::domain::session::Screen as RunnerScreen;
 use rehab_coach::store::config::Config;
 use rehab_coach::store::programme_files::{Catalogue, CatalogueEntry, Origin};
 use rehab_coach::tui::app::{App, Msg, Output, Screen};
@@ -56,7 +57,7 @@ fn catalogue() -> Catalogue {
                 origin: Origin::Builtin,
             },
         ],
-        warnings: vec![],
+        ..Default::default()
     }
 }
 
@@ -497,15 +498,86 @@ fn start_writes_session_started_with_plan_snapshot() {
     };
     assert_eq!(plan, &snapshot);
     assert_eq!(pain_before.map(Rating::value), Some(3));
-    // q in a session asks first; n goes back; y quits.
+    // q in a session: the runner asks first; n goes back; y quits rehab (resume offered later).
     press(&mut app, &[KeyCode::Char('q')]);
-    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
-    snap("confirm_quit", &app);
+    assert!(matches!(&app.screen, Screen::Session(s) if s.screen() == RunnerScreen::QuitConfirm));
+    snap("session_quit_confirm", &app);
     press(&mut app, &[KeyCode::Char('n')]);
-    assert!(app.overlay.is_none() && !app.quit);
+    assert!(!app.quit);
     let out = press(&mut app, &[KeyCode::Char('q'), KeyCode::Char('y')]);
     assert!(app.quit);
     assert_eq!(out, vec![Output::Quit]);
+}
+
+/// Drive a whole session through the App: countdowns by ticking at their deadlines (a synthetic
+/// clock), ratings and reps by keys.
+fn run_session(app: &mut App, start: Instant) -> Vec<Output> {
+    let mut now = start;
+    let mut out = Vec::new();
+    for _ in 0..1000 {
+        let Screen::Session(s) = &app.screen else {
+            return out;
+        };
+        let code = match s.screen() {
+            RunnerScreen::RatePain | RunnerScreen::EndPain => KeyCode::Char('2'),
+            RunnerScreen::Countdown
+            | RunnerScreen::Interval
+            | RunnerScreen::Rest
+            | RunnerScreen::SideSwitch => match app.next_deadline() {
+                Some(deadline) => {
+                    now = deadline;
+                    out.extend(app.update(Msg::Tick, now));
+                    continue;
+                }
+                None => KeyCode::Enter,
+            },
+            RunnerScreen::Reps
+            | RunnerScreen::RateEffort
+            | RunnerScreen::EndEffort
+            | RunnerScreen::EndNote
+            | RunnerScreen::Summary => KeyCode::Enter,
+            other => panic!("unexpected runner screen {other:?}"),
+        };
+        out.extend(app.update(key(code), now));
+    }
+    panic!("the session did not end");
+}
+
+#[test]
+fn whole_session_writes_every_step_and_returns_to_today() {
+    let mut app = today_app();
+    let start = Instant::now();
+    app.update(key(KeyCode::Char('s')), start);
+    let before = app.journal().records().len();
+    let out = run_session(&mut app, start);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    let written: Vec<&str> = kinds(&app)[before..].to_vec();
+    // quick-hold: 2 sets × 2 sides; quick-reps: 1; quick-stretch: 1.
+    assert_eq!(
+        written.iter().filter(|k| **k == "set_done").count(),
+        6,
+        "{written:?}"
+    );
+    assert_eq!(written.last(), Some(&"session_finished"));
+    assert!(
+        out.contains(&Output::Bell),
+        "the bell rings at the end of holds"
+    );
+    let log = app.history.sessions.last().unwrap();
+    assert!(log.finished.is_some());
+    assert!(log.sets.iter().all(|s| s.pain.value() == 2));
+    snap("today_after_session", &app);
+}
+
+#[test]
+fn bell_off_means_no_bell_output() {
+    let mut app = today_app();
+    press(&mut app, &[KeyCode::Char('b')]);
+    let start = Instant::now();
+    app.update(key(KeyCode::Char('s')), start);
+    let out = run_session(&mut app, start);
+    assert!(!out.contains(&Output::Bell));
+    assert!(!app.bell);
 }
 
 #[test]

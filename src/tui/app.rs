@@ -8,7 +8,7 @@ use crate::domain::plan::{Decision, Plan};
 use crate::domain::programme::Programme;
 use crate::domain::records::RecordBody;
 use crate::domain::red_flags::{self, Urgency};
-use crate::domain::session::{Effect, Session, SessionOptions};
+use crate::domain::session::{Effect, Screen as RunnerScreen, Session, SessionOptions};
 use crate::domain::settings::CoachSettings;
 use crate::store::config::Config;
 use crate::store::programme_files::Catalogue;
@@ -416,7 +416,14 @@ impl App {
             }
             return;
         }
-        match lookup(GLOBAL_KEYS, key) {
+        let global = match &self.screen {
+            // The runner owns its keys (its bell, its quit confirm for q and Ctrl-C); the note
+            // field takes every letter. Only help is global there.
+            Screen::Session(s) if s.screen() == RunnerScreen::EndNote => None,
+            Screen::Session(_) => lookup(GLOBAL_KEYS, key).filter(|a| *a == GlobalAction::Help),
+            _ => lookup(GLOBAL_KEYS, key),
+        };
+        match global {
             Some(GlobalAction::Help) => {
                 self.overlay = Some(Overlay::Help);
                 return;
@@ -489,10 +496,6 @@ impl App {
                 }
             }
             Screen::Session(session) => {
-                if lookup(&[QUIT_IN_SESSION], key).is_some() {
-                    self.overlay = Some(Overlay::ConfirmQuit);
-                    return;
-                }
                 let effects = session_view::handle_key(session, key, self.now);
                 self.carry_out(effects, out);
             }
@@ -561,7 +564,6 @@ impl App {
     fn confirmed(&mut self, overlay: Overlay) {
         match overlay {
             Overlay::Help => {}
-            Overlay::ConfirmQuit => self.quit = true,
             Overlay::ConfirmSwitch(programme) => {
                 if self.append(RecordBody::ProgrammeChosen {
                     programme,
@@ -611,13 +613,14 @@ impl App {
         match self.journal.append(self.today, body) {
             Ok(record) => {
                 self.refresh();
-                let session = Session::new(
+                let mut session = Session::new(
                     record.id,
                     snapshot,
                     &programme,
                     self.session_options(),
                     self.now,
                 );
+                session.set_bell(self.bell);
                 self.screen = Screen::Session(Box::new(session));
             }
             Err(e) => self.message = Some(e),
@@ -629,32 +632,49 @@ impl App {
         let Some(programme) = self.catalogue.get(&log.plan.programme) else {
             return;
         };
-        let session = Session::resume(log, programme, self.session_options(), self.now);
+        let mut session = Session::resume(log, programme, self.session_options(), self.now);
+        session.set_bell(self.bell);
         self.screen = Screen::Session(Box::new(session));
     }
 
-    /// Carry out the runner's effects: journal first (so a crash loses at most the step in
-    /// progress), then bell and notification.
+    /// Carry out the runner's effects in order: journal first (so a crash loses at most the
+    /// step in progress) and report each id back to the runner, then bell and notification.
+    /// When the session ends: Today after a finished session, quit after a confirmed quit
+    /// (the next start offers to resume).
     fn carry_out(&mut self, effects: Vec<Effect>, out: &mut Vec<Output>) {
         for effect in effects {
             match effect {
-                Effect::Append(body) => {
-                    if let Err(e) = self.journal.append(self.today, body) {
-                        self.message = Some(e);
+                Effect::Append(body) => match self.journal.append(self.today, body.clone()) {
+                    Ok(record) => {
+                        if let Screen::Session(s) = &mut self.screen {
+                            s.record_written(&body, record.id);
+                        }
                     }
-                }
-                Effect::Bell if self.bell => out.push(Output::Bell),
-                Effect::Bell => {}
+                    Err(e) => self.message = Some(e),
+                },
+                // The runner rings only while its bell is on (`b` there toggles it).
+                Effect::Bell => out.push(Output::Bell),
                 Effect::Notify(text) if self.config.notify => out.push(Output::Notify(text)),
                 Effect::Notify(_) => {}
                 Effect::Ended => {
+                    let Screen::Session(s) = &self.screen else {
+                        continue;
+                    };
+                    self.bell = s.bell_on();
+                    let id = s.session_id.clone();
                     self.refresh();
-                    self.screen = Screen::Today { scroll: 0 };
+                    let finished = self
+                        .history
+                        .sessions
+                        .iter()
+                        .any(|log| log.id == id && log.finished.is_some());
+                    if finished {
+                        self.screen = Screen::Today { scroll: 0 };
+                    } else {
+                        self.quit = true;
+                    }
                 }
             }
-        }
-        if matches!(self.screen, Screen::Session(_)) {
-            self.history = History::replay(self.journal.records().iter().cloned());
         }
     }
 
@@ -669,8 +689,8 @@ impl App {
             Screen::Chooser(_) => help_rows(chooser::KEYS),
             Screen::Session(s) => {
                 let mut r = session_view::help_rows(s);
-                r.extend(help_rows(&[QUIT_IN_SESSION]));
-                r
+                r.extend(help_rows(&GLOBAL_KEYS[..1]));
+                return r;
             }
             Screen::History(h) => h.help_rows(),
         };
@@ -713,14 +733,3 @@ impl App {
         self.journal.as_ref()
     }
 }
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuitSession;
-
-/// `q` in a session asks before quitting (the runner never sees it).
-pub const QUIT_IN_SESSION: Binding<QuitSession> = Binding {
-    keys: &[Key::Char('q')],
-    hint: "quit",
-    help: "quit the session (asks first; finished sets are saved)",
-    action: QuitSession,
-};

@@ -19,7 +19,12 @@ const FOOTER_LINES: u16 = 3;
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        overlays::render_too_small(MIN_WIDTH, MIN_HEIGHT, frame);
+        // In a session the current step and its countdown stay visible (the timers keep running).
+        let status = match &app.screen {
+            Screen::Session(s) => Some(s.title(app.now)),
+            _ => None,
+        };
+        overlays::render_too_small(MIN_WIDTH, MIN_HEIGHT, status, frame);
         return;
     }
     let theme = app.theme;
@@ -51,7 +56,12 @@ pub fn render(app: &App, frame: &mut Frame) {
             let current = app.history.current().map(|c| c.programme.as_str());
             chooser::render(c, &app.catalogue, current, theme, frame, body)
         }
-        Screen::Session(s) => session_view::render(s, app.now, frame, body),
+        Screen::Session(s) => {
+            let look = session_view::Look {
+                colour: theme.color,
+            };
+            session_view::render_with(s, app.now, look, frame, body)
+        }
         Screen::History(h) => h.render(frame, body),
     }
 

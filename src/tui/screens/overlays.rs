@@ -11,8 +11,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help,
-    /// Quit during a session.
-    ConfirmQuit,
     /// Switch to this programme (id).
     ConfirmSwitch(String),
     /// Confirm a clinician has seen the person after a stop.
@@ -61,13 +59,6 @@ impl Overlay {
     pub fn text(&self, programme_name: Option<&str>) -> (&'static str, Vec<String>) {
         match self {
             Overlay::Help => ("Keys", vec![]),
-            Overlay::ConfirmQuit => (
-                "Quit the session?",
-                vec![
-                    "Every finished set is already saved.".into(),
-                    "Start rehab again today to pick up at the next step.".into(),
-                ],
-            ),
             Overlay::ConfirmSwitch(id) => (
                 "Switch programme?",
                 vec![
@@ -149,11 +140,18 @@ pub fn render_help(rows: &[(String, &'static str)], theme: Theme, frame: &mut Fr
     render_dialog("Keys", body, "Esc close".into(), theme, frame, area);
 }
 
-pub fn render_too_small(min_width: u16, min_height: u16, frame: &mut Frame) {
+/// The notice below the minimum size; `status` (the session's step and countdown) goes first.
+pub fn render_too_small(
+    min_width: u16,
+    min_height: u16,
+    status: Option<String>,
+    frame: &mut Frame,
+) {
     let area = frame.area();
-    let text = format!(
+    let mut text: Vec<Line> = status.into_iter().map(Line::raw).collect();
+    text.push(Line::raw(format!(
         "Make the terminal larger: rehab needs {min_width}×{min_height}, this is {}×{}. Timers keep running.",
         area.width, area.height
-    );
+    )));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }

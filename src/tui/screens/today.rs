@@ -12,7 +12,7 @@ use crate::tui::screens::first_run::flag_response;
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -211,8 +211,9 @@ fn capitalised_soon() -> String {
         .unwrap_or_default()
 }
 
-pub fn lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
-    let mut out = banner(model, theme);
+/// The plan part of Today (scrollable): programme, phase, decision, reasons, exercises.
+pub fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
     let Some(programme) = model.programme else {
         out.push(Line::styled("No programme chosen", theme.title()));
         if let Some(id) = model.missing_programme {
@@ -269,7 +270,7 @@ pub fn lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
             let due = if pe.due_today {
                 ""
             } else {
-                "  [rest day for this one]"
+                "  [not due today]"
             };
             out.push(Line::from(vec![
                 Span::raw(format!("{:>2}. ", i + 1)),
@@ -286,8 +287,15 @@ pub fn lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
             }
         }
     }
-    out.push(Line::raw(""));
-    out.push(checkin_line(model));
+    out
+}
+
+/// The fixed bottom part of Today: check-in, streak and adherence, the last 14 mornings.
+pub fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
+    let mut out = vec![checkin_line(model)];
+    if model.programme.is_none() {
+        return out;
+    }
     let (done, planned) = model.adherence;
     let percent = (done * 100)
         .checked_div(planned)
@@ -329,13 +337,36 @@ fn checkin_line(model: &TodayModel) -> Line<'static> {
     Line::raw(format!("Morning check-in: {}", parts.join(" · ")))
 }
 
+/// Rows `lines` take when wrapped to `width` (an estimate by display width).
+fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+/// Banner at the top (a stop or referral, never scrolled away), the plan in the middle
+/// (scrolls with ↑/↓), check-in and progress fixed at the bottom.
 pub fn render(model: &TodayModel, theme: Theme, frame: &mut Frame, area: Rect) {
+    let banner = banner(model, theme);
+    let stats = stats_lines(model);
+    let banner_height = wrapped_height(&banner, area.width);
+    let stats_height = wrapped_height(&stats, area.width) + 1;
+    let [top, middle, bottom] = Layout::vertical([
+        Constraint::Length(banner_height),
+        Constraint::Min(1),
+        Constraint::Length(stats_height),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(banner).wrap(Wrap { trim: false }), top);
     frame.render_widget(
-        Paragraph::new(lines(model, theme))
+        Paragraph::new(plan_lines(model, theme))
             .wrap(Wrap { trim: false })
             .scroll((model.scroll, 0)),
-        area,
+        middle,
     );
+    let [_, stats_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(bottom);
+    frame.render_widget(Paragraph::new(stats).wrap(Wrap { trim: false }), stats_area);
 }
 
 #[cfg(test)]
