@@ -261,3 +261,63 @@ fn corrected_set_pain_is_exactly_as_if_rated_right() {
         today,
     );
 }
+
+mod command {
+    use assert_cmd::Command;
+
+    fn rehab(data: &std::path::Path) -> Command {
+        let mut cmd = Command::cargo_bin("rehab").unwrap();
+        cmd.env("REHAB_DATA_DIR", data)
+            .env("REHAB_CONFIG_DIR", data.join("config"))
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    #[test]
+    fn export_writes_the_file_named_by_o() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.csv");
+        rehab(dir.path())
+            .args(["export", "--format", "csv", "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.starts_with("date,programme,phase,exercise,side,set,"));
+    }
+
+    #[test]
+    fn unwritable_output_names_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("no-such-folder").join("report.md");
+        let assert = rehab(dir.path())
+            .args(["report", "-o"])
+            .arg(&out)
+            .assert()
+            .failure();
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+        assert!(stderr.contains(&out.display().to_string()), "{stderr}");
+    }
+
+    #[test]
+    fn refuses_to_overwrite_a_journal_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join("journal-dev1.jsonl");
+        std::fs::write(&journal, "").unwrap();
+        rehab(dir.path())
+            .args(["export", "--format", "json", "-o"])
+            .arg(&journal)
+            .assert()
+            .failure();
+        assert_eq!(std::fs::read_to_string(&journal).unwrap(), "");
+    }
+
+    #[test]
+    fn since_after_until_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        rehab(dir.path())
+            .args(["export", "--since", "2026-03-05", "--until", "2026-03-01"])
+            .assert()
+            .failure();
+    }
+}

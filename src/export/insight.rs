@@ -8,7 +8,7 @@ use crate::domain::plan::{Decision, Reason};
 use crate::domain::records::{RecordId, Side};
 use crate::domain::settings::CoachSettings;
 use chrono::{Datelike, Days, NaiveDate};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How a day went, for the adherence calendar and the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -105,7 +105,7 @@ pub fn day_kinds(
     let red = |pain: Option<crate::domain::pain::Rating>| {
         pain.is_some_and(|p| Zone::of(p, settings.green_max, settings.amber_max) == Zone::Red)
     };
-    let mut flare_days: Vec<NaiveDate> = history
+    let mut flare_days: BTreeSet<NaiveDate> = history
         .checkins
         .iter()
         .filter(|(_, c)| red(c.pain))
