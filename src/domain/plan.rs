@@ -2,6 +2,7 @@
 
 use crate::domain::programme::Rung;
 use crate::domain::red_flags::Urgency;
+use crate::domain::running::RunningAdvice;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -25,6 +26,18 @@ pub enum ReferReason {
 }
 
 impl ReferReason {
+    /// The id written in a `referral_acknowledged` record's `reason` field (snake_case).
+    pub fn id(&self) -> &'static str {
+        match self {
+            ReferReason::SymptomFlag => "symptom_flag",
+            ReferReason::SevereForDays => "severe_for_days",
+            ReferReason::RisingTrend => "rising_trend",
+            ReferReason::WorseningTwoWeeks => "worsening_two_weeks",
+            ReferReason::Plateau => "plateau",
+            ReferReason::RepeatedFlare => "repeated_flare",
+        }
+    }
+
     pub fn words(&self) -> &'static str {
         match self {
             ReferReason::SymptomFlag => "a symptom that needs a clinician's look",
@@ -149,6 +162,9 @@ pub struct Plan {
     pub deload: bool,
     /// Things the person should do first, e.g. "Do the morning check-in".
     pub prompts: Vec<String>,
+    /// Running caps and walk-run advice, for programmes with `rules.running_caps`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running: Option<RunningAdvice>,
 }
 
 /// What is stored in `session_started`: enough to show and judge the session later even if the

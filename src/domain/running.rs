@@ -1,1 +1,183 @@
-//! Running load caps (domain.md §1.4; owned by the coach work).
+//! Running load caps (domain.md §1.4, §3 "running caps") from logged runs: a weekly cap (R14,
+//! R15), a single-run cap (R16) and the walk-run rule that a red or unsettled run drops one rung
+//! and leaves 48 h before the next run (§2.5, R6). ACWR (R18) is computed for display only and is
+//! never an input to a decision (R18a).
+
+use crate::domain::history::RunLog;
+use crate::domain::plan::Reason;
+use crate::domain::settings::CoachSettings;
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// R16: the single-run cap looks back this many days for the longest run.
+pub const LONGEST_RUN_WINDOW_DAYS: u64 = 30;
+/// R18: ACWR's chronic load is the mean weekly load over this many weeks.
+pub const ACWR_CHRONIC_WEEKS: u64 = 4;
+const WEEK: u64 = 7;
+
+/// What the plan says about running today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunningAdvice {
+    /// Km run in the last 7 days (today included).
+    pub km_this_week: f64,
+    /// Km run in the 7 days before that.
+    pub km_last_week: f64,
+    /// Most km to run over the 7 days ending today (None without a recent week to build on).
+    pub week_cap_km: Option<f64>,
+    /// Longest single run allowed today (None without a run in the last 30 days).
+    pub run_cap_km: Option<f64>,
+    /// Step down one walk-run rung (the last run was red or did not settle).
+    pub drop_rung: bool,
+    /// No run before this day (48 h after a red or unsettled run).
+    pub next_run_from: Option<NaiveDate>,
+    /// Acute:chronic ratio, shown only (R18a).
+    pub acwr: Option<f64>,
+    pub reasons: Vec<Reason>,
+}
+
+/// The last run's outcome, judged by the coach (pain above the ceiling, or the next morning).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LastRunJudgement {
+    pub date: NaiveDate,
+    /// Why it was red or unsettled, in words; None when it went fine or cannot be judged yet.
+    pub problem: Option<String>,
+}
+
+fn km_between(runs: &[RunLog], from: NaiveDate, to: NaiveDate) -> f64 {
+    runs.iter()
+        .filter(|r| r.date >= from && r.date <= to)
+        .filter_map(|r| r.km)
+        .sum()
+}
+
+/// Running advice for `today` from runs dated up to today.
+pub fn advise(
+    runs: &[RunLog],
+    today: NaiveDate,
+    settings: &CoachSettings,
+    last_run: Option<LastRunJudgement>,
+) -> RunningAdvice {
+    let day = |n: u64| today.checked_sub_days(Days::new(n)).unwrap_or(today);
+    let km_this_week = km_between(runs, day(WEEK - 1), today);
+    let km_last_week = km_between(runs, day(2 * WEEK - 1), day(WEEK));
+    let km_two_weeks_ago = km_between(runs, day(3 * WEEK - 1), day(2 * WEEK));
+    let mut reasons = Vec::new();
+
+    let step_cap = (km_last_week > 0.0).then_some(settings.run_week_step * km_last_week);
+    let two_week_cap =
+        (km_two_weeks_ago > 0.0).then_some(settings.run_two_week_cap * km_two_weeks_ago);
+    let week_cap_km = match (step_cap, two_week_cap) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    if let Some(cap) = week_cap_km {
+        let limited_by_two_weeks = two_week_cap.is_some_and(|b| step_cap.is_none_or(|a| b < a));
+        let (rule, basis) = if limited_by_two_weeks {
+            (
+                "R15",
+                format!(
+                    "{:.0} % of the {km_two_weeks_ago:.1} km run two weeks ago",
+                    settings.run_two_week_cap * 100.0
+                ),
+            )
+        } else {
+            (
+                "R14",
+                format!(
+                    "{:.0} % of last week's {km_last_week:.1} km",
+                    settings.run_week_step * 100.0
+                ),
+            )
+        };
+        let step_down = if cap < km_last_week {
+            " (a small step down from last week)"
+        } else {
+            ""
+        };
+        reasons.push(Reason::new(
+            rule,
+            format!(
+                "Run at most {cap:.1} km over the 7 days ending today: {basis}{step_down}. {km_this_week:.1} km done so far. This cap is a cautious habit, not proven to prevent injury."
+            ),
+        ));
+    }
+
+    let longest = runs
+        .iter()
+        .filter(|r| r.date >= day(LONGEST_RUN_WINDOW_DAYS) && r.date < today)
+        .filter_map(|r| r.km)
+        .fold(0.0_f64, f64::max);
+    let run_cap_km = (longest > 0.0).then_some(settings.run_session_cap * longest);
+    if let Some(cap) = run_cap_km {
+        reasons.push(Reason::new(
+            "R16",
+            format!(
+                "Keep any one run to {cap:.1} km or less: {:.0} % of your longest run in the last {LONGEST_RUN_WINDOW_DAYS} days ({longest:.1} km).",
+                settings.run_session_cap * 100.0
+            ),
+        ));
+    }
+
+    let mut drop_rung = false;
+    let mut next_run_from = None;
+    if let Some(LastRunJudgement {
+        date,
+        problem: Some(problem),
+    }) = last_run
+    {
+        let from = date + Days::new(u64::from(settings.run_rest_days_after_bad_run));
+        drop_rung = true;
+        if from > today {
+            next_run_from = Some(from);
+        }
+        reasons.push(Reason::new(
+            "R6",
+            format!(
+                "The run on {date} {problem}: step down one walk-run rung and leave at least {} hours before the next run (from {from}).",
+                settings.run_rest_days_after_bad_run * 24
+            ),
+        ));
+    }
+
+    let chronic_km =
+        km_between(runs, day(ACWR_CHRONIC_WEEKS * WEEK - 1), today) / ACWR_CHRONIC_WEEKS as f64;
+    let acwr = (chronic_km > 0.0).then(|| km_this_week / chronic_km);
+
+    RunningAdvice {
+        km_this_week,
+        km_last_week,
+        week_cap_km,
+        run_cap_km,
+        drop_rung,
+        next_run_from,
+        acwr,
+        reasons,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::pain::Rating;
+    use crate::domain::records::RecordId;
+
+    fn run(day: u32, km: f64) -> RunLog {
+        RunLog {
+            id: RecordId(format!("r{day}")),
+            date: NaiveDate::from_ymd_opt(2026, 3, day).unwrap(),
+            minutes: km * 6.0,
+            km: Some(km),
+            rpe: Rating::new(4).unwrap(),
+            pain: Rating::new(1).unwrap(),
+        }
+    }
+
+    #[test]
+    fn acwr_is_shown_but_caps_ignore_it() {
+        let runs = [run(2, 5.0), run(9, 5.0), run(16, 5.0), run(23, 5.0)];
+        let today = NaiveDate::from_ymd_opt(2026, 3, 28).unwrap();
+        let a = advise(&runs, today, &CoachSettings::default(), None);
+        assert_eq!(a.acwr, Some(1.0));
+        assert!((a.week_cap_km.unwrap() - 5.5).abs() < 1e-9);
+    }
+}

@@ -52,6 +52,14 @@ pub struct CoachSettings {
     pub red_flag_recheck_pain: u8,
     /// [APP] days between routine red-flag re-checks (domain.md §4: weekly).
     pub red_flag_recheck_days: u32,
+    /// §3: mornings whose median is the baseline a next morning is compared with (R3).
+    pub baseline_mornings: u32,
+    /// [APP] how far back (days) the baseline mornings may be; older ones are stale.
+    pub baseline_lookback_days: u32,
+    /// §3 rules 2–3, §4: consecutive mornings looked at for "severe" and "rising" pain.
+    pub trend_mornings: u32,
+    /// R6: days to leave after a red or unsettled run before the next run (48 h).
+    pub run_rest_days_after_bad_run: u32,
 }
 
 impl Default for CoachSettings {
@@ -80,6 +88,10 @@ impl Default for CoachSettings {
             oa_rise_max: 3,
             red_flag_recheck_pain: 6,
             red_flag_recheck_days: 7,
+            baseline_mornings: 3,
+            baseline_lookback_days: 7,
+            trend_mornings: 3,
+            run_rest_days_after_bad_run: 2,
         }
     }
 }
@@ -112,6 +124,14 @@ pub struct CoachOverrides {
     pub oa_rise_max: Option<u8>,
     pub red_flag_recheck_pain: Option<u8>,
     pub red_flag_recheck_days: Option<u32>,
+    #[serde(default)]
+    pub baseline_mornings: Option<u32>,
+    #[serde(default)]
+    pub baseline_lookback_days: Option<u32>,
+    #[serde(default)]
+    pub trend_mornings: Option<u32>,
+    #[serde(default)]
+    pub run_rest_days_after_bad_run: Option<u32>,
 }
 
 macro_rules! apply_overrides {
@@ -149,6 +169,10 @@ impl CoachSettings {
             oa_rise_max,
             red_flag_recheck_pain,
             red_flag_recheck_days,
+            baseline_mornings,
+            baseline_lookback_days,
+            trend_mornings,
+            run_rest_days_after_bad_run,
         );
         self
     }

@@ -1,0 +1,240 @@
+//! Rules 1b–6: reasons to see a clinician soon. A referral allows only hold or regress until a
+//! `referral_acknowledged` record for that reason, dated on or after the referral began.
+
+use super::context::{Context, when};
+use super::mornings::one_decimal;
+use super::phase::PhasePosition;
+use super::red_flags::ActiveFlag;
+use crate::domain::plan::{Reason, ReferReason};
+use chrono::{Days, NaiveDate};
+use std::collections::BTreeSet;
+
+/// Share of the first week's mean that also counts as meaningful improvement (§3 rule 5; R20).
+pub const PLATEAU_RELATIVE_CHANGE: f64 = 0.3;
+
+/// The §3 rule each referral reason comes from.
+pub fn rule_of(reason: &ReferReason) -> &'static str {
+    match reason {
+        ReferReason::SymptomFlag => "rule 1b",
+        ReferReason::SevereForDays => "rule 2",
+        ReferReason::RisingTrend => "rule 3",
+        ReferReason::WorseningTwoWeeks => "rule 4",
+        ReferReason::Plateau => "rule 5",
+        ReferReason::RepeatedFlare => "rule 6",
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Referral {
+    pub reason: ReferReason,
+    pub explanation: Reason,
+    /// First day the condition held; an acknowledgement must be on or after it.
+    pub since: NaiveDate,
+}
+
+impl Context<'_> {
+    /// Every referral rule that matches today, in rule order.
+    pub fn referrals(&self, flags: &[ActiveFlag], phase: PhasePosition) -> Vec<Referral> {
+        let mut found = Vec::new();
+        if let Some(r) = self.rule_1b(flags) {
+            found.push(r);
+        }
+        found.extend(self.rule_2_and_3());
+        found.extend(self.rule_4());
+        found.extend(self.rule_5(phase));
+        found.extend(self.rule_6());
+        found
+    }
+
+    /// True when the person acknowledged this referral on or after it began.
+    pub fn acknowledged(&self, referral: &Referral) -> Option<NaiveDate> {
+        self.history
+            .referrals_acknowledged
+            .iter()
+            .filter(|(day, reason)| {
+                *day >= referral.since && *day <= self.today && reason == referral.reason.id()
+            })
+            .map(|(day, _)| *day)
+            .max()
+    }
+
+    fn rule_1b(&self, flags: &[ActiveFlag]) -> Option<Referral> {
+        let soon = Self::soon_flags(flags);
+        let first = soon.first()?;
+        let since = soon.iter().map(|f| f.since).min().unwrap_or(first.answered);
+        Some(Referral {
+            reason: ReferReason::SymptomFlag,
+            explanation: Reason::new(
+                "rule 1b",
+                format!(
+                    "You answered yes {} to: \"{}\" Please {}.",
+                    when(first.answered, self.today),
+                    first.flag.question,
+                    first.flag.urgency.instruction()
+                ),
+            ),
+            since,
+        })
+    }
+
+    fn rule_2_and_3(&self) -> Vec<Referral> {
+        let s = &self.settings;
+        let Some(m) = self.consecutive_mornings() else {
+            return vec![];
+        };
+        let n = m.len() as u64;
+        let last_day = if self.history.morning_pain(self.today).is_some() {
+            self.today
+        } else {
+            self.today.pred_opt().unwrap_or(self.today)
+        };
+        let since = last_day - Days::new(n.saturating_sub(1));
+        let listed = m
+            .iter()
+            .map(|p| format!("{p}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut found = Vec::new();
+        if !m.is_empty() && m.iter().all(|p| *p >= s.severe) {
+            found.push(Referral {
+                reason: ReferReason::SevereForDays,
+                explanation: Reason::new(
+                    "rule 2",
+                    format!(
+                        "Morning pain was {listed} out of 10 on the last {n} days, each at or above {}: see a clinician within 1–2 weeks.",
+                        s.severe
+                    ),
+                ),
+                since,
+            });
+        }
+        let rising = m.windows(2).all(|w| w[0] < w[1]);
+        if m.len() >= 2 && rising && m.last().is_some_and(|p| *p >= s.amber_max) {
+            found.push(Referral {
+                reason: ReferReason::RisingTrend,
+                explanation: Reason::new(
+                    "rule 3",
+                    format!(
+                        "Morning pain rose {n} days running ({listed} out of 10) and reached the ceiling of {}: see a clinician within 1–2 weeks.",
+                        s.amber_max
+                    ),
+                ),
+                since,
+            });
+        }
+        found
+    }
+
+    fn rule_4(&self) -> Option<Referral> {
+        let mcid = self.settings.mcid;
+        let (d0, d1) = (self.weekly_delta(0)?, self.weekly_delta(1)?);
+        (d0 >= mcid && d1 >= mcid).then(|| Referral {
+            reason: ReferReason::WorseningTwoWeeks,
+            explanation: Reason::new(
+                "rule 4",
+                format!(
+                    "Weekly mean morning pain rose by {} last week and {} this week, each at least {} points: see a clinician within 1–2 weeks.",
+                    one_decimal(d1),
+                    one_decimal(d0),
+                    one_decimal(mcid)
+                ),
+            ),
+            since: self.today - Days::new(13),
+        })
+    }
+
+    fn rule_5(&self, phase: PhasePosition) -> Option<Referral> {
+        let s = &self.settings;
+        let start = self.start?;
+        let days = u32::try_from((self.today - start).num_days()).ok()?;
+        let weeks = days / 7;
+        if weeks < s.plateau_weeks {
+            return None;
+        }
+        let first_week = self.mean_morning_pain(start, start + Days::new(6))?;
+        let this_week = self.week_mean(0)?;
+        let per_week = self.programme.phases[phase.index]
+            .exercises
+            .iter()
+            .filter_map(|pe| Some(pe.frequency_for(self.exercise(&pe.exercise)?)))
+            .map(|f| f.per_week.unwrap_or(7).min(7))
+            .max()
+            .unwrap_or(7);
+        let planned = f64::from(days) * f64::from(per_week) / 7.0;
+        let done: BTreeSet<NaiveDate> = self.sessions_oldest_first().map(|x| x.date).collect();
+        let adherence = if planned > 0.0 {
+            (done.len() as f64 / planned).min(1.0)
+        } else {
+            0.0
+        };
+        let improvement = first_week - this_week;
+        let needed = s.mcid.max(PLATEAU_RELATIVE_CHANGE * first_week);
+        (adherence >= s.plateau_adherence && improvement < needed).then(|| Referral {
+            reason: ReferReason::Plateau,
+            explanation: Reason::new(
+                "rule 5",
+                format!(
+                    "After {weeks} weeks with {:.0} % of sessions done, mean morning pain went from {} to {} (a change of {}, less than the {} that counts as meaningful): a clinician can review the plan. Keep training meanwhile.",
+                    adherence * 100.0,
+                    one_decimal(first_week),
+                    one_decimal(this_week),
+                    one_decimal(improvement),
+                    one_decimal(needed)
+                ),
+            ),
+            since: start + Days::new(7 * u64::from(s.plateau_weeks)),
+        })
+    }
+
+    /// Days in the flare window on which a session started with an exercise sent back to (or
+    /// below) its phase floor.
+    pub fn floor_sends(&self) -> Vec<NaiveDate> {
+        let from = self.today - Days::new(u64::from(self.settings.flare_window_days));
+        let mut days: Vec<NaiveDate> = self
+            .sessions_newest_first()
+            .take_while(|s| s.date >= from)
+            .filter(|s| {
+                s.plan.exercises.iter().any(|e| {
+                    matches!(e.decision, crate::domain::plan::Decision::Regress(_))
+                        && e.rung <= self.floor_in(&s.plan.phase, &e.exercise)
+                })
+            })
+            .map(|s| s.date)
+            .collect();
+        days.dedup();
+        days.reverse();
+        days
+    }
+
+    /// The floor rung of an exercise in a phase (1 when unknown).
+    pub fn floor_in(&self, phase: &str, exercise: &str) -> u32 {
+        self.programme
+            .phase_index(phase)
+            .and_then(|i| {
+                self.programme.phases[i]
+                    .exercises
+                    .iter()
+                    .find(|pe| pe.exercise == exercise)
+            })
+            .map_or(1, |pe| pe.floor)
+    }
+
+    fn rule_6(&self) -> Option<Referral> {
+        let s = &self.settings;
+        let days = self.floor_sends();
+        let first = *days.first()?;
+        (days.len() as u32 >= s.repeated_flare_count).then(|| Referral {
+            reason: ReferReason::RepeatedFlare,
+            explanation: Reason::new(
+                "rule 6",
+                format!(
+                    "Sent back to the bottom of the phase {} times in the last {} days (first {}): see a clinician within 1–2 weeks.",
+                    days.len(),
+                    s.flare_window_days,
+                    when(first, self.today)
+                ),
+            ),
+            since: first,
+        })
+    }
+}

@@ -1,0 +1,291 @@
+//! Rules 7–12 of §3 for one exercise (first match wins), with the hip-OA gates on a step up
+//! (R8, R9). Each verdict names its rule and what triggered it; the dose words are added later.
+
+use super::context::{Context, when};
+use super::mornings::{Response, one_decimal};
+use super::outcome::Outcome;
+use crate::domain::plan::Decision;
+use chrono::{Days, NaiveDate};
+
+/// A decision for one exercise, the rule behind it and the trigger in plain words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub decision: Decision,
+    pub rule: &'static str,
+    pub cause: String,
+}
+
+impl Verdict {
+    fn new(decision: Decision, rule: &'static str, cause: String) -> Self {
+        Verdict {
+            decision,
+            rule,
+            cause,
+        }
+    }
+}
+
+/// A deload in force today: the day it was triggered and the rise seen then.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DeloadWindow {
+    pub began: NaiveDate,
+    pub rise: f64,
+    pub until: NaiveDate,
+}
+
+impl Context<'_> {
+    /// Rule 10's trigger: the weekly mean morning pain rose by more than WEEK_RISE_TOL on a day
+    /// within the last DELOAD_DAYS (so the lighter week lasts its full length, then rechecks).
+    pub fn deload_window(&self) -> Option<DeloadWindow> {
+        let s = &self.settings;
+        let days = u64::from(s.deload_days.max(1));
+        let first = self.today.checked_sub_days(Days::new(days - 1))?;
+        first
+            .iter_days()
+            .take_while(|d| *d <= self.today)
+            .find_map(|d| {
+                let rise = self.weekly_delta_on(d)?;
+                (rise > s.week_rise_tolerance).then(|| DeloadWindow {
+                    began: d,
+                    rise,
+                    until: d + Days::new(days - 1),
+                })
+            })
+    }
+
+    /// §3 `decide` rules 7–12 for `exercise` at `rung`.
+    pub fn decide_exercise(
+        &self,
+        exercise: &str,
+        rung: u32,
+        deload: Option<DeloadWindow>,
+    ) -> Verdict {
+        let s = &self.settings;
+        // Rule 7: nothing logged yet for this exercise.
+        let mut outcomes = self.outcomes_newest_first(exercise);
+        let Some(last) = outcomes.next() else {
+            return Verdict::new(
+                Decision::Hold,
+                "rule 7",
+                "no session of this exercise is logged yet, so start here".into(),
+            );
+        };
+        let ago = when(last.date, self.today);
+        // Rule 8: the last session went above the ceiling (R1/R2).
+        let during = last.pain_during.unwrap_or(0);
+        let after = last.pain_after.unwrap_or(0);
+        let (worst, rule, moment) = if during >= after {
+            (during, "R1", "during")
+        } else {
+            (after, "R2", "just after")
+        };
+        if worst >= s.severe {
+            return Verdict::new(
+                Decision::Regress(2),
+                "rule 8",
+                format!(
+                    "pain reached {worst}/10 {moment} the session {ago}, at or above the severe level of {}",
+                    s.severe
+                ),
+            );
+        }
+        if worst > s.amber_max {
+            return Verdict::new(
+                Decision::Regress(1),
+                rule,
+                format!(
+                    "pain reached {worst}/10 {moment} the session {ago}, above the ceiling of {}",
+                    s.amber_max
+                ),
+            );
+        }
+        // Rule 9: the 24-hour response (R3, R7).
+        match self.response(&last) {
+            Response::Settled => {}
+            Response::NotLoggedYet => {
+                return Verdict::new(
+                    Decision::Hold,
+                    "rule 9",
+                    format!(
+                        "the morning after the session {ago} has no check-in yet, so the 24-hour response is unknown"
+                    ),
+                );
+            }
+            unsettled => {
+                return Verdict::new(
+                    Decision::Regress(1),
+                    unsettled.rule(),
+                    format!(
+                        "the session {ago} did not settle: {}",
+                        unsettled.words(s.morning_tolerance)
+                    ),
+                );
+            }
+        }
+        // Rule 10: weekly morning pain rising (R4).
+        if let Some(window) = deload {
+            return Verdict::new(
+                Decision::Deload,
+                "R4",
+                format!(
+                    "weekly mean morning pain rose by {} {} (more than {} allowed), so volume is {:.0} % until {}",
+                    one_decimal(window.rise),
+                    when(window.began, self.today),
+                    one_decimal(s.week_rise_tolerance),
+                    s.deload_factor * 100.0,
+                    window.until
+                ),
+            );
+        }
+        // Rule 11: streak, days at the rung and a weekly trend that is not rising.
+        match self.progress_blocker(exercise, rung, last) {
+            Some(verdict) => verdict,
+            None => Verdict::new(
+                Decision::Progress,
+                "rule 11",
+                format!(
+                    "the last {} sessions at this rung stayed within the ceiling of {} and settled by the next morning, after at least {} days at this rung",
+                    s.progress_streak, s.amber_max, s.min_days_at_level
+                ),
+            ),
+        }
+    }
+
+    /// Rule 12 with the reason rule 11 did not apply, or None when a step up is earned.
+    fn progress_blocker(&self, exercise: &str, rung: u32, last: Outcome) -> Option<Verdict> {
+        let s = &self.settings;
+        let hold =
+            |rule: &'static str, cause: String| Some(Verdict::new(Decision::Hold, rule, cause));
+        let streak_from = self.streak_counts_from(exercise, rung);
+        let mut streak = Vec::new();
+        for outcome in std::iter::once(last).chain(self.outcomes_newest_first(exercise).skip(1)) {
+            if outcome.rung != rung || streak_from.is_some_and(|from| outcome.date < from) {
+                break;
+            }
+            if let Some(why) = self.disqualifier(&outcome) {
+                if streak.len() < s.progress_streak as usize {
+                    return hold("rule 12", format!("no step up yet: {why}"));
+                }
+                break;
+            }
+            streak.push(outcome);
+            if streak.len() >= s.progress_streak as usize {
+                break;
+            }
+        }
+        if streak.len() < s.progress_streak as usize {
+            let after_regress = streak_from
+                .map(|d| format!(" (sessions count again from {d}, 48 h after a step down)"))
+                .unwrap_or_default();
+            return hold(
+                "rule 12",
+                format!(
+                    "{} of {} qualifying sessions in a row at this rung so far{after_regress}",
+                    streak.len(),
+                    s.progress_streak
+                ),
+            );
+        }
+        let days = self.days_at_rung(exercise, rung);
+        if days < s.min_days_at_level {
+            return hold(
+                "rule 12",
+                format!(
+                    "{days} of at least {} days at this rung so far",
+                    s.min_days_at_level
+                ),
+            );
+        }
+        if let Some(rise) = self.weekly_delta(0).filter(|d| *d > 0.0) {
+            return hold(
+                "R4",
+                format!(
+                    "weekly mean morning pain rose by {} this week; a step up waits until it stops rising",
+                    one_decimal(rise)
+                ),
+            );
+        }
+        if self.programme.rules.osteoarthritis
+            && let Some(verdict) = self.osteoarthritis_blocker(&streak)
+        {
+            return Some(verdict);
+        }
+        None
+    }
+
+    /// R8/R9: extra pain that lasted more than a day, or a rise of more than OA_RISE_MAX.
+    fn osteoarthritis_blocker(&self, streak: &[Outcome]) -> Option<Verdict> {
+        let s = &self.settings;
+        for outcome in streak {
+            let ago = when(outcome.date, self.today);
+            let before = outcome
+                .pain_before
+                .or(self.history.morning_pain(outcome.date).map(|p| p.value()));
+            if let Some(before) = before {
+                let rise = outcome.worst().saturating_sub(before);
+                if rise > s.oa_rise_max {
+                    return Some(Verdict::new(
+                        Decision::Hold,
+                        "R9",
+                        format!(
+                            "hip pain rose {rise} points over the {before}/10 before the session {ago}, more than {}",
+                            s.oa_rise_max
+                        ),
+                    ));
+                }
+            }
+            let later = outcome.date + Days::new(u64::from(s.oa_extra_pain_days));
+            let baseline = self.baseline(outcome.date, outcome.pain_before);
+            let morning = self
+                .history
+                .morning_pain(later)
+                .filter(|_| later <= self.today)
+                .map(|p| p.value());
+            if let (Some(baseline), Some(morning)) = (baseline, morning)
+                && f64::from(morning) > baseline
+            {
+                return Some(Verdict::new(
+                    Decision::Hold,
+                    "R8",
+                    format!(
+                        "extra hip pain after the session {ago} lasted more than {} day (morning pain {morning}/10, usual {})",
+                        s.oa_extra_pain_days,
+                        one_decimal(baseline)
+                    ),
+                ));
+            }
+        }
+        None
+    }
+
+    /// Sessions before this day do not count toward a streak: 48 h after the last step down at
+    /// the current rung (R6).
+    fn streak_counts_from(&self, exercise: &str, rung: u32) -> Option<NaiveDate> {
+        let regressed = self
+            .sessions_newest_first()
+            .filter_map(|s| {
+                let e = s.plan.exercises.iter().find(|e| e.exercise == exercise)?;
+                Some((s.date, e))
+            })
+            .take_while(|(_, e)| e.rung == rung)
+            .find(|(_, e)| matches!(e.decision, Decision::Regress(_)))
+            .map(|(date, _)| date)?;
+        Some(regressed + Days::new(u64::from(self.settings.no_streak_after_regress_days)))
+    }
+
+    /// Days since the first session of the current run at this rung (0 if none yet).
+    pub fn days_at_rung(&self, exercise: &str, rung: u32) -> u32 {
+        let first = self
+            .sessions_newest_first()
+            .filter_map(|s| {
+                let e = s.plan.exercises.iter().find(|e| e.exercise == exercise)?;
+                Some((s.date, e.rung))
+            })
+            .take_while(|(_, r)| *r == rung)
+            .last()
+            .map(|(date, _)| date);
+        first.map_or(0, |d| {
+            u32::try_from((self.today - d).num_days()).unwrap_or(0)
+        })
+    }
+}

@@ -1,0 +1,165 @@
+//! Reading: every `journal-<device-id>.jsonl` in the data dir, merged. Damaged lines are reported
+//! with file and line number and skipped; the rest is read.
+
+use super::device::is_valid_device_id;
+use super::{JournalRead, LineProblem, StoreError};
+use crate::domain::records::{LineError, Record};
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+const JOURNAL_PREFIX: &str = "journal-";
+const JOURNAL_SUFFIX: &str = ".jsonl";
+
+/// `journal-<device-id>.jsonl` for a device.
+pub fn journal_file_name(device_id: &str) -> String {
+    format!("{JOURNAL_PREFIX}{device_id}{JOURNAL_SUFFIX}")
+}
+
+/// The device id of a journal file name, or None for anything else (side files from a repair,
+/// backups, sync-tool copies: they hold a '.' in the middle).
+pub fn device_of_file_name(name: &str) -> Option<&str> {
+    let device = name
+        .strip_prefix(JOURNAL_PREFIX)?
+        .strip_suffix(JOURNAL_SUFFIX)?;
+    is_valid_device_id(device).then_some(device)
+}
+
+/// Suffixes that `rehab journal repair` gives its own files, next to a journal.
+const REPAIR_MARKERS: [&str; 3] = [".jsonl.bak-", ".jsonl.rejected-", ".jsonl.tmp-"];
+
+/// The journal files in the data dir, sorted by name. A missing dir has none.
+pub fn journal_files(data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    Ok(classify_dir(data_dir)?.0)
+}
+
+/// (journal files, stray files): a stray file looks like a journal but is not read, e.g. a copy
+/// a sync tool made on a conflict (`journal-ab12.sync-conflict-....jsonl`). Both sorted by name.
+fn classify_dir(data_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), StoreError> {
+    let entries = match std::fs::read_dir(data_dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+        Err(e) => return Err(StoreError::io("list", data_dir)(e)),
+    };
+    let mut journals = Vec::new();
+    let mut strays = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(StoreError::io("list", data_dir))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if device_of_file_name(&name).is_some() {
+            journals.push(entry.path());
+        } else if is_stray(&name) {
+            strays.push(entry.path());
+        }
+    }
+    journals.sort();
+    strays.sort();
+    Ok((journals, strays))
+}
+
+fn is_stray(name: &str) -> bool {
+    name.starts_with(JOURNAL_PREFIX)
+        && name.contains(JOURNAL_SUFFIX)
+        && !REPAIR_MARKERS.iter().any(|m| name.contains(m))
+}
+
+/// One line of a journal file, as bytes, with its 1-based number.
+pub struct RawLine<'a> {
+    pub number: usize,
+    pub bytes: &'a [u8],
+    /// The file's last line has no newline: probably cut off by a crash.
+    pub torn: bool,
+}
+
+/// Split file contents into lines, skipping blank ones.
+pub fn raw_lines(contents: &[u8]) -> impl Iterator<Item = RawLine<'_>> {
+    let ends_clean = contents.last().is_none_or(|&b| b == b'\n');
+    let count = contents.split(|&b| b == b'\n').count();
+    contents
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .filter(|(_, bytes)| !bytes.iter().all(u8::is_ascii_whitespace))
+        .map(move |(i, bytes)| RawLine {
+            number: i + 1,
+            bytes,
+            torn: !ends_clean && i + 1 == count,
+        })
+}
+
+/// Parse one raw line.
+pub fn parse_line(bytes: &[u8]) -> Result<Record, LineError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| LineError::NotJson(format!("not UTF-8 text: {e}")))?;
+    Record::from_line(text.trim_end_matches('\r'))
+}
+
+/// Read every journal file in the data dir (a missing dir is an empty journal). Records come
+/// back in timestamp order (ids break ties), problems in file and line order.
+pub fn read_journal(data_dir: &Path) -> Result<JournalRead, StoreError> {
+    let (files, strays) = classify_dir(data_dir)?;
+    let mut read = JournalRead {
+        unread: strays,
+        ..JournalRead::default()
+    };
+    for file in files {
+        let contents = std::fs::read(&file).map_err(StoreError::io("read", &file))?;
+        for line in raw_lines(&contents) {
+            match parse_line(line.bytes) {
+                Ok(record) => read.records.push(record),
+                Err(error) => read.problems.push(LineProblem {
+                    file: file.clone(),
+                    line: line.number,
+                    error,
+                    text: String::from_utf8_lossy(line.bytes).into_owned(),
+                    torn: line.torn,
+                }),
+            }
+        }
+        read.files.push(file);
+    }
+    read.records
+        .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    Ok(read)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_device_journal_names_count() {
+        assert_eq!(device_of_file_name("journal-ab12.jsonl"), Some("ab12"));
+        for other in [
+            "journal-ab12.jsonl.rejected-20260302T073000.jsonl",
+            "journal-ab12.jsonl.bak-20260302T073000",
+            "journal-ab12.sync-conflict-1.jsonl",
+            "journal-.jsonl",
+            "notes.jsonl",
+        ] {
+            assert_eq!(device_of_file_name(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn sync_copies_are_strays_but_repair_files_are_not() {
+        assert!(is_stray(
+            "journal-ab12.sync-conflict-20260302-073000-XYZ.jsonl"
+        ));
+        assert!(is_stray("journal-ab12 (conflicted copy).jsonl"));
+        assert!(!is_stray(
+            "journal-ab12.jsonl.rejected-20260302T073000.jsonl"
+        ));
+        assert!(!is_stray("journal-ab12.jsonl.bak-20260302T073000"));
+        assert!(!is_stray("journal-ab12.lock"));
+        assert!(!is_stray("device-id"));
+    }
+
+    #[test]
+    fn lines_are_numbered_and_a_torn_tail_is_marked() {
+        let lines: Vec<(usize, bool)> = raw_lines(b"a\n\nb\nc")
+            .map(|l| (l.number, l.torn))
+            .collect();
+        assert_eq!(lines, vec![(1, false), (3, false), (4, true)]);
+        assert_eq!(raw_lines(b"a\n").count(), 1);
+        assert_eq!(raw_lines(b"").count(), 0);
+    }
+}

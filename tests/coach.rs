@@ -1,0 +1,1050 @@
+//! Table-driven coach tests: one case per rule of domain.md §3 and per threshold boundary (at,
+//! just below, just above). Each case asserts the decision and the rule its reason names.
+
+#[path = "support/coach_journal.rs"]
+mod journal;
+
+use journal::{Journal, exercise, programme};
+use rehab_coach::domain::plan::{Decision, Plan, ReferReason};
+use rehab_coach::domain::programme::{LoadTest, PhaseExercise, Programme};
+use rehab_coach::domain::red_flags::Urgency;
+use rehab_coach::domain::settings::CoachSettings;
+
+/// What a case looks at: the day's headline or one exercise.
+#[derive(Clone, Copy)]
+enum Target {
+    Day,
+    Exercise(&'static str),
+}
+
+struct Case {
+    name: &'static str,
+    programme: fn() -> Programme,
+    settings: fn() -> CoachSettings,
+    build: fn(&mut Journal),
+    today: u32,
+    target: Target,
+    decision: Decision,
+    rule: &'static str,
+}
+
+const BRIDGE: Target = Target::Exercise("bridge");
+const RUN: Target = Target::Exercise("walk-run");
+
+fn defaults() -> CoachSettings {
+    CoachSettings::default()
+}
+
+fn pht() -> Programme {
+    let mut p = programme();
+    p.load_test = Some(LoadTest {
+        name: "Single-leg bridge".into(),
+        instructions: "3 short-lever single-leg bridges".into(),
+        ceiling: 3,
+    });
+    p
+}
+
+fn pht_strict() -> Programme {
+    let mut p = pht();
+    if let Some(t) = p.load_test.as_mut() {
+        t.ceiling = 2;
+    }
+    p
+}
+
+fn oa() -> Programme {
+    let mut p = programme();
+    p.rules.osteoarthritis = true;
+    p
+}
+
+fn running() -> Programme {
+    let mut p = programme();
+    p.rules.running_caps = true;
+    p.phases[0].exercises.push(PhaseExercise {
+        exercise: "walk-run".into(),
+        floor: 1,
+        top: None,
+        frequency: None,
+    });
+    p
+}
+
+/// Mornings of 2/10 on days 0..=today and bridge sessions at rung 1 (3/10 during and after) on
+/// days 0..today: three qualifying sessions over three days by day 3.
+fn good(j: &mut Journal) {
+    good_until(j, 3);
+}
+
+fn good_until(j: &mut Journal, today: u32) {
+    for d in 0..=today {
+        j.morning(d, 2);
+    }
+    for d in 0..today {
+        j.bridge(d, 1, 3, 3);
+    }
+}
+
+/// Morning pains for days 0.. and one bridge session (rung 3) on day 2 with the given pains.
+fn one_session(j: &mut Journal, during: u8, after: u8) {
+    j.mornings(0, &[2, 2, 2, 2]);
+    j.bridge(2, 3, during, after);
+}
+
+/// Bridge sessions at rung 3 on days 10–12, mornings 2 on days 0–6 and `week` on days 7–13.
+fn weekly(j: &mut Journal, week: [u8; 7]) {
+    j.mornings(0, &[2; 7]);
+    j.mornings(7, &week);
+    for d in 10..13 {
+        j.bridge(d, 3, 3, 3);
+    }
+}
+
+fn plateau(j: &mut Journal, last_week: [u8; 7], every: u32) {
+    for d in 0..=56 {
+        j.morning(
+            d,
+            if d >= 50 {
+                last_week[(d - 50) as usize]
+            } else {
+                4
+            },
+        );
+        if d % every == 0 && d < 56 {
+            j.bridge(d, 1, 3, 3);
+        }
+    }
+}
+
+fn floor_sends(j: &mut Journal, days: &[u32]) {
+    for d in 0..=17 {
+        j.morning(d, 2);
+    }
+    for &d in days {
+        j.session_in(d, "P1", &[("bridge", 1, Decision::Regress(1))], 3, 3);
+    }
+}
+
+fn cases() -> Vec<Case> {
+    let c = |name, build: fn(&mut Journal), today, target, decision, rule| Case {
+        name,
+        programme,
+        settings: defaults,
+        build,
+        today,
+        target,
+        decision,
+        rule,
+    };
+    let refer = Decision::Refer;
+    vec![
+        // ---- rule 1: EMERGENCY / URGENT red flags stop, until a clinician has been seen ----
+        c(
+            "rule 1 emergency flag stops",
+            |j| {
+                good(j);
+                j.flag(2, "saddle_numbness", true);
+            },
+            3,
+            Target::Day,
+            Decision::Stop(Urgency::Emergency),
+            "rule 1",
+        ),
+        c(
+            "rule 1 urgent flag stops",
+            |j| {
+                good(j);
+                j.flag(2, "bone_stress", true);
+            },
+            3,
+            Target::Day,
+            Decision::Stop(Urgency::Urgent),
+            "rule 1",
+        ),
+        c(
+            "rule 1 stop outranks a SOON flag",
+            |j| {
+                good(j);
+                j.flag(2, "below_knee", true);
+                j.flag(2, "constant_pain", true);
+            },
+            3,
+            Target::Day,
+            Decision::Stop(Urgency::Urgent),
+            "rule 1",
+        ),
+        c(
+            "rule 1 clinician seen unlocks",
+            |j| {
+                good(j);
+                j.flag(1, "bone_stress", true);
+                j.clinician_seen(2);
+            },
+            3,
+            BRIDGE,
+            Decision::Progress,
+            "rule 11",
+        ),
+        c(
+            "rule 1 a new yes after the visit stops again",
+            |j| {
+                good(j);
+                j.flag(1, "bone_stress", true);
+                j.clinician_seen(2);
+                j.flag(3, "bone_stress", true);
+            },
+            3,
+            Target::Day,
+            Decision::Stop(Urgency::Urgent),
+            "rule 1",
+        ),
+        c(
+            "rule 1 a later no answer is the one that counts",
+            |j| {
+                good(j);
+                j.flag(1, "fever_hot_joint", true);
+                j.flag(2, "fever_hot_joint", false);
+            },
+            3,
+            BRIDGE,
+            Decision::Progress,
+            "rule 11",
+        ),
+        // ---- rule 1b: SOON flags refer; only hold/regress until acknowledged ----
+        c(
+            "rule 1b SOON flag refers",
+            |j| {
+                good(j);
+                j.flag(2, "below_knee", true);
+            },
+            3,
+            Target::Day,
+            refer(ReferReason::SymptomFlag),
+            "rule 1b",
+        ),
+        c(
+            "rule 1b earned step up is held",
+            |j| {
+                good(j);
+                j.flag(2, "below_knee", true);
+            },
+            3,
+            BRIDGE,
+            Decision::Hold,
+            "rule 1b",
+        ),
+        c(
+            "rule 1b acknowledged allows progress",
+            |j| {
+                good(j);
+                j.flag(2, "below_knee", true);
+                j.acknowledge(3, "symptom_flag");
+            },
+            3,
+            BRIDGE,
+            Decision::Progress,
+            "rule 11",
+        ),
+        c(
+            "rule 1b acknowledgement before the flag does not count",
+            |j| {
+                good(j);
+                j.acknowledge(1, "symptom_flag");
+                j.flag(2, "below_knee", true);
+            },
+            3,
+            Target::Day,
+            refer(ReferReason::SymptomFlag),
+            "rule 1b",
+        ),
+        c(
+            "rule 1b acknowledging another reason does not count",
+            |j| {
+                good(j);
+                j.flag(2, "below_knee", true);
+                j.acknowledge(3, "plateau");
+            },
+            3,
+            BRIDGE,
+            Decision::Hold,
+            "rule 1b",
+        ),
+        c(
+            "rule 1b regress still allowed",
+            |j| {
+                one_session(j, 6, 3);
+                j.flag(2, "groin_clicking", true);
+            },
+            3,
+            BRIDGE,
+            Decision::Regress(1),
+            "R1",
+        ),
+        // ---- rule 2: morning pain >= SEVERE three days running ----
+        c(
+            "rule 2 at severe",
+            |j| {
+                j.mornings(0, &[2, 7, 7, 7]);
+            },
+            3,
+            Target::Day,
+            refer(ReferReason::SevereForDays),
+            "rule 2",
+        ),
+        c(
+            "rule 2 just below",
+            |j| {
+                j.mornings(0, &[2, 6, 7, 7]);
+            },
+            3,
+            Target::Day,
+            Decision::Hold,
+            "rule 7",
+        ),
+        c(
+            "rule 2 above",
+            |j| {
+                j.mornings(0, &[2, 9, 8, 8]);
+            },
+            3,
+            Target::Day,
+            refer(ReferReason::SevereForDays),
+            "rule 2",
+        ),
+        c(
+            "rule 2 needs consecutive days",
+            |j| {
+                j.mornings(0, &[7, 7]);
+                j.morning(3, 7);
+            },
+            3,
+            Target::Day,
+            Decision::Hold,
+            "rule 7",
+        ),
+        c(
+            "rule 2 wins over rule 3 (first match)",
+            |j| {
+                j.mornings(0, &[2, 7, 8, 9]);
+            },
+            3,
+            Target::Day,
+            refer(ReferReason::SevereForDays),
+            "rule 2",
+        ),
+        // ---- rule 3: rising three mornings to the ceiling ----
+        c(
+            "rule 3 rising to the ceiling",
+            |j| {
+                j.mornings(0, &[2, 3, 4, 5]);
+            },
+            3,
+            Target::Day,
+            refer(ReferReason::RisingTrend),
+            "rule 3",
+        ),
+        c(
+            "rule 3 rising below the ceiling",
+            |j| {
+                j.mornings(0, &[2, 2, 3, 4]);
+            },
+            3,
+            Target::Day,
+            Decision::Hold,
+            "rule 7",
+        ),
+        c(
+            "rule 3 rising above the ceiling",
+            |j| {
+                j.mornings(0, &[2, 4, 5, 6]);
+            },
+            3,
+            Target::Day,
+            refer(ReferReason::RisingTrend),
+            "rule 3",
+        ),
+        c(
+            "rule 3 flat is not rising",
+            |j| {
+                j.mornings(0, &[2, 5, 5, 5]);
+            },
+            3,
+            Target::Day,
+            Decision::Hold,
+            "rule 7",
+        ),
+        // ---- rule 4: weekly mean up >= MCID two weeks running ----
+        c(
+            "rule 4 two worsening weeks at MCID",
+            |j| {
+                j.mornings(0, &[1; 7]);
+                j.mornings(7, &[3; 7]);
+                j.mornings(14, &[5; 7]);
+            },
+            20,
+            Target::Day,
+            refer(ReferReason::WorseningTwoWeeks),
+            "rule 4",
+        ),
+        c(
+            "rule 4 second week just below MCID",
+            |j| {
+                j.mornings(0, &[1; 7]);
+                j.mornings(7, &[3; 7]);
+                j.mornings(14, &[4; 7]);
+            },
+            20,
+            Target::Day,
+            Decision::Hold,
+            "rule 7",
+        ),
+        c(
+            "rule 4 above MCID",
+            |j| {
+                j.mornings(0, &[0; 7]);
+                j.mornings(7, &[3; 7]);
+                j.mornings(14, &[6; 7]);
+            },
+            20,
+            Target::Day,
+            refer(ReferReason::WorseningTwoWeeks),
+            "rule 4",
+        ),
+        // ---- rule 5: plateau after PLATEAU_WEEKS adherent weeks ----
+        c(
+            "rule 5 plateau after 8 adherent weeks",
+            |j| plateau(j, [4; 7], 1),
+            56,
+            Target::Day,
+            refer(ReferReason::Plateau),
+            "rule 5",
+        ),
+        c(
+            "rule 5 improvement just below MCID",
+            |j| plateau(j, [2, 2, 2, 2, 2, 2, 3], 1),
+            56,
+            Target::Day,
+            refer(ReferReason::Plateau),
+            "rule 5",
+        ),
+        c(
+            "rule 5 improvement at MCID is meaningful",
+            |j| plateau(j, [2; 7], 1),
+            56,
+            Target::Day,
+            Decision::Hold,
+            "phase exit",
+        ),
+        c(
+            "rule 5 not adherent (every other day)",
+            |j| plateau(j, [4; 7], 2),
+            56,
+            BRIDGE,
+            Decision::Hold,
+            "phase exit",
+        ),
+        c(
+            "rule 5 acknowledged keeps training",
+            |j| {
+                plateau(j, [4; 7], 1);
+                j.acknowledge(56, "plateau");
+            },
+            56,
+            BRIDGE,
+            Decision::Hold,
+            "phase exit",
+        ),
+        // ---- rule 6: sent back to the floor twice in 14 days ----
+        c(
+            "rule 6 two floor sends",
+            |j| floor_sends(j, &[2, 9]),
+            10,
+            Target::Day,
+            refer(ReferReason::RepeatedFlare),
+            "rule 6",
+        ),
+        c(
+            "rule 6 one floor send",
+            |j| floor_sends(j, &[9]),
+            10,
+            Target::Day,
+            Decision::Hold,
+            "rule 12",
+        ),
+        c(
+            "rule 6 at the window edge (14 days)",
+            |j| floor_sends(j, &[2, 9]),
+            16,
+            Target::Day,
+            refer(ReferReason::RepeatedFlare),
+            "rule 6",
+        ),
+        c(
+            "rule 6 just outside the window",
+            |j| floor_sends(j, &[2, 9]),
+            17,
+            Target::Day,
+            Decision::Hold,
+            "rule 12",
+        ),
+        // ---- rule 7: no session yet ----
+        c(
+            "rule 7 first session holds at the floor",
+            |j| {
+                j.morning(0, 2);
+            },
+            0,
+            BRIDGE,
+            Decision::Hold,
+            "rule 7",
+        ),
+        // ---- rule 8: ceiling R1/R2 and SEVERE ----
+        c(
+            "rule 8 pain during at the ceiling",
+            |j| one_session(j, 5, 5),
+            3,
+            BRIDGE,
+            Decision::Hold,
+            "rule 12",
+        ),
+        c(
+            "rule 8 pain during above the ceiling (R1)",
+            |j| one_session(j, 6, 3),
+            3,
+            BRIDGE,
+            Decision::Regress(1),
+            "R1",
+        ),
+        c(
+            "rule 8 pain after above the ceiling (R2)",
+            |j| one_session(j, 3, 6),
+            3,
+            BRIDGE,
+            Decision::Regress(1),
+            "R2",
+        ),
+        c(
+            "rule 8 severe: two rungs",
+            |j| one_session(j, 7, 3),
+            3,
+            BRIDGE,
+            Decision::Regress(2),
+            "rule 8",
+        ),
+        c(
+            "rule 8 above severe",
+            |j| one_session(j, 3, 9),
+            3,
+            BRIDGE,
+            Decision::Regress(2),
+            "rule 8",
+        ),
+        // ---- rule 9: the 24-hour response (R3), stiffness, load test (R7) ----
+        c(
+            "rule 9 next morning not logged",
+            |j| {
+                j.mornings(0, &[2, 2, 2]);
+                j.bridge(2, 3, 3, 3);
+            },
+            3,
+            BRIDGE,
+            Decision::Hold,
+            "rule 9",
+        ),
+        c(
+            "R3 next morning at baseline + tolerance settles",
+            |j| {
+                j.mornings(0, &[2, 2, 2, 3]);
+                j.bridge(2, 3, 3, 3);
+            },
+            3,
+            BRIDGE,
+            Decision::Hold,
+            "rule 12",
+        ),
+        c(
+            "R3 next morning just above baseline + tolerance",
+            |j| {
+                j.mornings(0, &[2, 2, 2, 4]);
+                j.bridge(2, 3, 3, 3);
+            },
+            3,
+            BRIDGE,
+            Decision::Regress(1),
+            "R3",
+        ),
+        c(
+            "R3 next morning below baseline settles",
+            |j| {
+                j.mornings(0, &[3, 3, 3, 1]);
+                j.bridge(2, 3, 3, 3);
+            },
+            3,
+            BRIDGE,
+            Decision::Hold,
+            "rule 12",
+        ),
+        c(
+            "R3 next morning above the ceiling",
+            |j| {
+                j.mornings(0, &[5, 5, 5, 6]);
+                j.bridge(2, 3, 3, 3);
+            },
+            3,
+            BRIDGE,
+            Decision::Regress(1),
+            "R3",
+        ),
+        c(
+            "R3 stiffness at baseline + tolerance",
+            |j| {
+                for d in 0..3 {
+                    j.checkin(d, Some(2), Some(1), None);
+                }
+                j.checkin(3, Some(2), Some(2), None);
+                j.bridge(2, 3, 3, 3);
+            },
+            3,
+            BRIDGE,
+            Decision::Hold,
+            "rule 12",
+        ),
+        c(
+            "R3 stiffness above baseline + tolerance",
+            |j| {
+                for d in 0..3 {
+                    j.checkin(d, Some(2), Some(1), None);
+                }
+                j.checkin(3, Some(2), Some(3), None);
+                j.bridge(2, 3, 3, 3);
+            },
+            3,
+            BRIDGE,
+            Decision::Regress(1),
+            "R3",
+        ),
+        // ---- rule 10: deload on a weekly rise > WEEK_RISE_TOL ----
+        c(
+            "rule 10 weekly rise just above tolerance deloads",
+            |j| weekly(j, [3, 3, 3, 3, 3, 3, 4]),
+            13,
+            BRIDGE,
+            Decision::Deload,
+            "R4",
+        ),
+        c(
+            "rule 10 weekly rise at tolerance: no deload, no step up",
+            |j| weekly(j, [3; 7]),
+            13,
+            BRIDGE,
+            Decision::Hold,
+            "R4",
+        ),
+        c(
+            "rule 10 weekly rise just below tolerance",
+            |j| weekly(j, [3, 3, 3, 2, 3, 3, 3]),
+            13,
+            BRIDGE,
+            Decision::Hold,
+            "R4",
+        ),
+        c(
+            "rule 10 deload lasts DELOAD_DAYS",
+            |j| {
+                weekly(j, [3, 3, 3, 3, 3, 3, 4]);
+                j.mornings(14, &[2, 2]);
+                j.bridge(14, 3, 3, 3);
+            },
+            15,
+            BRIDGE,
+            Decision::Deload,
+            "R4",
+        ),
+        c(
+            "rule 10 red session outranks deload",
+            |j| {
+                weekly(j, [3, 3, 3, 3, 3, 3, 4]);
+                j.bridge(12, 3, 6, 3);
+            },
+            13,
+            BRIDGE,
+            Decision::Regress(1),
+            "R1",
+        ),
+        // ---- rule 11/12: streak, minimum days, weekly trend ----
+        c(
+            "rule 11 streak and days met",
+            good,
+            3,
+            BRIDGE,
+            Decision::Progress,
+            "rule 11",
+        ),
+        c(
+            "rule 12 streak just below",
+            |j| {
+                for d in 0..=3 {
+                    j.morning(d, 2);
+                }
+                j.bridge(1, 1, 3, 3);
+                j.bridge(2, 1, 3, 3);
+            },
+            3,
+            BRIDGE,
+            Decision::Hold,
+            "rule 12",
+        ),
+        c(
+            "rule 12 an unsettled session breaks the streak",
+            |j| {
+                good(j);
+                j.bridge(3, 1, 3, 3);
+                j.morning(4, 4);
+                j.morning(5, 2);
+                j.bridge(4, 1, 3, 3);
+                j.bridge(5, 1, 3, 3);
+                for d in 6..=6 {
+                    j.morning(d, 2);
+                }
+            },
+            6,
+            BRIDGE,
+            Decision::Hold,
+            "rule 12",
+        ),
+        c(
+            "rule 12 no streak for 48 h after a step down",
+            |j| {
+                for d in 0..=4 {
+                    j.morning(d, 2);
+                }
+                j.session_in(0, "P1", &[("bridge", 1, Decision::Regress(1))], 3, 3);
+                for d in 1..4 {
+                    j.bridge(d, 1, 3, 3);
+                }
+            },
+            4,
+            BRIDGE,
+            Decision::Hold,
+            "rule 12",
+        ),
+        c(
+            "rule 11 streak counts again after 48 h",
+            |j| {
+                for d in 0..=5 {
+                    j.morning(d, 2);
+                }
+                j.session_in(0, "P1", &[("bridge", 1, Decision::Regress(1))], 3, 3);
+                for d in 1..5 {
+                    j.bridge(d, 1, 3, 3);
+                }
+            },
+            5,
+            BRIDGE,
+            Decision::Progress,
+            "rule 11",
+        ),
+        // ---- R7: PHT load test (programme ceiling overrides LOADTEST_MAX) ----
+        Case {
+            programme: pht,
+            ..c(
+                "R7 load test at the ceiling settles",
+                |j| {
+                    j.mornings(0, &[2, 2, 2]);
+                    j.checkin(3, Some(2), None, Some(3));
+                    j.bridge(2, 3, 3, 3);
+                },
+                3,
+                BRIDGE,
+                Decision::Hold,
+                "rule 12",
+            )
+        },
+        Case {
+            programme: pht,
+            ..c(
+                "R7 load test above the ceiling",
+                |j| {
+                    j.mornings(0, &[2, 2, 2]);
+                    j.checkin(3, Some(2), None, Some(4));
+                    j.bridge(2, 3, 3, 3);
+                },
+                3,
+                BRIDGE,
+                Decision::Regress(1),
+                "R7",
+            )
+        },
+        Case {
+            programme: pht_strict,
+            ..c(
+                "R7 programme ceiling of 2 overrides 3",
+                |j| {
+                    j.mornings(0, &[2, 2, 2]);
+                    j.checkin(3, Some(2), None, Some(3));
+                    j.bridge(2, 3, 3, 3);
+                },
+                3,
+                BRIDGE,
+                Decision::Regress(1),
+                "R7",
+            )
+        },
+        c(
+            "R7 ignored without a programme load test",
+            |j| {
+                j.mornings(0, &[2, 2, 2]);
+                j.checkin(3, Some(2), None, Some(9));
+                j.bridge(2, 3, 3, 3);
+            },
+            3,
+            BRIDGE,
+            Decision::Hold,
+            "rule 12",
+        ),
+        // ---- R8/R9: hip OA gates on a step up ----
+        Case {
+            programme: oa,
+            ..c(
+                "R9 rise of 3 over pain before is allowed",
+                |j| {
+                    for d in 0..=3 {
+                        j.morning(d, 1);
+                    }
+                    for d in 0..3 {
+                        j.bridge(d, 1, 4, 3);
+                    }
+                },
+                3,
+                BRIDGE,
+                Decision::Progress,
+                "rule 11",
+            )
+        },
+        Case {
+            programme: oa,
+            ..c(
+                "R9 rise of 4 over pain before blocks",
+                |j| {
+                    for d in 0..=3 {
+                        j.morning(d, 1);
+                    }
+                    for d in 0..3 {
+                        j.bridge(d, 1, 5, 3);
+                    }
+                },
+                3,
+                BRIDGE,
+                Decision::Hold,
+                "R9",
+            )
+        },
+        Case {
+            programme: oa,
+            ..c(
+                "R8 extra pain lasting past the next morning blocks",
+                |j| {
+                    j.mornings(0, &[2, 2, 2, 3]);
+                    for d in 0..3 {
+                        j.bridge(d, 1, 3, 3);
+                    }
+                },
+                3,
+                BRIDGE,
+                Decision::Hold,
+                "R8",
+            )
+        },
+        c(
+            "R8 does not apply without the OA rules",
+            |j| {
+                j.mornings(0, &[2, 2, 2, 3]);
+                for d in 0..3 {
+                    j.bridge(d, 1, 3, 3);
+                }
+            },
+            3,
+            BRIDGE,
+            Decision::Progress,
+            "rule 11",
+        ),
+        // ---- running: a red or unsettled run drops a walk-run rung (R6) ----
+        Case {
+            programme: running,
+            ..c(
+                "R6 red run drops a walk-run rung",
+                |j| {
+                    for d in 0..=14 {
+                        j.morning(d, 2);
+                    }
+                    j.run(13, 5.0, 6);
+                },
+                14,
+                RUN,
+                Decision::Regress(1),
+                "R6",
+            )
+        },
+        Case {
+            programme: running,
+            ..c(
+                "R6 unsettled run drops a walk-run rung",
+                |j| {
+                    j.mornings(0, &[2; 14]);
+                    j.morning(14, 4);
+                    j.run(13, 5.0, 3);
+                },
+                14,
+                RUN,
+                Decision::Regress(1),
+                "R6",
+            )
+        },
+        Case {
+            programme: running,
+            ..c(
+                "R6 run at the ceiling that settled is fine",
+                |j| {
+                    for d in 0..=14 {
+                        j.morning(d, 2);
+                    }
+                    j.run(13, 5.0, 5);
+                },
+                14,
+                RUN,
+                Decision::Hold,
+                "rule 7",
+            )
+        },
+        // ---- settings come from config and the programme ----
+        Case {
+            settings: || CoachSettings {
+                min_days_at_level: 4,
+                ..CoachSettings::default()
+            },
+            ..c(
+                "MIN_DAYS_AT_LEVEL just above days done",
+                good,
+                3,
+                BRIDGE,
+                Decision::Hold,
+                "rule 12",
+            )
+        },
+        Case {
+            settings: || CoachSettings {
+                min_days_at_level: 2,
+                ..CoachSettings::default()
+            },
+            ..c(
+                "MIN_DAYS_AT_LEVEL below days done",
+                good,
+                3,
+                BRIDGE,
+                Decision::Progress,
+                "rule 11",
+            )
+        },
+        Case {
+            settings: || CoachSettings {
+                progress_streak: 4,
+                ..CoachSettings::default()
+            },
+            ..c(
+                "PROGRESS_STREAK above sessions done",
+                good,
+                3,
+                BRIDGE,
+                Decision::Hold,
+                "rule 12",
+            )
+        },
+        Case {
+            programme: || {
+                let mut p = programme();
+                p.coach.amber_max = Some(6);
+                p
+            },
+            ..c(
+                "programme [coach] raises the ceiling",
+                |j| one_session(j, 6, 3),
+                3,
+                BRIDGE,
+                Decision::Hold,
+                "rule 12",
+            )
+        },
+    ]
+}
+
+fn judged(plan: &Plan, target: Target) -> (&Decision, Vec<&str>) {
+    match target {
+        Target::Day => (
+            &plan.decision,
+            plan.reasons.iter().map(|r| r.rule.as_str()).collect(),
+        ),
+        Target::Exercise(id) => {
+            let e = exercise(plan, id);
+            (
+                &e.decision,
+                e.reasons.iter().map(|r| r.rule.as_str()).collect(),
+            )
+        }
+    }
+}
+
+#[test]
+fn every_rule_and_boundary() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let mut j = Journal::new((case.programme)());
+        (case.build)(&mut j);
+        let plan = j.plan_with(case.today, &(case.settings)());
+        let (decision, rules) = judged(&plan, case.target);
+        if *decision != case.decision || rules.first() != Some(&case.rule) {
+            failures.push(format!(
+                "{}: expected {:?} by {}, got {:?} by {:?}\n  reasons: {:#?}",
+                case.name,
+                case.decision,
+                case.rule,
+                decision,
+                rules,
+                match case.target {
+                    Target::Day => &plan.reasons,
+                    Target::Exercise(id) => &exercise(&plan, id).reasons,
+                }
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A person follows the coach for two weeks: good days, then pain rising. Every day's decision
+/// and reasons are written out so a reader can check they make sense.
+#[test]
+fn two_weeks_following_the_coach_read_sensibly() {
+    let mut j = Journal::new(programme());
+    let mut diary = String::new();
+    let mornings = [2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 4, 5, 5];
+    let session = [3, 3, 3, 3, 3, 3, 3, 4, 4, 5, 6, 5, 4, 4];
+    for day in 0..14u32 {
+        j.morning(day, mornings[day as usize]);
+        let pain = session[day as usize];
+        let plan = j.follow(day, pain, pain);
+        diary.push_str(&format!(
+            "day {day} ({}) phase {} headline {}\n",
+            plan.date, plan.phase, plan.decision
+        ));
+        for e in &plan.exercises {
+            for r in &e.reasons {
+                diary.push_str(&format!("  [{}] {}\n", r.rule, r.text));
+            }
+        }
+        let shown: Vec<_> = plan.exercises.iter().flat_map(|e| &e.reasons).collect();
+        for r in plan.reasons.iter().filter(|r| !shown.contains(r)) {
+            diary.push_str(&format!("  [{}] {}\n", r.rule, r.text));
+        }
+    }
+    insta::assert_snapshot!(diary);
+}
