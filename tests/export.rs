@@ -24,7 +24,7 @@ fn catalogue() -> Catalogue {
             programme,
             origin: Origin::Builtin,
         }],
-        warnings: vec![],
+        ..Catalogue::default()
     }
 }
 
@@ -134,7 +134,7 @@ fn json_holds_every_record_and_round_trips() {
     expected.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
     assert_eq!(back, expected);
     // Each line is also a journal line.
-    for line in json.lines().filter(|l| l.starts_with('{')) {
+    for line in json.lines().map(str::trim).filter(|l| l.starts_with('{')) {
         Record::from_line(line.trim_end_matches(',')).unwrap();
     }
 }
@@ -219,10 +219,58 @@ fn corrected_check_in_is_exactly_as_if_typed_right() {
     // And the typo itself would have looked different.
     let mut typo = sample::journal(start(), 90);
     typo.retain(|r| r.body.kind() != "correction");
-    assert_ne!(
-        insight::daily_pain(&History::replay(typo)),
-        insight::daily_pain(&corrected)
-    );
+    let typo = History::replay(typo);
+    assert_ne!(insight::daily_pain(&typo), insight::daily_pain(&corrected));
+}
+
+/// A morning pain mistyped as this, then corrected.
+const TYPO_PAIN: i64 = 8;
+
+#[test]
+fn corrected_morning_pain_gives_the_plan_as_if_typed_right() {
+    const CALM_DAYS: u32 = 20;
+    let original = sample::journal(start(), CALM_DAYS);
+    let last_day = day(u64::from(CALM_DAYS) - 1);
+    let checkin = original
+        .iter()
+        .position(|r| r.date == last_day && r.body.kind() == "check_in")
+        .unwrap();
+    let RecordBody::CheckIn {
+        pain: Some(right), ..
+    } = original[checkin].body.clone()
+    else {
+        panic!("the sample's check-ins rate pain")
+    };
+    let mut typo = original.clone();
+    let RecordBody::CheckIn { pain, .. } = &mut typo[checkin].body else {
+        unreachable!()
+    };
+    *pain = Some(TYPO_PAIN.try_into().unwrap());
+    let mut fields = serde_json::Map::new();
+    fields.insert("pain".into(), serde_json::json!(right.value()));
+    let mut corrected = typo.clone();
+    corrected.push(Record {
+        id: RecordId("demo-fix-0".into()),
+        at: original[checkin].at + chrono::TimeDelta::hours(3),
+        body: RecordBody::Correction {
+            target: original[checkin].id.clone(),
+            fields,
+            reason: None,
+        },
+        ..original[checkin].clone()
+    });
+    // The coach reads a morning's pain when planning that day (the response to yesterday).
+    let planned_day = last_day;
+    let corrected = History::replay(corrected);
+    assert_same_everywhere(&corrected, &History::replay(original), planned_day);
+
+    // Uncorrected, the typo would have changed the next day's plan.
+    let catalogue = catalogue();
+    let programme = catalogue.get(sample::PROGRAMME).unwrap();
+    let settings = CoachSettings::default();
+    let typo_plan = prescribe(programme, &History::replay(typo), planned_day, &settings);
+    let right_plan = prescribe(programme, &corrected, planned_day, &settings);
+    assert_ne!(typo_plan, right_plan);
 }
 
 #[test]

@@ -22,7 +22,7 @@ fn catalogue() -> Catalogue {
             programme: parse_programme(include_str!("fixtures/quick.toml")).unwrap(),
             origin: Origin::Builtin,
         }],
-        warnings: vec![],
+        ..Catalogue::default()
     }
 }
 

@@ -6,6 +6,7 @@ use crate::domain::history::{History, SessionLog};
 use crate::domain::pain::Zone;
 use crate::domain::plan::{Decision, Reason};
 use crate::domain::records::{RecordId, Side};
+use crate::domain::running;
 use crate::domain::settings::CoachSettings;
 use chrono::{Datelike, Days, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -279,8 +280,8 @@ pub fn rung_series(history: &History) -> BTreeMap<String, Vec<(NaiveDate, u32)>>
     series
 }
 
-/// Days looked back for the longest run when capping a single run (R16).
-pub const LONGEST_RUN_LOOKBACK_DAYS: u64 = 30;
+/// Days looked back for the longest run when capping a single run (R16), as the coach does.
+pub const LONGEST_RUN_LOOKBACK_DAYS: u64 = running::LONGEST_RUN_WINDOW_DAYS;
 
 /// One week (Monday to Sunday) of running, beside the return-to-running caps.
 #[derive(Debug, Clone, PartialEq)]
@@ -311,9 +312,12 @@ fn monday_of(date: NaiveDate) -> NaiveDate {
     date - Days::new(u64::from(date.weekday().num_days_from_monday()))
 }
 
-/// Weeks from the first run to the last (weeks without runs included, so caps see the gaps).
+/// Weeks from the first run to the last (weeks without runs included). The caps are the coach's
+/// own (`domain::running::advise`): the week cap as advised on the week's Sunday (the 7 days
+/// ending then are the week), the single-run cap as advised on the day of the week's longest run.
 pub fn run_weeks(history: &History, settings: &CoachSettings) -> Vec<RunWeek> {
-    let (Some(first), Some(last)) = (history.runs.first(), history.runs.last()) else {
+    let runs = &history.runs;
+    let (Some(first), Some(last)) = (runs.first(), runs.last()) else {
         return Vec::new();
     };
     let mut weeks: Vec<RunWeek> = Vec::new();
@@ -321,45 +325,24 @@ pub fn run_weeks(history: &History, settings: &CoachSettings) -> Vec<RunWeek> {
     let last_monday = monday_of(last.date);
     while monday <= last_monday {
         let sunday = monday + Days::new(6);
-        let in_week: Vec<_> = history
-            .runs
+        let in_week: Vec<_> = runs
             .iter()
             .filter(|r| r.date >= monday && r.date <= sunday)
             .collect();
-        let km = in_week.iter().filter_map(|r| r.km).sum::<f64>();
         let longest = in_week
             .iter()
             .filter_map(|r| r.km.map(|k| (r.date, k)))
             .max_by(|a, b| a.1.total_cmp(&b.1));
-        let km_weeks_ago = |n: usize| weeks.len().checked_sub(n).map(|i| weeks[i].km);
-        let step_cap = km_weeks_ago(1)
-            .filter(|k| *k > 0.0)
-            .map(|k| k * settings.run_week_step);
-        let two_week_cap = km_weeks_ago(2)
-            .filter(|k| *k > 0.0)
-            .map(|k| k * settings.run_two_week_cap);
-        let week_cap_km = match (step_cap, two_week_cap) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        let single_cap_km = longest.and_then(|(date, _)| {
-            let from = date - Days::new(LONGEST_RUN_LOOKBACK_DAYS);
-            history
-                .runs
-                .iter()
-                .filter(|r| r.date >= from && r.date < date)
-                .filter_map(|r| r.km)
-                .max_by(f64::total_cmp)
-                .map(|k| k * settings.run_session_cap)
-        });
+        let week_advice = running::advise(runs, sunday, settings, None);
         weeks.push(RunWeek {
             monday,
             runs: in_week.len(),
             minutes: in_week.iter().map(|r| r.minutes).sum(),
-            km,
-            longest_km: longest.map(|l| l.1).unwrap_or(0.0),
-            week_cap_km,
-            single_cap_km,
+            km: week_advice.km_this_week,
+            longest_km: longest.map_or(0.0, |l| l.1),
+            week_cap_km: week_advice.week_cap_km,
+            single_cap_km: longest
+                .and_then(|(date, _)| running::advise(runs, date, settings, None).run_cap_km),
         });
         monday = monday + Days::new(7);
     }

@@ -4,6 +4,9 @@
 use crate::domain::records::Record;
 use crate::export::range::DayRange;
 
+/// Each record is indented inside the array, so the export reads as JSON and never as journal lines.
+const ELEMENT_INDENT: &str = "  ";
+
 /// A JSON array of the records whose `date` is in `range`, in journal order (time written, then id).
 /// Each element is the record's journal line, so `Record::from_line` reads it back unchanged.
 pub fn to_json(records: &[Record], range: DayRange) -> String {
@@ -12,7 +15,10 @@ pub fn to_json(records: &[Record], range: DayRange) -> String {
     if chosen.is_empty() {
         return "[]\n".into();
     }
-    let lines: Vec<String> = chosen.iter().map(|r| r.to_line()).collect();
+    let lines: Vec<String> = chosen
+        .iter()
+        .map(|r| format!("{ELEMENT_INDENT}{}", r.to_line()))
+        .collect();
     format!("[\n{}\n]\n", lines.join(",\n"))
 }
 

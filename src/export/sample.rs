@@ -276,7 +276,8 @@ fn session(out: &mut Writer, date: NaiveDate, d: u32, morning: u32) {
         },
     );
     let mut minute = 31;
-    let during = if in_flare(d) { morning } else { morning + 1 };
+    // Within the ceiling (R1) except in the flare, where the sore side goes above it.
+    let during = if in_flare(d) { morning + 1 } else { morning };
     for (i, ex) in exercises.iter().enumerate() {
         let skipped = d == SKIP_DAY || (d == PARTIAL_DAY && i > 0);
         if skipped {
