@@ -526,6 +526,10 @@ fn log_session_records_skips_and_every_set() {
     let finished = of_kind(&lines, "session_finished")[0];
     assert_eq!(finished["note"], "felt fine");
     assert_eq!(lines.last().unwrap()["kind"], "session_finished");
+
+    let again = env.ok(&["log", "session", "--pain-during", "2", "--pain-after", "2"]);
+    assert!(again.contains("This is session 2 on"), "{again}");
+    assert_eq!(of_kind(&env.journal_lines(), "session_started").len(), 2);
 }
 
 #[test]

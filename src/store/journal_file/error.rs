@@ -48,6 +48,9 @@ fn io_hint(err: &io::Error) -> &'static str {
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
             " (the disk is full: free some space and run the command again; nothing after the last saved record was written)"
         }
+        io::ErrorKind::AlreadyExists => {
+            " (something else is already at this path: move it away, or point rehab elsewhere with --data-dir / REHAB_DATA_DIR)"
+        }
         io::ErrorKind::NotADirectory | io::ErrorKind::IsADirectory => {
             " (a file and a directory are mixed up here: move the wrong one away)"
         }
