@@ -3,7 +3,7 @@
 
 use super::StoreError;
 use super::device::ensure_device_id;
-use super::fs_util::{create_private_dir, open_private_append, open_private_rw};
+use super::fs_util::{create_private_dir, open_private_append, open_private_rw, sync_dir};
 use super::reader::journal_file_name;
 use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -34,6 +34,10 @@ impl JournalWriter {
         let path = data_dir.join(journal_file_name(&device_id));
         let file = open_private_append(&path).map_err(StoreError::io("open", &path))?;
         let contents = std::fs::read(&path).map_err(StoreError::io("read", &path))?;
+        if contents.is_empty() {
+            // A new file: make its directory entry durable too, not just its future contents.
+            sync_dir(data_dir).map_err(StoreError::io("save (fsync)", data_dir))?;
+        }
         Ok(JournalWriter {
             data_dir: data_dir.to_path_buf(),
             next_sequence: highest_sequence(&contents, &device_id) + 1,
