@@ -57,3 +57,25 @@ fn io_hint(err: &io::Error) -> &'static str {
         _ => "",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(kind: io::ErrorKind) -> String {
+        StoreError::io("append to", Path::new("/data/journal-ab.jsonl"))(io::Error::from(kind))
+            .to_string()
+    }
+
+    #[test]
+    fn io_errors_name_the_path_and_what_to_do() {
+        let full = message(io::ErrorKind::StorageFull);
+        assert!(
+            full.starts_with("cannot append to /data/journal-ab.jsonl: "),
+            "{full}"
+        );
+        assert!(full.contains("the disk is full: free some space"), "{full}");
+        assert!(message(io::ErrorKind::ReadOnlyFilesystem).contains("read-only"));
+        assert!(message(io::ErrorKind::PermissionDenied).contains("--data-dir"));
+    }
+}
