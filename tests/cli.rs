@@ -181,10 +181,16 @@ fn start_checkin_today_shows_a_plan_with_reasons() {
 }
 
 #[test]
-fn without_a_programme_today_and_log_session_refuse_and_create_nothing() {
+fn a_fresh_data_dir_is_never_created_by_reading_or_refusing() {
     let env = Env::new();
     let err = env.fails(&["today"]);
     assert!(err.contains("no programme chosen yet"), "{err}");
+    assert!(env.ok(&["journal", "repair"]).contains("nothing to repair"));
+    assert!(
+        env.ok(&["journal", "check"])
+            .starts_with("journal OK: 0 records")
+    );
+    assert_eq!(env.ok(&["journal", "list"]), "");
     assert!(err.contains("rehab start"), "{err}");
     let err = env.fails(&["log", "session", "--pain-during", "2", "--pain-after", "2"]);
     assert!(err.contains("no programme chosen yet"), "{err}");

@@ -71,6 +71,13 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
 }
 
 fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
+    if !ctx.data_dir.exists() {
+        println!(
+            "No journal in {}: nothing to repair.",
+            ctx.data_dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot repair the journal")?;
     let report = writer
         .repair(ctx.now_stamp())
