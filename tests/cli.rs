@@ -327,6 +327,7 @@ fn a_red_flag_prints_the_stop_instruction_at_once() {
         "{out}"
     );
     assert!(out.contains("does not rule out"), "{out}");
+    assert!(out.contains("rehab log clinician-seen"), "{out}");
     let lines = env.journal_lines();
     let check_in = of_kind(&lines, "check_in")[0];
     assert_eq!(check_in["red_flags"]["saddle_numbness"], true);
