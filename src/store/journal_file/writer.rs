@@ -12,6 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The one writer of this device's journal file, holding the advisory lock.
+#[derive(Debug)]
 pub struct JournalWriter {
     pub(super) data_dir: PathBuf,
     pub(super) device_id: String,
