@@ -647,6 +647,116 @@ proptest! {
     }
 }
 
+// ---- the hand-written reader agrees with the derived one it replaced ----
+
+/// `Record` as it used to be read: derived, with the body flattened. Kept here only to check
+/// the single-pass reader against it.
+#[derive(serde::Deserialize)]
+struct DerivedRecord {
+    v: u32,
+    id: RecordId,
+    at: DateTime<FixedOffset>,
+    date: NaiveDate,
+    #[serde(flatten)]
+    body: RecordBody,
+}
+
+/// `Record::from_line` as it was before the single-pass reader.
+fn derived_from_line(line: &str) -> Result<Record, LineError> {
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| LineError::NotJson(e.to_string()))?;
+    let version = value
+        .get("v")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or(LineError::NoVersion)?;
+    if version > 1 {
+        return Err(LineError::NewerVersion { found: version });
+    }
+    let d: DerivedRecord =
+        serde_json::from_value(value).map_err(|e| LineError::Invalid(e.to_string()))?;
+    Ok(Record {
+        v: d.v,
+        id: d.id,
+        at: d.at,
+        date: d.date,
+        body: d.body,
+    })
+}
+
+/// The line's fields in another order (`reverse`: last first; else sorted by name), with an
+/// extra field this build does not know.
+fn reordered(line: &str, reverse: bool) -> String {
+    let serde_json::Value::Object(object) = serde_json::from_str(line).unwrap() else {
+        panic!("not an object: {line}")
+    };
+    let mut pairs: Vec<(String, serde_json::Value)> = object.into_iter().collect();
+    if reverse {
+        pairs.reverse();
+    }
+    pairs.insert(
+        pairs.len() / 2,
+        (
+            "from_the_future".into(),
+            serde_json::json!({"a": [1, null]}),
+        ),
+    );
+    let fields: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}:{}", serde_json::json!(k), v))
+        .collect();
+    format!("{{{}}}", fields.join(","))
+}
+
+/// Another kind's field with a value of the wrong type for it: ignored by both readers.
+fn foreign_field(body: &RecordBody) -> (&'static str, serde_json::Value) {
+    match body {
+        RecordBody::Note { .. } => ("pain", serde_json::json!("a lot")),
+        _ => ("text", serde_json::json!(42)),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn the_single_pass_reader_agrees_with_the_derived_one(
+        (date, at, body) in (date(), stamp(), body()),
+        id in record_id(),
+        damage in 0usize..32,
+        version in prop_oneof![Just(0u64), Just(1), Just(2), Just(u64::from(u32::MAX) + 1)],
+    ) {
+        let record = Record { v: 1, id, at, date, body };
+        let line = record.to_line();
+        prop_assert_eq!(Record::from_line(&line), Ok(record.clone()));
+        prop_assert_eq!(derived_from_line(&line), Ok(record.clone()));
+        for reverse in [false, true] {
+            let moved = reordered(&line, reverse);
+            prop_assert_eq!(Record::from_line(&moved), Ok(record.clone()), "{}", moved);
+        }
+
+        let mut object: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&line).unwrap();
+        let (foreign, junk) = foreign_field(&record.body);
+        object.insert(foreign.into(), junk);
+        let with_foreign = serde_json::Value::Object(object.clone()).to_string();
+        prop_assert_eq!(Record::from_line(&with_foreign), Ok(record.clone()));
+
+        // Damage: drop one field, or null it, or give it a number; and change the version.
+        let keys: Vec<String> = object.keys().cloned().collect();
+        let key = &keys[damage % keys.len()];
+        match damage % 3 {
+            0 => { object.remove(key); }
+            1 => { object.insert(key.clone(), serde_json::Value::Null); }
+            _ => { object.insert(key.clone(), serde_json::json!(11)); }
+        }
+        let damaged = serde_json::Value::Object(object.clone()).to_string();
+        prop_assert_eq!(Record::from_line(&damaged), derived_from_line(&damaged), "{}", damaged);
+        object.insert("v".into(), serde_json::json!(version));
+        let versioned = serde_json::Value::Object(object).to_string();
+        prop_assert_eq!(Record::from_line(&versioned), derived_from_line(&versioned), "{}", versioned);
+    }
+}
+
 #[test]
 fn a_check_in_line_is_one_line_even_with_newlines_in_text() {
     let tmp = tempfile::tempdir().unwrap();

@@ -307,25 +307,34 @@ impl History {
 
 /// Apply every correction to its target, in timestamp order, and drop the correction records.
 /// A correction replaces top-level fields of the target's JSON (`date` included); `v`, `id`,
-/// `kind` and `at` cannot be changed.
+/// `kind` and `at` cannot be changed. Only the records a correction targets are looked up and
+/// rewritten: a journal without corrections costs one pass.
 fn apply_corrections(records: Vec<Record>, problems: &mut Vec<CorrectionProblem>) -> Vec<Record> {
-    const FIXED: [&str; 4] = ["v", "id", "kind", "at"];
     let mut out: Vec<Record> = Vec::with_capacity(records.len());
-    let mut index: HashMap<RecordId, usize> = HashMap::new();
     let mut corrections = Vec::new();
     for record in records {
         match record.body {
             RecordBody::Correction { target, fields, .. } => {
                 corrections.push((record.id, target, fields))
             }
-            _ => {
-                index.insert(record.id.clone(), out.len());
-                out.push(record);
-            }
+            _ => out.push(record),
+        }
+    }
+    if corrections.is_empty() {
+        return out;
+    }
+    // Where each targeted record is (ids are unique; if not, the last one wins as before).
+    let mut index: HashMap<RecordId, Option<usize>> = corrections
+        .iter()
+        .map(|(_, target, _)| (target.clone(), None))
+        .collect();
+    for (i, record) in out.iter().enumerate() {
+        if let Some(slot) = index.get_mut(&record.id) {
+            *slot = Some(i);
         }
     }
     for (correction, target, fields) in corrections {
-        let Some(&i) = index.get(&target) else {
+        let Some(i) = index.get(&target).copied().flatten() else {
             problems.push(CorrectionProblem {
                 correction,
                 target,
@@ -333,44 +342,38 @@ fn apply_corrections(records: Vec<Record>, problems: &mut Vec<CorrectionProblem>
             });
             continue;
         };
-        if let Some(bad) = fields.keys().find(|k| FIXED.contains(&k.as_str())) {
-            problems.push(CorrectionProblem {
-                correction,
-                target,
-                message: format!("field \"{bad}\" cannot be corrected"),
-            });
-            continue;
-        }
-        let mut value = match serde_json::to_value(&out[i]) {
-            Ok(v) => v,
-            Err(e) => {
-                problems.push(CorrectionProblem {
-                    correction,
-                    target,
-                    message: e.to_string(),
-                });
-                continue;
-            }
-        };
-        if let Some(obj) = value.as_object_mut() {
-            for (k, v) in &fields {
-                if v.is_null() {
-                    obj.remove(k);
-                } else {
-                    obj.insert(k.clone(), v.clone());
-                }
-            }
-        }
-        match serde_json::from_value::<Record>(value) {
+        match corrected(&out[i], &fields) {
             Ok(fixed) => out[i] = fixed,
-            Err(e) => problems.push(CorrectionProblem {
+            Err(message) => problems.push(CorrectionProblem {
                 correction,
                 target,
-                message: format!("the corrected record is not valid: {e}"),
+                message,
             }),
         }
     }
     out
+}
+
+/// The target with the correction's fields replaced (`null` removes a field), or why not.
+fn corrected(
+    target: &Record,
+    fields: &serde_json::Map<String, serde_json::Value>,
+) -> Result<Record, String> {
+    const FIXED: [&str; 4] = ["v", "id", "kind", "at"];
+    if let Some(bad) = fields.keys().find(|k| FIXED.contains(&k.as_str())) {
+        return Err(format!("field \"{bad}\" cannot be corrected"));
+    }
+    let mut value = serde_json::to_value(target).map_err(|e| e.to_string())?;
+    if let Some(obj) = value.as_object_mut() {
+        for (k, v) in fields {
+            if v.is_null() {
+                obj.remove(k);
+            } else {
+                obj.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    Record::from_json_value(value).map_err(|e| format!("the corrected record is not valid: {e}"))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::device::is_valid_device_id;
 use super::{JournalRead, LineProblem, StoreError};
-use crate::domain::records::{FORMAT_VERSION, LineError, Record};
+use crate::domain::records::{LineError, Record};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -85,18 +85,12 @@ pub fn raw_lines(contents: &[u8]) -> impl Iterator<Item = RawLine<'_>> {
         })
 }
 
-/// Parse one raw line. Same result as `Record::from_line`, faster on good lines: the record is
-/// parsed directly (no intermediate `serde_json::Value`) and accepted only if its version is one
-/// this build reads; anything else takes the canonical path, which checks the version before any
-/// field, so a newer record is never misread and every message is unchanged.
+/// Parse one raw line: `Record::from_line` on its text (a `\r` before the newline is allowed).
 pub fn parse_line(bytes: &[u8]) -> Result<Record, LineError> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| LineError::NotJson(format!("not UTF-8 text: {e}")))?
         .trim_end_matches('\r');
-    match serde_json::from_str::<Record>(text) {
-        Ok(record) if record.v <= FORMAT_VERSION => Ok(record),
-        _ => Record::from_line(text),
-    }
+    Record::from_line(text)
 }
 
 /// Below this many lines a file is parsed on one thread (starting threads would cost more).
