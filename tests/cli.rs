@@ -567,7 +567,18 @@ fn run_note_clinician_and_paths() {
     );
 
     let paths = env.ok(&["paths"]);
-    let device = fs::read_to_string(env.data.join("device-id")).unwrap();
+    // The id file is named after the machine (`device-id.<host name>`).
+    let id_file = fs::read_dir(&env.data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("device-id.")
+        })
+        .unwrap();
+    let device = fs::read_to_string(id_file).unwrap();
     assert!(
         paths.contains(&format!("device id   {}", device.trim())),
         "{paths}"

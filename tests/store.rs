@@ -9,7 +9,8 @@ use rehab_coach::domain::programme::Rung;
 use rehab_coach::domain::records::{LineError, Record, RecordBody, RecordId, Side};
 use rehab_coach::domain::red_flags::Urgency;
 use rehab_coach::store::journal_file::{
-    JournalWriter, StoreError, journal_file_name, read_device_id, read_journal,
+    DEVICE_ID_FILE, JournalWriter, Machine, StoreError, journal_file_name, read_device_id,
+    read_device_id_on, read_journal,
 };
 use std::collections::BTreeMap;
 use std::fs;
@@ -159,7 +160,18 @@ fn the_data_dir_and_files_are_owner_only() {
     let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&dir), 0o700);
     assert_eq!(mode(&own_journal(&dir)), 0o600);
-    assert_eq!(mode(&dir.join("device-id")), 0o600);
+    let id_files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("device-id.")
+        })
+        .collect();
+    assert_eq!(id_files.len(), 1, "{id_files:?}");
+    assert_eq!(mode(&id_files[0]), 0o600);
 }
 
 /// Permissions mean nothing to root: find out by trying, and skip rather than fake a result.
@@ -260,6 +272,82 @@ fn two_device_files_are_merged_in_time_order_with_unique_ids() {
     let r4 = a.append(day(3), at(3, 0), note("laptop 3")).unwrap();
     assert_eq!(r4.id.0, format!("{}-000003", a.device_id()));
     assert_kept(&laptop, &[r1, r2, r3, r4]);
+}
+
+fn machine(name: &str) -> Machine {
+    Machine::named(name).unwrap()
+}
+
+/// The data dir is synced, device-id files included: each machine still gets its own id and file.
+#[test]
+fn two_machines_sharing_one_data_dir_get_their_own_ids_and_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let (laptop, desktop) = (machine("ana-laptop"), machine("ana-desktop"));
+    let mut a = JournalWriter::open_on(dir, &laptop).unwrap();
+    let r1 = a.append(day(1), at(1, 0), note("laptop 1")).unwrap();
+    drop(a);
+    let mut b = JournalWriter::open_on(dir, &desktop).unwrap();
+    let r2 = b.append(day(1), at(1, 5), note("desktop 1")).unwrap();
+    drop(b);
+    let mut a = JournalWriter::open_on(dir, &laptop).unwrap();
+    let r3 = a.append(day(2), at(2, 0), note("laptop 2")).unwrap();
+
+    let (a_id, b_id) = (
+        read_device_id_on(dir, &laptop).unwrap().unwrap(),
+        read_device_id_on(dir, &desktop).unwrap().unwrap(),
+    );
+    assert_ne!(a_id, b_id);
+    assert_eq!(a.device_id(), a_id, "the laptop kept its id between runs");
+    assert!(dir.join("device-id.ana-laptop").is_file());
+    assert!(dir.join("device-id.ana-desktop").is_file());
+    assert!(!dir.join(DEVICE_ID_FILE).exists());
+    let read = read_journal(dir).unwrap();
+    assert_eq!(read.files, {
+        let mut files = vec![
+            dir.join(journal_file_name(&a_id)),
+            dir.join(journal_file_name(&b_id)),
+        ];
+        files.sort();
+        files
+    });
+    assert_eq!(read.records, vec![r1, r2, r3]);
+}
+
+/// An old-style `device-id` stays with the first machine that writes (its journal is named after
+/// it); the next machine makes its own, even though it sees the same synced files.
+#[test]
+fn an_old_device_id_file_is_taken_over_by_one_machine_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::write(dir.join(DEVICE_ID_FILE), "0ld1d\n").unwrap();
+    let old = r#"{"v":1,"id":"0ld1d-000004","at":"2026-03-01T07:00:00+01:00","date":"2026-03-01","kind":"note","text":"before"}"#;
+    fs::write(dir.join(journal_file_name("0ld1d")), format!("{old}\n")).unwrap();
+    let (laptop, desktop) = (machine("laptop"), machine("desktop"));
+    assert_eq!(
+        read_device_id_on(dir, &desktop).unwrap().as_deref(),
+        Some("0ld1d")
+    );
+
+    let mut a = JournalWriter::open_on(dir, &laptop).unwrap();
+    assert_eq!(a.device_id(), "0ld1d");
+    let next = a.append(day(2), at(2, 0), note("after")).unwrap();
+    assert_eq!(
+        next.id.0, "0ld1d-000005",
+        "the sequence goes on in the same file"
+    );
+    assert!(
+        !dir.join(DEVICE_ID_FILE).exists(),
+        "no other machine can take it now"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("device-id.laptop")).unwrap(),
+        "0ld1d\n"
+    );
+
+    let b = JournalWriter::open_on(dir, &desktop).unwrap();
+    assert_ne!(b.device_id(), "0ld1d");
+    assert_eq!(read_journal(dir).unwrap().records.len(), 2);
 }
 
 #[test]

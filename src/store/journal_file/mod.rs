@@ -1,7 +1,8 @@
 //! The journal on disk: JSON Lines, one record per line, append-only.
 //!
 //! Sync-safe by construction (DESIGN.md): each device appends only to its own
-//! `journal-<device-id>.jsonl` (the id is made once and kept in `<data>/device-id`), record ids are
+//! `journal-<device-id>.jsonl` (the id is made once per machine and kept in
+//! `<data>/device-id.<machine>`, so syncing the data dir never gives two machines one id), record ids are
 //! `<device-id>-<sequence>`, and the reader merges every device's file. The data dir is created
 //! owner-only (0700) and files 0600. Every append is fsynced before it returns; the file is never
 //! rewritten, except by the explicit `rehab journal repair`, which keeps a backup.
@@ -13,7 +14,10 @@ mod reader;
 mod repair;
 mod writer;
 
-pub use device::{DEVICE_ID_FILE, device_id_path, read_device_id};
+pub use device::{
+    DEVICE_ID_FILE, Machine, default_machine_local_dir, device_id_path, read_device_id,
+    read_device_id_on,
+};
 pub use error::StoreError;
 pub use reader::{device_of_file_name, journal_file_name, journal_files, read_journal};
 pub use repair::RepairReport;

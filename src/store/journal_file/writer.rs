@@ -2,7 +2,7 @@
 //! under an advisory lock held for the writer's lifetime.
 
 use super::StoreError;
-use super::device::ensure_device_id;
+use super::device::{Machine, default_machine_local_dir, ensure_device_id};
 use super::fs_util::{create_private_dir, open_private_append, open_private_rw, sync_dir};
 use super::reader::journal_file_name;
 use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
@@ -29,8 +29,14 @@ impl JournalWriter {
     /// Open this device's journal for appending, creating the data dir (owner-only), the device id
     /// and the file as needed. Fails with `StoreError::Locked` if another rehab holds the lock.
     pub fn open(data_dir: &Path) -> Result<JournalWriter, StoreError> {
+        let machine = Machine::this(default_machine_local_dir().as_deref())?;
+        JournalWriter::open_on(data_dir, &machine)
+    }
+
+    /// `open` as the given machine (tests simulate several machines sharing one data dir).
+    pub fn open_on(data_dir: &Path, machine: &Machine) -> Result<JournalWriter, StoreError> {
         create_private_dir(data_dir).map_err(StoreError::io("create the data dir", data_dir))?;
-        let device_id = ensure_device_id(data_dir)?;
+        let device_id = ensure_device_id(data_dir, machine)?;
         let lock = take_lock(data_dir, &device_id)?;
         let path = data_dir.join(journal_file_name(&device_id));
         let file = open_private_append(&path).map_err(StoreError::io("open", &path))?;
