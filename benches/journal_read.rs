@@ -1,19 +1,26 @@
-//! Reading and replaying the journal: 1, 5 and 10 years of daily use (a check-in and a session of
-//! five exercises × two sets every day). Run with `cargo bench --bench journal_read`.
+//! Reading and replaying the journal from its file: 1, 5 and 10 years of daily use (a check-in and
+//! a session of five exercises × two sets every day); then the same with the coach's prescription,
+//! on a built-in programme whose phase-1 exercises fill the sessions (what `rehab today` does).
+//! Run with `cargo bench --bench journal_read`.
 
 use chrono::{Days, FixedOffset, NaiveDate, TimeZone};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use rehab_coach::domain::coach::prescribe;
 use rehab_coach::domain::history::History;
 use rehab_coach::domain::pain::Rating;
 use rehab_coach::domain::plan::{Decision, PlanSnapshot, Reason, SnapshotExercise};
-use rehab_coach::domain::programme::Rung;
+use rehab_coach::domain::programme::{Programme, Rung};
 use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
+use rehab_coach::domain::settings::CoachSettings;
 use rehab_coach::store::journal_file::{journal_file_name, read_journal};
+use rehab_coach::store::programme_files::Catalogue;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
 const DAYS_PER_YEAR: u64 = 365;
+/// The built-in programme the end-to-end bench prescribes for.
+const PROGRAMME: &str = "gluteal-tendinopathy";
 const EXERCISES_PER_SESSION: u32 = 5;
 const SETS_PER_EXERCISE: u32 = 2;
 
@@ -21,14 +28,13 @@ fn rating(v: i64) -> Rating {
     Rating::new(v).unwrap()
 }
 
-/// Write `years` of daily records straight to a journal file (no fsync per line: this measures
-/// reading, not writing).
-fn generate(dir: &Path, years: u64) {
-    let path = dir.join(journal_file_name("bench"));
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
-    let offset = FixedOffset::east_opt(3600).unwrap();
-    let first_day = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap();
-    let exercises: Vec<SnapshotExercise> = (0..EXERCISES_PER_SESSION)
+fn first_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2016, 1, 1).unwrap()
+}
+
+/// Five made-up exercises at rung 2 (the journal the read + replay figures have always used).
+fn made_up_exercises() -> Vec<SnapshotExercise> {
+    (0..EXERCISES_PER_SESSION)
         .map(|i| SnapshotExercise {
             exercise: format!("exercise-{i}"),
             rung: 2,
@@ -42,7 +48,37 @@ fn generate(dir: &Path, years: u64) {
             decision: Decision::Hold,
             reasons: vec![Reason::new("rule 12", "no rule asked for a change")],
         })
-        .collect();
+        .collect()
+}
+
+/// The programme's first-phase exercises at their first rung, `SETS_PER_EXERCISE` sets each.
+fn programme_exercises(programme: &Programme) -> Vec<SnapshotExercise> {
+    programme.phases[0]
+        .exercises
+        .iter()
+        .filter_map(|pe| {
+            let exercise = programme.exercise(&pe.exercise)?;
+            Some(SnapshotExercise {
+                exercise: exercise.id.clone(),
+                rung: 1,
+                dose: Rung {
+                    sets: SETS_PER_EXERCISE,
+                    ..exercise.rung(1)?.clone()
+                },
+                decision: Decision::Hold,
+                reasons: vec![Reason::new("rule 12", "no rule asked for a change")],
+            })
+        })
+        .collect()
+}
+
+/// Write `years` of daily records straight to a journal file (no fsync per line: this measures
+/// reading, not writing). With `chosen`, the journal starts by choosing that programme.
+fn generate(dir: &Path, years: u64, programme: &str, chosen: bool, exercises: &[SnapshotExercise]) {
+    let path = dir.join(journal_file_name("bench"));
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let offset = FixedOffset::east_opt(3600).unwrap();
+    let first_day = first_day();
     let mut sequence = 0;
     let mut put = |date: NaiveDate, minute: u32, body: RecordBody| -> RecordId {
         sequence += 1;
@@ -59,6 +95,16 @@ fn generate(dir: &Path, years: u64) {
         writeln!(out, "{}", record.to_line()).unwrap();
         record.id
     };
+    if chosen {
+        put(
+            first_day,
+            0,
+            RecordBody::ProgrammeChosen {
+                programme: programme.into(),
+                start: first_day,
+            },
+        );
+    }
     for day in 0..years * DAYS_PER_YEAR {
         let date = first_day + Days::new(day);
         put(
@@ -76,17 +122,17 @@ fn generate(dir: &Path, years: u64) {
             1,
             RecordBody::SessionStarted {
                 plan: PlanSnapshot {
-                    programme: "bench".into(),
+                    programme: programme.into(),
                     phase: "P1".into(),
                     decision: Decision::Hold,
                     reasons: vec![],
                     deload: false,
-                    exercises: exercises.clone(),
+                    exercises: exercises.to_vec(),
                 },
                 pain_before: Some(rating(2)),
             },
         );
-        for (minute, exercise) in (2..).zip(&exercises) {
+        for (minute, exercise) in (2..).zip(exercises) {
             for set in 1..=SETS_PER_EXERCISE {
                 put(
                     date,
@@ -122,9 +168,10 @@ fn generate(dir: &Path, years: u64) {
 fn read_and_replay(c: &mut Criterion) {
     let mut group = c.benchmark_group("journal read + replay");
     group.sample_size(10);
+    let exercises = made_up_exercises();
     for years in [1, 5, 10] {
         let dir = tempfile::tempdir().unwrap();
-        generate(dir.path(), years);
+        generate(dir.path(), years, "bench", false, &exercises);
         group.bench_with_input(
             BenchmarkId::from_parameter(format!("{years}y")),
             &years,
@@ -139,5 +186,31 @@ fn read_and_replay(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, read_and_replay);
+fn read_replay_prescribe(c: &mut Criterion) {
+    let catalogue = Catalogue::builtins_only();
+    let programme = catalogue.get(PROGRAMME).unwrap();
+    let exercises = programme_exercises(programme);
+    let settings = CoachSettings::default();
+    let mut group = c.benchmark_group("journal read + replay + prescribe");
+    group.sample_size(10);
+    for years in [1, 5, 10] {
+        let dir = tempfile::tempdir().unwrap();
+        generate(dir.path(), years, PROGRAMME, true, &exercises);
+        let today = first_day() + Days::new(years * DAYS_PER_YEAR);
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{years}y")),
+            &years,
+            |b, _| {
+                b.iter(|| {
+                    let read = read_journal(dir.path()).unwrap();
+                    let history = History::replay(read.records);
+                    prescribe(programme, &history, today, &settings)
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, read_and_replay, read_replay_prescribe);
 criterion_main!(benches);

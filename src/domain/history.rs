@@ -150,7 +150,7 @@ impl History {
         let mut history = History::default();
         let records = apply_corrections(records, &mut history.correction_problems);
 
-        let mut session_index: HashMap<RecordId, usize> = HashMap::new();
+        let mut sessions = SessionIndex::default();
         for record in &records {
             let date = record.date;
             let id = record.id.clone();
@@ -177,7 +177,7 @@ impl History {
                     day.ids.push(id);
                 }
                 RecordBody::SessionStarted { plan, pain_before } => {
-                    session_index.insert(id.clone(), history.sessions.len());
+                    sessions.insert(id.clone(), history.sessions.len());
                     history.sessions.push(SessionLog {
                         id,
                         date,
@@ -201,7 +201,7 @@ impl History {
                     undone,
                 } => {
                     // An undone set (corrected with `undone: true`) no longer counts.
-                    if let (Some(&i), false) = (session_index.get(session), *undone) {
+                    if let (Some(i), false) = (sessions.get(session), *undone) {
                         history.sessions[i].sets.push(SetLog {
                             id,
                             exercise: exercise.clone(),
@@ -219,7 +219,7 @@ impl History {
                     exercise,
                     reason,
                 } => {
-                    if let Some(&i) = session_index.get(session) {
+                    if let Some(i) = sessions.get(session) {
                         history.sessions[i].skipped.push(Skip {
                             id,
                             exercise: exercise.clone(),
@@ -233,7 +233,7 @@ impl History {
                     effort,
                     note,
                 } => {
-                    if let Some(&i) = session_index.get(session) {
+                    if let Some(i) = sessions.get(session) {
                         history.sessions[i].finished = Some(Finish {
                             id,
                             pain_after: *pain_after,
@@ -302,6 +302,32 @@ impl History {
             .iter()
             .rev()
             .find(|s| s.date == date && s.finished.is_none())
+    }
+}
+
+/// Where each session is in `History::sessions` while replaying. A session's records follow it
+/// closely, so the last session looked up is tried before the map.
+#[derive(Default)]
+struct SessionIndex {
+    positions: HashMap<RecordId, usize>,
+    last: Option<(RecordId, usize)>,
+}
+
+impl SessionIndex {
+    fn insert(&mut self, id: RecordId, position: usize) {
+        self.last = Some((id.clone(), position));
+        self.positions.insert(id, position);
+    }
+
+    fn get(&mut self, id: &RecordId) -> Option<usize> {
+        if let Some((last, position)) = &self.last
+            && last == id
+        {
+            return Some(*position);
+        }
+        let position = *self.positions.get(id)?;
+        self.last = Some((id.clone(), position));
+        Some(position)
     }
 }
 
@@ -447,6 +473,52 @@ mod tests {
             Rating::new(6).ok()
         );
         assert_eq!(h.correction_problems.len(), 1);
+    }
+
+    fn started() -> RecordBody {
+        RecordBody::SessionStarted {
+            plan: PlanSnapshot {
+                programme: "p".into(),
+                phase: "P1".into(),
+                decision: crate::domain::plan::Decision::Hold,
+                reasons: vec![],
+                deload: false,
+                exercises: vec![],
+            },
+            pain_before: None,
+        }
+    }
+
+    fn set_of(session: &str) -> RecordBody {
+        RecordBody::SetDone {
+            session: RecordId(session.into()),
+            exercise: "bridge".into(),
+            side: None,
+            set: 1,
+            reps: Some(10),
+            seconds: None,
+            pain: Rating::new(2).unwrap(),
+            effort: None,
+            undone: false,
+        }
+    }
+
+    #[test]
+    fn interleaved_sessions_get_their_own_sets() {
+        let h = History::replay(vec![
+            rec("a-1", 2, 0, started()),
+            rec("a-2", 2, 1, started()),
+            rec("a-3", 2, 2, set_of("a-1")),
+            rec("a-4", 2, 3, set_of("a-2")),
+            rec("a-5", 2, 4, set_of("a-1")),
+            rec("a-6", 2, 5, set_of("nowhere")),
+        ]);
+        let sets: Vec<Vec<&str>> = h
+            .sessions
+            .iter()
+            .map(|s| s.sets.iter().map(|set| set.id.0.as_str()).collect())
+            .collect();
+        assert_eq!(sets, vec![vec!["a-3", "a-5"], vec!["a-4"]]);
     }
 
     #[test]

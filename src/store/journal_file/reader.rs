@@ -70,19 +70,35 @@ pub struct RawLine<'a> {
     pub torn: bool,
 }
 
-/// Split file contents into lines, skipping blank ones.
+/// Split file contents into lines, skipping blank ones. `memchr` finds the newlines many bytes
+/// at a time (splitting byte by byte cost a tenth of reading a long journal).
 pub fn raw_lines(contents: &[u8]) -> impl Iterator<Item = RawLine<'_>> {
-    let ends_clean = contents.last().is_none_or(|&b| b == b'\n');
-    let count = contents.split(|&b| b == b'\n').count();
-    contents
-        .split(|&b| b == b'\n')
-        .enumerate()
-        .filter(|(_, bytes)| !bytes.iter().all(u8::is_ascii_whitespace))
-        .map(move |(i, bytes)| RawLine {
-            number: i + 1,
-            bytes,
-            torn: !ends_clean && i + 1 == count,
-        })
+    let mut start = 0;
+    let mut number = 0;
+    std::iter::from_fn(move || {
+        while start < contents.len() {
+            number += 1;
+            let rest = &contents[start..];
+            let (bytes, torn) = match memchr::memchr(b'\n', rest) {
+                Some(end) => {
+                    start += end + 1;
+                    (&rest[..end], false)
+                }
+                None => {
+                    start = contents.len();
+                    (rest, true)
+                }
+            };
+            if !bytes.iter().all(u8::is_ascii_whitespace) {
+                return Some(RawLine {
+                    number,
+                    bytes,
+                    torn,
+                });
+            }
+        }
+        None
+    })
 }
 
 /// Parse one raw line: `Record::from_line` on its text (a `\r` before the newline is allowed).
@@ -203,6 +219,24 @@ mod tests {
         assert!(!is_stray("journal-ab12.jsonl.bak-20260302T073000"));
         assert!(!is_stray("journal-ab12.lock"));
         assert!(!is_stray("device-id"));
+    }
+
+    proptest::proptest! {
+        /// Same lines, numbers and torn mark as splitting on every newline byte by byte.
+        #[test]
+        fn raw_lines_match_a_plain_split(text in "[a \\n\\t{}]{0,40}") {
+            let contents = text.as_bytes();
+            let pieces: Vec<&[u8]> = contents.split(|&b| b == b'\n').collect();
+            let expected: Vec<(usize, &[u8], bool)> = pieces
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| !p.iter().all(u8::is_ascii_whitespace))
+                .map(|(i, p)| (i + 1, *p, i + 1 == pieces.len() && !contents.ends_with(b"\n")))
+                .collect();
+            let got: Vec<(usize, &[u8], bool)> =
+                raw_lines(contents).map(|l| (l.number, l.bytes, l.torn)).collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 
     #[test]
