@@ -669,3 +669,36 @@ fn history_key_opens_history() {
     press(&mut app, &[KeyCode::Char('h')]);
     assert!(matches!(app.screen, Screen::History(_)));
 }
+
+#[test]
+fn chooser_keeps_the_highlighted_builtin_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let builtins = rehab_coach::store::programme_files::load_catalogue(dir.path());
+    assert!(
+        builtins.entries.len() > 2,
+        "built-in programmes are embedded"
+    );
+    let mut app = App::new(
+        Box::new(MemoryJournal::default()),
+        builtins,
+        Config::default(),
+        today(),
+        Theme::plain(),
+        Instant::now(),
+    );
+    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, &chars(&"n".repeat(RED_FLAGS.len())));
+    press(&mut app, &[KeyCode::Enter]);
+    for _ in 0..app.catalogue.entries.len() {
+        let shown = draw(&app, 80, 24).backend().to_string();
+        assert!(
+            shown.contains("▶ "),
+            "highlighted programme off screen:\n{shown}"
+        );
+        press(&mut app, &[KeyCode::Down]);
+    }
+    press(&mut app, &[KeyCode::End]);
+    let shown = draw(&app, 80, 24).backend().to_string();
+    let last = &app.catalogue.entries.last().unwrap().programme.name;
+    assert!(shown.contains(&format!("▶ {last}")), "{shown}");
+}

@@ -477,6 +477,8 @@ impl App {
             Screen::Chooser(chooser) => match lookup(chooser::KEYS, key) {
                 Some(ChooserAction::Up) => chooser.move_by(&self.catalogue, false),
                 Some(ChooserAction::Down) => chooser.move_by(&self.catalogue, true),
+                Some(ChooserAction::First) => chooser.jump(&self.catalogue, false),
+                Some(ChooserAction::Last) => chooser.jump(&self.catalogue, true),
                 Some(ChooserAction::Choose) => {
                     if let Some(id) = chooser.chosen(&self.catalogue) {
                         let id = id.to_string();
