@@ -521,6 +521,7 @@ fn run_session(app: &mut App, start: Instant) -> Vec<Output> {
         let code = match s.screen() {
             RunnerScreen::RatePain | RunnerScreen::EndPain => KeyCode::Char('2'),
             RunnerScreen::Countdown
+            | RunnerScreen::GetReady
             | RunnerScreen::Interval
             | RunnerScreen::Rest
             | RunnerScreen::SideSwitch => match app.next_deadline() {

@@ -513,6 +513,21 @@ impl App {
                     }
                     self.refresh();
                 }
+                HistoryOutcome::AppendSession(backfill) => {
+                    // The sets must point at the id the journal gives the session_started record.
+                    match self.journal.append(backfill.date, backfill.started.clone()) {
+                        Ok(started) => {
+                            for body in backfill.rest(started.id) {
+                                if let Err(e) = self.journal.append(backfill.date, body) {
+                                    self.message = Some(e);
+                                    break;
+                                }
+                            }
+                        }
+                        Err(e) => self.message = Some(e),
+                    }
+                    self.refresh();
+                }
             },
         }
     }
