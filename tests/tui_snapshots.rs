@@ -703,3 +703,28 @@ fn chooser_keeps_the_highlighted_builtin_in_view() {
     let last = &app.catalogue.entries.last().unwrap().programme.name;
     assert!(shown.contains(&format!("▶ {last}")), "{shown}");
 }
+
+#[test]
+fn notifications_only_when_enabled_in_config() {
+    let config = Config {
+        notify: true,
+        ..Config::default()
+    };
+    let mut app = App::new(
+        Box::new(journal_with_history(true, &[])),
+        catalogue(),
+        config,
+        today(),
+        Theme::plain(),
+        Instant::now(),
+    );
+    let start = Instant::now();
+    app.update(key(KeyCode::Char('s')), start);
+    let out = run_session(&mut app, start);
+    assert!(out.iter().any(|o| matches!(o, Output::Notify(_))));
+
+    let mut app = today_app();
+    app.update(key(KeyCode::Char('s')), start);
+    let out = run_session(&mut app, start);
+    assert!(!out.iter().any(|o| matches!(o, Output::Notify(_))));
+}

@@ -75,7 +75,7 @@ pub const KEYS: &[Binding<TodayAction>] = &[
     },
     Binding {
         keys: &[Key::Down, Key::Char('j')],
-        hint: "",
+        hint: "more",
         help: "scroll down",
         action: TodayAction::ScrollDown,
     },
