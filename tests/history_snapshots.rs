@@ -186,3 +186,29 @@ fn keys_leave_and_footer_names_them() {
     assert!(!screen.help_rows().is_empty());
     assert_eq!(press(&mut screen, KeyCode::Esc), HistoryOutcome::Close);
 }
+
+#[test]
+fn fixing_a_set_keeps_the_session_open_and_targets_that_set() {
+    let (_, history, today) = journals().remove(0);
+    let mut screen = HistoryScreen::new(&history, &catalogue(), today);
+    press(&mut screen, KeyCode::Tab);
+    press(&mut screen, KeyCode::Tab);
+    press(&mut screen, KeyCode::Enter);
+    press(&mut screen, KeyCode::Down);
+    press(&mut screen, KeyCode::Char('e'));
+    press(&mut screen, KeyCode::Char('4'));
+    let HistoryOutcome::Append(records) = press(&mut screen, KeyCode::Enter) else {
+        panic!("Enter saves")
+    };
+    let second_set = &history.sessions.last().unwrap().sets[1];
+    assert!(matches!(
+        &records[0].1,
+        RecordBody::Correction { target, fields, .. } if *target == second_set.id && fields["pain"] == 4
+    ));
+    assert!(
+        draw(&screen, 80, 24)
+            .backend()
+            .to_string()
+            .contains("Sets ·")
+    );
+}

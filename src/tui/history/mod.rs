@@ -158,6 +158,8 @@ pub struct HistoryScreen {
     /// Selected row per table view, counted from the newest.
     rows: [usize; 6],
     mode: Mode,
+    /// Where a form returns when it closes (an open session stays open after fixing a set).
+    resume: Mode,
     message: Option<String>,
 }
 
@@ -179,6 +181,7 @@ impl HistoryScreen {
             day: today,
             rows: [0; 6],
             mode: Mode::Browse,
+            resume: Mode::Browse,
             message: None,
         }
     }
@@ -232,6 +235,7 @@ impl HistoryScreen {
     }
 
     fn browse_key(&mut self, action: Action) -> HistoryOutcome {
+        self.resume = Mode::Browse;
         match action {
             Action::NextView => self.view = self.view.step(1),
             Action::PrevView => self.view = self.view.step(-1),
@@ -266,6 +270,7 @@ impl HistoryScreen {
                 }
             }
             Action::Edit => {
+                self.resume = Mode::Detail { session, row };
                 if let Some((s, set)) = self
                     .data
                     .sessions
@@ -349,7 +354,7 @@ impl HistoryScreen {
                 self.mode = Mode::Form(form);
             }
             Action::Cancel => {
-                self.mode = Mode::Browse;
+                self.mode = std::mem::replace(&mut self.resume, Mode::Browse);
                 self.message = Some("Nothing changed".into());
             }
             Action::Confirm => return self.confirm(form),
@@ -367,7 +372,7 @@ impl HistoryScreen {
                 return HistoryOutcome::None;
             }
         };
-        self.mode = Mode::Browse;
+        self.mode = std::mem::replace(&mut self.resume, Mode::Browse);
         match form.target {
             Target::CorrectPain { record, field } => {
                 self.message = Some(format!(
