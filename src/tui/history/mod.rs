@@ -25,6 +25,7 @@ use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::domain::settings::CoachSettings;
 use crate::store::programme_files::Catalogue;
+use crate::tui::keymap::Binding;
 use chrono::{Days, NaiveDate};
 use data::Derived;
 use edit::{BackfilledSession, Form, Target};
@@ -225,7 +226,7 @@ impl HistoryScreen {
         }
     }
 
-    fn table(&self) -> &'static [crate::tui::keymap::Binding<Action>] {
+    fn table(&self) -> &'static [Binding<Action>] {
         match self.mode {
             Mode::Browse => keys::BROWSE,
             Mode::Detail { .. } => keys::DETAIL,
