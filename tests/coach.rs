@@ -126,6 +126,7 @@ fn floor_sends(j: &mut Journal, days: &[u32]) {
     }
 }
 
+#[rustfmt::skip]
 fn cases() -> Vec<Case> {
     let c = |name, build: fn(&mut Journal), today, target, decision, rule| Case {
         name,
@@ -140,841 +141,93 @@ fn cases() -> Vec<Case> {
     let refer = Decision::Refer;
     vec![
         // ---- rule 1: EMERGENCY / URGENT red flags stop, until a clinician has been seen ----
-        c(
-            "rule 1 emergency flag stops",
-            |j| {
-                good(j);
-                j.flag(2, "saddle_numbness", true);
-            },
-            3,
-            Target::Day,
-            Decision::Stop(Urgency::Emergency),
-            "rule 1",
-        ),
-        c(
-            "rule 1 urgent flag stops",
-            |j| {
-                good(j);
-                j.flag(2, "bone_stress", true);
-            },
-            3,
-            Target::Day,
-            Decision::Stop(Urgency::Urgent),
-            "rule 1",
-        ),
-        c(
-            "rule 1 stop outranks a SOON flag",
-            |j| {
-                good(j);
-                j.flag(2, "below_knee", true);
-                j.flag(2, "constant_pain", true);
-            },
-            3,
-            Target::Day,
-            Decision::Stop(Urgency::Urgent),
-            "rule 1",
-        ),
-        c(
-            "rule 1 clinician seen unlocks",
-            |j| {
-                good(j);
-                j.flag(1, "bone_stress", true);
-                j.clinician_seen(2);
-            },
-            3,
-            BRIDGE,
-            Decision::Progress,
-            "rule 11",
-        ),
-        c(
-            "rule 1 a new yes after the visit stops again",
-            |j| {
-                good(j);
-                j.flag(1, "bone_stress", true);
-                j.clinician_seen(2);
-                j.flag(3, "bone_stress", true);
-            },
-            3,
-            Target::Day,
-            Decision::Stop(Urgency::Urgent),
-            "rule 1",
-        ),
-        c(
-            "rule 1 a later no answer is the one that counts",
-            |j| {
-                good(j);
-                j.flag(1, "fever_hot_joint", true);
-                j.flag(2, "fever_hot_joint", false);
-            },
-            3,
-            BRIDGE,
-            Decision::Progress,
-            "rule 11",
-        ),
+        c("rule 1 emergency flag stops", |j| { good(j); j.flag(2, "saddle_numbness", true); }, 3, Target::Day, Decision::Stop(Urgency::Emergency), "rule 1"),
+        c("rule 1 urgent flag stops", |j| { good(j); j.flag(2, "bone_stress", true); }, 3, Target::Day, Decision::Stop(Urgency::Urgent), "rule 1"),
+        c("rule 1 stop outranks a SOON flag", |j| { good(j); j.flag(2, "below_knee", true); j.flag(2, "constant_pain", true); }, 3, Target::Day, Decision::Stop(Urgency::Urgent), "rule 1"),
+        c("rule 1 clinician seen unlocks", |j| { good(j); j.flag(1, "bone_stress", true); j.clinician_seen(2); }, 3, BRIDGE, Decision::Progress, "rule 11"),
+        c("rule 1 a new yes after the visit stops again", |j| { good(j); j.flag(1, "bone_stress", true); j.clinician_seen(2); j.flag(3, "bone_stress", true); }, 3, Target::Day, Decision::Stop(Urgency::Urgent), "rule 1"),
+        c("rule 1 a later no answer is the one that counts", |j| { good(j); j.flag(1, "fever_hot_joint", true); j.flag(2, "fever_hot_joint", false); }, 3, BRIDGE, Decision::Progress, "rule 11"),
         // ---- rule 1b: SOON flags refer; only hold/regress until acknowledged ----
-        c(
-            "rule 1b SOON flag refers",
-            |j| {
-                good(j);
-                j.flag(2, "below_knee", true);
-            },
-            3,
-            Target::Day,
-            refer(ReferReason::SymptomFlag),
-            "rule 1b",
-        ),
-        c(
-            "rule 1b earned step up is held",
-            |j| {
-                good(j);
-                j.flag(2, "below_knee", true);
-            },
-            3,
-            BRIDGE,
-            Decision::Hold,
-            "rule 1b",
-        ),
-        c(
-            "rule 1b acknowledged allows progress",
-            |j| {
-                good(j);
-                j.flag(2, "below_knee", true);
-                j.acknowledge(3, "symptom_flag");
-            },
-            3,
-            BRIDGE,
-            Decision::Progress,
-            "rule 11",
-        ),
-        c(
-            "rule 1b acknowledgement before the flag does not count",
-            |j| {
-                good(j);
-                j.acknowledge(1, "symptom_flag");
-                j.flag(2, "below_knee", true);
-            },
-            3,
-            Target::Day,
-            refer(ReferReason::SymptomFlag),
-            "rule 1b",
-        ),
-        c(
-            "rule 1b acknowledging another reason does not count",
-            |j| {
-                good(j);
-                j.flag(2, "below_knee", true);
-                j.acknowledge(3, "plateau");
-            },
-            3,
-            BRIDGE,
-            Decision::Hold,
-            "rule 1b",
-        ),
-        c(
-            "rule 1b regress still allowed",
-            |j| {
-                one_session(j, 6, 3);
-                j.flag(2, "groin_clicking", true);
-            },
-            3,
-            BRIDGE,
-            Decision::Regress(1),
-            "R1",
-        ),
+        c("rule 1b SOON flag refers", |j| { good(j); j.flag(2, "below_knee", true); }, 3, Target::Day, refer(ReferReason::SymptomFlag), "rule 1b"),
+        c("rule 1b earned step up is held", |j| { good(j); j.flag(2, "below_knee", true); }, 3, BRIDGE, Decision::Hold, "rule 1b"),
+        c("rule 1b acknowledged allows progress", |j| { good(j); j.flag(2, "below_knee", true); j.acknowledge(3, "symptom_flag"); }, 3, BRIDGE, Decision::Progress, "rule 11"),
+        c("rule 1b acknowledgement before the flag does not count", |j| { good(j); j.acknowledge(1, "symptom_flag"); j.flag(2, "below_knee", true); }, 3, Target::Day, refer(ReferReason::SymptomFlag), "rule 1b"),
+        c("rule 1b acknowledging another reason does not count", |j| { good(j); j.flag(2, "below_knee", true); j.acknowledge(3, "plateau"); }, 3, BRIDGE, Decision::Hold, "rule 1b"),
+        c("rule 1b regress still allowed", |j| { one_session(j, 6, 3); j.flag(2, "groin_clicking", true); }, 3, BRIDGE, Decision::Regress(1), "R1"),
         // ---- rule 2: morning pain >= SEVERE three days running ----
-        c(
-            "rule 2 at severe",
-            |j| {
-                j.mornings(0, &[2, 7, 7, 7]);
-            },
-            3,
-            Target::Day,
-            refer(ReferReason::SevereForDays),
-            "rule 2",
-        ),
-        c(
-            "rule 2 just below",
-            |j| {
-                j.mornings(0, &[2, 6, 7, 7]);
-            },
-            3,
-            Target::Day,
-            Decision::Hold,
-            "rule 7",
-        ),
-        c(
-            "rule 2 above",
-            |j| {
-                j.mornings(0, &[2, 9, 8, 8]);
-            },
-            3,
-            Target::Day,
-            refer(ReferReason::SevereForDays),
-            "rule 2",
-        ),
-        c(
-            "rule 2 needs consecutive days",
-            |j| {
-                j.mornings(0, &[7, 7]);
-                j.morning(3, 7);
-            },
-            3,
-            Target::Day,
-            Decision::Hold,
-            "rule 7",
-        ),
-        c(
-            "rule 2 wins over rule 3 (first match)",
-            |j| {
-                j.mornings(0, &[2, 7, 8, 9]);
-            },
-            3,
-            Target::Day,
-            refer(ReferReason::SevereForDays),
-            "rule 2",
-        ),
+        c("rule 2 at severe", |j| { j.mornings(0, &[2, 7, 7, 7]); }, 3, Target::Day, refer(ReferReason::SevereForDays), "rule 2"),
+        c("rule 2 just below", |j| { j.mornings(0, &[2, 6, 7, 7]); }, 3, Target::Day, Decision::Hold, "rule 7"),
+        c("rule 2 above", |j| { j.mornings(0, &[2, 9, 8, 8]); }, 3, Target::Day, refer(ReferReason::SevereForDays), "rule 2"),
+        c("rule 2 needs consecutive days", |j| { j.mornings(0, &[7, 7]); j.morning(3, 7); }, 3, Target::Day, Decision::Hold, "rule 7"),
+        c("rule 2 wins over rule 3 (first match)", |j| { j.mornings(0, &[2, 7, 8, 9]); }, 3, Target::Day, refer(ReferReason::SevereForDays), "rule 2"),
         // ---- rule 3: rising three mornings to the ceiling ----
-        c(
-            "rule 3 rising to the ceiling",
-            |j| {
-                j.mornings(0, &[2, 3, 4, 5]);
-            },
-            3,
-            Target::Day,
-            refer(ReferReason::RisingTrend),
-            "rule 3",
-        ),
-        c(
-            "rule 3 rising below the ceiling",
-            |j| {
-                j.mornings(0, &[2, 2, 3, 4]);
-            },
-            3,
-            Target::Day,
-            Decision::Hold,
-            "rule 7",
-        ),
-        c(
-            "rule 3 rising above the ceiling",
-            |j| {
-                j.mornings(0, &[2, 4, 5, 6]);
-            },
-            3,
-            Target::Day,
-            refer(ReferReason::RisingTrend),
-            "rule 3",
-        ),
-        c(
-            "rule 3 flat is not rising",
-            |j| {
-                j.mornings(0, &[2, 5, 5, 5]);
-            },
-            3,
-            Target::Day,
-            Decision::Hold,
-            "rule 7",
-        ),
+        c("rule 3 rising to the ceiling", |j| { j.mornings(0, &[2, 3, 4, 5]); }, 3, Target::Day, refer(ReferReason::RisingTrend), "rule 3"),
+        c("rule 3 rising below the ceiling", |j| { j.mornings(0, &[2, 2, 3, 4]); }, 3, Target::Day, Decision::Hold, "rule 7"),
+        c("rule 3 rising above the ceiling", |j| { j.mornings(0, &[2, 4, 5, 6]); }, 3, Target::Day, refer(ReferReason::RisingTrend), "rule 3"),
+        c("rule 3 flat is not rising", |j| { j.mornings(0, &[2, 5, 5, 5]); }, 3, Target::Day, Decision::Hold, "rule 7"),
         // ---- rule 4: weekly mean up >= MCID two weeks running ----
-        c(
-            "rule 4 two worsening weeks at MCID",
-            |j| {
-                j.mornings(0, &[1; 7]);
-                j.mornings(7, &[3; 7]);
-                j.mornings(14, &[5; 7]);
-            },
-            20,
-            Target::Day,
-            refer(ReferReason::WorseningTwoWeeks),
-            "rule 4",
-        ),
-        c(
-            "rule 4 second week just below MCID",
-            |j| {
-                j.mornings(0, &[1; 7]);
-                j.mornings(7, &[3; 7]);
-                j.mornings(14, &[4; 7]);
-            },
-            20,
-            Target::Day,
-            Decision::Hold,
-            "rule 7",
-        ),
-        c(
-            "rule 4 above MCID",
-            |j| {
-                j.mornings(0, &[0; 7]);
-                j.mornings(7, &[3; 7]);
-                j.mornings(14, &[6; 7]);
-            },
-            20,
-            Target::Day,
-            refer(ReferReason::WorseningTwoWeeks),
-            "rule 4",
-        ),
+        c("rule 4 two worsening weeks at MCID", |j| { j.mornings(0, &[1; 7]); j.mornings(7, &[3; 7]); j.mornings(14, &[5; 7]); }, 20, Target::Day, refer(ReferReason::WorseningTwoWeeks), "rule 4"),
+        c("rule 4 second week just below MCID", |j| { j.mornings(0, &[1; 7]); j.mornings(7, &[3; 7]); j.mornings(14, &[4; 7]); }, 20, Target::Day, Decision::Hold, "rule 7"),
+        c("rule 4 above MCID", |j| { j.mornings(0, &[0; 7]); j.mornings(7, &[3; 7]); j.mornings(14, &[6; 7]); }, 20, Target::Day, refer(ReferReason::WorseningTwoWeeks), "rule 4"),
         // ---- rule 5: plateau after PLATEAU_WEEKS adherent weeks ----
-        c(
-            "rule 5 plateau after 8 adherent weeks",
-            |j| plateau(j, [4; 7], 1),
-            56,
-            Target::Day,
-            refer(ReferReason::Plateau),
-            "rule 5",
-        ),
-        c(
-            "rule 5 improvement just below MCID",
-            |j| plateau(j, [2, 2, 2, 2, 2, 2, 3], 1),
-            56,
-            Target::Day,
-            refer(ReferReason::Plateau),
-            "rule 5",
-        ),
-        c(
-            "rule 5 improvement at MCID is meaningful",
-            |j| plateau(j, [2; 7], 1),
-            56,
-            Target::Day,
-            Decision::Hold,
-            "phase exit",
-        ),
-        c(
-            "rule 5 not adherent (every other day)",
-            |j| plateau(j, [4; 7], 2),
-            56,
-            BRIDGE,
-            Decision::Hold,
-            "phase exit",
-        ),
-        c(
-            "rule 5 acknowledged keeps training",
-            |j| {
-                plateau(j, [4; 7], 1);
-                j.acknowledge(56, "plateau");
-            },
-            56,
-            BRIDGE,
-            Decision::Hold,
-            "phase exit",
-        ),
+        c("rule 5 plateau after 8 adherent weeks", |j| plateau(j, [4; 7], 1), 56, Target::Day, refer(ReferReason::Plateau), "rule 5"),
+        c("rule 5 just below PLATEAU_WEEKS (7 weeks 6 days)", |j| plateau(j, [4; 7], 1), 55, Target::Day, Decision::Hold, "phase exit"),
+        c("rule 5 improvement just below MCID", |j| plateau(j, [2, 2, 2, 2, 2, 2, 3], 1), 56, Target::Day, refer(ReferReason::Plateau), "rule 5"),
+        c("rule 5 improvement at MCID is meaningful", |j| plateau(j, [2; 7], 1), 56, Target::Day, Decision::Hold, "phase exit"),
+        c("rule 5 not adherent (every other day)", |j| plateau(j, [4; 7], 2), 56, BRIDGE, Decision::Hold, "phase exit"),
+        c("rule 5 acknowledged keeps training", |j| { plateau(j, [4; 7], 1); j.acknowledge(56, "plateau"); }, 56, BRIDGE, Decision::Hold, "phase exit"),
         // ---- rule 6: sent back to the floor twice in 14 days ----
-        c(
-            "rule 6 two floor sends",
-            |j| floor_sends(j, &[2, 9]),
-            10,
-            Target::Day,
-            refer(ReferReason::RepeatedFlare),
-            "rule 6",
-        ),
-        c(
-            "rule 6 one floor send",
-            |j| floor_sends(j, &[9]),
-            10,
-            Target::Day,
-            Decision::Hold,
-            "rule 12",
-        ),
-        c(
-            "rule 6 at the window edge (14 days)",
-            |j| floor_sends(j, &[2, 9]),
-            16,
-            Target::Day,
-            refer(ReferReason::RepeatedFlare),
-            "rule 6",
-        ),
-        c(
-            "rule 6 just outside the window",
-            |j| floor_sends(j, &[2, 9]),
-            17,
-            Target::Day,
-            Decision::Hold,
-            "rule 12",
-        ),
+        c("rule 6 two floor sends", |j| floor_sends(j, &[2, 9]), 10, Target::Day, refer(ReferReason::RepeatedFlare), "rule 6"),
+        c("rule 6 one floor send", |j| floor_sends(j, &[9]), 10, Target::Day, Decision::Hold, "rule 12"),
+        c("rule 6 at the window edge (14 days)", |j| floor_sends(j, &[2, 9]), 16, Target::Day, refer(ReferReason::RepeatedFlare), "rule 6"),
+        c("rule 6 just outside the window", |j| floor_sends(j, &[2, 9]), 17, Target::Day, Decision::Hold, "rule 12"),
         // ---- rule 7: no session yet ----
-        c(
-            "rule 7 first session holds at the floor",
-            |j| {
-                j.morning(0, 2);
-            },
-            0,
-            BRIDGE,
-            Decision::Hold,
-            "rule 7",
-        ),
+        c("rule 7 first session holds at the floor", |j| { j.morning(0, 2); }, 0, BRIDGE, Decision::Hold, "rule 7"),
         // ---- rule 8: ceiling R1/R2 and SEVERE ----
-        c(
-            "rule 8 pain during at the ceiling",
-            |j| one_session(j, 5, 5),
-            3,
-            BRIDGE,
-            Decision::Hold,
-            "rule 12",
-        ),
-        c(
-            "rule 8 pain during above the ceiling (R1)",
-            |j| one_session(j, 6, 3),
-            3,
-            BRIDGE,
-            Decision::Regress(1),
-            "R1",
-        ),
-        c(
-            "rule 8 pain after above the ceiling (R2)",
-            |j| one_session(j, 3, 6),
-            3,
-            BRIDGE,
-            Decision::Regress(1),
-            "R2",
-        ),
-        c(
-            "rule 8 severe: two rungs",
-            |j| one_session(j, 7, 3),
-            3,
-            BRIDGE,
-            Decision::Regress(2),
-            "rule 8",
-        ),
-        c(
-            "rule 8 above severe",
-            |j| one_session(j, 3, 9),
-            3,
-            BRIDGE,
-            Decision::Regress(2),
-            "rule 8",
-        ),
+        c("rule 8 pain during at the ceiling", |j| one_session(j, 5, 5), 3, BRIDGE, Decision::Hold, "rule 12"),
+        c("rule 8 pain during above the ceiling (R1)", |j| one_session(j, 6, 3), 3, BRIDGE, Decision::Regress(1), "R1"),
+        c("rule 8 pain after above the ceiling (R2)", |j| one_session(j, 3, 6), 3, BRIDGE, Decision::Regress(1), "R2"),
+        c("rule 8 severe: two rungs", |j| one_session(j, 7, 3), 3, BRIDGE, Decision::Regress(2), "rule 8"),
+        c("rule 8 above severe", |j| one_session(j, 3, 9), 3, BRIDGE, Decision::Regress(2), "rule 8"),
         // ---- rule 9: the 24-hour response (R3), stiffness, load test (R7) ----
-        c(
-            "rule 9 next morning not logged",
-            |j| {
-                j.mornings(0, &[2, 2, 2]);
-                j.bridge(2, 3, 3, 3);
-            },
-            3,
-            BRIDGE,
-            Decision::Hold,
-            "rule 9",
-        ),
-        c(
-            "R3 next morning at baseline + tolerance settles",
-            |j| {
-                j.mornings(0, &[2, 2, 2, 3]);
-                j.bridge(2, 3, 3, 3);
-            },
-            3,
-            BRIDGE,
-            Decision::Hold,
-            "rule 12",
-        ),
-        c(
-            "R3 next morning just above baseline + tolerance",
-            |j| {
-                j.mornings(0, &[2, 2, 2, 4]);
-                j.bridge(2, 3, 3, 3);
-            },
-            3,
-            BRIDGE,
-            Decision::Regress(1),
-            "R3",
-        ),
-        c(
-            "R3 next morning below baseline settles",
-            |j| {
-                j.mornings(0, &[3, 3, 3, 1]);
-                j.bridge(2, 3, 3, 3);
-            },
-            3,
-            BRIDGE,
-            Decision::Hold,
-            "rule 12",
-        ),
-        c(
-            "R3 next morning above the ceiling",
-            |j| {
-                j.mornings(0, &[5, 5, 5, 6]);
-                j.bridge(2, 3, 3, 3);
-            },
-            3,
-            BRIDGE,
-            Decision::Regress(1),
-            "R3",
-        ),
-        c(
-            "R3 stiffness at baseline + tolerance",
-            |j| {
-                for d in 0..3 {
-                    j.checkin(d, Some(2), Some(1), None);
-                }
-                j.checkin(3, Some(2), Some(2), None);
-                j.bridge(2, 3, 3, 3);
-            },
-            3,
-            BRIDGE,
-            Decision::Hold,
-            "rule 12",
-        ),
-        c(
-            "R3 stiffness above baseline + tolerance",
-            |j| {
-                for d in 0..3 {
-                    j.checkin(d, Some(2), Some(1), None);
-                }
-                j.checkin(3, Some(2), Some(3), None);
-                j.bridge(2, 3, 3, 3);
-            },
-            3,
-            BRIDGE,
-            Decision::Regress(1),
-            "R3",
-        ),
+        c("rule 9 next morning not logged", |j| { j.mornings(0, &[2, 2, 2]); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Hold, "rule 9"),
+        c("R3 next morning at baseline + tolerance settles", |j| { j.mornings(0, &[2, 2, 2, 3]); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Hold, "rule 12"),
+        c("R3 next morning just above baseline + tolerance", |j| { j.mornings(0, &[2, 2, 2, 4]); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Regress(1), "R3"),
+        c("R3 next morning below baseline settles", |j| { j.mornings(0, &[3, 3, 3, 1]); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Hold, "rule 12"),
+        c("R3 next morning above the ceiling", |j| { j.mornings(0, &[5, 5, 5, 6]); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Regress(1), "R3"),
+        c("R3 stiffness at baseline + tolerance", |j| { for d in 0..3 { j.checkin(d, Some(2), Some(1), None); } j.checkin(3, Some(2), Some(2), None); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Hold, "rule 12"),
+        c("R3 stiffness above baseline + tolerance", |j| { for d in 0..3 { j.checkin(d, Some(2), Some(1), None); } j.checkin(3, Some(2), Some(3), None); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Regress(1), "R3"),
         // ---- rule 10: deload on a weekly rise > WEEK_RISE_TOL ----
-        c(
-            "rule 10 weekly rise just above tolerance deloads",
-            |j| weekly(j, [3, 3, 3, 3, 3, 3, 4]),
-            13,
-            BRIDGE,
-            Decision::Deload,
-            "R4",
-        ),
-        c(
-            "rule 10 weekly rise at tolerance: no deload, no step up",
-            |j| weekly(j, [3; 7]),
-            13,
-            BRIDGE,
-            Decision::Hold,
-            "R4",
-        ),
-        c(
-            "rule 10 weekly rise just below tolerance",
-            |j| weekly(j, [3, 3, 3, 2, 3, 3, 3]),
-            13,
-            BRIDGE,
-            Decision::Hold,
-            "R4",
-        ),
-        c(
-            "rule 10 deload lasts DELOAD_DAYS",
-            |j| {
-                weekly(j, [3, 3, 3, 3, 3, 3, 4]);
-                j.mornings(14, &[2, 2]);
-                j.bridge(14, 3, 3, 3);
-            },
-            15,
-            BRIDGE,
-            Decision::Deload,
-            "R4",
-        ),
-        c(
-            "rule 10 red session outranks deload",
-            |j| {
-                weekly(j, [3, 3, 3, 3, 3, 3, 4]);
-                j.bridge(12, 3, 6, 3);
-            },
-            13,
-            BRIDGE,
-            Decision::Regress(1),
-            "R1",
-        ),
+        c("rule 10 weekly rise just above tolerance deloads", |j| weekly(j, [3, 3, 3, 3, 3, 3, 4]), 13, BRIDGE, Decision::Deload, "R4"),
+        c("rule 10 weekly rise at tolerance: no deload, no step up", |j| weekly(j, [3; 7]), 13, BRIDGE, Decision::Hold, "R4"),
+        c("rule 10 weekly rise just below tolerance", |j| weekly(j, [3, 3, 3, 2, 3, 3, 3]), 13, BRIDGE, Decision::Hold, "R4"),
+        c("rule 10 deload lasts DELOAD_DAYS", |j| { weekly(j, [3, 3, 3, 3, 3, 3, 4]); j.mornings(14, &[2, 2]); j.bridge(14, 3, 3, 3); }, 15, BRIDGE, Decision::Deload, "R4"),
+        c("rule 10 red session outranks deload", |j| { weekly(j, [3, 3, 3, 3, 3, 3, 4]); j.bridge(12, 3, 6, 3); }, 13, BRIDGE, Decision::Regress(1), "R1"),
         // ---- rule 11/12: streak, minimum days, weekly trend ----
-        c(
-            "rule 11 streak and days met",
-            good,
-            3,
-            BRIDGE,
-            Decision::Progress,
-            "rule 11",
-        ),
-        c(
-            "rule 12 streak just below",
-            |j| {
-                for d in 0..=3 {
-                    j.morning(d, 2);
-                }
-                j.bridge(1, 1, 3, 3);
-                j.bridge(2, 1, 3, 3);
-            },
-            3,
-            BRIDGE,
-            Decision::Hold,
-            "rule 12",
-        ),
-        c(
-            "rule 12 an unsettled session breaks the streak",
-            |j| {
-                good(j);
-                j.bridge(3, 1, 3, 3);
-                j.morning(4, 4);
-                j.morning(5, 2);
-                j.bridge(4, 1, 3, 3);
-                j.bridge(5, 1, 3, 3);
-                for d in 6..=6 {
-                    j.morning(d, 2);
-                }
-            },
-            6,
-            BRIDGE,
-            Decision::Hold,
-            "rule 12",
-        ),
-        c(
-            "rule 12 no streak for 48 h after a step down",
-            |j| {
-                for d in 0..=4 {
-                    j.morning(d, 2);
-                }
-                j.session_in(0, "P1", &[("bridge", 1, Decision::Regress(1))], 3, 3);
-                for d in 1..4 {
-                    j.bridge(d, 1, 3, 3);
-                }
-            },
-            4,
-            BRIDGE,
-            Decision::Hold,
-            "rule 12",
-        ),
-        c(
-            "rule 11 streak counts again after 48 h",
-            |j| {
-                for d in 0..=5 {
-                    j.morning(d, 2);
-                }
-                j.session_in(0, "P1", &[("bridge", 1, Decision::Regress(1))], 3, 3);
-                for d in 1..5 {
-                    j.bridge(d, 1, 3, 3);
-                }
-            },
-            5,
-            BRIDGE,
-            Decision::Progress,
-            "rule 11",
-        ),
+        c("rule 11 streak and days met", good, 3, BRIDGE, Decision::Progress, "rule 11"),
+        c("rule 12 streak just below", |j| { for d in 0..=3 { j.morning(d, 2); } j.bridge(1, 1, 3, 3); j.bridge(2, 1, 3, 3); }, 3, BRIDGE, Decision::Hold, "rule 12"),
+        c("rule 12 an unsettled session breaks the streak", |j| { good(j); j.bridge(3, 1, 3, 3); j.morning(4, 4); j.morning(5, 2); j.bridge(4, 1, 3, 3); j.bridge(5, 1, 3, 3); for d in 6..=6 { j.morning(d, 2); } }, 6, BRIDGE, Decision::Hold, "rule 12"),
+        c("rule 12 no streak for 48 h after a step down", |j| { for d in 0..=4 { j.morning(d, 2); } j.session_in(0, "P1", &[("bridge", 1, Decision::Regress(1))], 3, 3); for d in 1..4 { j.bridge(d, 1, 3, 3); } }, 4, BRIDGE, Decision::Hold, "rule 12"),
+        c("rule 11 streak counts again after 48 h", |j| { for d in 0..=5 { j.morning(d, 2); } j.session_in(0, "P1", &[("bridge", 1, Decision::Regress(1))], 3, 3); for d in 1..5 { j.bridge(d, 1, 3, 3); } }, 5, BRIDGE, Decision::Progress, "rule 11"),
         // ---- R7: PHT load test (programme ceiling overrides LOADTEST_MAX) ----
-        Case {
-            programme: pht,
-            ..c(
-                "R7 load test at the ceiling settles",
-                |j| {
-                    j.mornings(0, &[2, 2, 2]);
-                    j.checkin(3, Some(2), None, Some(3));
-                    j.bridge(2, 3, 3, 3);
-                },
-                3,
-                BRIDGE,
-                Decision::Hold,
-                "rule 12",
-            )
-        },
-        Case {
-            programme: pht,
-            ..c(
-                "R7 load test above the ceiling",
-                |j| {
-                    j.mornings(0, &[2, 2, 2]);
-                    j.checkin(3, Some(2), None, Some(4));
-                    j.bridge(2, 3, 3, 3);
-                },
-                3,
-                BRIDGE,
-                Decision::Regress(1),
-                "R7",
-            )
-        },
-        Case {
-            programme: pht_strict,
-            ..c(
-                "R7 programme ceiling of 2 overrides 3",
-                |j| {
-                    j.mornings(0, &[2, 2, 2]);
-                    j.checkin(3, Some(2), None, Some(3));
-                    j.bridge(2, 3, 3, 3);
-                },
-                3,
-                BRIDGE,
-                Decision::Regress(1),
-                "R7",
-            )
-        },
-        c(
-            "R7 ignored without a programme load test",
-            |j| {
-                j.mornings(0, &[2, 2, 2]);
-                j.checkin(3, Some(2), None, Some(9));
-                j.bridge(2, 3, 3, 3);
-            },
-            3,
-            BRIDGE,
-            Decision::Hold,
-            "rule 12",
-        ),
+        Case { programme: pht, ..c("R7 load test at the ceiling settles", |j| { j.mornings(0, &[2, 2, 2]); j.checkin(3, Some(2), None, Some(3)); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Hold, "rule 12") },
+        Case { programme: pht, ..c("R7 load test above the ceiling", |j| { j.mornings(0, &[2, 2, 2]); j.checkin(3, Some(2), None, Some(4)); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Regress(1), "R7") },
+        Case { programme: pht_strict, ..c("R7 programme ceiling of 2 overrides 3", |j| { j.mornings(0, &[2, 2, 2]); j.checkin(3, Some(2), None, Some(3)); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Regress(1), "R7") },
+        c("R7 ignored without a programme load test", |j| { j.mornings(0, &[2, 2, 2]); j.checkin(3, Some(2), None, Some(9)); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Hold, "rule 12"),
         // ---- R8/R9: hip OA gates on a step up ----
-        Case {
-            programme: oa,
-            ..c(
-                "R9 rise of 3 over pain before is allowed",
-                |j| {
-                    for d in 0..=3 {
-                        j.morning(d, 1);
-                    }
-                    for d in 0..3 {
-                        j.bridge(d, 1, 4, 3);
-                    }
-                },
-                3,
-                BRIDGE,
-                Decision::Progress,
-                "rule 11",
-            )
-        },
-        Case {
-            programme: oa,
-            ..c(
-                "R9 rise of 4 over pain before blocks",
-                |j| {
-                    for d in 0..=3 {
-                        j.morning(d, 1);
-                    }
-                    for d in 0..3 {
-                        j.bridge(d, 1, 5, 3);
-                    }
-                },
-                3,
-                BRIDGE,
-                Decision::Hold,
-                "R9",
-            )
-        },
-        Case {
-            programme: oa,
-            ..c(
-                "R8 extra pain lasting past the next morning blocks",
-                |j| {
-                    j.mornings(0, &[2, 2, 2, 3]);
-                    for d in 0..3 {
-                        j.bridge(d, 1, 3, 3);
-                    }
-                },
-                3,
-                BRIDGE,
-                Decision::Hold,
-                "R8",
-            )
-        },
-        c(
-            "R8 does not apply without the OA rules",
-            |j| {
-                j.mornings(0, &[2, 2, 2, 3]);
-                for d in 0..3 {
-                    j.bridge(d, 1, 3, 3);
-                }
-            },
-            3,
-            BRIDGE,
-            Decision::Progress,
-            "rule 11",
-        ),
+        Case { programme: oa, ..c("R9 rise of 3 over pain before is allowed", |j| { for d in 0..=3 { j.morning(d, 1); } for d in 0..3 { j.bridge(d, 1, 4, 3); } }, 3, BRIDGE, Decision::Progress, "rule 11") },
+        Case { programme: oa, ..c("R9 rise of 4 over pain before blocks", |j| { for d in 0..=3 { j.morning(d, 1); } for d in 0..3 { j.bridge(d, 1, 5, 3); } }, 3, BRIDGE, Decision::Hold, "R9") },
+        Case { programme: oa, ..c("R8 extra pain lasting past the next morning blocks", |j| { j.mornings(0, &[2, 2, 2, 3]); for d in 0..3 { j.bridge(d, 1, 3, 3); } }, 3, BRIDGE, Decision::Hold, "R8") },
+        c("R8 does not apply without the OA rules", |j| { j.mornings(0, &[2, 2, 2, 3]); for d in 0..3 { j.bridge(d, 1, 3, 3); } }, 3, BRIDGE, Decision::Progress, "rule 11"),
         // ---- running: a red or unsettled run drops a walk-run rung (R6) ----
-        Case {
-            programme: running,
-            ..c(
-                "R6 red run drops a walk-run rung",
-                |j| {
-                    for d in 0..=14 {
-                        j.morning(d, 2);
-                    }
-                    j.run(13, 5.0, 6);
-                },
-                14,
-                RUN,
-                Decision::Regress(1),
-                "R6",
-            )
-        },
-        Case {
-            programme: running,
-            ..c(
-                "R6 unsettled run drops a walk-run rung",
-                |j| {
-                    j.mornings(0, &[2; 14]);
-                    j.morning(14, 4);
-                    j.run(13, 5.0, 3);
-                },
-                14,
-                RUN,
-                Decision::Regress(1),
-                "R6",
-            )
-        },
-        Case {
-            programme: running,
-            ..c(
-                "R6 run at the ceiling that settled is fine",
-                |j| {
-                    for d in 0..=14 {
-                        j.morning(d, 2);
-                    }
-                    j.run(13, 5.0, 5);
-                },
-                14,
-                RUN,
-                Decision::Hold,
-                "rule 7",
-            )
-        },
+        Case { programme: running, ..c("R6 red run drops a walk-run rung", |j| { for d in 0..=14 { j.morning(d, 2); } j.run(13, 5.0, 6); }, 14, RUN, Decision::Regress(1), "R6") },
+        Case { programme: running, ..c("R6 unsettled run drops a walk-run rung", |j| { j.mornings(0, &[2; 14]); j.morning(14, 4); j.run(13, 5.0, 3); }, 14, RUN, Decision::Regress(1), "R6") },
+        Case { programme: running, ..c("R6 run at the ceiling that settled is fine", |j| { for d in 0..=14 { j.morning(d, 2); } j.run(13, 5.0, 5); }, 14, RUN, Decision::Hold, "rule 7") },
         // ---- settings come from config and the programme ----
-        Case {
-            settings: || CoachSettings {
-                min_days_at_level: 4,
-                ..CoachSettings::default()
-            },
-            ..c(
-                "MIN_DAYS_AT_LEVEL just above days done",
-                good,
-                3,
-                BRIDGE,
-                Decision::Hold,
-                "rule 12",
-            )
-        },
-        Case {
-            settings: || CoachSettings {
-                min_days_at_level: 2,
-                ..CoachSettings::default()
-            },
-            ..c(
-                "MIN_DAYS_AT_LEVEL below days done",
-                good,
-                3,
-                BRIDGE,
-                Decision::Progress,
-                "rule 11",
-            )
-        },
-        Case {
-            settings: || CoachSettings {
-                progress_streak: 4,
-                ..CoachSettings::default()
-            },
-            ..c(
-                "PROGRESS_STREAK above sessions done",
-                good,
-                3,
-                BRIDGE,
-                Decision::Hold,
-                "rule 12",
-            )
-        },
-        Case {
-            programme: || {
-                let mut p = programme();
-                p.coach.amber_max = Some(6);
-                p
-            },
-            ..c(
-                "programme [coach] raises the ceiling",
-                |j| one_session(j, 6, 3),
-                3,
-                BRIDGE,
-                Decision::Hold,
-                "rule 12",
-            )
-        },
+        Case { settings: || CoachSettings { min_days_at_level: 4, ..CoachSettings::default() }, ..c("MIN_DAYS_AT_LEVEL just above days done", good, 3, BRIDGE, Decision::Hold, "rule 12") },
+        Case { settings: || CoachSettings { min_days_at_level: 2, ..CoachSettings::default() }, ..c("MIN_DAYS_AT_LEVEL below days done", good, 3, BRIDGE, Decision::Progress, "rule 11") },
+        Case { settings: || CoachSettings { progress_streak: 4, ..CoachSettings::default() }, ..c("PROGRESS_STREAK above sessions done", good, 3, BRIDGE, Decision::Hold, "rule 12") },
+        Case { programme: || { let mut p = programme(); p.coach.amber_max = Some(6); p }, ..c("programme [coach] raises the ceiling", |j| one_session(j, 6, 3), 3, BRIDGE, Decision::Hold, "rule 12") },
     ]
 }
 
@@ -1047,4 +300,357 @@ fn two_weeks_following_the_coach_read_sensibly() {
         }
     }
     insta::assert_snapshot!(diary);
+}
+
+/// Seven days of following the coach with calm pain: mornings 2, sessions 3/10.
+fn calm_week(j: &mut Journal, days: u32) {
+    for day in 0..days {
+        j.morning(day, 2);
+        j.follow(day, 3, 3);
+    }
+    j.morning(days, 2);
+}
+
+#[test]
+fn phase_exit_moves_to_the_next_phase_at_its_floors() {
+    let mut j = Journal::new(programme());
+    calm_week(&mut j, 7);
+    let plan = j.plan(7);
+    assert_eq!((plan.phase.as_str(), plan.phase_index), ("P2", 1));
+    assert_eq!(exercise(&plan, "bridge").rung, 3, "P2 floor");
+    assert_eq!(exercise(&plan, "side-hold").rung, 2, "P2 floor");
+    assert!(
+        plan.reasons
+            .iter()
+            .any(|r| r.rule == "phase exit" && r.text.contains("Moving on to phase P2")),
+        "{:#?}",
+        plan.reasons
+    );
+    assert!(
+        plan.prompts
+            .iter()
+            .any(|p| p.contains("rehab start return-to-running")),
+        "{:?}",
+        plan.prompts
+    );
+}
+
+#[test]
+fn phase_exit_boundaries() {
+    // Just below the minimum days: day 6 of 7.
+    let mut j = Journal::new(programme());
+    calm_week(&mut j, 6);
+    let plan = j.plan(6);
+    assert_eq!(plan.phase, "P1");
+    assert!(
+        plan.reasons
+            .iter()
+            .any(|r| r.rule == "phase exit" && r.text.contains("6 of at least 7 days")),
+        "{:#?}",
+        plan.reasons
+    );
+    assert!(
+        plan.prompts
+            .iter()
+            .any(|p| p.contains("Stand on the sore leg")),
+        "exit checks shown: {:?}",
+        plan.prompts
+    );
+
+    // Enough days but only 4 of 5 sessions.
+    let mut j = Journal::new(programme());
+    for day in 0..=7 {
+        j.morning(day, 2);
+    }
+    for day in [0, 2, 4, 6] {
+        j.bridge(day, 1, 3, 3);
+    }
+    let plan = j.plan(7);
+    assert_eq!(plan.phase, "P1");
+    assert!(
+        plan.reasons
+            .iter()
+            .any(|r| r.text.contains("4 of 5 sessions")),
+        "{:#?}",
+        plan.reasons
+    );
+
+    // A red session in the last 7 days blocks the exit (pain 6 > 5, also above max_pain_during).
+    let mut j = Journal::new(programme());
+    calm_week(&mut j, 7);
+    j.bridge(6, 1, 6, 3);
+    assert_eq!(j.plan(7).phase, "P1");
+}
+
+#[test]
+fn regress_below_the_floor_goes_to_the_previous_phase_top() {
+    let mut j = Journal::new(programme());
+    j.mornings(0, &[2, 2, 2, 2]);
+    j.session_in(2, "P2", &[("bridge", 3, Decision::Hold)], 6, 3);
+    let plan = j.plan(3);
+    let bridge = exercise(&plan, "bridge");
+    assert_eq!((bridge.rung, &bridge.decision), (2, &Decision::Regress(1)));
+    assert!(
+        bridge.reasons[0].text.contains("back to rung 2 of P1"),
+        "{}",
+        bridge.reasons[0].text
+    );
+    assert!(bridge.reasons[0].text.contains("sent back to the floor"));
+}
+
+#[test]
+fn regress_at_the_first_floor_is_an_isometric_only_day() {
+    let mut j = Journal::new(programme());
+    j.mornings(0, &[2, 2, 2, 2]);
+    j.bridge(2, 1, 6, 3);
+    let plan = j.plan(3);
+    let bridge = exercise(&plan, "bridge");
+    assert_eq!((bridge.rung, &bridge.decision), (1, &Decision::Regress(1)));
+    assert!(
+        bridge.reasons[0]
+            .text
+            .contains("isometric-only day: do Side-lying hold instead"),
+        "{}",
+        bridge.reasons[0].text
+    );
+}
+
+#[test]
+fn deload_reduces_sets_but_keeps_at_least_one() {
+    let mut j = Journal::new(programme());
+    j.mornings(0, &[2; 7]);
+    j.mornings(7, &[3, 3, 3, 3, 3, 3, 4]);
+    for d in 10..13 {
+        j.session_in(
+            d,
+            "P1",
+            &[
+                ("bridge", 3, Decision::Hold),
+                ("side-hold", 1, Decision::Hold),
+            ],
+            3,
+            3,
+        );
+    }
+    let plan = j.plan(13);
+    assert!(plan.deload);
+    assert_eq!(
+        exercise(&plan, "bridge").dose.sets,
+        2,
+        "3 sets × 0.7 rounds to 2"
+    );
+    assert_eq!(
+        exercise(&plan, "side-hold").dose.sets,
+        1,
+        "2 sets × 0.7 rounds to 1"
+    );
+    let strong = CoachSettings {
+        deload_factor: 0.1,
+        ..CoachSettings::default()
+    };
+    assert_eq!(
+        exercise(&j.plan_with(13, &strong), "bridge").dose.sets,
+        1,
+        "never below one set"
+    );
+}
+
+#[test]
+fn stop_locks_every_exercise() {
+    let mut j = Journal::new(programme());
+    good(&mut j);
+    j.flag(3, "pale_cold_leg", true);
+    let plan = j.plan(3);
+    assert!(plan.locked);
+    assert!(
+        plan.exercises
+            .iter()
+            .all(|e| !e.due_today && matches!(e.decision, Decision::Stop(_)))
+    );
+    assert!(
+        plan.reasons[0].text.contains("emergency care"),
+        "{}",
+        plan.reasons[0].text
+    );
+}
+
+#[test]
+fn acknowledged_referral_is_still_said() {
+    let mut j = Journal::new(programme());
+    good(&mut j);
+    j.flag(2, "below_knee", true);
+    j.acknowledge(3, "symptom_flag");
+    let plan = j.plan(3);
+    assert!(
+        plan.reasons
+            .iter()
+            .any(|r| r.rule == "rule 1b" && r.text.contains("You acknowledged this today")),
+        "{:#?}",
+        plan.reasons
+    );
+}
+
+#[test]
+fn running_caps() {
+    let caps = |runs: &[(u32, f64)]| {
+        let mut j = Journal::new(running());
+        for d in 0..=14 {
+            j.morning(d, 2);
+        }
+        for &(d, km) in runs {
+            j.run(d, km, 2);
+        }
+        j.plan(14).running.expect("running advice")
+    };
+    // Week step: last week (days 1–7) 10 km, two weeks ago (day 0 and before) 10 km: 11 km cap.
+    let a = caps(&[(0, 10.0), (7, 10.0)]);
+    assert!((a.week_cap_km.unwrap() - 11.0).abs() < 1e-9, "{a:?}");
+    assert_eq!(a.reasons[0].rule, "R14");
+    // Two-week cap: 5 km two weeks ago, 8 km last week: 6.5 km, a small step down.
+    let b = caps(&[(0, 5.0), (7, 8.0)]);
+    assert!((b.week_cap_km.unwrap() - 6.5).abs() < 1e-9, "{b:?}");
+    assert_eq!(b.reasons[0].rule, "R15");
+    assert!(
+        b.reasons[0].text.contains("step down"),
+        "{}",
+        b.reasons[0].text
+    );
+    // Single run: 110 % of the longest run in the last 30 days.
+    assert!((b.run_cap_km.unwrap() - 8.8).abs() < 1e-9, "{b:?}");
+    assert!(b.reasons.iter().any(|r| r.rule == "R16"));
+    // No running history: no caps yet.
+    let none = caps(&[]);
+    assert_eq!((none.week_cap_km, none.run_cap_km), (None, None));
+}
+
+#[test]
+fn a_red_run_waits_48_hours() {
+    let mut j = Journal::new(running());
+    for d in 0..=15 {
+        j.morning(d, 2);
+    }
+    j.run(13, 5.0, 6);
+    let plan = j.plan(14);
+    let advice = plan.running.as_ref().expect("running advice");
+    assert_eq!(advice.next_run_from, Some(journal::date(15)));
+    assert!(!exercise(&plan, "walk-run").due_today);
+    assert!(exercise(&j.plan(15), "walk-run").due_today, "48 h later");
+}
+
+#[test]
+fn frequency_decides_what_is_due() {
+    let mut j = Journal::new(running());
+    j.mornings(0, &[2, 2, 2, 2]);
+    j.session_in(1, "P1", &[("walk-run", 1, Decision::Hold)], 2, 2);
+    // 3 per week = at least 2 days apart.
+    assert!(!exercise(&j.plan(2), "walk-run").due_today);
+    assert!(exercise(&j.plan(3), "walk-run").due_today);
+    // Daily exercises are not due again once done today.
+    j.bridge(3, 1, 2, 2);
+    assert!(!exercise(&j.plan(3), "bridge").due_today);
+}
+
+#[test]
+fn prompts_for_check_in_and_red_flags() {
+    let mut j = Journal::new(programme());
+    let plan = j.plan(0);
+    assert!(
+        plan.prompts.iter().any(|p| p.contains("morning check-in")),
+        "{:?}",
+        plan.prompts
+    );
+    assert!(
+        plan.prompts
+            .iter()
+            .any(|p| p.contains("red-flag questions")),
+        "{:?}",
+        plan.prompts
+    );
+    j.morning(0, 2).flag(0, "below_knee", false);
+    let plan = j.plan(0);
+    assert!(
+        !plan
+            .prompts
+            .iter()
+            .any(|p| p.contains("check-in") || p.contains("red-flag")),
+        "{:?}",
+        plan.prompts
+    );
+    // Morning pain at the recheck level asks again.
+    j.morning(1, 6);
+    assert!(
+        j.plan(1).prompts.iter().any(|p| p.contains("again")),
+        "{:?}",
+        j.plan(1).prompts
+    );
+    // A week later the routine re-check is due.
+    j.morning(7, 2);
+    assert!(j.plan(7).prompts.iter().any(|p| p.contains("every 7 days")));
+}
+
+#[test]
+fn same_journal_same_plan_and_past_unchanged() {
+    let mut j = Journal::new(programme());
+    calm_week(&mut j, 5);
+    let before = j.plan(3);
+    j.bridge(4, 1, 9, 9);
+    assert_eq!(
+        j.plan(3),
+        before,
+        "a later session does not rewrite an earlier day's plan"
+    );
+    assert_eq!(j.plan(5), j.plan(5));
+}
+
+#[test]
+fn effort_above_the_rung_target_does_not_qualify() {
+    use rehab_coach::domain::records::RecordBody;
+    let effort_of_last_set = |effort: u8| {
+        let mut j = Journal::new(programme());
+        good(&mut j);
+        let target = j
+            .records
+            .iter()
+            .rev()
+            .find(|r| matches!(r.body, RecordBody::SetDone { .. }))
+            .map(|r| r.id.clone())
+            .unwrap();
+        let mut fields = serde_json::Map::new();
+        fields.insert("effort".into(), serde_json::json!(effort));
+        j.push(
+            3,
+            RecordBody::Correction {
+                target,
+                fields,
+                reason: None,
+            },
+        );
+        exercise(&j.plan(3), "bridge").clone()
+    };
+    // Rung 1's effort target is 2–4/10.
+    assert_eq!(
+        effort_of_last_set(4).decision,
+        Decision::Progress,
+        "at the target"
+    );
+    let above = effort_of_last_set(5);
+    assert_eq!(
+        (&above.decision, above.reasons[0].rule.as_str()),
+        (&Decision::Hold, "rule 12")
+    );
+    assert!(
+        above.reasons[0].text.contains("effort was 5/10"),
+        "{}",
+        above.reasons[0].text
+    );
+}
+
+#[test]
+fn a_programme_without_phases_gives_an_empty_plan() {
+    let mut p = programme();
+    p.phases.clear();
+    let j = Journal::new(p);
+    let plan = j.plan(0);
+    assert!(plan.exercises.is_empty());
+    assert!(plan.reasons[0].text.contains("no phases"));
 }

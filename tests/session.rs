@@ -101,6 +101,25 @@ fn steps_chain_from_deadlines_so_a_late_tick_does_not_drift() {
 }
 
 #[test]
+fn after_a_long_sleep_the_next_step_starts_now_not_in_the_past() {
+    let mut d = Driver::quick();
+    d.wait(secs(3600));
+    assert_eq!(
+        d.label(),
+        "HOLD",
+        "the hold was not counted while nobody was there"
+    );
+    assert_eq!(d.session.display_secs(d.now), Some(2));
+}
+
+#[test]
+fn title_says_when_paused() {
+    let mut d = Driver::quick();
+    d.press(Input::Pause);
+    assert_eq!(d.session.title(d.now), "Quick hold L 1/2 · 0:03 (paused)");
+}
+
+#[test]
 fn bell_and_notification_at_the_end_of_a_hold_and_a_rest_but_not_a_get_ready() {
     let mut d = Driver::quick();
     let effects = d.wait_out();
@@ -215,6 +234,7 @@ fn red_pain_ends_the_exercise_says_why_and_offers_alternatives() {
         d.session.current_block().map(|b| b.exercise.id.as_str()),
         Some("quick-hold")
     );
+    assert_eq!(d.session.exercise_position(), Some((2, 3)), "done second");
     let summary = d.session.summary();
     assert!(summary.exercises[0].stopped_for_pain);
 }
@@ -346,6 +366,11 @@ fn undo_writes_a_correction_and_goes_back_to_redo_the_set() {
     assert!(d.log().sets.is_empty(), "replay ignores the undone set");
     do_set(&mut d, 1);
     assert_eq!(d.sets(), vec![("quick-hold".to_string(), "L", 1, 1)]);
+    assert_eq!(
+        d.log().sets[0].seconds,
+        Some(2),
+        "the undone attempt's seconds don't count"
+    );
 }
 
 #[test]
@@ -423,13 +448,48 @@ fn skip_asks_a_reason_appends_it_and_moves_on() {
 }
 
 #[test]
+fn skip_during_the_rest_after_the_last_set_skips_the_next_exercise_and_keeps_the_rest() {
+    let mut d = Driver::new(plan(&[
+        ("quick-reps", 1),
+        ("quick-hold", 1),
+        ("quick-stretch", 1),
+    ]));
+    do_set(&mut d, 1);
+    assert_eq!(d.label(), "REST");
+    assert_eq!(d.session.skip_target(), Some(1));
+    d.wait(ms(400));
+    d.press(Input::Skip);
+    d.wait(secs(20));
+    d.press(Input::Confirm);
+    assert_eq!(d.log().skipped[0].exercise, "quick-hold");
+    assert_eq!(d.label(), "REST", "the rest carries on");
+    assert_eq!(
+        d.session.countdown().map(|c| c.remaining(d.now)),
+        Some(ms(600))
+    );
+    d.wait_out();
+    assert_eq!(
+        d.session.current_block().map(|b| b.exercise.id.as_str()),
+        Some("quick-stretch")
+    );
+}
+
+#[test]
+fn skip_during_a_rest_between_sets_skips_the_current_exercise() {
+    let mut d = Driver::quick();
+    do_set(&mut d, 1);
+    assert_eq!(d.label(), "SWITCH SIDES");
+    assert_eq!(d.session.skip_target(), Some(0));
+}
+
+#[test]
 fn skip_dialog_cancel_resumes_the_countdown_where_it_was() {
     let mut d = Driver::quick();
     d.wait(ms(500));
     d.press(Input::Skip);
     d.wait(secs(30));
     d.press(Input::Cancel);
-    assert_eq!(d.session.screen(), Screen::Countdown);
+    assert_eq!(d.session.screen(), Screen::GetReady);
     assert_eq!(
         d.session.countdown().map(|c| c.remaining(d.now)),
         Some(ms(2500))
@@ -442,13 +502,29 @@ fn quit_asks_first_and_ends_without_finishing() {
     d.press(Input::Quit);
     assert_eq!(d.session.screen(), Screen::QuitConfirm);
     d.press(Input::Cancel);
-    assert_eq!(d.session.screen(), Screen::Countdown);
+    assert_eq!(d.session.screen(), Screen::GetReady);
     assert!(!d.session.is_over());
     d.press(Input::Quit);
     let effects = d.press(Input::Confirm);
     assert_eq!(effects, vec![Effect::Ended]);
     assert!(d.session.is_over());
     assert!(d.log().finished.is_none());
+}
+
+#[test]
+fn quit_from_the_pause_and_staying_goes_back_to_the_pause() {
+    let mut d = Driver::quick();
+    d.wait(ms(1200));
+    d.press(Input::Pause);
+    d.press(Input::Quit);
+    assert_eq!(d.session.screen(), Screen::QuitConfirm);
+    d.wait(secs(60));
+    d.press(Input::Cancel);
+    assert_eq!(d.session.screen(), Screen::Paused);
+    assert_eq!(
+        d.session.countdown().map(|c| c.remaining(d.now)),
+        Some(ms(1800))
+    );
 }
 
 #[test]
@@ -518,7 +594,7 @@ fn resume_after_a_restart_continues_at_the_next_undone_step() {
     let log = d.log();
     let later = d.now + secs(3600);
     let s = Session::resume(&log, &programme(), options(), later);
-    assert_eq!(s.screen(), Screen::Countdown);
+    assert_eq!(s.screen(), Screen::GetReady);
     let step = s.current_step().copied();
     assert_eq!(step.map(|x| x.kind.label()), Some("GET READY"));
     assert_eq!(
@@ -621,25 +697,20 @@ fn every_input_in_every_state() {
     use Screen as S;
     // (state, input, screen after, step label after, effects). Inputs not listed for a state
     // leave it exactly as it was, with no effects.
+    #[rustfmt::skip]
     let table: &[(Screen, Input, Screen, &str, &[&str])] = &[
-        (
-            S::Countdown,
-            Input::Confirm,
-            S::RatePain,
-            "RATE",
-            &["bell", "notify"],
-        ),
+        (S::GetReady, Input::Confirm, S::Countdown, "HOLD", &[]),
+        (S::GetReady, Input::CutShort, S::Countdown, "HOLD", &[]),
+        (S::GetReady, Input::Pause, S::Paused, "GET READY", &[]),
+        (S::GetReady, Input::Skip, S::SkipReason, "GET READY", &[]),
+        (S::GetReady, Input::Undo, S::Reps, "REPS", &["correction"]),
+        (S::GetReady, Input::Quit, S::QuitConfirm, "GET READY", &[]),
+        (S::Countdown, Input::Confirm, S::RatePain, "RATE", &["bell", "notify"]),
         (S::Countdown, Input::Pause, S::Paused, "HOLD", &[]),
         (S::Countdown, Input::Skip, S::SkipReason, "HOLD", &[]),
         (S::Countdown, Input::Undo, S::Reps, "REPS", &["correction"]),
         (S::Countdown, Input::Quit, S::QuitConfirm, "HOLD", &[]),
-        (
-            S::Interval,
-            Input::Confirm,
-            S::Interval,
-            "JOG",
-            &["bell", "notify"],
-        ),
+        (S::Interval, Input::Confirm, S::Interval, "JOG", &["bell", "notify"]),
         (S::Interval, Input::Pause, S::Paused, "WALK", &[]),
         (S::Interval, Input::Skip, S::SkipReason, "WALK", &[]),
         (S::Interval, Input::Undo, S::Reps, "REPS", &["correction"]),
@@ -648,116 +719,44 @@ fn every_input_in_every_state() {
         (S::Reps, Input::Pause, S::Paused, "REPS", &[]),
         (S::Reps, Input::Skip, S::SkipReason, "REPS", &[]),
         (S::Reps, Input::Quit, S::QuitConfirm, "REPS", &[]),
-        (
-            S::Rest,
-            Input::Confirm,
-            S::Countdown,
-            "GET READY",
-            &["bell", "notify"],
-        ),
-        (
-            S::Rest,
-            Input::CutShort,
-            S::Countdown,
-            "GET READY",
-            &["bell", "notify"],
-        ),
+        (S::Rest, Input::Confirm, S::GetReady, "GET READY", &["bell", "notify"]),
+        (S::Rest, Input::CutShort, S::GetReady, "GET READY", &["bell", "notify"]),
         (S::Rest, Input::Extend, S::Rest, "REST", &[]),
         (S::Rest, Input::Pause, S::Paused, "REST", &[]),
         (S::Rest, Input::Skip, S::SkipReason, "REST", &[]),
         (S::Rest, Input::Undo, S::Reps, "REPS", &["correction"]),
         (S::Rest, Input::Quit, S::QuitConfirm, "REST", &[]),
-        (
-            S::SideSwitch,
-            Input::Confirm,
-            S::Countdown,
-            "GET READY",
-            &[],
-        ),
-        (
-            S::SideSwitch,
-            Input::CutShort,
-            S::Countdown,
-            "GET READY",
-            &[],
-        ),
+        (S::SideSwitch, Input::Confirm, S::GetReady, "GET READY", &[]),
+        (S::SideSwitch, Input::CutShort, S::GetReady, "GET READY", &[]),
         (S::SideSwitch, Input::Pause, S::Paused, "SWITCH SIDES", &[]),
-        (
-            S::SideSwitch,
-            Input::Skip,
-            S::SkipReason,
-            "SWITCH SIDES",
-            &[],
-        ),
-        (
-            S::SideSwitch,
-            Input::Undo,
-            S::Countdown,
-            "GET READY",
-            &["correction"],
-        ),
-        (
-            S::SideSwitch,
-            Input::Quit,
-            S::QuitConfirm,
-            "SWITCH SIDES",
-            &[],
-        ),
+        (S::SideSwitch, Input::Skip, S::SkipReason, "SWITCH SIDES", &[]),
+        (S::SideSwitch, Input::Undo, S::GetReady, "GET READY", &["correction"]),
+        (S::SideSwitch, Input::Quit, S::QuitConfirm, "SWITCH SIDES", &[]),
         (S::RatePain, Input::Confirm, S::RateEffort, "RATE", &[]),
         (S::RatePain, Input::Rate(4), S::RateEffort, "RATE", &[]),
         (S::RatePain, Input::Pause, S::Paused, "RATE", &[]),
         (S::RatePain, Input::Skip, S::SkipReason, "RATE", &[]),
         (S::RatePain, Input::Undo, S::Reps, "REPS", &["correction"]),
         (S::RatePain, Input::Quit, S::QuitConfirm, "RATE", &[]),
-        (
-            S::RateEffort,
-            Input::Confirm,
-            S::SideSwitch,
-            "SWITCH SIDES",
-            &["set_done"],
-        ),
-        (
-            S::RateEffort,
-            Input::Rate(4),
-            S::SideSwitch,
-            "SWITCH SIDES",
-            &["set_done"],
-        ),
+        (S::RateEffort, Input::Confirm, S::SideSwitch, "SWITCH SIDES", &["set_done"]),
+        (S::RateEffort, Input::Rate(4), S::SideSwitch, "SWITCH SIDES", &["set_done"]),
         (S::RateEffort, Input::Cancel, S::RatePain, "RATE", &[]),
         (S::RateEffort, Input::Pause, S::Paused, "RATE", &[]),
         (S::RateEffort, Input::Skip, S::SkipReason, "RATE", &[]),
         (S::RateEffort, Input::Undo, S::Reps, "REPS", &["correction"]),
         (S::RateEffort, Input::Quit, S::QuitConfirm, "RATE", &[]),
         (S::RedPain, Input::Confirm, S::EndPain, "-", &[]),
-        (
-            S::RedPain,
-            Input::Undo,
-            S::Countdown,
-            "GET READY",
-            &["correction"],
-        ),
+        (S::RedPain, Input::Undo, S::GetReady, "GET READY", &["correction"]),
         (S::RedPain, Input::Quit, S::QuitConfirm, "RATE", &[]),
         (S::EndPain, Input::Confirm, S::EndEffort, "-", &[]),
         (S::EndPain, Input::Rate(4), S::EndEffort, "-", &[]),
-        (
-            S::EndPain,
-            Input::Undo,
-            S::Countdown,
-            "GET READY",
-            &["correction"],
-        ),
+        (S::EndPain, Input::Undo, S::GetReady, "GET READY", &["correction"]),
         (S::EndPain, Input::Quit, S::QuitConfirm, "-", &[]),
         (S::EndEffort, Input::Confirm, S::EndNote, "-", &[]),
         (S::EndEffort, Input::Rate(4), S::EndNote, "-", &[]),
         (S::EndEffort, Input::Cancel, S::EndPain, "-", &[]),
         (S::EndEffort, Input::Quit, S::QuitConfirm, "-", &[]),
-        (
-            S::EndNote,
-            Input::Confirm,
-            S::Summary,
-            "-",
-            &["session_finished"],
-        ),
+        (S::EndNote, Input::Confirm, S::Summary, "-", &["session_finished"]),
         (S::EndNote, Input::Cancel, S::EndEffort, "-", &[]),
         (S::EndNote, Input::Quit, S::QuitConfirm, "-", &[]),
         (S::EndNote, Input::Char('x'), S::EndNote, "-", &[]),
@@ -769,20 +768,8 @@ fn every_input_in_every_state() {
         (S::Paused, Input::Pause, S::Countdown, "HOLD", &[]),
         (S::Paused, Input::Cancel, S::Countdown, "HOLD", &[]),
         (S::Paused, Input::Quit, S::QuitConfirm, "HOLD", &[]),
-        (
-            S::SkipReason,
-            Input::Confirm,
-            S::EndPain,
-            "-",
-            &["exercise_skipped"],
-        ),
-        (
-            S::SkipReason,
-            Input::Rate(4),
-            S::EndPain,
-            "-",
-            &["exercise_skipped"],
-        ),
+        (S::SkipReason, Input::Confirm, S::EndPain, "-", &["exercise_skipped"]),
+        (S::SkipReason, Input::Rate(4), S::EndPain, "-", &["exercise_skipped"]),
         (S::SkipReason, Input::Cancel, S::Countdown, "HOLD", &[]),
         (S::SkipReason, Input::Skip, S::Countdown, "HOLD", &[]),
         (S::SkipReason, Input::Quit, S::QuitConfirm, "HOLD", &[]),
@@ -842,4 +829,60 @@ fn red_dialog_moves_with_up_and_down() {
         d.session.current_block().map(|b| b.exercise.id.as_str()),
         Some("quick-stretch")
     );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ANY_INPUT: [Input; 18] = [
+        Input::Confirm,
+        Input::Rate(0),
+        Input::Rate(3),
+        Input::Rate(6),
+        Input::Rate(10),
+        Input::Pause,
+        Input::Skip,
+        Input::Undo,
+        Input::Extend,
+        Input::CutShort,
+        Input::Quit,
+        Input::Up,
+        Input::Down,
+        Input::Cancel,
+        Input::Char('a'),
+        Input::Backspace,
+        Input::ToggleBell,
+        Input::Rate(2),
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever is pressed, and whenever: the runner never panics, the journal's sets always
+        /// match the sets the runner counts as done, and a deadline is always in the future.
+        #[test]
+        fn any_key_sequence_keeps_the_journal_and_the_runner_in_step(
+            moves in proptest::collection::vec((0usize..ANY_INPUT.len(), 0u64..4_000), 1..120),
+        ) {
+            let mut d = Driver::new(plan(&[
+                ("quick-hold", 2),
+                ("quick-reps", 1),
+                ("quick-run", 1),
+                ("quick-stretch", 1),
+            ]));
+            for (input, wait) in moves {
+                d.wait(ms(wait));
+                d.press(ANY_INPUT[input]);
+                prop_assert_eq!(d.log().sets.len(), d.session.done_sets().len());
+                if let Some(deadline) = d.session.next_deadline(d.now) {
+                    prop_assert!(deadline > d.now);
+                }
+                prop_assert_eq!(d.session.is_over(), d.session.screen() == Screen::Ended);
+                if d.session.is_over() {
+                    break;
+                }
+            }
+        }
+    }
 }

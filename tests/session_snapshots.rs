@@ -100,6 +100,10 @@ fn summary_with_skip_red_and_amber() {
     }
     d.press(Input::Confirm);
     assert_eq!(d.session.screen(), Screen::Summary);
+    d.session.set_tomorrow(vec![
+        "Quick hold: hold at rung 1 (pain reached 3/10, in the acceptable zone)".into(),
+        "Quick reps: step down one rung (pain reached 8/10, above the ceiling of 5)".into(),
+    ]);
     snap("summary_mixed", &d);
 }
 

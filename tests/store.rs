@@ -274,6 +274,41 @@ fn a_sync_conflict_copy_is_listed_as_unread_and_not_merged() {
     assert_eq!(read.unread, vec![copy]);
 }
 
+/// Long journals are parsed on several threads: order, line numbers and problems must not change.
+#[test]
+fn a_long_journal_reads_in_order_with_exact_line_numbers() {
+    const LINES: u32 = 10_000;
+    const BAD_EVERY: u32 = 997;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::write(dir.join("device-id"), "dev1\n").unwrap();
+    let mut text = String::new();
+    let mut expected = Vec::new();
+    let mut bad_lines = Vec::new();
+    for n in 1..=LINES {
+        if n % BAD_EVERY == 0 {
+            text.push_str("{broken\n");
+            bad_lines.push(n as usize);
+            continue;
+        }
+        let record = Record {
+            v: 1,
+            id: RecordId(format!("dev1-{n:06}")),
+            at: at(1, 0) + chrono::Duration::seconds(i64::from(n)),
+            date: day(1),
+            body: note(&format!("line {n}")),
+        };
+        text.push_str(&record.to_line());
+        text.push('\n');
+        expected.push(record);
+    }
+    fs::write(dir.join(journal_file_name("dev1")), text).unwrap();
+    let read = read_journal(dir).unwrap();
+    assert_eq!(read.records, expected);
+    let problem_lines: Vec<usize> = read.problems.iter().map(|p| p.line).collect();
+    assert_eq!(problem_lines, bad_lines);
+}
+
 #[test]
 fn the_sequence_continues_after_the_highest_existing_one() {
     let tmp = tempfile::tempdir().unwrap();

@@ -124,13 +124,9 @@ pub struct CoachOverrides {
     pub oa_rise_max: Option<u8>,
     pub red_flag_recheck_pain: Option<u8>,
     pub red_flag_recheck_days: Option<u32>,
-    #[serde(default)]
     pub baseline_mornings: Option<u32>,
-    #[serde(default)]
     pub baseline_lookback_days: Option<u32>,
-    #[serde(default)]
     pub trend_mornings: Option<u32>,
-    #[serde(default)]
     pub run_rest_days_after_bad_run: Option<u32>,
 }
 

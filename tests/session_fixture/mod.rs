@@ -254,6 +254,9 @@ pub fn reach(screen: Screen) -> Driver {
     }
     match screen {
         Screen::Rest => {}
+        Screen::GetReady => {
+            d.wait_out(); // the rest ends
+        }
         Screen::Countdown | Screen::Paused | Screen::SkipReason | Screen::QuitConfirm => {
             d.wait_out(); // the rest ends
             d.wait_out(); // the get-ready ends: holding

@@ -39,6 +39,9 @@ pub fn prescribe(
     settings: &CoachSettings,
 ) -> Plan {
     let cx = Context::new(programme, history, today, settings);
+    if programme.phases.is_empty() {
+        return no_phases_plan(&cx);
+    }
     let flags = cx.active_flags();
     let position = cx.phase_position();
     if let Some(stop) = Context::stop_flag(&flags) {
@@ -274,6 +277,30 @@ fn stop_plan(cx: &Context, phase_index: usize, stop: &ActiveFlag) -> Plan {
         reasons: vec![reason],
         exercises,
         locked: true,
+        deload: false,
+        prompts: vec![],
+        running: None,
+    }
+}
+
+/// A programme file without phases has nothing to prescribe; say so instead of failing.
+fn no_phases_plan(cx: &Context) -> Plan {
+    Plan {
+        date: cx.today,
+        programme: cx.programme.id.clone(),
+        phase: String::new(),
+        phase_index: 0,
+        week: cx.week(),
+        decision: Decision::Hold,
+        reasons: vec![Reason::new(
+            "programme",
+            format!(
+                "Programme \"{}\" has no phases, so there is nothing to prescribe: add a [[phases]] table to its file.",
+                cx.programme.id
+            ),
+        )],
+        exercises: vec![],
+        locked: false,
         deload: false,
         prompts: vec![],
         running: None,

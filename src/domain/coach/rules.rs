@@ -4,6 +4,7 @@
 use super::context::{Context, when};
 use super::mornings::{Response, one_decimal};
 use super::outcome::Outcome;
+use crate::domain::pain::{Rating, Zone};
 use crate::domain::plan::Decision;
 use chrono::{Days, NaiveDate};
 
@@ -79,12 +80,20 @@ impl Context<'_> {
         } else {
             (after, "R2", "just after")
         };
+        // R5 zones, named in words and a symbol so meaning never rests on colour.
+        let zone = Zone::of(
+            Rating::new(i64::from(worst)).unwrap_or(Rating::ZERO),
+            s.green_max,
+            s.amber_max,
+        );
         if worst >= s.severe {
             return Verdict::new(
                 Decision::Regress(2),
                 "rule 8",
                 format!(
-                    "pain reached {worst}/10 {moment} the session {ago}, at or above the severe level of {}",
+                    "pain reached {worst}/10 {moment} the session {ago} ({} {} zone), at or above the severe level of {}",
+                    zone.symbol(),
+                    zone.word(),
                     s.severe
                 ),
             );
@@ -94,7 +103,9 @@ impl Context<'_> {
                 Decision::Regress(1),
                 rule,
                 format!(
-                    "pain reached {worst}/10 {moment} the session {ago}, above the ceiling of {}",
+                    "pain reached {worst}/10 {moment} the session {ago} ({} {} zone), above the ceiling of {}",
+                    zone.symbol(),
+                    zone.word(),
                     s.amber_max
                 ),
             );

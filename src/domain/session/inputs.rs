@@ -4,6 +4,7 @@ use super::state::{BlockEnd, DoneSet, EndField, EndForm, Overlay, RedOption, Ski
 use super::steps::{Block, StepKind, block_steps};
 use super::{Effect, Session};
 use crate::domain::pain::{Rating, Zone};
+use crate::domain::programme::ExerciseKind;
 use crate::domain::records::RecordBody;
 use crate::domain::timer::round_secs;
 use std::time::Instant;
@@ -75,8 +76,11 @@ impl Session {
     ) {
         match (overlay, input) {
             (Overlay::Paused, Input::Pause | Input::Confirm | Input::Cancel) => self.close(now),
-            (Overlay::Paused | Overlay::SkipReason { .. }, Input::Quit) => {
-                self.overlay = Some(Overlay::QuitConfirm)
+            (Overlay::Paused, Input::Quit) => {
+                self.overlay = Some(Overlay::QuitConfirm { from_pause: true })
+            }
+            (Overlay::SkipReason { .. }, Input::Quit) => {
+                self.overlay = Some(Overlay::QuitConfirm { from_pause: false })
             }
             (Overlay::SkipReason { choice }, Input::Up) => {
                 self.overlay = Some(Overlay::SkipReason {
@@ -96,8 +100,11 @@ impl Session {
                 self.skip_current(reason, now, effects)
             }
             (Overlay::SkipReason { .. }, Input::Cancel | Input::Skip) => self.close(now),
-            (Overlay::QuitConfirm, Input::Confirm) => self.end(effects),
-            (Overlay::QuitConfirm, Input::Cancel | Input::Quit) => self.close(now),
+            (Overlay::QuitConfirm { .. }, Input::Confirm) => self.end(effects),
+            (Overlay::QuitConfirm { from_pause: true }, Input::Cancel | Input::Quit) => {
+                self.overlay = Some(Overlay::Paused)
+            }
+            (Overlay::QuitConfirm { .. }, Input::Cancel | Input::Quit) => self.close(now),
             _ => {}
         }
     }
@@ -109,7 +116,7 @@ impl Session {
         match (step.kind, input) {
             (_, Input::Pause) => self.open(Overlay::Paused, now),
             (_, Input::Skip) => self.open(Overlay::SkipReason { choice: 0 }, now),
-            (_, Input::Quit) => self.open(Overlay::QuitConfirm, now),
+            (_, Input::Quit) => self.open(Overlay::QuitConfirm { from_pause: false }, now),
             (_, Input::Undo) => self.undo(now, effects),
             (StepKind::Rate, _) => self.apply_rating(input, now, effects),
             (StepKind::Reps(_), Input::Confirm) => self.advance(now),
@@ -184,7 +191,7 @@ impl Session {
         let exercise = block.exercise.id.clone();
         let name = block.exercise.name.clone();
         let reps = match block.exercise.kind {
-            crate::domain::programme::ExerciseKind::Reps => block.dose.reps,
+            ExerciseKind::Reps => block.dose.reps,
             _ => None,
         };
         let seconds = reps.is_none().then(|| round_secs(self.worked));
@@ -262,7 +269,7 @@ impl Session {
                 self.take_red_option(picked, now);
             }
             Input::Undo => self.undo(now, effects),
-            Input::Quit => self.overlay = Some(Overlay::QuitConfirm),
+            Input::Quit => self.overlay = Some(Overlay::QuitConfirm { from_pause: false }),
             _ => {}
         }
     }
@@ -310,12 +317,11 @@ impl Session {
 
     /// Leave the current exercise out for today, with a reason.
     fn skip_current(&mut self, reason: SkipReason, now: Instant, effects: &mut Vec<Effect>) {
-        self.overlay = None;
-        let Some(step) = self.current_step().copied() else {
-            return;
+        let Some(target) = self.skip_target() else {
+            return self.close(now);
         };
-        let Some(block) = self.blocks.get(step.slot.block) else {
-            return;
+        let Some(block) = self.blocks.get(target) else {
+            return self.close(now);
         };
         effects.push(Effect::Append(RecordBody::ExerciseSkipped {
             session: self.session_id.clone(),
@@ -327,11 +333,15 @@ impl Session {
             block.exercise.name,
             reason.word()
         ));
-        self.ended.insert(
-            step.slot.block,
-            BlockEnd::Skipped(reason.word().to_string()),
-        );
-        self.start_at(self.cursor, now);
+        self.ended
+            .insert(target, BlockEnd::Skipped(reason.word().to_string()));
+        if self.is_live(self.cursor) {
+            // A rest before the skipped exercise still leads to the one after it.
+            self.close(now);
+        } else {
+            self.overlay = None;
+            self.start_at(self.cursor, now);
+        }
     }
 
     /// Take back the last rated set with a correction and go back to do it again.
@@ -380,7 +390,9 @@ impl Session {
         effects: &mut Vec<Effect>,
     ) {
         match (form.field, input) {
-            (_, Input::Quit) => return self.open(Overlay::QuitConfirm, now),
+            (_, Input::Quit) => {
+                return self.open(Overlay::QuitConfirm { from_pause: false }, now);
+            }
             (EndField::PainAfter, Input::Undo) => return self.undo(now, effects),
             (EndField::PainAfter, Input::Rate(n)) => {
                 form.pain_after = Rating::new(i64::from(n)).ok();

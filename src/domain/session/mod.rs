@@ -10,7 +10,15 @@
 //! - carry out every returned `Effect` in order. After writing an `Effect::Append`, call
 //!   `record_written(&body, id)` with the id the journal gave it: the runner needs set ids to
 //!   undo a set with a correction;
+//! - `set_bell(config.bell)` at start (`b` toggles it; `Effect::Bell` is then left out), and
+//!   `set_tomorrow(lines)` after `SessionFinished` so the summary says what tomorrow brings;
 //! - stop when `is_over()`.
+//!
+//! Rules kept here: get-ready before every hold and stretch; rest after each set, a side switch
+//! between sides; effort is asked only when the dose has an effort target; pain above
+//! `amber_max` ends the exercise (easier rung for the sets left, the isometric, or move on);
+//! amber marks it no-progress. A replacement chosen after red pain lives only in memory: on
+//! resume the exercise that hurt stays ended and the replacement is not offered again.
 
 mod inputs;
 mod resume;
@@ -33,6 +41,10 @@ use crate::domain::records::{RecordBody, RecordId};
 use crate::domain::timer::{Countdown, clock_text};
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
+
+/// How late a tick may come after a deadline and still chain the next step from that deadline.
+/// Event loops wake within milliseconds; a longer gap means the machine was asleep.
+pub const LATE_TICK_TOLERANCE: Duration = Duration::from_secs(1);
 
 /// Timings and thresholds the runner needs (from config and the coach settings).
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +109,8 @@ pub struct Session {
     missing: Vec<String>,
     /// The end form as submitted (pain after, effort, note).
     finished: Option<EndForm>,
+    /// What the coach expects for tomorrow and why, given by the shell for the summary.
+    tomorrow: Vec<String>,
     over: bool,
 }
 
@@ -167,6 +181,7 @@ impl Session {
             notice,
             missing,
             finished: None,
+            tomorrow: Vec::new(),
             over: false,
         }
     }
@@ -193,8 +208,9 @@ impl Session {
     /// Advance timers to `now`; returns effects for any countdown that ended.
     pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
         let mut effects = Vec::new();
-        // Each ended countdown starts the next step at its own deadline, so steps chain without
-        // drift however late the tick comes.
+        // An ended countdown starts the next step at its own deadline, so steps chain without
+        // drift. After a long gap (the machine slept) the next step starts now instead, so no
+        // hold is counted as done while nobody was there.
         while self.stage == Stage::Steps && self.overlay.is_none() {
             let Some(timer) = self.timer else { break };
             let Some(deadline) = timer.deadline() else {
@@ -203,7 +219,13 @@ impl Session {
             if !timer.is_done(now) {
                 break;
             }
-            self.finish_countdown(deadline, &mut effects);
+            let late = now.saturating_duration_since(deadline);
+            let start = if late <= LATE_TICK_TOLERANCE {
+                deadline
+            } else {
+                now
+            };
+            self.finish_countdown(start, &mut effects);
         }
         effects
     }
@@ -220,7 +242,12 @@ impl Session {
                     None if step.kind == StepKind::Rate => "rate pain".to_string(),
                     None => "reps".to_string(),
                 };
-                format!("{} · {what}", self.slot_text(step.slot))
+                let paused = if self.overlay == Some(Overlay::Paused) {
+                    " (paused)"
+                } else {
+                    ""
+                };
+                format!("{} · {what}{paused}", self.slot_text(step.slot))
             }
             Stage::RedPain { .. } => "rehab · pain too high".to_string(),
             Stage::EndForm(_) => "rehab · how did it go".to_string(),
@@ -267,7 +294,7 @@ impl Session {
             return match overlay {
                 Overlay::Paused => Screen::Paused,
                 Overlay::SkipReason { .. } => Screen::SkipReason,
-                Overlay::QuitConfirm => Screen::QuitConfirm,
+                Overlay::QuitConfirm { .. } => Screen::QuitConfirm,
             };
         }
         match &self.stage {
@@ -292,6 +319,7 @@ impl Session {
             Some(StepKind::Rest(_)) => Screen::Rest,
             Some(StepKind::SideSwitch(_)) => Screen::SideSwitch,
             Some(StepKind::Walk(_) | StepKind::Run(_)) => Screen::Interval,
+            Some(StepKind::GetReady(_)) => Screen::GetReady,
             Some(_) => Screen::Countdown,
             None => Screen::Ended,
         }
@@ -368,19 +396,18 @@ impl Session {
         (self.done.len(), self.done.len() + ahead)
     }
 
-    /// Block index and position (1-based) among the live blocks, and their count.
+    /// The current exercise's position (1-based) among today's exercises in the order they
+    /// are done (a replacement after red pain sits where it is done), and their count.
     pub fn exercise_position(&self) -> Option<(usize, usize)> {
         let block = self.current_step()?.slot.block;
-        let position = (0..=block).filter(|b| self.shown_block(*b)).count();
-        let total = (0..self.blocks.len())
-            .filter(|b| self.shown_block(*b))
-            .count();
-        Some((position.max(1), total))
-    }
-
-    /// Blocks that count as exercises of today (not replaced blocks left empty).
-    fn shown_block(&self, block: usize) -> bool {
-        self.steps.iter().any(|s| s.slot.block == block)
+        let mut order: Vec<usize> = Vec::new();
+        for step in &self.steps {
+            if order.last() != Some(&step.slot.block) && !order.contains(&step.slot.block) {
+                order.push(step.slot.block);
+            }
+        }
+        let position = order.iter().position(|&b| b == block)?;
+        Some((position + 1, order.len()))
     }
 
     /// What comes after the current set: "Next: Quick hold R, set 1 of 2" or the end.
@@ -393,14 +420,14 @@ impl Session {
             .skip(self.cursor)
             .find(|(i, s)| Some(s.slot) != current && !s.kind.is_transition() && self.is_live(*i));
         match next {
-            Some((_, step)) => {
-                let block = &self.blocks[step.slot.block];
-                format!(
+            Some((_, step)) => match self.blocks.get(step.slot.block) {
+                Some(block) => format!(
                     "Next: {} ({})",
                     self.slot_words(step.slot),
                     block.dose.describe(block.exercise.kind)
-                )
-            }
+                ),
+                None => String::new(),
+            },
             None => "Next: pain after the session, then a summary".to_string(),
         }
     }
@@ -452,6 +479,18 @@ impl Session {
         self.ended.get(&block)
     }
 
+    /// The exercise `s` would skip: the current one, or during a rest or side switch the one
+    /// whose work comes next (after an exercise's last set, that is the next exercise).
+    pub fn skip_target(&self) -> Option<usize> {
+        let step = self.current_step()?;
+        if !step.kind.is_transition() {
+            return Some(step.slot.block);
+        }
+        (self.cursor..self.steps.len())
+            .find(|&i| !self.steps[i].kind.is_transition() && self.is_live(i))
+            .map(|i| self.steps[i].slot.block)
+    }
+
     /// The choices of the red-pain dialog for the current block.
     pub fn red_options(&self) -> Vec<RedOption> {
         let mut options = Vec::new();
@@ -477,6 +516,12 @@ impl Session {
         }
         options.push(RedOption::MoveOn);
         options
+    }
+
+    /// Lines for the summary on what tomorrow likely brings and why. The shell asks the coach
+    /// after `SessionFinished` is written (the runner has no journal to ask).
+    pub fn set_tomorrow(&mut self, lines: Vec<String>) {
+        self.tomorrow = lines;
     }
 
     /// The summary of what was done (meaningful once the session is finished).
@@ -505,7 +550,6 @@ impl Session {
 
     /// Enter step `index` (or the first live one after it) at `start`.
     fn start_at(&mut self, index: usize, start: Instant) {
-        let previous_slot = self.steps.get(self.cursor).map(|s| s.slot);
         let mut index = index;
         while index < self.steps.len() && !self.is_live(index) {
             index += 1;
@@ -518,7 +562,9 @@ impl Session {
             return;
         };
         self.stage = Stage::Steps;
-        if previous_slot != Some(step.slot) || index == 0 {
+        // A set starts fresh at its first step (also when an undo comes back to it).
+        let first_of_slot = index == 0 || self.steps[index - 1].slot != step.slot;
+        if first_of_slot {
             self.worked = Duration::ZERO;
         }
         self.timer = step.kind.length().map(|d| Countdown::start(start, d));

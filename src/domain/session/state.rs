@@ -2,6 +2,7 @@
 
 use super::steps::Slot;
 use crate::domain::pain::Rating;
+use crate::domain::programme::ExerciseKind;
 use crate::domain::programme::Rung;
 use crate::domain::records::RecordId;
 
@@ -24,8 +25,13 @@ pub enum Stage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Paused,
-    SkipReason { choice: usize },
-    QuitConfirm,
+    SkipReason {
+        choice: usize,
+    },
+    /// `from_pause`: staying goes back to the pause rather than resuming the countdown.
+    QuitConfirm {
+        from_pause: bool,
+    },
 }
 
 /// The end-of-session form, one field at a time.
@@ -90,7 +96,7 @@ pub enum RedOption {
 }
 
 impl RedOption {
-    pub fn label(&self, kind: crate::domain::programme::ExerciseKind) -> String {
+    pub fn label(&self, kind: ExerciseKind) -> String {
         match self {
             RedOption::EasierRung { rung, dose } => {
                 format!(
@@ -132,7 +138,9 @@ pub struct DoneSet {
 /// Which screen the runner shows: picks the key table, the footer and the help rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
-    /// A get-ready, hold, timed set or stretch on a countdown.
+    /// The 3-2-1 before a hold or stretch.
+    GetReady,
+    /// A hold, timed set or stretch on a countdown.
     Countdown,
     /// A walk or jog part of an interval.
     Interval,
@@ -154,7 +162,8 @@ pub enum Screen {
 
 impl Screen {
     /// Every screen, for tests and help.
-    pub const ALL: [Screen; 16] = [
+    pub const ALL: [Screen; 17] = [
+        Screen::GetReady,
         Screen::Countdown,
         Screen::Interval,
         Screen::Reps,

@@ -29,6 +29,8 @@ pub struct Summary {
     pub pain_after: Option<Rating>,
     pub effort: Option<Rating>,
     pub note: Option<String>,
+    /// What tomorrow likely brings and why (from the coach, via the shell).
+    pub tomorrow: Vec<String>,
 }
 
 pub fn summarise(session: &Session) -> Summary {
@@ -73,5 +75,6 @@ pub fn summarise(session: &Session) -> Summary {
         note: form
             .map(|f| f.note.trim().to_string())
             .filter(|n| !n.is_empty()),
+        tomorrow: session.tomorrow.clone(),
     }
 }

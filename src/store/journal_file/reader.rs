@@ -3,7 +3,7 @@
 
 use super::device::is_valid_device_id;
 use super::{JournalRead, LineProblem, StoreError};
-use crate::domain::records::{LineError, Record};
+use crate::domain::records::{FORMAT_VERSION, LineError, Record};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -85,11 +85,46 @@ pub fn raw_lines(contents: &[u8]) -> impl Iterator<Item = RawLine<'_>> {
         })
 }
 
-/// Parse one raw line.
+/// Parse one raw line. Same result as `Record::from_line`, faster on good lines: the record is
+/// parsed directly (no intermediate `serde_json::Value`) and accepted only if its version is one
+/// this build reads; anything else takes the canonical path, which checks the version before any
+/// field, so a newer record is never misread and every message is unchanged.
 pub fn parse_line(bytes: &[u8]) -> Result<Record, LineError> {
     let text = std::str::from_utf8(bytes)
-        .map_err(|e| LineError::NotJson(format!("not UTF-8 text: {e}")))?;
-    Record::from_line(text.trim_end_matches('\r'))
+        .map_err(|e| LineError::NotJson(format!("not UTF-8 text: {e}")))?
+        .trim_end_matches('\r');
+    match serde_json::from_str::<Record>(text) {
+        Ok(record) if record.v <= FORMAT_VERSION => Ok(record),
+        _ => Record::from_line(text),
+    }
+}
+
+/// Below this many lines a file is parsed on one thread (starting threads would cost more).
+const PARALLEL_MIN_LINES: usize = 4096;
+
+/// Parse lines in order, spread over the machine's cores for long journals.
+fn parse_all(lines: &[RawLine]) -> Vec<Result<Record, LineError>> {
+    let parse_chunk = |chunk: &[RawLine]| -> Vec<Result<Record, LineError>> {
+        chunk.iter().map(|line| parse_line(line.bytes)).collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if threads < 2 || lines.len() < PARALLEL_MIN_LINES {
+        return parse_chunk(lines);
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = lines
+            .chunks(lines.len().div_ceil(threads))
+            .map(|chunk| scope.spawn(move || parse_chunk(chunk)))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Read every journal file in the data dir (a missing dir is an empty journal). Records come
@@ -102,8 +137,9 @@ pub fn read_journal(data_dir: &Path) -> Result<JournalRead, StoreError> {
     };
     for file in files {
         let contents = std::fs::read(&file).map_err(StoreError::io("read", &file))?;
-        for line in raw_lines(&contents) {
-            match parse_line(line.bytes) {
+        let lines: Vec<RawLine> = raw_lines(&contents).collect();
+        for (line, parsed) in lines.iter().zip(parse_all(&lines)) {
+            match parsed {
                 Ok(record) => read.records.push(record),
                 Err(error) => read.problems.push(LineProblem {
                     file: file.clone(),
@@ -136,6 +172,28 @@ mod tests {
             "notes.jsonl",
         ] {
             assert_eq!(device_of_file_name(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn parse_line_agrees_with_record_from_line() {
+        let lines = [
+            r#"{"v":1,"id":"d-1","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"check_in","pain":3}"#,
+            r#"{"v":1,"id":"d-2","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"run_logged","minutes":24.5,"rpe":4,"pain":2}"#,
+            r#"{"v":2,"id":"d-3","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"hologram"}"#,
+            r#"{"v":"1","id":"d-4","kind":"note","text":"x"}"#,
+            r#"{"id":"d-5","kind":"note","text":"x"}"#,
+            r#"{"v":1,"id":"d-6","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"check_in","pain":11}"#,
+            r#"{"v":1,"id":"d-7","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"teleport"}"#,
+            r#"{"v":1,"id":"#,
+            "[1,2]",
+        ];
+        for line in lines {
+            assert_eq!(
+                parse_line(line.as_bytes()),
+                Record::from_line(line),
+                "{line}"
+            );
         }
     }
 

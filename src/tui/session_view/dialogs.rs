@@ -1,6 +1,8 @@
 //! Dialogs drawn over the runner: pause, skip reason, quit confirm, and the red-pain choice.
 
 use super::look::Look;
+use crate::domain::pain::Zone;
+use crate::domain::programme::ExerciseKind;
 use crate::domain::session::{Overlay, Session, SkipReason};
 use crate::domain::timer::clock_text;
 use ratatui::Frame;
@@ -78,7 +80,8 @@ pub fn overlay(
         }
         Overlay::SkipReason { choice } => {
             let name = session
-                .current_block()
+                .skip_target()
+                .and_then(|b| session.block(b))
                 .map(|b| b.exercise.name.clone())
                 .unwrap_or_default();
             let mut lines = vec![
@@ -102,7 +105,7 @@ pub fn overlay(
             lines.push(Line::styled("Enter skips · Esc keeps it", look.dim()));
             dialog(frame, area, "Skip exercise", lines);
         }
-        Overlay::QuitConfirm => dialog(
+        Overlay::QuitConfirm { .. } => dialog(
             frame,
             area,
             "Quit?",
@@ -122,13 +125,13 @@ pub fn red_pain(session: &Session, choice: usize, look: Look, frame: &mut Frame,
     let kind = session
         .current_block()
         .map(|b| b.exercise.kind)
-        .unwrap_or(crate::domain::programme::ExerciseKind::Reps);
+        .unwrap_or(ExerciseKind::Reps);
     let mut lines = vec![Line::styled(
         session
             .notice()
             .unwrap_or("Pain is above the ceiling.")
             .to_string(),
-        look.zone(crate::domain::pain::Zone::Red),
+        look.zone(Zone::Red),
     )];
     lines.push(Line::from("Stopping now protects tomorrow. What now?"));
     lines.push(Line::from(""));

@@ -97,6 +97,20 @@ pub const COUNTDOWN: &[Binding<Action>] = &[
     QUIT,
 ];
 
+pub const GET_READY: &[Binding<Action>] = &[
+    bind(
+        &[Key::Char('n'), Key::Right, Key::Enter],
+        "start now",
+        "skip the count-in and start now",
+        Input::CutShort,
+    ),
+    PAUSE,
+    SKIP,
+    UNDO,
+    BELL,
+    QUIT,
+];
+
 pub const REPS: &[Binding<Action>] = &[
     bind(
         &[Key::Enter],
@@ -298,6 +312,7 @@ pub const ENDED: &[Binding<Action>] = &[];
 /// The table for a screen.
 pub fn table(screen: Screen) -> &'static [Binding<Action>] {
     match screen {
+        Screen::GetReady => GET_READY,
         Screen::Countdown | Screen::Interval => COUNTDOWN,
         Screen::Reps => REPS,
         Screen::Rest => REST,

@@ -4,7 +4,8 @@
 use super::big_digits::{BigClock, GLYPH_ROWS};
 use super::look::Look;
 use crate::domain::pain::{Rating, SCALE_MAX, Zone};
-use crate::domain::session::{Block, EndField, EndForm, Screen, Session, StepKind};
+use crate::domain::records::Side;
+use crate::domain::session::{Block, EndField, EndForm, Screen, Session, Stage, StepKind};
 use crate::domain::timer::clock_text;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -61,6 +62,8 @@ pub fn steps(session: &Session, now: Instant, look: Look, frame: &mut Frame, are
 
     frame.render_widget(Paragraph::new(dose_line(block)), dose);
     match session.step_screen() {
+        // The red-pain dialog covers the centre; the rating prompt under it would only confuse.
+        _ if matches!(session.stage(), Stage::RedPain { .. }) => {}
         Screen::RatePain | Screen::RateEffort => rating(session, block, look, frame, centre),
         Screen::Reps => reps(block, step.kind, look, frame, centre),
         _ => countdown(session, now, step.kind, block, look, frame, centre),
@@ -126,8 +129,8 @@ fn countdown(
                 .current_step()
                 .and_then(|s| s.slot.side)
                 .map(|s| match s {
-                    crate::domain::records::Side::Left => "right leg next",
-                    crate::domain::records::Side::Right => "left leg next",
+                    Side::Left => "right leg next",
+                    Side::Right => "left leg next",
                 })
                 .unwrap_or("other side next")
         ),
@@ -434,6 +437,11 @@ pub fn summary(session: &Session, look: Look, frame: &mut Frame, area: Rect) {
     }
     if let Some(note) = &s.note {
         lines.push(Line::from(format!("Note: {note}")));
+    }
+    if !s.tomorrow.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::styled("Tomorrow", look.strong()));
+        lines.extend(s.tomorrow.iter().map(|l| Line::from(format!("  {l}"))));
     }
     lines.push(Line::from(""));
     lines.push(Line::styled(
