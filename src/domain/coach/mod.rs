@@ -17,12 +17,14 @@ mod prompts;
 mod red_flags;
 mod referral;
 mod rules;
+mod runs;
+mod stop;
 mod words;
 
 use crate::domain::history::History;
 use crate::domain::plan::{Decision, Plan, PlannedExercise, Reason};
 use crate::domain::programme::{ExerciseKind, PhaseExercise, Programme};
-use crate::domain::running::{self, LastRunJudgement, RunningAdvice};
+use crate::domain::running::RunningAdvice;
 use crate::domain::settings::CoachSettings;
 use chrono::NaiveDate;
 use context::{Context, when};
@@ -31,6 +33,8 @@ use phase::{Exit, PhasePosition};
 use red_flags::ActiveFlag;
 use referral::Referral;
 use rules::{DeloadWindow, Verdict};
+use runs::running_advice;
+use stop::{no_phases_plan, stop_plan};
 
 /// Today's plan for `programme` (see the module docs for the rule order).
 pub fn prescribe(
@@ -279,108 +283,4 @@ fn headline(exercises: &[PlannedExercise]) -> (Decision, Vec<Reason>) {
         .flat_map(|e| e.reasons.iter().cloned())
         .collect();
     (worst.clone(), reasons)
-}
-
-/// Rule 1: an EMERGENCY or URGENT red flag locks every exercise until a clinician has been seen.
-fn stop_plan(cx: &Context, phase_index: usize, stop: &ActiveFlag) -> Plan {
-    let phase = &cx.programme.phases[phase_index];
-    let decision = Decision::Stop(stop.flag.urgency);
-    let reason = Reason::new(
-        "rule 1",
-        format!(
-            "You answered yes {} to: \"{}\" This is {}: {}. Exercise stays locked until you confirm a clinician has seen you.",
-            when(stop.answered, cx.today),
-            stop.flag.question,
-            stop.flag.urgency.word(),
-            stop.flag.urgency.instruction()
-        ),
-    );
-    let exercises = phase
-        .exercises
-        .iter()
-        .filter_map(|entry| {
-            let exercise = cx.programme.exercise(&entry.exercise)?;
-            let rung = cx.current_rung(&phase.id, entry, exercise);
-            Some(PlannedExercise {
-                exercise: exercise.id.clone(),
-                rung,
-                dose: dose_at(exercise, rung, None),
-                decision: decision.clone(),
-                reasons: vec![Reason::new(
-                    "rule 1",
-                    format!(
-                        "{} is locked until a clinician has seen you.",
-                        exercise.name
-                    ),
-                )],
-                due_today: false,
-            })
-        })
-        .collect();
-    Plan {
-        date: cx.today,
-        programme: cx.programme.id.clone(),
-        phase: phase.id.clone(),
-        phase_index,
-        week: cx.week(),
-        decision,
-        reasons: vec![reason],
-        exercises,
-        locked: true,
-        deload: false,
-        prompts: vec![],
-        running: None,
-    }
-}
-
-/// A programme file without phases has nothing to prescribe; say so instead of failing.
-fn no_phases_plan(cx: &Context) -> Plan {
-    Plan {
-        date: cx.today,
-        programme: cx.programme.id.clone(),
-        phase: String::new(),
-        phase_index: 0,
-        week: cx.week(),
-        decision: Decision::Hold,
-        reasons: vec![Reason::new(
-            "programme",
-            format!(
-                "Programme \"{}\" has no phases, so there is nothing to prescribe: add a [[phases]] table to its file.",
-                cx.programme.id
-            ),
-        )],
-        exercises: vec![],
-        locked: false,
-        deload: false,
-        prompts: vec![],
-        running: None,
-    }
-}
-
-/// Running caps from runs dated up to today, with the last run judged by rules 8–9.
-fn running_advice(cx: &Context) -> RunningAdvice {
-    let runs = &cx.history.runs[..cx.history.runs.partition_point(|r| r.date <= cx.today)];
-    let s = &cx.settings;
-    let last_run = runs.iter().rev().find(|r| r.date < cx.today).map(|run| {
-        let problem = if run.pain.value() > s.amber_max {
-            Some(format!(
-                "hurt {}, above the ceiling of {}",
-                run.pain, s.amber_max
-            ))
-        } else {
-            let response = cx.response_after(run.date, None);
-            match response {
-                mornings::Response::Settled | mornings::Response::NotLoggedYet => None,
-                unsettled => Some(format!(
-                    "did not settle: {}",
-                    unsettled.words(s.morning_tolerance)
-                )),
-            }
-        };
-        LastRunJudgement {
-            date: run.date,
-            problem,
-        }
-    });
-    running::advise(runs, cx.today, s, last_run)
 }
