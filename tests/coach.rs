@@ -66,6 +66,7 @@ fn running() -> Programme {
         exercise: "walk-run".into(),
         floor: 1,
         top: None,
+        frequency: None,
     });
     p
 }

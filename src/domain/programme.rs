@@ -93,6 +93,10 @@ pub struct PhaseExercise {
     /// Highest rung reachable in this phase (default: the top of the ladder).
     #[serde(default)]
     pub top: Option<u32>,
+    /// How often in this phase, when it differs from the exercise's own frequency (e.g. LEAP P4
+    /// keeps the P3 strength work but at 3×/week).
+    #[serde(default)]
+    pub frequency: Option<Frequency>,
 }
 
 fn first_rung() -> u32 {
@@ -318,12 +322,20 @@ impl Rung {
                     seconds_words(self.duration.unwrap_or(0))
                 )
             }
-            ExerciseKind::Interval => format!(
-                "{} × (walk {} + jog {})",
-                self.sets,
-                seconds_words(self.walk.unwrap_or(0)),
-                seconds_words(self.run.unwrap_or(0))
-            ),
+            ExerciseKind::Interval => {
+                let (walk, run) = (self.walk.unwrap_or(0), self.run.unwrap_or(0));
+                match (walk, run) {
+                    (0, run) if self.sets <= 1 => format!("jog {}", seconds_words(run)),
+                    (0, run) => format!("{} × jog {}", self.sets, seconds_words(run)),
+                    (walk, 0) => format!("{} × walk {}", self.sets, seconds_words(walk)),
+                    (walk, run) => format!(
+                        "{} × (walk {} + jog {})",
+                        self.sets,
+                        seconds_words(walk),
+                        seconds_words(run)
+                    ),
+                }
+            }
         };
         if let Some(load) = &self.load {
             s.push_str(&format!(", {load}"));
@@ -377,6 +389,11 @@ impl Exercise {
 }
 
 impl PhaseExercise {
+    /// How often this exercise is done in this phase: the phase's override, else the exercise's.
+    pub fn frequency_for<'a>(&'a self, exercise: &'a Exercise) -> &'a Frequency {
+        self.frequency.as_ref().unwrap_or(&exercise.frequency)
+    }
+
     /// The top rung used in this phase for a ladder of `ladder_len` rungs.
     pub fn top_for(&self, ladder_len: u32) -> u32 {
         self.top.unwrap_or(ladder_len).min(ladder_len).max(1)
@@ -443,6 +460,13 @@ mod tests {
             "5 × 45 s hold, rest 2 min, effort 7/10"
         );
         assert_eq!(seconds_words(90), "1 min 30 s");
+        let w5 = Rung {
+            sets: 1,
+            walk: Some(0),
+            run: Some(1800),
+            ..Default::default()
+        };
+        assert_eq!(w5.describe(ExerciseKind::Interval), "jog 30 min");
     }
 }
 

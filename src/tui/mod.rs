@@ -1,12 +1,44 @@
-//! The full-screen coach (owned by the TUI work).
+//! The full-screen coach: first run, Today, the session runner and history, in the Elm shape
+//! (`app`: state and update; `view`: pure render; `event_loop` + `terminal`: the shell).
 
+pub mod app;
+pub mod event_loop;
 pub mod history;
+pub mod journal;
 pub mod keymap;
+pub mod screens;
 pub mod session_view;
+pub mod stats;
+pub mod terminal;
+pub mod theme;
+pub mod view;
 
 use crate::store::Context;
+use crate::store::programme_files::load_catalogue;
 use std::process::ExitCode;
+use std::time::Instant;
 
-pub fn run(_ctx: &Context) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("the full-screen coach is not built yet; try `rehab --help`")
+/// Open the full-screen coach on the real terminal.
+pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
+    let loaded = crate::store::config::load(&ctx.config_file());
+    let catalogue = load_catalogue(&ctx.programmes_dir());
+    let journal = journal::FileJournal::open(ctx)?;
+    let mut guard = terminal::TerminalGuard::enter()?;
+    let mut app = app::App::new(
+        Box::new(journal),
+        catalogue,
+        loaded.config,
+        ctx.today,
+        theme::Theme::from_env(),
+        Instant::now(),
+    );
+    if let Some(warning) = loaded.warnings.first() {
+        app.message.get_or_insert_with(|| warning.clone());
+    }
+    let result = event_loop::run(&mut guard, &mut app);
+    drop(guard);
+    result.map_err(|e| {
+        anyhow::anyhow!("the terminal stopped answering ({e}); everything finished was saved")
+    })?;
+    Ok(ExitCode::SUCCESS)
 }

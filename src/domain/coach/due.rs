@@ -1,7 +1,7 @@
 //! Whether an exercise is due today, from its `Frequency` and the last session that included it.
 
 use super::context::Context;
-use crate::domain::programme::Exercise;
+use crate::domain::programme::{Exercise, Frequency};
 use chrono::NaiveDate;
 
 /// Days in a week, to turn "n per week" into a minimum gap between sessions.
@@ -9,11 +9,12 @@ const DAYS_PER_WEEK: u32 = 7;
 
 impl Context<'_> {
     /// Due when today's sessions have not yet reached `per_day`, and the gap since the last
-    /// session with this exercise is at least `days_apart` (or 7 / `per_week`).
-    pub fn due_today(&self, exercise: &Exercise) -> bool {
+    /// session with this exercise is at least `days_apart` (or 7 / `per_week`). `frequency` is the
+    /// phase's override when it has one, else the exercise's own.
+    pub fn due_today(&self, exercise: &Exercise, frequency: &Frequency) -> bool {
         let has_sets =
             |s: &&crate::domain::history::SessionLog| s.sets_of(&exercise.id).next().is_some();
-        let per_day = exercise.frequency.per_day.unwrap_or(1).max(1);
+        let per_day = frequency.per_day.unwrap_or(1).max(1);
         let done_today = self.sessions_today().filter(has_sets).count() as u32;
         if done_today >= per_day {
             return false;
@@ -21,13 +22,11 @@ impl Context<'_> {
         if done_today > 0 {
             return true;
         }
-        let per_week = exercise
-            .frequency
+        let per_week = frequency
             .per_week
             .unwrap_or(DAYS_PER_WEEK)
             .clamp(1, DAYS_PER_WEEK);
-        let gap = exercise
-            .frequency
+        let gap = frequency
             .days_apart
             .unwrap_or(DAYS_PER_WEEK / per_week)
             .max(1);

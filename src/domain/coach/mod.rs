@@ -261,7 +261,7 @@ fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<Plann
         dose,
         decision: verdict.decision,
         reasons: vec![Reason::new(verdict.rule, text)],
-        due_today: cx.due_today(exercise) && !resting,
+        due_today: cx.due_today(exercise, entry.frequency_for(exercise)) && !resting,
     })
 }
 

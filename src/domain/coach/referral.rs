@@ -156,8 +156,8 @@ impl Context<'_> {
         let per_week = self.programme.phases[phase.index]
             .exercises
             .iter()
-            .filter_map(|pe| self.exercise(&pe.exercise))
-            .map(|e| e.frequency.per_week.unwrap_or(7).min(7))
+            .filter_map(|pe| Some(pe.frequency_for(self.exercise(&pe.exercise)?)))
+            .map(|f| f.per_week.unwrap_or(7).min(7))
             .max()
             .unwrap_or(7);
         let planned = f64::from(days) * f64::from(per_week) / 7.0;

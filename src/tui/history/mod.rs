@@ -1,13 +1,40 @@
 //! History screens: pain chart, calendar, sessions, decisions, exercise progress, runs, and
 //! in-app edits. (Interface agreed between the history and TUI work.)
+//!
+//! For the shell: open with `HistoryScreen::new`, pass every key to `handle_key`, draw with
+//! `render`, show `footer()` and `help_rows()`. Carry out the outcome:
+//! - `Close`: leave the history screens.
+//! - `Append(records)`: append each `(date, body)` in order, dated `date` (a past day for a
+//!   backfill), then replay the journal and call `refresh`.
+//! - `AppendSession(backfill)`: append `backfill.started` dated `backfill.date`; take the id the
+//!   journal gave it and append every body of `backfill.rest(id)` dated `backfill.date`, in
+//!   order; then replay and `refresh`. (Sets need the session's id, which only the journal assigns.)
+
+pub mod calendar;
+pub mod data;
+pub mod decisions;
+pub mod edit;
+pub mod keys;
+pub mod pain;
+pub mod progress;
+pub mod runs;
+pub mod sessions;
+mod table_window;
 
 use crate::domain::history::History;
 use crate::domain::records::RecordBody;
+use crate::domain::settings::CoachSettings;
 use crate::store::programme_files::Catalogue;
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
+use data::Derived;
+use edit::{BackfilledSession, Form, Target};
+use keys::Action;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
 /// What the app must do after a key in the history screens.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,37 +45,602 @@ pub enum HistoryOutcome {
     Close,
     /// Append these records (corrections, backfilled check-ins or sessions), then call `refresh`.
     Append(Vec<(NaiveDate, RecordBody)>),
+    /// Append a backfilled session: `started` first, then `rest(id)` with its id (see module docs).
+    AppendSession(Box<BackfilledSession>),
+}
+
+/// The history views, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Pain,
+    Calendar,
+    Sessions,
+    Decisions,
+    Progress,
+    Runs,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [
+        View::Pain,
+        View::Calendar,
+        View::Sessions,
+        View::Decisions,
+        View::Progress,
+        View::Runs,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Pain => "Pain",
+            View::Calendar => "Calendar",
+            View::Sessions => "Sessions",
+            View::Decisions => "Decisions",
+            View::Progress => "Progress",
+            View::Runs => "Runs",
+        }
+    }
+
+    fn index(self) -> usize {
+        View::ALL.iter().position(|v| *v == self).unwrap_or(0)
+    }
+
+    fn step(self, by: isize) -> View {
+        let n = View::ALL.len() as isize;
+        View::ALL[(self.index() as isize + by).rem_euclid(n) as usize]
+    }
+}
+
+/// How far back the pain chart and progress view look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Range {
+    TwoWeeks,
+    ThreeMonths,
+    All,
+}
+
+/// Days shown by the short ranges.
+const TWO_WEEKS_DAYS: u64 = 14;
+const THREE_MONTHS_DAYS: u64 = 91;
+
+impl Range {
+    pub fn label(self) -> &'static str {
+        match self {
+            Range::TwoWeeks => "2 weeks",
+            Range::ThreeMonths => "3 months",
+            Range::All => "all",
+        }
+    }
+
+    fn next(self) -> Range {
+        match self {
+            Range::TwoWeeks => Range::ThreeMonths,
+            Range::ThreeMonths => Range::All,
+            Range::All => Range::TwoWeeks,
+        }
+    }
+}
+
+/// Rows moved by PgUp/PgDn in tables; days in the chart.
+const PAGE_ROWS: usize = 10;
+/// Days moved by PgUp/PgDn in the calendar.
+const CALENDAR_PAGE_DAYS: u64 = 28;
+/// Below this size the screen asks for a larger terminal instead of drawing cramped views.
+const MIN_WIDTH: u16 = 40;
+const MIN_HEIGHT: u16 = 10;
+
+/// A typed-in answer in progress, or the "add what?" choice.
+#[derive(Debug, Clone, PartialEq)]
+enum Mode {
+    Browse,
+    /// A session's sets are open (index into `Derived::sessions`).
+    Detail {
+        session: usize,
+        row: usize,
+    },
+    /// Choosing what to add for a day.
+    Add {
+        date: NaiveDate,
+    },
+    Form(Form),
 }
 
 pub struct HistoryScreen {
     today: NaiveDate,
+    settings: CoachSettings,
+    data: Derived,
+    view: View,
+    range: Range,
+    /// Pain chart: per-side view instead of morning/during/after.
+    sides: bool,
+    /// The selected day in the pain chart and calendar.
+    day: NaiveDate,
+    /// Selected row per table view, counted from the newest.
+    rows: [usize; 6],
+    mode: Mode,
+    message: Option<String>,
 }
 
 impl HistoryScreen {
     pub fn new(history: &History, catalogue: &Catalogue, today: NaiveDate) -> HistoryScreen {
-        let _ = (history, catalogue);
-        HistoryScreen { today }
+        let settings = history
+            .current()
+            .and_then(|c| catalogue.get(&c.programme))
+            .map_or_else(CoachSettings::default, |p| {
+                CoachSettings::default().with(&p.coach)
+            });
+        HistoryScreen {
+            today,
+            data: Derived::new(history, catalogue, &settings, today),
+            settings,
+            view: View::Pain,
+            range: Range::TwoWeeks,
+            sides: false,
+            day: today,
+            rows: [0; 6],
+            mode: Mode::Browse,
+            message: None,
+        }
+    }
+
+    /// Use these coach settings (zones, run caps), e.g. with config.toml's overrides applied.
+    pub fn with_settings(
+        mut self,
+        history: &History,
+        catalogue: &Catalogue,
+        settings: CoachSettings,
+    ) -> HistoryScreen {
+        self.settings = settings;
+        self.refresh(history, catalogue);
+        self
     }
 
     /// Rebuild derived views after the journal changed.
     pub fn refresh(&mut self, history: &History, catalogue: &Catalogue) {
-        let _ = (history, catalogue, self.today);
+        self.data = Derived::new(history, catalogue, &self.settings, self.today);
+        if let Mode::Detail { session, .. } = self.mode
+            && session >= self.data.sessions.len()
+        {
+            self.mode = Mode::Browse;
+        }
+    }
+
+    pub fn view(&self) -> View {
+        self.view
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) -> HistoryOutcome {
-        let _ = key;
-        HistoryOutcome::Close
+        let Some(action) = keys::lookup(self.table(), key) else {
+            return HistoryOutcome::None;
+        };
+        self.message = None;
+        match self.mode.clone() {
+            Mode::Form(form) => self.form_key(form, action, key),
+            Mode::Add { date } => self.add_key(date, action),
+            Mode::Detail { session, row } => self.detail_key(session, row, action),
+            Mode::Browse => self.browse_key(action),
+        }
+    }
+
+    fn table(&self) -> &'static [crate::tui::keymap::Binding<Action>] {
+        match self.mode {
+            Mode::Browse => keys::BROWSE,
+            Mode::Detail { .. } => keys::DETAIL,
+            Mode::Add { .. } => keys::ADD,
+            Mode::Form(_) => keys::FORM,
+        }
+    }
+
+    fn browse_key(&mut self, action: Action) -> HistoryOutcome {
+        match action {
+            Action::NextView => self.view = self.view.step(1),
+            Action::PrevView => self.view = self.view.step(-1),
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.page_by(-1),
+            Action::PageDown => self.page_by(1),
+            Action::Range => self.range = self.range.next(),
+            Action::Sides => self.sides = !self.sides,
+            Action::Open => self.open(),
+            Action::Edit => self.edit(),
+            Action::Add => self.start_add(),
+            Action::Back => return HistoryOutcome::Close,
+            _ => {}
+        }
+        HistoryOutcome::None
+    }
+
+    fn detail_key(&mut self, session: usize, row: usize, action: Action) -> HistoryOutcome {
+        let sets = self.data.sessions.get(session).map_or(0, |s| s.sets.len());
+        match action {
+            Action::Up => {
+                self.mode = Mode::Detail {
+                    session,
+                    row: row.saturating_sub(1),
+                }
+            }
+            Action::Down => {
+                self.mode = Mode::Detail {
+                    session,
+                    row: (row + 1).min(sets.saturating_sub(1)),
+                }
+            }
+            Action::Edit => {
+                if let Some((s, set)) = self
+                    .data
+                    .sessions
+                    .get(session)
+                    .and_then(|s| s.sets.get(row).map(|set| (s, set)))
+                {
+                    let side = set
+                        .side
+                        .map(|x| format!(" {}", x.letter()))
+                        .unwrap_or_default();
+                    self.mode = Mode::Form(Form::new(
+                        s.date,
+                        Target::CorrectPain {
+                            record: set.id.clone(),
+                            field: "pain",
+                        },
+                        format!(
+                            "Pain after {}{side} set {} on {} (was {}): 0–10",
+                            self.data.name(&set.exercise),
+                            set.set,
+                            s.date,
+                            set.pain.value()
+                        ),
+                    ));
+                }
+            }
+            Action::Back => self.mode = Mode::Browse,
+            _ => {}
+        }
+        HistoryOutcome::None
+    }
+
+    fn add_key(&mut self, date: NaiveDate, action: Action) -> HistoryOutcome {
+        match action {
+            Action::AddCheckIn => {
+                if self.data.checkin_ids.contains_key(&date) {
+                    self.message = Some(format!(
+                        "{date} already has a check-in: e edits its morning pain"
+                    ));
+                    self.mode = Mode::Browse;
+                } else {
+                    self.mode = Mode::Form(Form::new(
+                        date,
+                        Target::AddCheckIn,
+                        format!("Morning pain on {date}: 0–10"),
+                    ));
+                }
+            }
+            Action::AddSession => {
+                if self.data.session_before(date).is_some() {
+                    self.mode = Mode::Form(Form::new(
+                        date,
+                        Target::AddSession { during: None },
+                        format!(
+                            "Session on {date}, the plan as last time. Worst pain during: 0–10"
+                        ),
+                    ));
+                } else {
+                    self.message = Some(format!(
+                        "No session before {date} to copy the plan from: log it with `rehab --date {date} log …`"
+                    ));
+                    self.mode = Mode::Browse;
+                }
+            }
+            Action::Cancel | Action::Back => self.mode = Mode::Browse,
+            _ => {}
+        }
+        HistoryOutcome::None
+    }
+
+    fn form_key(&mut self, mut form: Form, action: Action, key: &KeyEvent) -> HistoryOutcome {
+        match action {
+            Action::Digit => {
+                if let Some(d) = crate::tui::keymap::digit_of(key) {
+                    form.push_digit(d);
+                }
+                self.mode = Mode::Form(form);
+            }
+            Action::Erase => {
+                form.backspace();
+                self.mode = Mode::Form(form);
+            }
+            Action::Cancel => {
+                self.mode = Mode::Browse;
+                self.message = Some("Nothing changed".into());
+            }
+            Action::Confirm => return self.confirm(form),
+            _ => self.mode = Mode::Form(form),
+        }
+        HistoryOutcome::None
+    }
+
+    fn confirm(&mut self, form: Form) -> HistoryOutcome {
+        let value = match form.value() {
+            Ok(v) => v,
+            Err(e) => {
+                self.message = Some(e);
+                self.mode = Mode::Form(form);
+                return HistoryOutcome::None;
+            }
+        };
+        self.mode = Mode::Browse;
+        match form.target {
+            Target::CorrectPain { record, field } => {
+                self.message = Some(format!(
+                    "Saved: {} on {} is now {value}",
+                    field.replace('_', " "),
+                    form.date
+                ));
+                HistoryOutcome::Append(vec![(
+                    form.date,
+                    edit::pain_correction(record, field, value),
+                )])
+            }
+            Target::AddCheckIn => {
+                self.message = Some(format!(
+                    "Saved: check-in on {} with pain {value}",
+                    form.date
+                ));
+                HistoryOutcome::Append(vec![(form.date, edit::check_in(value))])
+            }
+            Target::AddSession { during: None } => {
+                self.mode = Mode::Form(Form::new(
+                    form.date,
+                    Target::AddSession {
+                        during: Some(value),
+                    },
+                    format!("Session on {}: pain just after: 0–10", form.date),
+                ));
+                HistoryOutcome::None
+            }
+            Target::AddSession {
+                during: Some(during),
+            } => match self.data.session_before(form.date) {
+                Some(template) => {
+                    self.message = Some(format!("Saved: session on {}", form.date));
+                    HistoryOutcome::AppendSession(Box::new(BackfilledSession::repeating(
+                        template, form.date, during, value,
+                    )))
+                }
+                None => HistoryOutcome::None,
+            },
+        }
+    }
+
+    fn first_day(&self) -> NaiveDate {
+        self.data.first.unwrap_or(self.today).min(self.today)
+    }
+
+    fn shift_day(&mut self, days: i64) {
+        let moved = if days < 0 {
+            self.day.checked_sub_days(Days::new(days.unsigned_abs()))
+        } else {
+            self.day.checked_add_days(Days::new(days.unsigned_abs()))
+        };
+        if let Some(d) = moved {
+            self.day = d.clamp(self.first_day(), self.today);
+        }
+    }
+
+    fn row_count(&self) -> usize {
+        match self.view {
+            View::Sessions => self.data.sessions.len(),
+            View::Decisions => self.data.changes.len(),
+            View::Progress => self.data.rungs.len(),
+            View::Runs => self.data.runs.len(),
+            View::Pain | View::Calendar => 0,
+        }
+    }
+
+    fn move_by(&mut self, by: isize) {
+        match self.view {
+            View::Pain => self.shift_day(by as i64),
+            View::Calendar => self.shift_day(by as i64 * 7),
+            _ => {
+                let count = self.row_count();
+                let row = &mut self.rows[self.view.index()];
+                *row = row.saturating_add_signed(by).min(count.saturating_sub(1));
+            }
+        }
+    }
+
+    fn page_by(&mut self, by: isize) {
+        match self.view {
+            View::Calendar => self.shift_day(by as i64 * CALENDAR_PAGE_DAYS as i64),
+            _ => self.move_by(by * PAGE_ROWS as isize),
+        }
+    }
+
+    /// Index into `Derived::sessions` of a table row (rows run newest first).
+    fn session_of_row(&self, row: usize) -> Option<usize> {
+        self.data.sessions.len().checked_sub(row + 1)
+    }
+
+    fn open(&mut self) {
+        let session = match self.view {
+            View::Sessions => self.session_of_row(self.rows[self.view.index()]),
+            View::Decisions => {
+                let row = self.rows[self.view.index()];
+                self.data
+                    .changes
+                    .len()
+                    .checked_sub(row + 1)
+                    .and_then(|i| self.data.changes.get(i))
+                    .and_then(|c| self.data.sessions.iter().position(|s| s.id == c.session))
+            }
+            View::Pain | View::Calendar => {
+                self.data.sessions.iter().rposition(|s| s.date == self.day)
+            }
+            View::Progress | View::Runs => None,
+        };
+        match session {
+            Some(session) => self.mode = Mode::Detail { session, row: 0 },
+            None => self.message = Some("No session here to open".into()),
+        }
+    }
+
+    fn edit(&mut self) {
+        match self.view {
+            View::Pain | View::Calendar => {
+                let date = self.day;
+                match self.data.checkin_ids.get(&date).and_then(|ids| ids.last()) {
+                    Some(id) => {
+                        let was = self
+                            .data
+                            .pain_on(date)
+                            .and_then(|p| p.morning)
+                            .map_or_else(|| "not rated".to_string(), |p| p.to_string());
+                        self.mode = Mode::Form(Form::new(
+                            date,
+                            Target::CorrectPain {
+                                record: id.clone(),
+                                field: "pain",
+                            },
+                            format!("Morning pain on {date} (was {was}): 0–10"),
+                        ));
+                    }
+                    None => {
+                        self.mode = Mode::Form(Form::new(
+                            date,
+                            Target::AddCheckIn,
+                            format!("No check-in on {date}; add its morning pain: 0–10"),
+                        ))
+                    }
+                }
+            }
+            View::Sessions => {
+                let session = self
+                    .session_of_row(self.rows[self.view.index()])
+                    .and_then(|i| self.data.sessions.get(i));
+                match session.and_then(|s| s.finished.as_ref().map(|f| (s.date, f))) {
+                    Some((date, finish)) => {
+                        self.mode = Mode::Form(Form::new(
+                            date,
+                            Target::CorrectPain {
+                                record: finish.id.clone(),
+                                field: "pain_after",
+                            },
+                            format!(
+                                "Pain after the session on {date} (was {}): 0–10 · Enter opens sets to fix one",
+                                finish.pain_after.value()
+                            ),
+                        ))
+                    }
+                    None => self.message = Some("This session has no end to edit".into()),
+                }
+            }
+            _ => {
+                self.message = Some(
+                    "e edits in Pain, Calendar and Sessions (Enter a session to fix a set)".into(),
+                )
+            }
+        }
+    }
+
+    fn start_add(&mut self) {
+        match self.view {
+            View::Pain | View::Calendar | View::Sessions => {
+                self.mode = Mode::Add { date: self.day }
+            }
+            _ => self.message = Some("a adds a day from Pain, Calendar or Sessions".into()),
+        }
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect) {
-        let _ = (frame, area);
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            frame.render_widget(
+                Paragraph::new("Make the terminal larger to see history").wrap(Wrap { trim: true }),
+                area,
+            );
+            return;
+        }
+        let [tabs, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let titles = View::ALL.iter().map(|v| v.title());
+        frame.render_widget(
+            Tabs::new(titles)
+                .select(self.view.index())
+                .highlight_style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD))
+                .divider("│"),
+            tabs,
+        );
+        if let Mode::Detail { session, row } = self.mode {
+            sessions::render_detail(self, frame, body, session, row);
+        } else {
+            match self.view {
+                View::Pain => pain::render(self, frame, body),
+                View::Calendar => calendar::render(self, frame, body),
+                View::Sessions => sessions::render(self, frame, body),
+                View::Decisions => decisions::render(self, frame, body),
+                View::Progress => progress::render(self, frame, body),
+                View::Runs => runs::render(self, frame, body),
+            }
+        }
+        frame.render_widget(Paragraph::new(self.status_line()), status);
+    }
+
+    fn status_line(&self) -> Line<'static> {
+        match &self.mode {
+            Mode::Form(form) => Line::from(format!("{} › {}▏", form.question, form.typed))
+                .style(Style::new().add_modifier(Modifier::BOLD)),
+            Mode::Add { date } => Line::from(format!(
+                "Add for {date}: c check-in · s session (plan as last time) · Esc cancel"
+            )),
+            _ => Line::from(self.message.clone().unwrap_or_default()),
+        }
     }
 
     pub fn footer(&self) -> String {
-        String::new()
+        crate::tui::keymap::footer_hints(self.table())
     }
 
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
-        Vec::new()
+        let mut rows = crate::tui::keymap::help_rows(keys::BROWSE);
+        rows.extend(crate::tui::keymap::help_rows(keys::DETAIL));
+        rows.extend(crate::tui::keymap::help_rows(keys::ADD));
+        rows.extend(crate::tui::keymap::help_rows(keys::FORM));
+        rows
+    }
+
+    /// First and last day of the chart/progress range.
+    pub(crate) fn range_days(&self) -> (NaiveDate, NaiveDate) {
+        let back = |days: u64| {
+            self.today
+                .checked_sub_days(Days::new(days - 1))
+                .unwrap_or(self.today)
+        };
+        let from = match self.range {
+            Range::TwoWeeks => back(TWO_WEEKS_DAYS),
+            Range::ThreeMonths => back(THREE_MONTHS_DAYS),
+            Range::All => self.first_day(),
+        };
+        (from, self.today)
+    }
+
+    pub(crate) fn data(&self) -> &Derived {
+        &self.data
+    }
+    pub(crate) fn range(&self) -> Range {
+        self.range
+    }
+    pub(crate) fn sides(&self) -> bool {
+        self.sides
+    }
+    pub(crate) fn day(&self) -> NaiveDate {
+        self.day
+    }
+    pub(crate) fn row(&self, view: View) -> usize {
+        self.rows[view.index()]
+    }
+    pub(crate) fn settings(&self) -> &CoachSettings {
+        &self.settings
     }
 }

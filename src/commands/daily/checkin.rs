@@ -1,0 +1,163 @@
+//! `rehab checkin`: the morning check-in, with the red-flag questions.
+
+use super::inputs::optional_rating;
+use super::state::load_config;
+use crate::cli::CheckinArgs;
+use crate::domain::pain::{Rating, Zone};
+use crate::domain::records::RecordBody;
+use crate::domain::red_flags::{self, NOT_A_DIAGNOSIS, RED_FLAGS, RedFlag, Urgency};
+use crate::domain::settings::CoachSettings;
+use crate::store::Context;
+use crate::store::journal_file::JournalWriter;
+use anyhow::{Context as _, bail};
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
+    if args.list_flags {
+        print!("{}", flag_list());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let pain = optional_rating("pain", args.pain.as_ref())?;
+    let stiffness = optional_rating("stiffness", args.stiffness.as_ref())?;
+    let load_test = optional_rating("load-test", args.load_test.as_ref())?;
+    let red_flags = flag_answers(&args.flags, args.no_flags)?;
+    if pain.is_none() && stiffness.is_none() && load_test.is_none() && red_flags.is_empty() {
+        bail!(
+            "nothing to record: give at least --pain N (and usually --stiffness N); see `rehab checkin --help`"
+        );
+    }
+
+    // A yes to a red flag is said at once, before anything else can fail.
+    let yes: Vec<&RedFlag> = red_flags
+        .iter()
+        .filter(|(_, yes)| **yes)
+        .filter_map(|(id, _)| red_flags::find(id))
+        .collect();
+    if let Some(worst) = red_flags::worst(red_flags.iter().map(|(k, v)| (k.as_str(), *v))) {
+        print!("{}", red_flag_message(worst, &yes));
+    }
+
+    let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot save the check-in")?;
+    writer
+        .append(
+            ctx.today,
+            ctx.now_stamp(),
+            RecordBody::CheckIn {
+                pain,
+                stiffness,
+                load_test,
+                red_flags: red_flags.clone(),
+            },
+        )
+        .context("cannot save the check-in")?;
+
+    let settings = CoachSettings::default().with(&load_config(ctx).coach);
+    println!("Check-in for {} saved.", ctx.today);
+    for (name, value) in [
+        ("pain", pain),
+        ("stiffness", stiffness),
+        ("load test", load_test),
+    ] {
+        if let Some(value) = value {
+            println!("  {name:<10} {}", zoned(value, &settings));
+        }
+    }
+    let asked_flags = !red_flags.is_empty();
+    if !asked_flags && pain.is_some_and(|p| p.value() >= settings.red_flag_recheck_pain) {
+        println!(
+            "Your pain is {} or more: please answer the red-flag questions (`rehab checkin --list-flags`, then `rehab checkin --flag ID` or `--no-flags`).",
+            settings.red_flag_recheck_pain
+        );
+    }
+    println!("Next: `rehab today` shows today's plan.");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn zoned(value: Rating, settings: &CoachSettings) -> String {
+    let zone = Zone::of(value, settings.green_max, settings.amber_max);
+    format!("{value} {} {}", zone.symbol(), zone.word())
+}
+
+/// The answers as stored: each `--flag` is a yes; with `--no-flags` every other question is a no.
+fn flag_answers(flags: &[String], no_to_others: bool) -> anyhow::Result<BTreeMap<String, bool>> {
+    let mut answers = BTreeMap::new();
+    for id in flags {
+        if red_flags::find(id).is_none() {
+            bail!(
+                "--flag {id}: no such red-flag question; `rehab checkin --list-flags` lists the ids"
+            );
+        }
+        answers.insert(id.clone(), true);
+    }
+    if no_to_others {
+        for flag in RED_FLAGS {
+            answers.entry(flag.id.to_string()).or_insert(false);
+        }
+    }
+    Ok(answers)
+}
+
+fn flag_list() -> String {
+    let mut out = String::from(
+        "Red-flag questions. Answer yes with --flag ID (repeatable); --no-flags answers no to the rest.\n\n",
+    );
+    for flag in RED_FLAGS {
+        out.push_str(&format!(
+            "{:<20} {:<9} {}\n",
+            flag.id,
+            flag.urgency.word(),
+            flag.question
+        ));
+    }
+    out
+}
+
+/// What to do after a yes: the most urgent instruction first, then every question answered yes.
+fn red_flag_message(worst: &RedFlag, yes: &[&RedFlag]) -> String {
+    let headline = match worst.urgency {
+        Urgency::Emergency | Urgency::Urgent => "STOP",
+        Urgency::Soon => "SEE A CLINICIAN",
+    };
+    let mut out = format!(
+        "{headline} ({}): {}.\n",
+        worst.urgency.word(),
+        worst.urgency.instruction()
+    );
+    out.push_str("You answered yes to:\n");
+    for flag in yes {
+        out.push_str(&format!(
+            "  - {} ({})\n",
+            flag.question,
+            flag.urgency.word()
+        ));
+    }
+    out.push_str(NOT_A_DIAGNOSIS);
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_flags_answers_no_to_the_rest_and_unknown_ids_fail() {
+        let answers = flag_answers(&["below_knee".into()], true).unwrap();
+        assert_eq!(answers.len(), RED_FLAGS.len());
+        assert_eq!(answers.get("below_knee"), Some(&true));
+        assert_eq!(answers.get("bone_stress"), Some(&false));
+        assert!(flag_answers(&["nope".into()], false).is_err());
+    }
+
+    #[test]
+    fn emergency_message_leads_with_stop_and_the_instruction() {
+        let flag = red_flags::find("saddle_numbness").unwrap();
+        let message = red_flag_message(flag, &[flag]);
+        assert!(
+            message.starts_with("STOP (EMERGENCY): go to emergency care now"),
+            "{message}"
+        );
+        assert!(message.contains(flag.question));
+    }
+}

@@ -1,0 +1,194 @@
+//! `rehab log ...`: things done away from the laptop.
+
+use super::inputs::{MAX_RUN_KM, MAX_RUN_MINUTES, optional_rating, positive_amount, rating};
+use super::state::DayState;
+use crate::cli::{LogRunArgs, LogSessionArgs};
+use crate::domain::pain::Rating;
+use crate::domain::plan::{PlanSnapshot, SnapshotExercise};
+use crate::domain::programme::{ExerciseKind, Programme, Sides};
+use crate::domain::records::{RecordBody, RecordId, Side};
+use crate::store::Context;
+use crate::store::journal_file::JournalWriter;
+use anyhow::{Context as _, bail};
+use std::process::ExitCode;
+
+/// Reason stored with an exercise skipped on the command line.
+const SKIP_REASON: &str = "not done (logged with `rehab log session --skip`)";
+
+/// Record today's plan as done: session_started (with the plan snapshot), one set_done per planned
+/// set and side (pain = the worst pain during), exercise_skipped for each --skip, session_finished.
+pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> {
+    let pain_during = rating("pain-during", &args.pain_during)?;
+    let pain_after = rating("pain-after", &args.pain_after)?;
+    let pain_before = optional_rating("pain-before", args.pain_before.as_ref())?;
+    let effort = optional_rating("effort", args.effort.as_ref())?;
+
+    let state = DayState::load(ctx)?;
+    let (programme, plan) = state.plan(ctx)?;
+    if plan.locked {
+        bail!(
+            "today's plan is locked ({}): no session can be logged until a clinician has seen you (`rehab log clinician-seen`)",
+            plan.decision
+        );
+    }
+    let snapshot = plan.snapshot();
+    if snapshot.exercises.is_empty() {
+        bail!(
+            "no exercise is due on {} in today's plan: nothing to log",
+            ctx.today
+        );
+    }
+    check_skips(&args.skip, &snapshot)?;
+
+    let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot save the session")?;
+    // Each record carries the moment it was written, so replay keeps them in order.
+    let mut append = |body| {
+        writer
+            .append(ctx.today, ctx.now_stamp(), body)
+            .context("cannot save the session")
+    };
+    let started = append(RecordBody::SessionStarted {
+        plan: snapshot.clone(),
+        pain_before,
+    })?;
+    let mut sets_logged = 0;
+    for planned in &snapshot.exercises {
+        if args.skip.contains(&planned.exercise) {
+            append(RecordBody::ExerciseSkipped {
+                session: started.id.clone(),
+                exercise: planned.exercise.clone(),
+                reason: SKIP_REASON.into(),
+            })?;
+            continue;
+        }
+        for body in sets_done(&started.id, planned, programme, pain_during, effort) {
+            append(body)?;
+            sets_logged += 1;
+        }
+    }
+    append(RecordBody::SessionFinished {
+        session: started.id.clone(),
+        pain_after,
+        effort,
+        note: args.note,
+    })?;
+
+    let done = snapshot.exercises.len() - args.skip.len();
+    println!(
+        "Session for {} saved: {sets_logged} sets of {done} exercise(s), {} skipped; pain during {pain_during}, after {pain_after}.",
+        ctx.today,
+        args.skip.len()
+    );
+    println!("Tomorrow morning, `rehab checkin` tells the coach how you settled.");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every --skip must name an exercise in today's plan, once.
+fn check_skips(skips: &[String], snapshot: &PlanSnapshot) -> anyhow::Result<()> {
+    for (i, skip) in skips.iter().enumerate() {
+        if !snapshot.exercises.iter().any(|e| &e.exercise == skip) {
+            let planned: Vec<&str> = snapshot
+                .exercises
+                .iter()
+                .map(|e| e.exercise.as_str())
+                .collect();
+            bail!(
+                "--skip {skip}: not an exercise in today's plan; planned today: {}",
+                planned.join(", ")
+            );
+        }
+        if skips[..i].contains(skip) {
+            bail!("--skip {skip} is given twice");
+        }
+    }
+    Ok(())
+}
+
+/// One set_done per planned set, and per side for exercises done on each side.
+fn sets_done(
+    session: &RecordId,
+    planned: &SnapshotExercise,
+    programme: &Programme,
+    pain: Rating,
+    effort: Option<Rating>,
+) -> Vec<RecordBody> {
+    let exercise = programme.exercise(&planned.exercise);
+    let kind = exercise.map_or(ExerciseKind::Reps, |e| e.kind);
+    let sides: &[Option<Side>] = match exercise.map(|e| e.sides) {
+        Some(Sides::Each) => &[Some(Side::Left), Some(Side::Right)],
+        _ => &[None],
+    };
+    let reps = match kind {
+        ExerciseKind::Reps | ExerciseKind::Hold => planned.dose.reps,
+        _ => None,
+    };
+    let seconds = planned.dose.work_seconds(kind);
+    let mut bodies = Vec::new();
+    for set in 1..=planned.dose.sets {
+        for side in sides {
+            bodies.push(RecordBody::SetDone {
+                session: session.clone(),
+                exercise: planned.exercise.clone(),
+                side: *side,
+                set,
+                reps,
+                seconds,
+                pain,
+                effort,
+                undone: false,
+            });
+        }
+    }
+    bodies
+}
+
+pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {
+    let minutes = positive_amount("minutes", args.minutes, MAX_RUN_MINUTES, "minutes")?;
+    let km = args
+        .km
+        .map(|km| positive_amount("km", km, MAX_RUN_KM, "km"))
+        .transpose()?;
+    let rpe = rating("rpe", &args.rpe)?;
+    let pain = rating("pain", &args.pain)?;
+    append_one(
+        ctx,
+        RecordBody::RunLogged {
+            minutes,
+            km,
+            rpe,
+            pain,
+        },
+    )?;
+    let distance = km.map(|km| format!(", {km} km")).unwrap_or_default();
+    println!(
+        "Run on {} saved: {minutes} min{distance}, effort {rpe}, pain {pain}.",
+        ctx.today
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn note(ctx: &Context, text: String) -> anyhow::Result<ExitCode> {
+    if text.trim().is_empty() {
+        bail!("the note is empty: write something, e.g. rehab log note \"slept badly\"");
+    }
+    append_one(ctx, RecordBody::Note { text })?;
+    println!("Note for {} saved.", ctx.today);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn clinician_seen(ctx: &Context, note: Option<String>) -> anyhow::Result<ExitCode> {
+    append_one(ctx, RecordBody::ClinicianSeen { note })?;
+    println!(
+        "Saved: a clinician saw you on {}. Follow their advice; `rehab today` shows the plan again.",
+        ctx.today
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn append_one(ctx: &Context, body: RecordBody) -> anyhow::Result<()> {
+    let what = body.kind().replace('_', " ");
+    JournalWriter::open(&ctx.data_dir)
+        .and_then(|mut writer| writer.append(ctx.today, ctx.now_stamp(), body))
+        .with_context(|| format!("cannot save the {what}"))?;
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! Everything a daily command reads: programmes, config, the journal replayed, today's plan.
+//! Warnings (a broken programme file, an unknown config key, unreadable journal lines) go to stderr.
+
+use crate::commands::journal::unread_message;
+use crate::domain::coach::prescribe;
+use crate::domain::history::History;
+use crate::domain::plan::Plan;
+use crate::domain::programme::Programme;
+use crate::domain::records::{Record, RecordBody};
+use crate::domain::settings::CoachSettings;
+use crate::store::Context;
+use crate::store::config::{self, Config};
+use crate::store::journal_file::read_journal;
+use crate::store::programme_files::{Catalogue, load_catalogue};
+use anyhow::{Context as _, bail};
+
+pub struct DayState {
+    pub catalogue: Catalogue,
+    pub config: Config,
+    /// The journal replayed as of `ctx.today` (see `known_on`).
+    pub history: History,
+    /// Start day of the first programme choice in the whole journal (even after `today`).
+    first_start: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+}
+
+impl DayState {
+    pub fn load(ctx: &Context) -> anyhow::Result<DayState> {
+        let catalogue = load_catalogue(&ctx.programmes_dir());
+        for warning in &catalogue.warnings {
+            eprintln!("rehab: warning: {warning}");
+        }
+        let config = load_config(ctx);
+        let journal = read_journal(&ctx.data_dir).context("cannot read the journal")?;
+        if !journal.problems.is_empty() {
+            eprintln!(
+                "rehab: warning: {} journal line(s) could not be read and were skipped; `rehab journal check` lists them",
+                journal.problems.len()
+            );
+        }
+        for file in &journal.unread {
+            eprintln!("rehab: warning: {}", unread_message(file));
+        }
+        let first_start = journal
+            .records
+            .iter()
+            .filter_map(|r| match &r.body {
+                RecordBody::ProgrammeChosen { start, .. } => Some(*start),
+                _ => None,
+            })
+            .min();
+        let history = History::replay(journal.records.into_iter().filter(|r| known_on(r, ctx)));
+        Ok(DayState {
+            catalogue,
+            config,
+            history,
+            first_start,
+            today: ctx.today,
+        })
+    }
+
+    /// The current programme, or a message saying how to choose one.
+    pub fn programme(&self) -> anyhow::Result<&Programme> {
+        let Some(choice) = self.history.current() else {
+            if let Some(start) = self.first_start {
+                bail!(
+                    "no programme was chosen on or before {}: your programme starts on {start}; pick a day from then on with --date, or choose again with `rehab start PROGRAMME --date DAY`",
+                    self.today
+                );
+            }
+            bail!(
+                "no programme chosen yet: choose one with `rehab start PROGRAMME` (`rehab programmes list` shows them)"
+            );
+        };
+        match self.catalogue.get(&choice.programme) {
+            Some(programme) => Ok(programme),
+            None => bail!(
+                "the programme \"{}\" (chosen on {}) is not available any more: `rehab programmes list` shows what is, and `rehab start PROGRAMME` switches",
+                choice.programme,
+                choice.start
+            ),
+        }
+    }
+
+    /// Today's plan from the coach, with config and programme overrides applied.
+    pub fn plan(&self, ctx: &Context) -> anyhow::Result<(&Programme, Plan)> {
+        let programme = self.programme()?;
+        let settings = CoachSettings::default()
+            .with(&self.config.coach)
+            .with(&programme.coach);
+        let plan = prescribe(programme, &self.history, ctx.today, &settings);
+        Ok((programme, plan))
+    }
+}
+
+/// `config.toml`, with its warnings printed to stderr.
+pub fn load_config(ctx: &Context) -> Config {
+    let loaded = config::load(&ctx.config_file());
+    for warning in &loaded.warnings {
+        eprintln!("rehab: warning: {warning}");
+    }
+    loaded.config
+}
+
+/// Acting as a day (`--date`) means knowing only what was recorded about that day and earlier.
+/// Corrections always count: they fix facts, whenever they were made.
+fn known_on(record: &Record, ctx: &Context) -> bool {
+    record.date <= ctx.today || matches!(record.body, RecordBody::Correction { .. })
+}

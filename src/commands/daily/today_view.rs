@@ -1,0 +1,178 @@
+//! `rehab today` as text: a stop or referral first, then phase and week, the decision with every
+//! reason, each exercise at its rung and dose, and what to do first.
+
+use crate::domain::plan::{Decision, Plan, PlannedExercise};
+use crate::domain::programme::{Programme, Sides};
+use crate::domain::red_flags::NOT_A_DIAGNOSIS;
+use std::fmt::Write as _;
+
+pub fn render(plan: &Plan, programme: &Programme) -> String {
+    let mut out = String::new();
+    match &plan.decision {
+        Decision::Stop(urgency) => {
+            let _ = writeln!(
+                out,
+                "STOP ({}): {}.\nNo exercise today. After a clinician has seen you, record it with `rehab log clinician-seen`.\n{NOT_A_DIAGNOSIS}\n",
+                urgency.word(),
+                urgency.instruction()
+            );
+        }
+        Decision::Refer(reason) => {
+            let _ = writeln!(
+                out,
+                "SEE A CLINICIAN: {}. Book a doctor or physiotherapist; until then the coach only holds or eases your dose.\n{NOT_A_DIAGNOSIS}\n",
+                reason.words()
+            );
+        }
+        _ => {}
+    }
+    let phase_name = programme
+        .phases
+        .get(plan.phase_index)
+        .map(|p| format!(" ({})", p.name))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{} · {} · phase {}{phase_name} · week {}",
+        plan.date, programme.name, plan.phase, plan.week
+    );
+    let _ = writeln!(out, "Decision: {}", plan.decision);
+    for reason in &plan.reasons {
+        let _ = writeln!(out, "  - {} [{}]", reason.text, reason.rule);
+    }
+    if plan.deload {
+        let _ = writeln!(out, "Deload: lighter volume today, same rungs.");
+    }
+    if plan.locked {
+        let _ = writeln!(out, "Exercise is locked today.");
+    } else {
+        let _ = writeln!(out, "\nExercises:");
+        for exercise in &plan.exercises {
+            out.push_str(&exercise_lines(exercise, programme));
+        }
+    }
+    if !plan.prompts.is_empty() {
+        let _ = writeln!(out, "\nFirst:");
+        for prompt in &plan.prompts {
+            let _ = writeln!(out, "  - {prompt}");
+        }
+    }
+    out
+}
+
+fn exercise_lines(planned: &PlannedExercise, programme: &Programme) -> String {
+    let mut out = String::new();
+    let Some(exercise) = programme.exercise(&planned.exercise) else {
+        let _ = writeln!(out, "  {} (not in the programme file)", planned.exercise);
+        return out;
+    };
+    let sides = match exercise.sides {
+        Sides::Each => ", each side",
+        Sides::Both => "",
+    };
+    let due = if planned.due_today {
+        ""
+    } else {
+        " (not due today)"
+    };
+    let _ = writeln!(
+        out,
+        "  {} [{}]{due}: rung {}/{}: {}{sides}",
+        exercise.name,
+        exercise.id,
+        planned.rung,
+        exercise.top_rung(),
+        planned.dose.describe(exercise.kind),
+    );
+    let _ = writeln!(out, "      {}", planned.decision);
+    for reason in &planned.reasons {
+        let _ = writeln!(out, "      - {} [{}]", reason.text, reason.rule);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::{Reason, ReferReason};
+    use crate::domain::red_flags::Urgency;
+
+    fn fixture() -> Programme {
+        toml::from_str(include_str!("../../../tests/fixtures/quick.toml")).unwrap()
+    }
+
+    fn plan(decision: Decision, locked: bool) -> Plan {
+        let programme = fixture();
+        let exercise = &programme.exercises[0];
+        Plan {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            programme: programme.id.clone(),
+            phase: "T1".into(),
+            phase_index: 0,
+            week: 2,
+            decision: decision.clone(),
+            reasons: vec![Reason::new(
+                "R1",
+                "pain reached 6/10, above the ceiling of 5",
+            )],
+            exercises: vec![PlannedExercise {
+                exercise: exercise.id.clone(),
+                rung: 2,
+                dose: exercise.rungs[1].clone(),
+                decision,
+                reasons: vec![Reason::new("rule 8", "steps down one rung")],
+                due_today: true,
+            }],
+            locked,
+            deload: false,
+            prompts: vec!["Do the morning check-in".into()],
+            running: None,
+        }
+    }
+
+    #[test]
+    fn a_stop_is_said_first_and_exercises_are_not_listed() {
+        let text = render(&plan(Decision::Stop(Urgency::Urgent), true), &fixture());
+        assert!(text.starts_with("STOP (URGENT): see a doctor"), "{text}");
+        assert!(text.contains("Exercise is locked today."), "{text}");
+        assert!(!text.contains("Quick hold"), "{text}");
+    }
+
+    #[test]
+    fn a_plan_shows_phase_week_rung_dose_reasons_and_prompts() {
+        let text = render(&plan(Decision::Regress(1), false), &fixture());
+        assert!(text.contains("phase T1 (Test phase) · week 2"), "{text}");
+        assert!(
+            text.contains("Decision: regress: step down 1 rung"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  - pain reached 6/10, above the ceiling of 5 [R1]"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Quick hold [quick-hold]: rung 2/2: 2 × 3 s hold, rest 1 s, effort 3–4/10, each side"),
+            "{text}"
+        );
+        assert!(
+            text.contains("      - steps down one rung [rule 8]"),
+            "{text}"
+        );
+        assert!(
+            text.contains("First:\n  - Do the morning check-in"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_referral_is_said_first() {
+        let text = render(
+            &plan(Decision::Refer(ReferReason::RisingTrend), false),
+            &fixture(),
+        );
+        assert!(
+            text.starts_with("SEE A CLINICIAN: morning pain rising day after day"),
+            "{text}"
+        );
+    }
+}

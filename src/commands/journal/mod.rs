@@ -1,0 +1,164 @@
+//! `rehab journal check|repair|list` and `rehab correct`.
+
+mod correct;
+mod summary;
+
+use crate::cli::{CorrectArgs, JournalCommand};
+use crate::domain::history::History;
+use crate::store::Context;
+use crate::store::journal_file::{JournalRead, JournalWriter, RepairReport, read_journal};
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use std::process::ExitCode;
+
+pub fn run(ctx: &Context, cmd: JournalCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        JournalCommand::Check => check(ctx),
+        JournalCommand::Repair => repair(ctx),
+        JournalCommand::List { on } => list(ctx, on),
+    }
+}
+
+pub fn correct(ctx: &Context, args: CorrectArgs) -> anyhow::Result<ExitCode> {
+    correct::run(ctx, args)
+}
+
+fn read(ctx: &Context) -> anyhow::Result<JournalRead> {
+    read_journal(&ctx.data_dir).context("cannot read the journal")
+}
+
+/// Every unreadable line as `FILE:LINE: error`, exit 1 if any; else a one-line summary.
+fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
+    let journal = read(ctx)?;
+    let history = History::replay(journal.records.clone());
+    for problem in &history.correction_problems {
+        eprintln!(
+            "rehab: note: correction {} of {} is not applied: {}",
+            problem.correction, problem.target, problem.message
+        );
+    }
+    if journal.problems.is_empty() && journal.unread.is_empty() {
+        println!(
+            "journal OK: {} records in {} file(s) in {}",
+            journal.records.len(),
+            journal.files.len(),
+            ctx.data_dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    for problem in &journal.problems {
+        println!("{problem}");
+    }
+    for file in &journal.unread {
+        println!("{}", unread_message(file));
+    }
+    let newer = journal
+        .problems
+        .iter()
+        .filter(|p| p.error.is_newer_version())
+        .count();
+    println!(
+        "{} problem(s); {} records read. `rehab journal repair` moves damaged lines aside (with a backup){}.",
+        journal.problems.len() + journal.unread.len(),
+        journal.records.len(),
+        if newer > 0 {
+            "; lines from a newer rehab stay where they are: update rehab to read them"
+        } else {
+            ""
+        }
+    );
+    Ok(ExitCode::FAILURE)
+}
+
+fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
+    let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot repair the journal")?;
+    let report = writer
+        .repair(ctx.now_stamp())
+        .context("cannot repair the journal")?;
+    print!("{}", describe_repair(&report));
+    // Other devices' files are theirs to repair: rewriting them here would fight the sync tool.
+    let journal = read(ctx)?;
+    let mut others: Vec<_> = journal
+        .problems
+        .iter()
+        .filter(|p| p.file != writer.path() && !p.error.is_newer_version())
+        .map(|p| p.file.clone())
+        .collect();
+    others.dedup();
+    for file in &others {
+        println!(
+            "{} belongs to another device and has damaged lines: run `rehab journal repair` on that device (they are skipped meanwhile).",
+            file.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A journal-like file that is not read, and what to do about it.
+pub(crate) fn unread_message(file: &std::path::Path) -> String {
+    format!(
+        "{}: not read: its name is not journal-<device-id>.jsonl (a sync tool's conflict copy?); copy any records you need into a note or correction, then move the file out of the data dir",
+        file.display()
+    )
+}
+
+fn describe_repair(report: &RepairReport) -> String {
+    let journal = report.journal.display();
+    let mut out = String::new();
+    if let (Some(backup), Some(rejected)) = (&report.backup, &report.rejected) {
+        let lines: Vec<String> = report.moved.iter().map(usize::to_string).collect();
+        out.push_str(&format!(
+            "Repaired {journal}:\n  moved {} damaged line(s) (line {}) to {}\n  kept a copy of the original as {}\n  kept {} record(s) in the journal\n",
+            report.moved.len(),
+            lines.join(", "),
+            rejected.display(),
+            backup.display(),
+            report.kept_records,
+        ));
+        if report.blank_removed > 0 {
+            out.push_str(&format!(
+                "  dropped {} blank line(s)\n",
+                report.blank_removed
+            ));
+        }
+    } else {
+        out.push_str(&format!(
+            "Nothing to repair in {journal}: {} record(s), no damaged lines; nothing was changed.\n",
+            report.kept_records
+        ));
+    }
+    if !report.kept_newer.is_empty() {
+        let lines: Vec<String> = report.kept_newer.iter().map(usize::to_string).collect();
+        out.push_str(&format!(
+            "  left {} line(s) from a newer rehab in place (line {}): update rehab to read them\n",
+            report.kept_newer.len(),
+            lines.join(", ")
+        ));
+    }
+    out
+}
+
+/// `id  date  kind  summary`, one record a line, in timestamp order.
+fn list(ctx: &Context, on: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
+    let journal = read(ctx)?;
+    if !journal.problems.is_empty() {
+        eprintln!(
+            "rehab: warning: {} journal line(s) could not be read; `rehab journal check` lists them",
+            journal.problems.len()
+        );
+    }
+    for record in journal
+        .records
+        .iter()
+        .filter(|r| on.is_none_or(|day| r.date == day))
+    {
+        println!(
+            "{}  {}  {:<22} {}",
+            record.id,
+            record.date,
+            record.body.kind(),
+            summary::summary(&record.body)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,1 +1,0 @@
-//! CSV / JSON export and the Markdown report (owned by the history-and-export work).

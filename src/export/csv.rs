@@ -1,0 +1,266 @@
+//! CSV export: one row per set, plus rows for check-ins, skipped exercises, session ends, runs
+//! and notes, built from the corrected `History`. The columns and what each row kind puts in
+//! them are documented in README.md ("Export and report"); keep the two in step.
+
+use crate::domain::history::{DayCheckIn, History, SessionLog};
+use crate::domain::pain::Rating;
+use crate::export::range::DayRange;
+use chrono::NaiveDate;
+
+/// The header, in order. Stable: scripts depend on it.
+pub const COLUMNS: [&str; 12] = [
+    "date",
+    "programme",
+    "phase",
+    "exercise",
+    "side",
+    "set",
+    "reps",
+    "seconds",
+    "rung",
+    "pain",
+    "effort",
+    "note",
+];
+
+/// `exercise` value of the row for a morning check-in.
+pub const CHECK_IN: &str = "check-in";
+/// `exercise` value of the row that closes a session (pain = pain after).
+pub const SESSION_END: &str = "session-end";
+/// `exercise` value of a logged run.
+pub const RUN: &str = "run";
+/// `exercise` value of a free-text note for the day.
+pub const NOTE: &str = "note";
+
+#[derive(Default)]
+struct Row {
+    date: String,
+    programme: String,
+    phase: String,
+    exercise: String,
+    side: String,
+    set: String,
+    reps: String,
+    seconds: String,
+    rung: String,
+    pain: String,
+    effort: String,
+    note: String,
+}
+
+impl Row {
+    fn fields(&self) -> [&str; 12] {
+        [
+            &self.date,
+            &self.programme,
+            &self.phase,
+            &self.exercise,
+            &self.side,
+            &self.set,
+            &self.reps,
+            &self.seconds,
+            &self.rung,
+            &self.pain,
+            &self.effort,
+            &self.note,
+        ]
+    }
+}
+
+fn text<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn rating(value: Option<Rating>) -> String {
+    text(value.map(Rating::value))
+}
+
+/// Quote a field when it holds a comma, quote, line break or edge space (RFC 4180).
+fn quote(field: &str) -> String {
+    let needs =
+        field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ');
+    if needs {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// The programme chosen on or before `date` (the last such choice).
+fn programme_on(history: &History, date: NaiveDate) -> String {
+    history
+        .choices
+        .iter()
+        .rev()
+        .find(|c| c.start <= date)
+        .map(|c| c.programme.clone())
+        .unwrap_or_default()
+}
+
+fn check_in_row(history: &History, date: NaiveDate, checkin: &DayCheckIn) -> Row {
+    let mut note = Vec::new();
+    if let Some(s) = checkin.stiffness {
+        note.push(format!("stiffness {}", s.value()));
+    }
+    if let Some(l) = checkin.load_test {
+        note.push(format!("load test {}", l.value()));
+    }
+    if !checkin.red_flags.is_empty() {
+        let yes: Vec<&str> = checkin
+            .red_flags
+            .iter()
+            .filter(|(_, answer)| **answer)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        note.push(if yes.is_empty() {
+            "red flags: all no".to_string()
+        } else {
+            format!("red flags yes: {}", yes.join(" "))
+        });
+    }
+    Row {
+        date: date.to_string(),
+        programme: programme_on(history, date),
+        exercise: CHECK_IN.into(),
+        pain: rating(checkin.pain),
+        note: note.join(", "),
+        ..Row::default()
+    }
+}
+
+fn session_rows(session: &SessionLog, rows: &mut Vec<Row>) {
+    let base = || Row {
+        date: session.date.to_string(),
+        programme: session.plan.programme.clone(),
+        phase: session.plan.phase.clone(),
+        ..Row::default()
+    };
+    let rung_of = |exercise: &str| {
+        text(
+            session
+                .plan
+                .exercises
+                .iter()
+                .find(|e| e.exercise == exercise)
+                .map(|e| e.rung),
+        )
+    };
+    for set in &session.sets {
+        rows.push(Row {
+            exercise: set.exercise.clone(),
+            side: set.side.map(|s| s.word().to_string()).unwrap_or_default(),
+            set: set.set.to_string(),
+            reps: text(set.reps),
+            seconds: text(set.seconds),
+            rung: rung_of(&set.exercise),
+            pain: set.pain.value().to_string(),
+            effort: rating(set.effort),
+            ..base()
+        });
+    }
+    for skip in &session.skipped {
+        rows.push(Row {
+            exercise: skip.exercise.clone(),
+            rung: rung_of(&skip.exercise),
+            note: format!("skipped: {}", skip.reason),
+            ..base()
+        });
+    }
+    let mut note = Vec::new();
+    if let Some(before) = session.pain_before {
+        note.push(format!("pain before {}", before.value()));
+    }
+    let finish = session.finished.as_ref();
+    if finish.is_none() {
+        note.push("not finished".to_string());
+    }
+    if let Some(text) = finish.and_then(|f| f.note.as_ref()) {
+        note.push(text.clone());
+    }
+    rows.push(Row {
+        exercise: SESSION_END.into(),
+        pain: rating(finish.map(|f| f.pain_after)),
+        effort: rating(finish.and_then(|f| f.effort)),
+        note: note.join(", "),
+        ..base()
+    });
+}
+
+/// Seconds in a minute, for a run's duration.
+const SECONDS_PER_MINUTE: f64 = 60.0;
+
+/// The CSV text (header first, `\n` line ends) for the days in `range`, oldest day first.
+pub fn to_csv(history: &History, range: DayRange) -> String {
+    let mut days: Vec<NaiveDate> = history
+        .checkins
+        .keys()
+        .copied()
+        .chain(history.sessions.iter().map(|s| s.date))
+        .chain(history.runs.iter().map(|r| r.date))
+        .chain(history.notes.iter().map(|n| n.date))
+        .filter(|d| range.contains(*d))
+        .collect();
+    days.sort();
+    days.dedup();
+
+    let mut rows = Vec::new();
+    for date in days {
+        if let Some(checkin) = history.checkins.get(&date) {
+            rows.push(check_in_row(history, date, checkin));
+        }
+        for session in history.sessions.iter().filter(|s| s.date == date) {
+            session_rows(session, &mut rows);
+        }
+        for run in history.runs.iter().filter(|r| r.date == date) {
+            rows.push(Row {
+                date: date.to_string(),
+                programme: programme_on(history, date),
+                exercise: RUN.into(),
+                seconds: format!("{:.0}", run.minutes * SECONDS_PER_MINUTE),
+                pain: run.pain.value().to_string(),
+                effort: run.rpe.value().to_string(),
+                note: run.km.map(|k| format!("{k:.2} km")).unwrap_or_default(),
+                ..Row::default()
+            });
+        }
+        for note in history.notes.iter().filter(|n| n.date == date) {
+            rows.push(Row {
+                date: date.to_string(),
+                programme: programme_on(history, date),
+                exercise: NOTE.into(),
+                note: note.text.clone(),
+                ..Row::default()
+            });
+        }
+    }
+
+    let mut out = COLUMNS.join(",");
+    out.push('\n');
+    for row in rows {
+        let line: Vec<String> = row.fields().iter().map(|f| quote(f)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_follows_rfc_4180() {
+        assert_eq!(quote("plain"), "plain");
+        assert_eq!(quote("a, b"), "\"a, b\"");
+        assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(quote("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn empty_history_is_just_the_header() {
+        assert_eq!(
+            to_csv(&History::default(), DayRange::default()),
+            format!("{}\n", COLUMNS.join(","))
+        );
+    }
+}

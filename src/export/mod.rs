@@ -1,0 +1,14 @@
+//! CSV / JSON export and the Markdown report, plus the derived views (`insight`) they share with
+//! the history screens. Everything here is pure: records or a `History` in, a `String` out.
+
+pub mod csv;
+pub mod insight;
+pub mod json;
+pub mod range;
+pub mod report;
+pub mod sample;
+
+pub use csv::to_csv;
+pub use json::to_json;
+pub use range::DayRange;
+pub use report::report;

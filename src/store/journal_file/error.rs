@@ -1,0 +1,56 @@
+//! Errors from the journal files. Every message names the path and says what to do.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    Other(String),
+    /// Another process holds this device's journal lock.
+    #[error("another rehab is using the journal in {}; close it first", dir.display())]
+    Locked { dir: PathBuf },
+    /// A file operation failed.
+    #[error("cannot {action} {}: {source}{}", path.display(), io_hint(source))]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// The device-id file holds something that cannot be an id.
+    #[error(
+        "{}: \"{found}\" is not a device id (letters, digits, '_' only); move the file away and rehab will make a new id",
+        path.display()
+    )]
+    BadDeviceId { path: PathBuf, found: String },
+}
+
+impl StoreError {
+    pub(crate) fn io(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> StoreError {
+        let path = path.to_path_buf();
+        move |source| StoreError::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+/// What a person can do about a failed file operation.
+fn io_hint(err: &io::Error) -> &'static str {
+    match err.kind() {
+        io::ErrorKind::PermissionDenied => {
+            " (check that you own this path and can write to it, or point rehab elsewhere with --data-dir / REHAB_DATA_DIR)"
+        }
+        io::ErrorKind::ReadOnlyFilesystem => {
+            " (the file system is read-only: remount it writable, or point rehab elsewhere with --data-dir / REHAB_DATA_DIR)"
+        }
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            " (the disk is full: free some space and run the command again; nothing after the last saved record was written)"
+        }
+        io::ErrorKind::NotADirectory | io::ErrorKind::IsADirectory => {
+            " (a file and a directory are mixed up here: move the wrong one away)"
+        }
+        _ => "",
+    }
+}

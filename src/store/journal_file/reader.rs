@@ -1,0 +1,223 @@
+//! Reading: every `journal-<device-id>.jsonl` in the data dir, merged. Damaged lines are reported
+//! with file and line number and skipped; the rest is read.
+
+use super::device::is_valid_device_id;
+use super::{JournalRead, LineProblem, StoreError};
+use crate::domain::records::{FORMAT_VERSION, LineError, Record};
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+const JOURNAL_PREFIX: &str = "journal-";
+const JOURNAL_SUFFIX: &str = ".jsonl";
+
+/// `journal-<device-id>.jsonl` for a device.
+pub fn journal_file_name(device_id: &str) -> String {
+    format!("{JOURNAL_PREFIX}{device_id}{JOURNAL_SUFFIX}")
+}
+
+/// The device id of a journal file name, or None for anything else (side files from a repair,
+/// backups, sync-tool copies: they hold a '.' in the middle).
+pub fn device_of_file_name(name: &str) -> Option<&str> {
+    let device = name
+        .strip_prefix(JOURNAL_PREFIX)?
+        .strip_suffix(JOURNAL_SUFFIX)?;
+    is_valid_device_id(device).then_some(device)
+}
+
+/// Suffixes that `rehab journal repair` gives its own files, next to a journal.
+const REPAIR_MARKERS: [&str; 3] = [".jsonl.bak-", ".jsonl.rejected-", ".jsonl.tmp-"];
+
+/// The journal files in the data dir, sorted by name. A missing dir has none.
+pub fn journal_files(data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    Ok(classify_dir(data_dir)?.0)
+}
+
+/// (journal files, stray files): a stray file looks like a journal but is not read, e.g. a copy
+/// a sync tool made on a conflict (`journal-ab12.sync-conflict-....jsonl`). Both sorted by name.
+fn classify_dir(data_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), StoreError> {
+    let entries = match std::fs::read_dir(data_dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+        Err(e) => return Err(StoreError::io("list", data_dir)(e)),
+    };
+    let mut journals = Vec::new();
+    let mut strays = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(StoreError::io("list", data_dir))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if device_of_file_name(&name).is_some() {
+            journals.push(entry.path());
+        } else if is_stray(&name) {
+            strays.push(entry.path());
+        }
+    }
+    journals.sort();
+    strays.sort();
+    Ok((journals, strays))
+}
+
+fn is_stray(name: &str) -> bool {
+    name.starts_with(JOURNAL_PREFIX)
+        && name.contains(JOURNAL_SUFFIX)
+        && !REPAIR_MARKERS.iter().any(|m| name.contains(m))
+}
+
+/// One line of a journal file, as bytes, with its 1-based number.
+pub struct RawLine<'a> {
+    pub number: usize,
+    pub bytes: &'a [u8],
+    /// The file's last line has no newline: probably cut off by a crash.
+    pub torn: bool,
+}
+
+/// Split file contents into lines, skipping blank ones.
+pub fn raw_lines(contents: &[u8]) -> impl Iterator<Item = RawLine<'_>> {
+    let ends_clean = contents.last().is_none_or(|&b| b == b'\n');
+    let count = contents.split(|&b| b == b'\n').count();
+    contents
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .filter(|(_, bytes)| !bytes.iter().all(u8::is_ascii_whitespace))
+        .map(move |(i, bytes)| RawLine {
+            number: i + 1,
+            bytes,
+            torn: !ends_clean && i + 1 == count,
+        })
+}
+
+/// Parse one raw line. Same result as `Record::from_line`, faster on good lines: the record is
+/// parsed directly (no intermediate `serde_json::Value`) and accepted only if its version is one
+/// this build reads; anything else takes the canonical path, which checks the version before any
+/// field, so a newer record is never misread and every message is unchanged.
+pub fn parse_line(bytes: &[u8]) -> Result<Record, LineError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| LineError::NotJson(format!("not UTF-8 text: {e}")))?
+        .trim_end_matches('\r');
+    match serde_json::from_str::<Record>(text) {
+        Ok(record) if record.v <= FORMAT_VERSION => Ok(record),
+        _ => Record::from_line(text),
+    }
+}
+
+/// Below this many lines a file is parsed on one thread (starting threads would cost more).
+const PARALLEL_MIN_LINES: usize = 4096;
+
+/// Parse lines in order, spread over the machine's cores for long journals.
+fn parse_all(lines: &[RawLine]) -> Vec<Result<Record, LineError>> {
+    let parse_chunk = |chunk: &[RawLine]| -> Vec<Result<Record, LineError>> {
+        chunk.iter().map(|line| parse_line(line.bytes)).collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if threads < 2 || lines.len() < PARALLEL_MIN_LINES {
+        return parse_chunk(lines);
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = lines
+            .chunks(lines.len().div_ceil(threads))
+            .map(|chunk| scope.spawn(move || parse_chunk(chunk)))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// Read every journal file in the data dir (a missing dir is an empty journal). Records come
+/// back in timestamp order (ids break ties), problems in file and line order.
+pub fn read_journal(data_dir: &Path) -> Result<JournalRead, StoreError> {
+    let (files, strays) = classify_dir(data_dir)?;
+    let mut read = JournalRead {
+        unread: strays,
+        ..JournalRead::default()
+    };
+    for file in files {
+        let contents = std::fs::read(&file).map_err(StoreError::io("read", &file))?;
+        let lines: Vec<RawLine> = raw_lines(&contents).collect();
+        for (line, parsed) in lines.iter().zip(parse_all(&lines)) {
+            match parsed {
+                Ok(record) => read.records.push(record),
+                Err(error) => read.problems.push(LineProblem {
+                    file: file.clone(),
+                    line: line.number,
+                    error,
+                    text: String::from_utf8_lossy(line.bytes).into_owned(),
+                    torn: line.torn,
+                }),
+            }
+        }
+        read.files.push(file);
+    }
+    read.records
+        .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    Ok(read)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_device_journal_names_count() {
+        assert_eq!(device_of_file_name("journal-ab12.jsonl"), Some("ab12"));
+        for other in [
+            "journal-ab12.jsonl.rejected-20260302T073000.jsonl",
+            "journal-ab12.jsonl.bak-20260302T073000",
+            "journal-ab12.sync-conflict-1.jsonl",
+            "journal-.jsonl",
+            "notes.jsonl",
+        ] {
+            assert_eq!(device_of_file_name(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn parse_line_agrees_with_record_from_line() {
+        let lines = [
+            r#"{"v":1,"id":"d-1","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"check_in","pain":3}"#,
+            r#"{"v":1,"id":"d-2","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"run_logged","minutes":24.5,"rpe":4,"pain":2}"#,
+            r#"{"v":2,"id":"d-3","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"hologram"}"#,
+            r#"{"v":"1","id":"d-4","kind":"note","text":"x"}"#,
+            r#"{"id":"d-5","kind":"note","text":"x"}"#,
+            r#"{"v":1,"id":"d-6","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"check_in","pain":11}"#,
+            r#"{"v":1,"id":"d-7","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"teleport"}"#,
+            r#"{"v":1,"id":"#,
+            "[1,2]",
+        ];
+        for line in lines {
+            assert_eq!(
+                parse_line(line.as_bytes()),
+                Record::from_line(line),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn sync_copies_are_strays_but_repair_files_are_not() {
+        assert!(is_stray(
+            "journal-ab12.sync-conflict-20260302-073000-XYZ.jsonl"
+        ));
+        assert!(is_stray("journal-ab12 (conflicted copy).jsonl"));
+        assert!(!is_stray(
+            "journal-ab12.jsonl.rejected-20260302T073000.jsonl"
+        ));
+        assert!(!is_stray("journal-ab12.jsonl.bak-20260302T073000"));
+        assert!(!is_stray("journal-ab12.lock"));
+        assert!(!is_stray("device-id"));
+    }
+
+    #[test]
+    fn lines_are_numbered_and_a_torn_tail_is_marked() {
+        let lines: Vec<(usize, bool)> = raw_lines(b"a\n\nb\nc")
+            .map(|l| (l.number, l.torn))
+            .collect();
+        assert_eq!(lines, vec![(1, false), (3, false), (4, true)]);
+        assert_eq!(raw_lines(b"a\n").count(), 1);
+        assert_eq!(raw_lines(b"").count(), 0);
+    }
+}

@@ -1,0 +1,87 @@
+//! Everything the history views show, derived once per `refresh` (not per frame) from the
+//! replayed History, so drawing a frame only slices ready-made vectors.
+
+use crate::domain::history::{History, SessionLog};
+use crate::domain::settings::CoachSettings;
+use crate::export::insight::{self, DayKind, DayPain, PlanChange, RunWeek};
+use crate::store::programme_files::Catalogue;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap};
+
+/// The derived views for one History.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    pub pain: Vec<DayPain>,
+    pub days: BTreeMap<NaiveDate, DayKind>,
+    pub sessions: Vec<SessionLog>,
+    pub changes: Vec<PlanChange>,
+    pub rungs: BTreeMap<String, Vec<(NaiveDate, u32)>>,
+    pub runs: Vec<RunWeek>,
+    /// Exercise id → display name (the id when the programme is not in the catalogue).
+    names: HashMap<String, String>,
+    /// Day → ids of that day's check-in records (the last one is corrected on edit).
+    pub checkin_ids: BTreeMap<NaiveDate, Vec<crate::domain::records::RecordId>>,
+    pub first: Option<NaiveDate>,
+    pub settings: CoachSettings,
+}
+
+impl Derived {
+    pub fn new(
+        history: &History,
+        catalogue: &Catalogue,
+        settings: &CoachSettings,
+        today: NaiveDate,
+    ) -> Derived {
+        let mut names = HashMap::new();
+        for session in &history.sessions {
+            for ex in &session.plan.exercises {
+                names.entry(ex.exercise.clone()).or_insert_with(|| {
+                    catalogue
+                        .get(&session.plan.programme)
+                        .and_then(|p| p.exercise(&ex.exercise))
+                        .map_or_else(|| ex.exercise.clone(), |e| e.name.clone())
+                });
+            }
+        }
+        Derived {
+            pain: insight::daily_pain(history),
+            days: insight::day_kinds(history, settings, today),
+            sessions: history.sessions.clone(),
+            changes: insight::plan_changes(history),
+            rungs: insight::rung_series(history),
+            runs: insight::run_weeks(history, settings),
+            names,
+            checkin_ids: history
+                .checkins
+                .iter()
+                .map(|(d, c)| (*d, c.ids.clone()))
+                .collect(),
+            first: insight::first_day(history),
+            settings: settings.clone(),
+        }
+    }
+
+    pub fn name<'a>(&'a self, exercise: &'a str) -> &'a str {
+        self.names.get(exercise).map_or(exercise, String::as_str)
+    }
+
+    /// Pain entries from `from` to `to` inclusive (binary search: the journal may span years).
+    pub fn pain_between(&self, from: NaiveDate, to: NaiveDate) -> &[DayPain] {
+        let start = self.pain.partition_point(|p| p.date < from);
+        let end = self.pain.partition_point(|p| p.date <= to);
+        &self.pain[start..end.max(start)]
+    }
+
+    pub fn pain_on(&self, date: NaiveDate) -> Option<&DayPain> {
+        self.pain
+            .binary_search_by_key(&date, |p| p.date)
+            .ok()
+            .map(|i| &self.pain[i])
+    }
+
+    /// The last session before `date`, whose plan a backfilled session repeats.
+    pub fn session_before(&self, date: NaiveDate) -> Option<&SessionLog> {
+        let i = self.sessions.partition_point(|s| s.date < date);
+        i.checked_sub(1).map(|i| &self.sessions[i])
+    }
+}

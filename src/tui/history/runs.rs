@@ -1,0 +1,90 @@
+//! Runs: weekly minutes and km beside the return-to-running caps (week step, two-week cap,
+//! single run against the longest of the last 30 days), with "over" in words.
+
+use super::table_window::first_visible;
+use super::{HistoryScreen, View};
+use crate::export::insight::LONGEST_RUN_LOOKBACK_DAYS;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
+
+/// Rows taken by the table's border and header.
+const TABLE_CHROME_ROWS: u16 = 3;
+
+fn km(value: Option<f64>, over: bool) -> String {
+    match value {
+        Some(v) if over => format!("{v:.1} ▲over"),
+        Some(v) => format!("{v:.1}"),
+        None => "–".into(),
+    }
+}
+
+pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
+    let weeks = &screen.data().runs;
+    let s = screen.settings();
+    let [table_area, note_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(area);
+    let block = Block::bordered().title(" Runs by week · newest first ");
+    frame.render_widget(
+        Paragraph::new(format!(
+            "Caps: a week ≤ {:.0} % of last week and ≤ {:.0} % of two weeks ago; one run ≤ {:.0} % of the longest in {} days. Cautious steps, not proven protection.",
+            s.run_week_step * 100.0,
+            s.run_two_week_cap * 100.0,
+            s.run_session_cap * 100.0,
+            LONGEST_RUN_LOOKBACK_DAYS
+        ))
+        .wrap(Wrap { trim: true }),
+        note_area,
+    );
+    if weeks.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No runs logged. `rehab log run` records one.").block(block),
+            table_area,
+        );
+        return;
+    }
+    let selected = screen.row(View::Runs);
+    let height = usize::from(table_area.height.saturating_sub(TABLE_CHROME_ROWS));
+    let start = first_visible(selected, height);
+    let rows = (start..weeks.len().min(start + height.max(1))).map(|row| {
+        let w = &weeks[weeks.len() - 1 - row];
+        Row::new(vec![
+            w.monday.format("%d %b %y").to_string(),
+            w.runs.to_string(),
+            format!("{:.0}", w.minutes),
+            format!("{:.1}", w.km),
+            km(w.week_cap_km, w.over_week_cap()),
+            format!("{:.1}", w.longest_km),
+            km(w.single_cap_km, w.over_single_cap()),
+        ])
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(10),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(6),
+            Constraint::Length(12),
+            Constraint::Length(8),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(
+        Row::new([
+            "week of",
+            "runs",
+            "min",
+            "km",
+            "week cap",
+            "longest",
+            "one-run cap",
+        ])
+        .style(Style::new().add_modifier(Modifier::BOLD)),
+    )
+    .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
+    .block(block);
+    let mut state = TableState::default().with_selected(Some(selected - start));
+    frame.render_stateful_widget(table, table_area, &mut state);
+}

@@ -1,0 +1,269 @@
+//! The morning check-in: pain, stiffness and (when the programme has one) the load test, each
+//! 0–10. A digit sets the focused value and moves on; + and − adjust (so 10 is reachable).
+
+use crate::domain::pain::{Rating, SCALE_MAX, Zone};
+use crate::domain::records::RecordBody;
+use crate::tui::keymap::{Binding, Key};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Pain,
+    Stiffness,
+    LoadTest,
+}
+
+impl Field {
+    fn label(self) -> &'static str {
+        match self {
+            Field::Pain => "Morning pain",
+            Field::Stiffness => "Morning stiffness",
+            Field::LoadTest => "Load test pain",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckInForm {
+    pub pain: Option<u8>,
+    pub stiffness: Option<u8>,
+    pub load_test: Option<u8>,
+    /// The programme's load test, if it has one: (name, instructions).
+    pub load_test_info: Option<(String, String)>,
+    pub focus: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormAction {
+    Digit,
+    Up,
+    Down,
+    More,
+    Less,
+    Save,
+    Skip,
+}
+
+pub const KEYS: &[Binding<FormAction>] = &[
+    Binding {
+        keys: &[Key::Digit],
+        hint: "set",
+        help: "set the value of the highlighted line (0–9), then move to the next",
+        action: FormAction::Digit,
+    },
+    Binding {
+        keys: &[Key::Char('+'), Key::Char('=')],
+        hint: "",
+        help: "one point higher (reach 10)",
+        action: FormAction::More,
+    },
+    Binding {
+        keys: &[Key::Char('-')],
+        hint: "",
+        help: "one point lower",
+        action: FormAction::Less,
+    },
+    Binding {
+        keys: &[Key::Up, Key::Char('k')],
+        hint: "",
+        help: "previous line",
+        action: FormAction::Up,
+    },
+    Binding {
+        keys: &[Key::Down, Key::Char('j')],
+        hint: "",
+        help: "next line",
+        action: FormAction::Down,
+    },
+    Binding {
+        keys: &[Key::Enter],
+        hint: "save",
+        help: "save the check-in",
+        action: FormAction::Save,
+    },
+    Binding {
+        keys: &[Key::Esc],
+        hint: "skip",
+        help: "skip the check-in for now",
+        action: FormAction::Skip,
+    },
+];
+
+impl CheckInForm {
+    pub fn new(load_test_info: Option<(String, String)>) -> CheckInForm {
+        CheckInForm {
+            pain: None,
+            stiffness: None,
+            load_test: None,
+            load_test_info,
+            focus: 0,
+        }
+    }
+
+    pub fn fields(&self) -> Vec<Field> {
+        let mut f = vec![Field::Pain, Field::Stiffness];
+        if self.load_test_info.is_some() {
+            f.push(Field::LoadTest);
+        }
+        f
+    }
+
+    fn slot(&mut self, field: Field) -> &mut Option<u8> {
+        match field {
+            Field::Pain => &mut self.pain,
+            Field::Stiffness => &mut self.stiffness,
+            Field::LoadTest => &mut self.load_test,
+        }
+    }
+
+    fn value(&self, field: Field) -> Option<u8> {
+        match field {
+            Field::Pain => self.pain,
+            Field::Stiffness => self.stiffness,
+            Field::LoadTest => self.load_test,
+        }
+    }
+
+    fn focused(&self) -> Field {
+        let fields = self.fields();
+        fields[self.focus.min(fields.len() - 1)]
+    }
+
+    /// Apply an editing action (Save and Skip are the caller's).
+    pub fn edit(&mut self, action: FormAction, digit: Option<u8>) {
+        let last = self.fields().len() - 1;
+        let field = self.focused();
+        match action {
+            FormAction::Digit => {
+                if let Some(d) = digit {
+                    *self.slot(field) = Some(d);
+                    self.focus = (self.focus + 1).min(last);
+                }
+            }
+            FormAction::More => {
+                let v = self.slot(field);
+                *v = Some(v.map_or(0, |x| (x + 1).min(SCALE_MAX)));
+            }
+            FormAction::Less => {
+                let v = self.slot(field);
+                *v = Some(v.map_or(0, |x| x.saturating_sub(1)));
+            }
+            FormAction::Up => self.focus = self.focus.saturating_sub(1),
+            FormAction::Down => self.focus = (self.focus + 1).min(last),
+            FormAction::Save | FormAction::Skip => {}
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pain.is_none() && self.stiffness.is_none() && self.load_test.is_none()
+    }
+
+    /// The check-in record, with any red-flag answers given alongside.
+    pub fn record(&self, red_flags: BTreeMap<String, bool>) -> RecordBody {
+        let rating = |v: Option<u8>| v.and_then(|x| Rating::new(i64::from(x)).ok());
+        RecordBody::CheckIn {
+            pain: rating(self.pain),
+            stiffness: rating(self.stiffness),
+            load_test: rating(self.load_test),
+            red_flags,
+        }
+    }
+}
+
+/// Lines of the form: one per field with its value, zone word and symbol.
+pub fn lines(form: &CheckInForm, theme: Theme, green_max: u8, amber_max: u8) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for (i, field) in form.fields().into_iter().enumerate() {
+        let value = form.value(field);
+        let shown = value.map_or("  –".to_string(), |v| format!("{v:>3}"));
+        let zone = match (field, value) {
+            (Field::Stiffness, _) | (_, None) => String::new(),
+            (_, Some(v)) => {
+                let z = Zone::of(
+                    Rating::new(i64::from(v)).unwrap_or(Rating::ZERO),
+                    green_max,
+                    amber_max,
+                );
+                format!("  {} {}", z.symbol(), z.word())
+            }
+        };
+        let marker = if i == form.focus { "▶ " } else { "  " };
+        let style = if i == form.focus {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        out.push(Line::from(vec![
+            Span::raw(marker),
+            Span::styled(format!("{:<18}{shown} / 10", field.label()), style),
+            Span::raw(zone),
+        ]));
+    }
+    if let Some((name, instructions)) = &form.load_test_info {
+        out.push(Line::raw(""));
+        out.push(Line::styled(format!("Load test: {name}"), theme.title()));
+        out.push(Line::raw(instructions.clone()));
+    }
+    out
+}
+
+pub fn render(
+    form: &CheckInForm,
+    theme: Theme,
+    green_max: u8,
+    amber_max: u8,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let mut text = vec![
+        Line::styled("Morning check-in", theme.title()),
+        Line::raw("Rate each within 30 minutes of waking: 0 = none, 10 = worst imaginable."),
+        Line::raw(""),
+    ];
+    text.extend(lines(form, theme, green_max, amber_max));
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_fill_fields_in_order_and_plus_reaches_ten() {
+        let mut f = CheckInForm::new(Some(("Bridge".into(), "3 bridges".into())));
+        f.edit(FormAction::Digit, Some(3));
+        f.edit(FormAction::Digit, Some(2));
+        f.edit(FormAction::Digit, Some(9));
+        f.edit(FormAction::More, None);
+        f.edit(FormAction::More, None);
+        assert_eq!(
+            (f.pain, f.stiffness, f.load_test),
+            (Some(3), Some(2), Some(10))
+        );
+        f.edit(FormAction::Up, None);
+        f.edit(FormAction::Less, None);
+        assert_eq!(f.stiffness, Some(1));
+    }
+
+    #[test]
+    fn record_keeps_unanswered_fields_empty() {
+        let mut f = CheckInForm::new(None);
+        f.edit(FormAction::Digit, Some(4));
+        let RecordBody::CheckIn {
+            pain,
+            stiffness,
+            load_test,
+            ..
+        } = f.record(BTreeMap::new())
+        else {
+            panic!("not a check-in");
+        };
+        assert_eq!(pain.map(Rating::value), Some(4));
+        assert_eq!((stiffness, load_test), (None, None));
+    }
+}

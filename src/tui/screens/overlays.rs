@@ -1,0 +1,157 @@
+//! Dialogs drawn over a screen: help, yes/no confirmations, the resume offer, and the notice
+//! shown when the terminal is too small.
+
+use crate::tui::keymap::{Binding, Key};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// Switch to this programme (id).
+    ConfirmSwitch(String),
+    /// Confirm a clinician has seen the person after a stop.
+    ConfirmClinician,
+    /// An unfinished session from today can be resumed.
+    ResumeOffer,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogAction {
+    Yes,
+    No,
+}
+
+pub const CONFIRM_KEYS: &[Binding<DialogAction>] = &[
+    Binding {
+        keys: &[Key::Char('y'), Key::Enter],
+        hint: "yes",
+        help: "yes",
+        action: DialogAction::Yes,
+    },
+    Binding {
+        keys: &[Key::Char('n'), Key::Esc],
+        hint: "no",
+        help: "no, go back",
+        action: DialogAction::No,
+    },
+];
+
+pub const HELP_KEYS: &[Binding<DialogAction>] = &[Binding {
+    keys: &[Key::Esc, Key::Char('?'), Key::Char('q'), Key::Enter],
+    hint: "close",
+    help: "close the help",
+    action: DialogAction::No,
+}];
+
+impl Overlay {
+    pub fn keys(&self) -> &'static [Binding<DialogAction>] {
+        match self {
+            Overlay::Help => HELP_KEYS,
+            _ => CONFIRM_KEYS,
+        }
+    }
+
+    /// Title and body of a confirmation dialog.
+    pub fn text(&self, programme_name: Option<&str>) -> (&'static str, Vec<String>) {
+        match self {
+            Overlay::Help => ("Keys", vec![]),
+            Overlay::ConfirmSwitch(id) => (
+                "Switch programme?",
+                vec![
+                    format!("Switch to {} from today?", programme_name.unwrap_or(id)),
+                    "Your history is kept; the new programme starts at its first phase.".into(),
+                ],
+            ),
+            Overlay::ConfirmClinician => (
+                "Has a clinician seen you?",
+                vec![
+                    "Answer yes only if a doctor or physiotherapist has seen you about these symptoms and agreed you can exercise.".into(),
+                ],
+            ),
+            Overlay::ResumeOffer => (
+                "Resume today's session?",
+                vec![
+                    "A session from today was not finished (the terminal closed or rehab stopped).".into(),
+                    "Resume at the next step that was not done?".into(),
+                ],
+            ),
+        }
+    }
+}
+
+/// A centred rectangle of at most `width` × `height` inside `area`.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+/// Widest dialog, in columns.
+const DIALOG_WIDTH: u16 = 64;
+
+pub fn render_dialog(
+    title: &str,
+    body: Vec<Line<'static>>,
+    footer: String,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let inner_width = DIALOG_WIDTH.min(area.width).saturating_sub(2).max(1);
+    let wrapped: usize = body
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(usize::from(inner_width)))
+        .sum();
+    let height = (wrapped as u16).saturating_add(4);
+    let rect = centred(area, DIALOG_WIDTH, height);
+    let mut text = body;
+    text.push(Line::raw(""));
+    text.push(Line::styled(footer, theme.dim()));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: false }).block(
+            Block::new()
+                .borders(Borders::ALL)
+                .title(Line::styled(format!(" {title} "), theme.title())),
+        ),
+        rect,
+    );
+}
+
+/// The help overlay: every key of the current screen, then the global keys.
+pub fn render_help(rows: &[(String, &'static str)], theme: Theme, frame: &mut Frame, area: Rect) {
+    let key_width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    let body = rows
+        .iter()
+        .map(|(k, h)| Line::raw(format!("{k:<key_width$}  {h}")))
+        .collect();
+    render_dialog("Keys", body, "Esc close".into(), theme, frame, area);
+}
+
+/// The notice below the minimum size; `status` (the session's step and countdown) goes first.
+pub fn render_too_small(
+    min_width: u16,
+    min_height: u16,
+    status: Option<String>,
+    frame: &mut Frame,
+) {
+    let area = frame.area();
+    let mut text: Vec<Line> = status.into_iter().map(Line::raw).collect();
+    text.push(Line::raw(format!(
+        "Make the terminal larger: rehab needs {min_width}×{min_height}, this is {}×{}. Timers keep running.",
+        area.width, area.height
+    )));
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}

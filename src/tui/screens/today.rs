@@ -1,0 +1,380 @@
+//! Today: the plan (phase, week, each exercise at its rung and dose, the decision and reasons),
+//! a stop or referral said plainly at the top, the check-in, streak, adherence and the last
+//! 14 mornings.
+
+use crate::domain::history::DayCheckIn;
+use crate::domain::pain::Zone;
+use crate::domain::plan::Plan;
+use crate::domain::programme::Programme;
+use crate::domain::red_flags::Urgency;
+use crate::tui::keymap::{Binding, Key};
+use crate::tui::screens::first_run::flag_response;
+use crate::tui::theme::Theme;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TodayAction {
+    Start,
+    CheckIn,
+    Switch,
+    History,
+    Acknowledge,
+    ClinicianSeen,
+    ScrollUp,
+    ScrollDown,
+    Quit,
+}
+
+pub const KEYS: &[Binding<TodayAction>] = &[
+    Binding {
+        keys: &[Key::Enter, Key::Char('s')],
+        hint: "start",
+        help: "start today's session",
+        action: TodayAction::Start,
+    },
+    Binding {
+        keys: &[Key::Char('c')],
+        hint: "check-in",
+        help: "morning check-in (pain, stiffness, load test)",
+        action: TodayAction::CheckIn,
+    },
+    Binding {
+        keys: &[Key::Char('a')],
+        hint: "acknowledge",
+        help: "acknowledge the advice to see a clinician",
+        action: TodayAction::Acknowledge,
+    },
+    Binding {
+        keys: &[Key::Char('C')],
+        hint: "clinician seen",
+        help: "confirm a clinician has seen you (unlocks exercise after a stop)",
+        action: TodayAction::ClinicianSeen,
+    },
+    Binding {
+        keys: &[Key::Char('h')],
+        hint: "history",
+        help: "open history: pain chart, calendar, sessions, decisions",
+        action: TodayAction::History,
+    },
+    Binding {
+        keys: &[Key::Char('p')],
+        hint: "programme",
+        help: "switch programme (your history is kept)",
+        action: TodayAction::Switch,
+    },
+    Binding {
+        keys: &[Key::Up, Key::Char('k')],
+        hint: "",
+        help: "scroll up",
+        action: TodayAction::ScrollUp,
+    },
+    Binding {
+        keys: &[Key::Down, Key::Char('j')],
+        hint: "",
+        help: "scroll down",
+        action: TodayAction::ScrollDown,
+    },
+    Binding {
+        keys: &[Key::Char('q')],
+        hint: "quit",
+        help: "quit rehab",
+        action: TodayAction::Quit,
+    },
+];
+
+/// Whether exercise is allowed today, after the coach's decision and the red-flag answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Safety {
+    Clear,
+    /// See a clinician; `reason` is stored when acknowledged. Hold/regress only.
+    Refer {
+        reason: String,
+        words: String,
+        acknowledged: bool,
+    },
+    /// All exercise locked.
+    Stop(Urgency),
+}
+
+/// Everything Today shows, prepared by the app from the journal and the coach.
+#[derive(Debug, Clone)]
+pub struct TodayModel<'a> {
+    pub date: NaiveDate,
+    pub programme: Option<&'a Programme>,
+    /// The current programme id when it is not in the catalogue.
+    pub missing_programme: Option<&'a str>,
+    pub plan: Option<&'a Plan>,
+    pub safety: Safety,
+    pub checkin: Option<&'a DayCheckIn>,
+    pub done_today: bool,
+    pub streak: u32,
+    pub adherence: (u32, u32),
+    pub mornings: Vec<Option<u8>>,
+    pub green_max: u8,
+    pub amber_max: u8,
+    pub scroll: u16,
+}
+
+impl TodayModel<'_> {
+    /// Whether an action is offered now (hidden from the footer and refused otherwise).
+    pub fn offers(&self, action: TodayAction) -> bool {
+        match action {
+            TodayAction::Start => self.plan.is_some() && !matches!(self.safety, Safety::Stop(_)),
+            TodayAction::Acknowledge => {
+                matches!(
+                    self.safety,
+                    Safety::Refer {
+                        acknowledged: false,
+                        ..
+                    }
+                )
+            }
+            TodayAction::ClinicianSeen => matches!(self.safety, Safety::Stop(_)),
+            TodayAction::CheckIn => self.programme.is_some(),
+            _ => true,
+        }
+    }
+}
+
+const SPARK: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+const NO_DATA: char = '·';
+
+/// "▁▃·▅" for a series of 0–10 values (· = no check-in).
+pub fn sparkline(series: &[Option<u8>]) -> String {
+    series
+        .iter()
+        .map(|v| match v {
+            None => NO_DATA,
+            Some(0) => '_',
+            Some(x) => {
+                SPARK[(usize::from(*x) * (SPARK.len() - 1))
+                    .div_ceil(10)
+                    .min(SPARK.len() - 1)]
+            }
+        })
+        .collect()
+}
+
+fn zone_words(value: u8, green_max: u8, amber_max: u8) -> String {
+    let rating = crate::domain::pain::Rating::new(i64::from(value))
+        .unwrap_or(crate::domain::pain::Rating::ZERO);
+    let z = Zone::of(rating, green_max, amber_max);
+    format!("{value}/10 {} {}", z.symbol(), z.word())
+}
+
+fn banner(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
+    match &model.safety {
+        Safety::Clear => vec![],
+        Safety::Stop(u) => {
+            let flag = crate::domain::red_flags::RED_FLAGS
+                .iter()
+                .find(|f| f.urgency == *u);
+            let mut lines: Vec<Line> = flag_response(flag)
+                .into_iter()
+                .map(|l| Line::styled(format!("■ {l}"), theme.danger()))
+                .collect();
+            lines.push(Line::raw(
+                "Press C once a clinician has seen you and agreed you can exercise.",
+            ));
+            lines.push(Line::raw(""));
+            lines
+        }
+        Safety::Refer {
+            words,
+            acknowledged,
+            ..
+        } => {
+            let mut lines = vec![Line::styled(
+                format!("▲ See a clinician: {words}. {}.", capitalised_soon()),
+                theme.warn(),
+            )];
+            lines.push(Line::raw(if *acknowledged {
+                "Acknowledged. Until then the coach keeps the same dose or an easier one, never harder."
+            } else {
+                "Press a to acknowledge. You can keep training at the same dose or easier, never harder."
+            }));
+            lines.push(Line::raw(""));
+            lines
+        }
+    }
+}
+
+fn capitalised_soon() -> String {
+    let s = Urgency::Soon.instruction();
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The plan part of Today (scrollable): programme, phase, decision, reasons, exercises.
+pub fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let Some(programme) = model.programme else {
+        out.push(Line::styled("No programme chosen", theme.title()));
+        if let Some(id) = model.missing_programme {
+            out.push(Line::raw(format!(
+                "Your programme \"{id}\" is not installed any more (see `rehab programmes list`)."
+            )));
+        }
+        out.push(Line::raw("Press p to choose one."));
+        return out;
+    };
+    if let Some(plan) = model.plan {
+        let phase_name = programme
+            .phases
+            .get(plan.phase_index)
+            .map_or(String::new(), |p| format!(" {}", p.name));
+        out.push(Line::styled(
+            format!(
+                "{} · phase {}{phase_name} · week {}",
+                programme.name, plan.phase, plan.week
+            ),
+            theme.title(),
+        ));
+        let mut decision = format!("Decision: {}", plan.decision);
+        if plan.deload {
+            decision.push_str(" (deload week: lighter volume)");
+        }
+        out.push(Line::raw(decision));
+        for r in &plan.reasons {
+            out.push(Line::styled(
+                format!("  · {} ({})", r.text, r.rule),
+                theme.dim(),
+            ));
+        }
+        for p in &plan.prompts {
+            out.push(Line::styled(format!("  ▶ {p}"), theme.accent()));
+        }
+        out.push(Line::raw(""));
+        out.push(Line::styled(
+            if model.done_today {
+                "Today's exercises (session done ✓)"
+            } else {
+                "Today's exercises"
+            },
+            theme.title(),
+        ));
+        for (i, pe) in plan.exercises.iter().enumerate() {
+            let Some(ex) = programme.exercise(&pe.exercise) else {
+                continue;
+            };
+            let sides = match ex.sides {
+                crate::domain::programme::Sides::Each => " (each side)",
+                crate::domain::programme::Sides::Both => "",
+            };
+            let due = if pe.due_today {
+                ""
+            } else {
+                "  [not due today]"
+            };
+            out.push(Line::from(vec![
+                Span::raw(format!("{:>2}. ", i + 1)),
+                Span::styled(format!("{}{sides}", ex.name), theme.accent()),
+                Span::raw(format!(
+                    " · rung {}: {} · {}{due}",
+                    pe.rung,
+                    pe.dose.describe(ex.kind),
+                    pe.decision.word()
+                )),
+            ]));
+            for r in &pe.reasons {
+                out.push(Line::styled(format!("      {}", r.text), theme.dim()));
+            }
+        }
+    }
+    out
+}
+
+/// The fixed bottom part of Today: check-in, streak and adherence, the last 14 mornings.
+pub fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
+    let mut out = vec![checkin_line(model)];
+    if model.programme.is_none() {
+        return out;
+    }
+    let (done, planned) = model.adherence;
+    let percent = (done * 100)
+        .checked_div(planned)
+        .map_or(String::new(), |p| format!(" ({p} %)"));
+    out.push(Line::raw(format!(
+        "Streak: {} day{} · Last 14 days: {done} of {planned} planned sessions{percent}",
+        model.streak,
+        if model.streak == 1 { "" } else { "s" },
+    )));
+    let latest = model.mornings.iter().rev().flatten().next();
+    out.push(Line::raw(format!(
+        "Morning pain, 14 days: [{}]{}",
+        sparkline(&model.mornings),
+        latest.map_or(String::new(), |v| format!("  latest {v}/10"))
+    )));
+    out
+}
+
+fn checkin_line(model: &TodayModel) -> Line<'static> {
+    let Some(c) = model
+        .checkin
+        .filter(|c| c.pain.is_some() || c.stiffness.is_some())
+    else {
+        return Line::raw("Morning check-in: not done yet (press c).");
+    };
+    let mut parts = Vec::new();
+    if let Some(p) = c.pain {
+        parts.push(format!(
+            "pain {}",
+            zone_words(p.value(), model.green_max, model.amber_max)
+        ));
+    }
+    if let Some(s) = c.stiffness {
+        parts.push(format!("stiffness {}/10", s.value()));
+    }
+    if let Some(t) = c.load_test {
+        parts.push(format!("load test {}/10", t.value()));
+    }
+    Line::raw(format!("Morning check-in: {}", parts.join(" · ")))
+}
+
+/// Rows `lines` take when wrapped to `width` (an estimate by display width).
+fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+/// Banner at the top (a stop or referral, never scrolled away), the plan in the middle
+/// (scrolls with ↑/↓), check-in and progress fixed at the bottom.
+pub fn render(model: &TodayModel, theme: Theme, frame: &mut Frame, area: Rect) {
+    let banner = banner(model, theme);
+    let stats = stats_lines(model);
+    let banner_height = wrapped_height(&banner, area.width);
+    let stats_height = wrapped_height(&stats, area.width) + 1;
+    let [top, middle, bottom] = Layout::vertical([
+        Constraint::Length(banner_height),
+        Constraint::Min(1),
+        Constraint::Length(stats_height),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(banner).wrap(Wrap { trim: false }), top);
+    frame.render_widget(
+        Paragraph::new(plan_lines(model, theme))
+            .wrap(Wrap { trim: false })
+            .scroll((model.scroll, 0)),
+        middle,
+    );
+    let [_, stats_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(bottom);
+    frame.render_widget(Paragraph::new(stats).wrap(Wrap { trim: false }), stats_area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparkline_marks_gaps_and_scales() {
+        assert_eq!(sparkline(&[None, Some(0), Some(5), Some(10)]), "·_▄█");
+    }
+}

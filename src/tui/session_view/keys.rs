@@ -1,0 +1,332 @@
+//! The runner's key tables: one per screen. Each drives dispatch, the footer hints and the help
+//! rows, so what the footer says is exactly what the keys do.
+//!
+//! Ratings are one keypress: digits 0–9, and `t` (or `!`) for 10.
+
+use crate::domain::session::{Input, Screen};
+use crate::tui::keymap::{Binding, Key};
+
+/// What a key does in the runner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Do(Input),
+    /// A digit typed: a rating (or a numbered choice).
+    Digit,
+}
+
+const fn bind(
+    keys: &'static [Key],
+    hint: &'static str,
+    help: &'static str,
+    input: Input,
+) -> Binding<Action> {
+    Binding {
+        keys,
+        hint,
+        help,
+        action: Action::Do(input),
+    }
+}
+
+const PAUSE: Binding<Action> = bind(
+    &[Key::Char(' '), Key::Char('p')],
+    "pause",
+    "pause the timer (the time left is kept exactly)",
+    Input::Pause,
+);
+const SKIP: Binding<Action> = bind(
+    &[Key::Char('s')],
+    "skip exercise",
+    "leave this exercise out today (you pick a reason)",
+    Input::Skip,
+);
+const UNDO: Binding<Action> = bind(
+    &[Key::Char('u')],
+    "undo set",
+    "undo the last rated set and do it again",
+    Input::Undo,
+);
+const BELL: Binding<Action> = bind(
+    &[Key::Char('b')],
+    "",
+    "turn the bell on or off",
+    Input::ToggleBell,
+);
+const QUIT: Binding<Action> = bind(
+    &[Key::Char('q'), Key::Ctrl('c')],
+    "quit",
+    "quit the session (asks first; finished sets are already saved)",
+    Input::Quit,
+);
+const RATE_DIGIT: Binding<Action> = Binding {
+    keys: &[Key::Digit],
+    hint: "rate",
+    help: "rate 0 to 9",
+    action: Action::Digit,
+};
+const RATE_TEN: Binding<Action> = bind(
+    &[Key::Char('t'), Key::Char('!')],
+    "10",
+    "rate 10 (worst imaginable)",
+    Input::Rate(10),
+);
+const UP: Binding<Action> = bind(
+    &[Key::Up, Key::Char('k')],
+    "",
+    "move up the list",
+    Input::Up,
+);
+const DOWN: Binding<Action> = bind(
+    &[Key::Down, Key::Char('j')],
+    "",
+    "move down the list",
+    Input::Down,
+);
+
+pub const COUNTDOWN: &[Binding<Action>] = &[
+    bind(
+        &[Key::Enter],
+        "done",
+        "end this part now (the seconds done are recorded)",
+        Input::Confirm,
+    ),
+    PAUSE,
+    SKIP,
+    UNDO,
+    BELL,
+    QUIT,
+];
+
+pub const GET_READY: &[Binding<Action>] = &[
+    bind(
+        &[Key::Char('n'), Key::Right, Key::Enter],
+        "start now",
+        "skip the count-in and start now",
+        Input::CutShort,
+    ),
+    PAUSE,
+    SKIP,
+    UNDO,
+    BELL,
+    QUIT,
+];
+
+pub const REPS: &[Binding<Action>] = &[
+    bind(
+        &[Key::Enter],
+        "done",
+        "the reps of this set are done",
+        Input::Confirm,
+    ),
+    PAUSE,
+    SKIP,
+    UNDO,
+    BELL,
+    QUIT,
+];
+
+pub const REST: &[Binding<Action>] = &[
+    bind(
+        &[Key::Char('+'), Key::Char('=')],
+        "more rest",
+        "add time to this rest",
+        Input::Extend,
+    ),
+    bind(
+        &[Key::Char('n'), Key::Right, Key::Enter],
+        "next",
+        "cut the rest short and go on",
+        Input::CutShort,
+    ),
+    PAUSE,
+    SKIP,
+    UNDO,
+    BELL,
+    QUIT,
+];
+
+pub const SIDE_SWITCH: &[Binding<Action>] = &[
+    bind(
+        &[Key::Char('n'), Key::Right, Key::Enter],
+        "go now",
+        "start the other side now",
+        Input::CutShort,
+    ),
+    PAUSE,
+    SKIP,
+    UNDO,
+    BELL,
+    QUIT,
+];
+
+pub const RATE_PAIN: &[Binding<Action>] = &[
+    RATE_DIGIT,
+    RATE_TEN,
+    bind(
+        &[Key::Enter],
+        "same as last",
+        "keep the last pain rating",
+        Input::Confirm,
+    ),
+    UNDO,
+    SKIP,
+    PAUSE,
+    BELL,
+    QUIT,
+];
+
+pub const RATE_EFFORT: &[Binding<Action>] = &[
+    RATE_DIGIT,
+    RATE_TEN,
+    bind(
+        &[Key::Enter],
+        "skip",
+        "leave effort out (it is optional)",
+        Input::Confirm,
+    ),
+    bind(&[Key::Esc], "back", "change the pain rating", Input::Cancel),
+    UNDO,
+    QUIT,
+];
+
+pub const RED_PAIN: &[Binding<Action>] = &[
+    UP,
+    DOWN,
+    bind(
+        &[Key::Enter],
+        "choose",
+        "do the highlighted choice",
+        Input::Confirm,
+    ),
+    UNDO,
+    QUIT,
+];
+
+pub const END_PAIN: &[Binding<Action>] = &[
+    RATE_DIGIT,
+    RATE_TEN,
+    bind(
+        &[Key::Enter],
+        "same as last",
+        "keep the last pain rating",
+        Input::Confirm,
+    ),
+    UNDO,
+    QUIT,
+];
+
+pub const END_EFFORT: &[Binding<Action>] = &[
+    RATE_DIGIT,
+    RATE_TEN,
+    bind(
+        &[Key::Enter],
+        "skip",
+        "leave effort out (it is optional)",
+        Input::Confirm,
+    ),
+    bind(&[Key::Esc], "back", "back to pain after", Input::Cancel),
+    QUIT,
+];
+
+/// In the note, letters are text: only these keys are commands.
+pub const END_NOTE: &[Binding<Action>] = &[
+    bind(
+        &[Key::Enter],
+        "finish",
+        "save the session (the note is optional)",
+        Input::Confirm,
+    ),
+    bind(
+        &[Key::Backspace],
+        "",
+        "delete the last character",
+        Input::Backspace,
+    ),
+    bind(&[Key::Esc], "back", "back to effort", Input::Cancel),
+    bind(
+        &[Key::Ctrl('c')],
+        "quit",
+        "quit without saving the end form (sets are saved)",
+        Input::Quit,
+    ),
+];
+
+pub const SUMMARY: &[Binding<Action>] = &[bind(
+    &[Key::Enter, Key::Char('q'), Key::Esc, Key::Ctrl('c')],
+    "close",
+    "leave the summary",
+    Input::Confirm,
+)];
+
+pub const PAUSED: &[Binding<Action>] = &[
+    bind(
+        &[Key::Char(' '), Key::Char('p'), Key::Enter, Key::Esc],
+        "resume",
+        "carry on with the time that was left",
+        Input::Pause,
+    ),
+    QUIT,
+];
+
+pub const SKIP_REASON: &[Binding<Action>] = &[
+    UP,
+    DOWN,
+    Binding {
+        keys: &[Key::Digit],
+        hint: "",
+        help: "pick reason 1 to 4",
+        action: Action::Digit,
+    },
+    bind(
+        &[Key::Enter],
+        "skip",
+        "skip with the highlighted reason",
+        Input::Confirm,
+    ),
+    bind(
+        &[Key::Esc, Key::Char('s')],
+        "cancel",
+        "keep the exercise",
+        Input::Cancel,
+    ),
+    QUIT,
+];
+
+pub const QUIT_CONFIRM: &[Binding<Action>] = &[
+    bind(
+        &[Key::Char('y'), Key::Enter, Key::Ctrl('c')],
+        "quit",
+        "quit now (you can resume this session later)",
+        Input::Confirm,
+    ),
+    bind(
+        &[Key::Char('n'), Key::Esc, Key::Char('q')],
+        "stay",
+        "go back to the session",
+        Input::Cancel,
+    ),
+];
+
+pub const ENDED: &[Binding<Action>] = &[];
+
+/// The table for a screen.
+pub fn table(screen: Screen) -> &'static [Binding<Action>] {
+    match screen {
+        Screen::GetReady => GET_READY,
+        Screen::Countdown | Screen::Interval => COUNTDOWN,
+        Screen::Reps => REPS,
+        Screen::Rest => REST,
+        Screen::SideSwitch => SIDE_SWITCH,
+        Screen::RatePain => RATE_PAIN,
+        Screen::RateEffort => RATE_EFFORT,
+        Screen::RedPain => RED_PAIN,
+        Screen::EndPain => END_PAIN,
+        Screen::EndEffort => END_EFFORT,
+        Screen::EndNote => END_NOTE,
+        Screen::Summary => SUMMARY,
+        Screen::Paused => PAUSED,
+        Screen::SkipReason => SKIP_REASON,
+        Screen::QuitConfirm => QUIT_CONFIRM,
+        Screen::Ended => ENDED,
+    }
+}

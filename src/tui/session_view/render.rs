@@ -1,0 +1,462 @@
+//! Drawing the runner's main line: the step screens (countdowns, reps, rating, rest, side
+//! switch), the end form and the summary.
+
+use super::big_digits::{BigClock, GLYPH_ROWS};
+use super::look::Look;
+use crate::domain::pain::{Rating, SCALE_MAX, Zone};
+use crate::domain::records::Side;
+use crate::domain::session::{Block, EndField, EndForm, Screen, Session, Stage, StepKind};
+use crate::domain::timer::clock_text;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block as Panel, Paragraph, Wrap};
+use std::time::Instant;
+
+/// Below this size the runner draws a compact one-screen summary instead of the full layout.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Widest the ASCII figure column may be.
+const FIGURE_MAX_WIDTH: u16 = 30;
+
+/// The step screen: header, dose, the big countdown or prompt, cues, figure, next up.
+pub fn steps(session: &Session, now: Instant, look: Look, frame: &mut Frame, area: Rect) {
+    let Some(step) = session.current_step().copied() else {
+        return;
+    };
+    let Some(block) = session.block(step.slot.block) else {
+        return;
+    };
+    let (position, count) = session.exercise_position().unwrap_or((1, 1));
+    let (done, total) = session.progress();
+    let side = step
+        .slot
+        .side
+        .map(|s| format!(" · {} side", s.word()))
+        .unwrap_or_default();
+    let outer = Panel::bordered()
+        .title_top(Line::from(format!(
+            " {}{side} · set {} of {} ",
+            block.exercise.name, step.slot.set, block.last_set
+        )))
+        .title_top(
+            Line::from(format!(
+                " exercise {position} of {count} · {done}/{total} sets "
+            ))
+            .right_aligned(),
+        );
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+
+    let [dose, centre, bar, details, notice, next] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(GLYPH_ROWS + 3),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    frame.render_widget(Paragraph::new(dose_line(block)), dose);
+    match session.step_screen() {
+        // The red-pain dialog covers the centre; the rating prompt under it would only confuse.
+        _ if matches!(session.stage(), Stage::RedPain { .. }) => {}
+        Screen::RatePain | Screen::RateEffort => rating(session, block, look, frame, centre),
+        Screen::Reps => reps(block, step.kind, look, frame, centre),
+        _ => countdown(session, now, step.kind, block, look, frame, centre),
+    }
+    if let Some(countdown) = session.countdown() {
+        frame.render_widget(
+            Paragraph::new(progress_bar(countdown.elapsed_fraction(now), bar.width))
+                .style(look.dim()),
+            bar,
+        );
+    }
+    cues_and_figure(block, frame, details);
+    if let Some(text) = session.notice() {
+        frame.render_widget(
+            Paragraph::new(text.to_string()).style(notice_style(text, look)),
+            notice,
+        );
+    }
+    frame.render_widget(Paragraph::new(session.next_up()).style(look.dim()), next);
+}
+
+/// Notices that carry a zone symbol get the zone's style.
+fn notice_style(text: &str, look: Look) -> Style {
+    [Zone::Red, Zone::Amber, Zone::Green]
+        .into_iter()
+        .find(|z| text.starts_with(z.symbol()))
+        .map_or_else(|| look.strong(), |z| look.zone(z))
+}
+
+fn dose_line(block: &Block) -> Line<'static> {
+    let mut text = format!(
+        "Dose: {} · rung {}",
+        block.dose.describe(block.exercise.kind),
+        block.rung
+    );
+    if let Some(tempo) = &block.exercise.tempo {
+        text.push_str(&format!(" · tempo {tempo} (down-pause-up seconds)"));
+    }
+    Line::from(text)
+}
+
+/// The label and the big countdown.
+fn countdown(
+    session: &Session,
+    now: Instant,
+    kind: StepKind,
+    block: &Block,
+    look: Look,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let [label, clock, under] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(GLYPH_ROWS),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let heading = match kind {
+        StepKind::Hold { index, of, .. } if of > 1 => format!("HOLD {index} of {of}"),
+        StepKind::SideSwitch(_) => format!(
+            "SWITCH SIDES → {}",
+            session
+                .current_step()
+                .and_then(|s| s.slot.side)
+                .map(|s| match s {
+                    Side::Left => "right leg next",
+                    Side::Right => "left leg next",
+                })
+                .unwrap_or("other side next")
+        ),
+        StepKind::Walk(_) => "WALK · brisk, easy breathing".to_string(),
+        StepKind::Run(_) => "JOG · easy, you can talk".to_string(),
+        other => other.label().to_string(),
+    };
+    frame.render_widget(
+        Paragraph::new(heading)
+            .style(look.strong())
+            .alignment(Alignment::Center),
+        label,
+    );
+    let secs = session.display_secs(now).unwrap_or(0);
+    let text = clock_text(secs);
+    frame.render_widget(
+        BigClock {
+            text: &text,
+            style: look.strong(),
+        },
+        clock,
+    );
+    let hint = match kind {
+        StepKind::Rest(_) => format!(
+            "+ adds {} s · n goes on now",
+            session.options.rest_extend.as_secs()
+        ),
+        StepKind::GetReady(_) => format!("{} starts when this reaches 0", block.exercise.name),
+        _ => String::new(),
+    };
+    frame.render_widget(
+        Paragraph::new(hint)
+            .style(look.dim())
+            .alignment(Alignment::Center),
+        under,
+    );
+}
+
+/// A rep set: the rep count big, the tempo, and "Enter when done".
+fn reps(block: &Block, kind: StepKind, look: Look, frame: &mut Frame, area: Rect) {
+    let StepKind::Reps(count) = kind else {
+        return;
+    };
+    let [label, big, under] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(GLYPH_ROWS),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(format!("{count} REPS"))
+            .style(look.strong())
+            .alignment(Alignment::Center),
+        label,
+    );
+    let text = count.to_string();
+    frame.render_widget(
+        BigClock {
+            text: &text,
+            style: look.strong(),
+        },
+        big,
+    );
+    let tempo = block
+        .exercise
+        .tempo
+        .as_deref()
+        .map(|t| format!("tempo {t} · "))
+        .unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(format!("{tempo}press Enter when the set is done"))
+            .alignment(Alignment::Center),
+        under,
+    );
+}
+
+/// The 0–10 scale with each zone's symbol and word.
+fn scale_line(session: &Session, look: Look) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut zone_of_last = None;
+    for n in 0..=SCALE_MAX {
+        let Ok(rating) = Rating::new(i64::from(n)) else {
+            continue;
+        };
+        let zone = session.pain_zone(rating);
+        if zone_of_last != Some(zone) {
+            if zone_of_last.is_some() {
+                spans.push(Span::raw(" │ "));
+            }
+            spans.push(Span::styled(
+                format!("{} {} ", zone.symbol(), zone.word()),
+                look.zone(zone),
+            ));
+            zone_of_last = Some(zone);
+        }
+        let key = if n == SCALE_MAX {
+            "t=10".to_string()
+        } else {
+            n.to_string()
+        };
+        spans.push(Span::raw(format!("{key} ")));
+    }
+    Line::from(spans)
+}
+
+fn rating(session: &Session, block: &Block, look: Look, frame: &mut Frame, area: Rect) {
+    let mut lines = vec![Line::from("")];
+    match session.pending_pain() {
+        None => {
+            lines.push(Line::styled("PAIN NOW?  0–10", look.strong()));
+            lines.push(Line::from(""));
+            lines.push(scale_line(session, look));
+            lines.push(Line::from(""));
+            lines.push(Line::from(match session.last_pain() {
+                Some(p) => format!("Enter keeps {p}"),
+                None => "Type a digit, or t for 10".to_string(),
+            }));
+        }
+        Some(pain) => {
+            let zone = session.pain_zone(pain);
+            lines.push(Line::from(vec![
+                Span::raw("Pain "),
+                Span::styled(
+                    format!("{pain} {} {}", zone.symbol(), zone.word()),
+                    look.zone(zone),
+                ),
+            ]));
+            lines.push(Line::from(""));
+            lines.push(Line::styled("EFFORT?  0–10 (optional)", look.strong()));
+            if let Some([lo, hi]) = block.dose.effort {
+                lines.push(Line::from(format!("target {lo}–{hi}/10")));
+            }
+            lines.push(Line::from("digits 0–9 · t for 10 · Enter to skip"));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
+}
+
+fn cues_and_figure(block: &Block, frame: &mut Frame, area: Rect) {
+    let figure: Vec<Line> = block
+        .exercise
+        .figure
+        .as_deref()
+        .map(|f| f.lines().map(|l| Line::from(l.to_string())).collect())
+        .unwrap_or_default();
+    let figure_width = figure
+        .iter()
+        .map(|l| l.width() as u16 + 2)
+        .max()
+        .unwrap_or(0)
+        .min(FIGURE_MAX_WIDTH)
+        .min(area.width / 2);
+    let [text_area, figure_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(figure_width)]).areas(area);
+    let mut lines = Vec::new();
+    if !block.exercise.cues.is_empty() {
+        lines.push(Line::from("Cues:"));
+        lines.extend(
+            block
+                .exercise
+                .cues
+                .iter()
+                .map(|c| Line::from(format!("  • {c}"))),
+        );
+    }
+    if !block.exercise.avoid.is_empty() {
+        lines.push(Line::from("Avoid:"));
+        lines.extend(
+            block
+                .exercise
+                .avoid
+                .iter()
+                .map(|a| Line::from(format!("  ✗ {a}"))),
+        );
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text_area);
+    frame.render_widget(Paragraph::new(figure), figure_area);
+}
+
+/// "━━━━━━──────" for a fraction gone.
+fn progress_bar(fraction: f64, width: u16) -> String {
+    let width = usize::from(width);
+    let filled = ((fraction.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    format!("{}{}", "━".repeat(filled), "─".repeat(width - filled))
+}
+
+/// The end form: pain after, effort, note.
+pub fn end_form(session: &Session, form: &EndForm, look: Look, frame: &mut Frame, area: Rect) {
+    let outer = Panel::bordered().title_top(Line::from(" Session done: how did it go? "));
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let value = |r: Option<Rating>| r.map_or_else(|| "—".to_string(), |r| r.to_string());
+    let row = |field: EndField, label: String| {
+        if form.field == field {
+            Line::styled(format!("▸ {label}"), look.selected())
+        } else {
+            Line::from(format!("  {label}"))
+        }
+    };
+    let pain_hint = match session.last_pain() {
+        Some(p) if form.field == EndField::PainAfter && form.pain_after.is_none() => {
+            format!(" (Enter keeps {p})")
+        }
+        _ => String::new(),
+    };
+    let mut lines = vec![
+        Line::from(""),
+        row(
+            EndField::PainAfter,
+            format!(
+                "Pain now, after the session (0–10): {}{pain_hint}",
+                value(form.pain_after)
+            ),
+        ),
+        row(
+            EndField::Effort,
+            format!(
+                "Effort of the session (0–10, optional): {}",
+                value(form.effort)
+            ),
+        ),
+        row(
+            EndField::Note,
+            format!(
+                "Note (optional): {}{}",
+                form.note,
+                if form.field == EndField::Note {
+                    "▏"
+                } else {
+                    ""
+                }
+            ),
+        ),
+        Line::from(""),
+    ];
+    lines.push(Line::styled(
+        match form.field {
+            EndField::PainAfter => "Type 0–9, or t for 10.",
+            EndField::Effort => "Type 0–9, or t for 10; Enter to skip.",
+            EndField::Note => "Type a note; Enter saves the session.",
+        },
+        look.dim(),
+    ));
+    if let Some(text) = session.notice() {
+        lines.push(Line::styled(text.to_string(), look.strong()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// What was done, the worst pain, what was skipped or marked.
+pub fn summary(session: &Session, look: Look, frame: &mut Frame, area: Rect) {
+    let s = session.summary();
+    let outer = Panel::bordered().title_top(Line::from(" Session summary "));
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let mut lines = vec![Line::from("")];
+    for e in &s.exercises {
+        let (mark, status) = if let Some(reason) = &e.skipped {
+            ("–", format!("skipped ({reason})"))
+        } else if e.stopped_for_pain {
+            (Zone::Red.symbol(), "stopped: pain too high".to_string())
+        } else if e.sets_done == e.sets_planned {
+            ("✓", "done".to_string())
+        } else {
+            ("·", "part done".to_string())
+        };
+        let worst = e
+            .worst_pain
+            .map(|p| {
+                let z = session.pain_zone(p);
+                format!(" · worst pain {p} {} {}", z.symbol(), z.word())
+            })
+            .unwrap_or_default();
+        lines.push(Line::from(format!(
+            "{mark} {}: {}/{} sets, {status}{worst}",
+            e.name, e.sets_done, e.sets_planned
+        )));
+        if e.no_progress {
+            lines.push(Line::styled(
+                format!(
+                    "    {} no step up next time (pain in the acceptable zone)",
+                    Zone::Amber.symbol()
+                ),
+                look.zone(Zone::Amber),
+            ));
+        }
+    }
+    lines.push(Line::from(""));
+    if let (Some(p), Some(z)) = (s.worst_pain, s.worst_zone) {
+        lines.push(Line::from(vec![
+            Span::raw("Worst pain during: "),
+            Span::styled(format!("{p} {} {}", z.symbol(), z.word()), look.zone(z)),
+        ]));
+    }
+    if let Some(p) = s.pain_after {
+        let z = session.pain_zone(p);
+        lines.push(Line::from(vec![
+            Span::raw("Pain after: "),
+            Span::styled(format!("{p} {} {}", z.symbol(), z.word()), look.zone(z)),
+        ]));
+    }
+    if let Some(e) = s.effort {
+        lines.push(Line::from(format!("Effort: {e}")));
+    }
+    if let Some(note) = &s.note {
+        lines.push(Line::from(format!("Note: {note}")));
+    }
+    if !s.tomorrow.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::styled("Tomorrow", look.strong()));
+        lines.extend(s.tomorrow.iter().map(|l| Line::from(format!("  {l}"))));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        "Everything is saved. Tomorrow's plan follows from today's pain and how you feel in the morning.",
+        look.dim(),
+    ));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// Too small for the layout: the essentials as plain lines.
+pub fn compact(session: &Session, now: Instant, frame: &mut Frame, area: Rect) {
+    let mut lines = vec![Line::from(session.title(now))];
+    if let Some(text) = session.notice() {
+        lines.push(Line::from(text.to_string()));
+    }
+    lines.push(Line::from("Make the terminal larger"));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}

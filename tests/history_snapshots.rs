@@ -1,0 +1,188 @@
+//! Snapshots of every history view on the sample journal (90 days), an empty journal and a
+//! single day, at 80×24 and 120×40; tiny sizes must not panic; edits come out as records.
+
+use chrono::{Days, NaiveDate};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rehab_coach::domain::history::History;
+use rehab_coach::domain::programme_check::parse_programme;
+use rehab_coach::domain::records::RecordBody;
+use rehab_coach::export::sample;
+use rehab_coach::store::programme_files::{Catalogue, CatalogueEntry, Origin};
+use rehab_coach::tui::history::{HistoryOutcome, HistoryScreen, View};
+
+fn start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()
+}
+
+fn catalogue() -> Catalogue {
+    Catalogue {
+        entries: vec![CatalogueEntry {
+            programme: parse_programme(include_str!("fixtures/quick.toml")).unwrap(),
+            origin: Origin::Builtin,
+        }],
+        ..Catalogue::default()
+    }
+}
+
+/// (name, history, today) for the three journals.
+fn journals() -> Vec<(&'static str, History, NaiveDate)> {
+    [("90_days", 90u32), ("empty", 0), ("single_day", 1)]
+        .into_iter()
+        .map(|(name, days)| {
+            let today = start() + Days::new(u64::from(days.max(1) - 1));
+            (name, History::replay(sample::journal(start(), days)), today)
+        })
+        .collect()
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn press(screen: &mut HistoryScreen, code: KeyCode) -> HistoryOutcome {
+    screen.handle_key(&key(code))
+}
+
+fn draw(screen: &HistoryScreen, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| screen.render(frame, frame.area()))
+        .unwrap();
+    terminal
+}
+
+#[test]
+fn every_view_of_every_journal_at_both_sizes() {
+    for (name, history, today) in journals() {
+        let mut screen = HistoryScreen::new(&history, &catalogue(), today);
+        for view in View::ALL {
+            assert_eq!(screen.view(), view);
+            for (w, h) in [(80, 24), (120, 40)] {
+                let terminal = draw(&screen, w, h);
+                insta::assert_snapshot!(
+                    format!("{name}_{}_{w}x{h}", view.title().to_lowercase()),
+                    terminal.backend()
+                );
+            }
+            press(&mut screen, KeyCode::Tab);
+        }
+    }
+}
+
+#[test]
+fn pain_chart_ranges_and_sides() {
+    let (_, history, today) = journals().remove(0);
+    let mut screen = HistoryScreen::new(&history, &catalogue(), today);
+    press(&mut screen, KeyCode::Char('r'));
+    insta::assert_snapshot!("90_days_pain_3_months", draw(&screen, 120, 40).backend());
+    press(&mut screen, KeyCode::Char('r'));
+    press(&mut screen, KeyCode::Char('s'));
+    insta::assert_snapshot!("90_days_pain_all_sides", draw(&screen, 120, 40).backend());
+}
+
+#[test]
+fn opened_session_shows_its_sets() {
+    let (_, history, today) = journals().remove(0);
+    let mut screen = HistoryScreen::new(&history, &catalogue(), today);
+    press(&mut screen, KeyCode::Tab);
+    press(&mut screen, KeyCode::Tab);
+    press(&mut screen, KeyCode::Enter);
+    insta::assert_snapshot!("90_days_session_sets", draw(&screen, 80, 24).backend());
+}
+
+#[test]
+fn tiny_sizes_do_not_panic() {
+    for (_, history, today) in journals() {
+        let mut screen = HistoryScreen::new(&history, &catalogue(), today);
+        for _ in View::ALL {
+            for (w, h) in [(0, 0), (1, 1), (20, 5), (40, 10), (41, 11)] {
+                draw(&screen, w, h);
+            }
+            press(&mut screen, KeyCode::Tab);
+        }
+        press(&mut screen, KeyCode::Tab);
+        press(&mut screen, KeyCode::Tab);
+        press(&mut screen, KeyCode::Enter);
+        for (w, h) in [(0, 0), (1, 1), (20, 5), (40, 10)] {
+            draw(&screen, w, h);
+        }
+    }
+}
+
+#[test]
+fn editing_a_morning_rating_appends_a_correction_and_refresh_shows_it() {
+    let (_, history, today) = journals().remove(0);
+    let mut screen = HistoryScreen::new(&history, &catalogue(), today);
+    press(&mut screen, KeyCode::Up);
+    let day = today.pred_opt().unwrap();
+    assert_eq!(press(&mut screen, KeyCode::Char('e')), HistoryOutcome::None);
+    press(&mut screen, KeyCode::Char('7'));
+    let HistoryOutcome::Append(records) = press(&mut screen, KeyCode::Enter) else {
+        panic!("Enter saves")
+    };
+    assert_eq!(records.len(), 1);
+    let (date, body) = records[0].clone();
+    assert_eq!(date, day);
+    let RecordBody::Correction { target, fields, .. } = &body else {
+        panic!("an edit is a correction")
+    };
+    assert_eq!(fields["pain"], 7);
+    assert_eq!(Some(target), history.checkins[&day].ids.last());
+
+    // The shell appends it and refreshes: the chart's day line shows the new value.
+    let mut records = sample::journal(start(), 90);
+    let mut correction = records.last().unwrap().clone();
+    correction.id = rehab_coach::domain::records::RecordId("test-fix".into());
+    correction.date = date;
+    correction.body = body;
+    records.push(correction);
+    screen.refresh(&History::replay(records), &catalogue());
+    let text = draw(&screen, 120, 40).backend().to_string();
+    assert!(text.contains("morning 7 ■"), "{text}");
+}
+
+#[test]
+fn backfilling_asks_pain_during_and_after_then_hands_over_a_session() {
+    let (_, history, today) = journals().remove(0);
+    let mut screen = HistoryScreen::new(&history, &catalogue(), today);
+    // The Sunday two days before the last day is a rest day in the sample.
+    let rest_day = history
+        .sessions
+        .last()
+        .map(|_| {
+            (0..7)
+                .map(|n| today - Days::new(n))
+                .find(|d| !history.sessions.iter().any(|s| s.date == *d))
+                .unwrap()
+        })
+        .unwrap();
+    for _ in 0..(today - rest_day).num_days() {
+        press(&mut screen, KeyCode::Up);
+    }
+    press(&mut screen, KeyCode::Char('a'));
+    press(&mut screen, KeyCode::Char('s'));
+    press(&mut screen, KeyCode::Char('3'));
+    assert_eq!(press(&mut screen, KeyCode::Enter), HistoryOutcome::None);
+    press(&mut screen, KeyCode::Char('2'));
+    let HistoryOutcome::AppendSession(backfill) = press(&mut screen, KeyCode::Enter) else {
+        panic!("the second answer saves the session")
+    };
+    assert_eq!(backfill.date, rest_day);
+    assert_eq!(backfill.started.kind(), "session_started");
+    let rest = backfill.rest(rehab_coach::domain::records::RecordId("x-9".into()));
+    assert!(
+        rest.iter()
+            .any(|b| matches!(b, RecordBody::SetDone { pain, .. } if pain.value() == 3))
+    );
+}
+
+#[test]
+fn keys_leave_and_footer_names_them() {
+    let (_, history, today) = journals().remove(2);
+    let mut screen = HistoryScreen::new(&history, &catalogue(), today);
+    assert!(screen.footer().contains("r range"));
+    assert!(!screen.help_rows().is_empty());
+    assert_eq!(press(&mut screen, KeyCode::Esc), HistoryOutcome::Close);
+}

@@ -1,0 +1,212 @@
+//! The runner screen: insta snapshots of every runner state and dialog at 80×24 and 120×40 on
+//! ratatui's TestBackend (countdowns are deterministic: time is a fixed base plus offsets), tiny
+//! sizes that must not panic, and the key tables that drive dispatch and the footer.
+
+mod session_fixture;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use rehab_coach::domain::session::{Input, Screen};
+use rehab_coach::tui::session_view::{self, Look};
+use session_fixture::{Driver, do_set, plan, rate, reach};
+use std::time::Duration;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn draw(d: &Driver, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|f| session_view::render_with(&d.session, d.now, Look { colour: false }, f, f.area()))
+        .expect("draws");
+    terminal
+}
+
+fn snap(name: &str, d: &Driver) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(d, w, h).backend());
+    }
+}
+
+#[test]
+fn every_runner_screen_at_both_sizes() {
+    for screen in Screen::ALL {
+        let d = reach(screen);
+        snap(&format!("{screen:?}").to_lowercase(), &d);
+    }
+}
+
+#[test]
+fn get_ready_with_cues_avoid_and_figure() {
+    let mut d = Driver::quick();
+    d.wait(Duration::from_millis(400));
+    snap("get_ready", &d);
+}
+
+#[test]
+fn hold_part_way_with_its_progress_bar() {
+    let mut d = Driver::quick();
+    d.wait_out();
+    d.wait(Duration::from_millis(1200));
+    snap("hold", &d);
+}
+
+#[test]
+fn stretch_after_an_amber_rating() {
+    let mut d = Driver::new(plan(&[("quick-reps", 1), ("quick-stretch", 1)]));
+    d.press(Input::Confirm);
+    rate(&mut d, 4);
+    d.wait_out();
+    d.wait_out();
+    snap("stretch_after_amber", &d);
+}
+
+#[test]
+fn jog_part_of_an_interval() {
+    let mut d = Driver::new(plan(&[("quick-run", 1)]));
+    d.wait_out();
+    snap("interval_jog", &d);
+}
+
+#[test]
+fn red_pain_dialog_with_all_three_choices() {
+    let mut d = Driver::new(plan(&[("quick-reps", 2), ("quick-hold", 1)]));
+    // Rung 2 has one set, so give the easier rung a reason to show: use quick-hold at rung 2.
+    let mut hold = Driver::new(plan(&[("quick-hold", 2)]));
+    hold.run_to_input();
+    rate(&mut hold, 7);
+    snap("red_pain_easier_rung", &hold);
+    d.press(Input::Confirm);
+    d.press(Input::Rate(9));
+    snap("red_pain_isometric", &d);
+}
+
+#[test]
+fn summary_with_skip_red_and_amber() {
+    let mut d = Driver::quick();
+    do_set(&mut d, 3);
+    d.press(Input::Skip);
+    d.press(Input::Rate(2));
+    d.press(Input::Confirm);
+    rate(&mut d, 8);
+    d.press(Input::Down); // move on rather than the isometric
+    d.press(Input::Confirm);
+    d.run_to_input();
+    rate(&mut d, 1);
+    d.press(Input::Rate(2));
+    d.press(Input::Rate(5));
+    for c in "left hip sore".chars() {
+        d.press(Input::Char(c));
+    }
+    d.press(Input::Confirm);
+    assert_eq!(d.session.screen(), Screen::Summary);
+    d.session.set_tomorrow(vec![
+        "Quick hold: hold at rung 1 (pain reached 3/10, in the acceptable zone)".into(),
+        "Quick reps: step down one rung (pain reached 8/10, above the ceiling of 5)".into(),
+    ]);
+    snap("summary_mixed", &d);
+}
+
+#[test]
+fn tiny_sizes_never_panic() {
+    for screen in Screen::ALL {
+        let d = reach(screen);
+        for (w, h) in [(0, 0), (1, 1), (20, 5), (39, 11), (40, 12)] {
+            draw(&d, w, h);
+        }
+    }
+    let d = reach(Screen::Countdown);
+    insta::assert_snapshot!("countdown_20x5", draw(&d, 20, 5).backend());
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+#[test]
+fn keys_map_through_the_screen_tables() {
+    use session_view::input_for;
+    assert_eq!(
+        input_for(Screen::RatePain, &key(KeyCode::Char('7'))),
+        Some(Input::Rate(7))
+    );
+    assert_eq!(
+        input_for(Screen::RatePain, &key(KeyCode::Char('t'))),
+        Some(Input::Rate(10))
+    );
+    assert_eq!(
+        input_for(Screen::RateEffort, &key(KeyCode::Char('!'))),
+        Some(Input::Rate(10))
+    );
+    assert_eq!(
+        input_for(Screen::Countdown, &key(KeyCode::Char(' '))),
+        Some(Input::Pause)
+    );
+    assert_eq!(
+        input_for(Screen::Rest, &key(KeyCode::Char('+'))),
+        Some(Input::Extend)
+    );
+    assert_eq!(
+        input_for(Screen::Rest, &key(KeyCode::Right)),
+        Some(Input::CutShort)
+    );
+    assert_eq!(
+        input_for(Screen::RedPain, &key(KeyCode::Char('j'))),
+        Some(Input::Down)
+    );
+    assert_eq!(
+        input_for(Screen::SkipReason, &key(KeyCode::Up)),
+        Some(Input::Up)
+    );
+    // q quits (with a confirm), but is a letter in the note; Ctrl-C quits everywhere.
+    assert_eq!(
+        input_for(Screen::Countdown, &key(KeyCode::Char('q'))),
+        Some(Input::Quit)
+    );
+    assert_eq!(
+        input_for(Screen::EndNote, &key(KeyCode::Char('q'))),
+        Some(Input::Char('q'))
+    );
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(input_for(Screen::EndNote, &ctrl_c), Some(Input::Quit));
+    assert_eq!(input_for(Screen::Reps, &ctrl_c), Some(Input::Quit));
+    assert_eq!(
+        input_for(Screen::QuitConfirm, &ctrl_c),
+        Some(Input::Confirm)
+    );
+    // Only presses count.
+    let mut release = key(KeyCode::Char('p'));
+    release.kind = KeyEventKind::Release;
+    assert_eq!(input_for(Screen::Countdown, &release), None);
+    assert_eq!(input_for(Screen::Countdown, &key(KeyCode::Char('z'))), None);
+}
+
+#[test]
+fn handle_key_applies_the_mapped_input() {
+    let mut d = reach(Screen::RatePain);
+    let effects = session_view::handle_key(&mut d.session, &key(KeyCode::Char('3')), d.now);
+    assert!(effects.is_empty());
+    assert_eq!(d.session.screen(), Screen::RateEffort);
+}
+
+#[test]
+fn footer_and_help_come_from_the_same_table() {
+    let d = reach(Screen::Rest);
+    assert_eq!(
+        session_view::footer(&d.session),
+        "+/= more rest · n/→/Enter next · Space/p pause · s skip exercise · u undo set · q/Ctrl-C quit"
+    );
+    let help = session_view::help_rows(&d.session);
+    assert!(help.iter().any(|(k, h)| k == "b" && h.contains("bell")));
+    for screen in Screen::ALL {
+        if screen != Screen::Ended {
+            let d = reach(screen);
+            assert!(
+                !session_view::footer(&d.session).is_empty(),
+                "{screen:?} has hints"
+            );
+        }
+    }
+    let d = reach(Screen::EndNote);
+    assert!(session_view::footer(&d.session).starts_with("type a note"));
+}

@@ -1,0 +1,705 @@
+//! The journal on real files in temp dirs: crash and corruption cases, the lock, several devices,
+//! newer format versions, repair, and a round-trip property over every record kind.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use proptest::prelude::*;
+use rehab_coach::domain::pain::Rating;
+use rehab_coach::domain::plan::{Decision, PlanSnapshot, Reason, ReferReason, SnapshotExercise};
+use rehab_coach::domain::programme::Rung;
+use rehab_coach::domain::records::{LineError, Record, RecordBody, RecordId, Side};
+use rehab_coach::domain::red_flags::Urgency;
+use rehab_coach::store::journal_file::{
+    JournalWriter, StoreError, journal_file_name, read_device_id, read_journal,
+};
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+}
+
+fn at(d: u32, minute: u32) -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 3, d, 7, minute, 0)
+        .unwrap()
+}
+
+fn note(text: &str) -> RecordBody {
+    RecordBody::Note { text: text.into() }
+}
+
+/// Write `n` notes through a writer and return them.
+fn write_notes(dir: &Path, n: u32) -> Vec<Record> {
+    let mut writer = JournalWriter::open(dir).unwrap();
+    (1..=n)
+        .map(|i| {
+            writer
+                .append(day(i), at(i, 0), note(&format!("note {i}")))
+                .unwrap()
+        })
+        .collect()
+}
+
+fn own_journal(dir: &Path) -> PathBuf {
+    let id = read_device_id(dir).unwrap().unwrap();
+    dir.join(journal_file_name(&id))
+}
+
+fn append_raw(path: &Path, bytes: &[u8]) {
+    fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .unwrap()
+        .write_all(bytes)
+        .unwrap();
+}
+
+/// Every record in `expected` is still read back, unchanged.
+fn assert_kept(dir: &Path, expected: &[Record]) {
+    let read = read_journal(dir).unwrap();
+    for record in expected {
+        assert!(
+            read.records.contains(record),
+            "record {} lost; read: {:?}",
+            record.id,
+            read.records
+        );
+    }
+}
+
+#[test]
+fn torn_last_line_is_reported_and_the_next_append_starts_a_new_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let mut written = write_notes(dir, 2);
+    let path = own_journal(dir);
+    append_raw(&path, br#"{"v":1,"id":"cut-"#);
+
+    let read = read_journal(dir).unwrap();
+    assert_eq!(read.records.len(), 2);
+    assert_eq!(read.problems.len(), 1);
+    assert_eq!(read.problems[0].line, 3);
+    assert!(read.problems[0].torn);
+    assert!(matches!(read.problems[0].error, LineError::NotJson(_)));
+
+    let mut writer = JournalWriter::open(dir).unwrap();
+    written.push(writer.append(day(3), at(3, 0), note("after")).unwrap());
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.ends_with('\n'));
+    assert_eq!(text.lines().nth(2), Some(r#"{"v":1,"id":"cut-"#));
+
+    let read = read_journal(dir).unwrap();
+    assert_eq!(read.problems.len(), 1, "the torn line is still reported");
+    assert_eq!(read.problems[0].line, 3);
+    assert!(!read.problems[0].torn);
+    assert_kept(dir, &written);
+}
+
+#[test]
+fn a_garbage_line_is_reported_by_line_number_and_reading_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let mut written = write_notes(dir, 2);
+    let path = own_journal(dir);
+    append_raw(&path, b"this is not json\n\xff\xfe\n");
+    let mut writer = JournalWriter::open(dir).unwrap();
+    written.push(writer.append(day(4), at(4, 0), note("later")).unwrap());
+
+    let read = read_journal(dir).unwrap();
+    let lines: Vec<usize> = read.problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines, vec![3, 4]);
+    assert_eq!(read.problems[0].file, path);
+    assert!(
+        read.problems[0]
+            .to_string()
+            .starts_with(&format!("{}:3: not valid JSON", path.display()))
+    );
+    assert_eq!(read.records, written);
+}
+
+#[test]
+fn an_empty_file_is_an_empty_journal_and_can_be_appended_to() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::write(dir.join("device-id"), "dev1\n").unwrap();
+    fs::write(dir.join(journal_file_name("dev1")), "").unwrap();
+
+    let read = read_journal(dir).unwrap();
+    assert!(read.records.is_empty() && read.problems.is_empty());
+    assert_eq!(read.files.len(), 1);
+
+    let mut writer = JournalWriter::open(dir).unwrap();
+    let record = writer.append(day(1), at(1, 0), note("first")).unwrap();
+    assert_eq!(record.id, RecordId("dev1-000001".into()));
+    assert_eq!(read_journal(dir).unwrap().records, vec![record]);
+}
+
+#[test]
+fn a_missing_dir_is_an_empty_journal_and_is_not_created_by_reading() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("not").join("there");
+    let read = read_journal(&dir).unwrap();
+    assert!(read.records.is_empty() && read.problems.is_empty() && read.files.is_empty());
+    assert!(!dir.exists());
+
+    let written = write_notes(&dir, 1);
+    assert_kept(&dir, &written);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_data_dir_and_files_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    write_notes(&dir, 1);
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&own_journal(&dir)), 0o600);
+    assert_eq!(mode(&dir.join("device-id")), 0o600);
+}
+
+/// Permissions mean nothing to root: find out by trying, and skip rather than fake a result.
+#[cfg(unix)]
+fn permissions_enforced(read_only_dir: &Path) -> bool {
+    let probe = read_only_dir.join("probe");
+    match fs::write(&probe, "x") {
+        Ok(()) => {
+            let _ = fs::remove_file(&probe);
+            eprintln!(
+                "skipped: permissions are not enforced here (running as root?), so a read-only dir cannot be tested"
+            );
+            false
+        }
+        Err(_) => true,
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_dir_refuses_writing_with_the_path_and_still_reads() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let written = write_notes(&dir, 2);
+    let journal = own_journal(&dir);
+    let before = fs::read(&journal).unwrap();
+    fs::set_permissions(&journal, fs::Permissions::from_mode(0o400)).unwrap();
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o500)).unwrap();
+    let enforced = permissions_enforced(&dir);
+
+    let result = JournalWriter::open(&dir);
+    let read = read_journal(&dir);
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
+    fs::set_permissions(&journal, fs::Permissions::from_mode(0o600)).unwrap();
+    if !enforced {
+        return;
+    }
+    let message = result.err().expect("writing must fail").to_string();
+    assert!(
+        message.contains(&journal.display().to_string()),
+        "{message}"
+    );
+    assert!(message.contains("--data-dir"), "{message}");
+    assert_eq!(read.unwrap().records, written);
+    assert_eq!(fs::read(&journal).unwrap(), before);
+}
+
+#[test]
+fn a_second_writer_is_refused_and_the_first_keeps_working() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let mut first = JournalWriter::open(dir).unwrap();
+    let one = first.append(day(1), at(1, 0), note("one")).unwrap();
+    let before = fs::read(own_journal(dir)).unwrap();
+
+    let second = JournalWriter::open(dir);
+    let Err(err) = second else {
+        panic!("a second writer must be refused");
+    };
+    assert!(matches!(err, StoreError::Locked { .. }));
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "another rehab is using the journal in {}; close it first",
+            dir.display()
+        )
+    );
+    assert_eq!(fs::read(own_journal(dir)).unwrap(), before, "wrote nothing");
+
+    let two = first.append(day(2), at(2, 0), note("two")).unwrap();
+    assert_eq!(read_journal(dir).unwrap().records, vec![one, two]);
+    drop(first);
+    assert!(
+        JournalWriter::open(dir).is_ok(),
+        "the lock ends with the writer"
+    );
+}
+
+#[test]
+fn two_device_files_are_merged_in_time_order_with_unique_ids() {
+    let tmp = tempfile::tempdir().unwrap();
+    let laptop = tmp.path().join("laptop");
+    let desktop = tmp.path().join("desktop");
+    let mut a = JournalWriter::open(&laptop).unwrap();
+    let mut b = JournalWriter::open(&desktop).unwrap();
+    assert_ne!(a.device_id(), b.device_id());
+    let r1 = a.append(day(1), at(1, 0), note("laptop 1")).unwrap();
+    let r2 = b.append(day(1), at(1, 5), note("desktop 1")).unwrap();
+    let r3 = a.append(day(2), at(2, 0), note("laptop 2")).unwrap();
+    // A sync tool copies the desktop's file into the laptop's data dir.
+    fs::copy(b.path(), laptop.join(b.path().file_name().unwrap())).unwrap();
+
+    let read = read_journal(&laptop).unwrap();
+    assert_eq!(read.files.len(), 2);
+    assert_eq!(read.records, vec![r1.clone(), r2.clone(), r3.clone()]);
+    // The laptop keeps appending to its own file only, continuing its own sequence.
+    let r4 = a.append(day(3), at(3, 0), note("laptop 3")).unwrap();
+    assert_eq!(r4.id.0, format!("{}-000003", a.device_id()));
+    assert_kept(&laptop, &[r1, r2, r3, r4]);
+}
+
+#[test]
+fn a_sync_conflict_copy_is_listed_as_unread_and_not_merged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let written = write_notes(dir, 2);
+    let copy = dir.join("journal-x1.sync-conflict-20260302-073000-ABC.jsonl");
+    fs::copy(own_journal(dir), &copy).unwrap();
+    let read = read_journal(dir).unwrap();
+    assert_eq!(read.records, written, "the copy's records are not doubled");
+    assert_eq!(read.unread, vec![copy]);
+}
+
+/// Long journals are parsed on several threads: order, line numbers and problems must not change.
+#[test]
+fn a_long_journal_reads_in_order_with_exact_line_numbers() {
+    const LINES: u32 = 10_000;
+    const BAD_EVERY: u32 = 997;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::write(dir.join("device-id"), "dev1\n").unwrap();
+    let mut text = String::new();
+    let mut expected = Vec::new();
+    let mut bad_lines = Vec::new();
+    for n in 1..=LINES {
+        if n % BAD_EVERY == 0 {
+            text.push_str("{broken\n");
+            bad_lines.push(n as usize);
+            continue;
+        }
+        let record = Record {
+            v: 1,
+            id: RecordId(format!("dev1-{n:06}")),
+            at: at(1, 0) + chrono::Duration::seconds(i64::from(n)),
+            date: day(1),
+            body: note(&format!("line {n}")),
+        };
+        text.push_str(&record.to_line());
+        text.push('\n');
+        expected.push(record);
+    }
+    fs::write(dir.join(journal_file_name("dev1")), text).unwrap();
+    let read = read_journal(dir).unwrap();
+    assert_eq!(read.records, expected);
+    let problem_lines: Vec<usize> = read.problems.iter().map(|p| p.line).collect();
+    assert_eq!(problem_lines, bad_lines);
+}
+
+#[test]
+fn the_sequence_continues_after_the_highest_existing_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let written = write_notes(dir, 3);
+    let mut writer = JournalWriter::open(dir).unwrap();
+    let next = writer.append(day(4), at(4, 0), note("next")).unwrap();
+    assert_eq!(next.id.0, format!("{}-000004", writer.device_id()));
+    assert!(written.iter().all(|r| r.id != next.id));
+}
+
+const NEWER_LINE: &str = r#"{"v":2,"id":"future-000001","at":"2026-03-05T07:00:00+01:00","date":"2026-03-05","kind":"hologram","x":1}"#;
+
+#[test]
+fn a_newer_version_line_is_refused_and_kept_through_repair() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let mut written = write_notes(dir, 2);
+    let path = own_journal(dir);
+    append_raw(&path, format!("{NEWER_LINE}\ngarbage\n").as_bytes());
+    let mut writer = JournalWriter::open(dir).unwrap();
+    written.push(writer.append(day(6), at(6, 0), note("after")).unwrap());
+    append_raw(&path, b"{\"v\":1,\"id\":\"torn");
+
+    let read = read_journal(dir).unwrap();
+    assert_eq!(read.problems.len(), 3);
+    assert_eq!(read.problems[0].error, LineError::NewerVersion { found: 2 });
+    assert!(
+        read.problems[0]
+            .error
+            .to_string()
+            .contains("update rehab to read it")
+    );
+    let original = fs::read(&path).unwrap();
+
+    let report = writer.repair(at(7, 0)).unwrap();
+    assert_eq!(report.moved, vec![4, 6]);
+    assert_eq!(report.kept_newer, vec![3]);
+    assert_eq!(report.kept_records, 3);
+
+    let backup = report.backup.clone().unwrap();
+    assert_eq!(
+        fs::read(&backup).unwrap(),
+        original,
+        "backup is the original"
+    );
+    let rejected = fs::read_to_string(report.rejected.clone().unwrap()).unwrap();
+    assert_eq!(rejected, "garbage\n{\"v\":1,\"id\":\"torn\n");
+
+    let cleaned = fs::read_to_string(&path).unwrap();
+    assert!(
+        cleaned.lines().any(|l| l == NEWER_LINE),
+        "newer line kept verbatim"
+    );
+    let read = read_journal(dir).unwrap();
+    assert_eq!(read.records, written);
+    assert_eq!(read.problems.len(), 1);
+    assert!(read.problems[0].error.is_newer_version());
+
+    // The writer keeps appending to the repaired file, and a second repair has nothing to do.
+    written.push(
+        writer
+            .append(day(8), at(8, 0), note("post-repair"))
+            .unwrap(),
+    );
+    assert_kept(dir, &written);
+    let before = fs::read(&path).unwrap();
+    let again = writer.repair(at(9, 0)).unwrap();
+    assert!(!again.changed());
+    assert_eq!(fs::read(&path).unwrap(), before, "nothing rewritten");
+    // Side files never count as journals.
+    assert_eq!(read_journal(dir).unwrap().files, vec![path]);
+}
+
+#[test]
+fn repair_with_nothing_damaged_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let written = write_notes(dir, 3);
+    let entries_before = fs::read_dir(dir).unwrap().count();
+    let mut writer = JournalWriter::open(dir).unwrap();
+    let report = writer.repair(at(9, 0)).unwrap();
+    assert!(!report.changed());
+    assert_eq!(report.kept_records, 3);
+    assert_eq!(fs::read_dir(dir).unwrap().count(), entries_before);
+    assert_kept(dir, &written);
+}
+
+// ---- every record kind round-trips through the file ----
+
+fn rating() -> impl Strategy<Value = Rating> {
+    (0i64..=10).prop_map(|v| Rating::new(v).unwrap())
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (0i64..20_000)
+        .prop_map(|d| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new(d as u64))
+}
+
+fn stamp() -> impl Strategy<Value = DateTime<FixedOffset>> {
+    (0i64..2_000_000_000, 0u32..1_000_000_000, -48i32..=56).prop_map(|(secs, nanos, quarters)| {
+        FixedOffset::east_opt(quarters * 15 * 60)
+            .unwrap()
+            .timestamp_opt(secs, nanos)
+            .unwrap()
+    })
+}
+
+fn text() -> impl Strategy<Value = String> {
+    any::<String>()
+}
+
+fn record_id() -> impl Strategy<Value = RecordId> {
+    "[a-z0-9]{1,8}-[0-9]{1,6}".prop_map(RecordId)
+}
+
+fn decision() -> impl Strategy<Value = Decision> {
+    prop_oneof![
+        Just(Decision::Progress),
+        Just(Decision::Hold),
+        any::<u8>().prop_map(Decision::Regress),
+        Just(Decision::Deload),
+        prop_oneof![
+            Just(ReferReason::SymptomFlag),
+            Just(ReferReason::SevereForDays),
+            Just(ReferReason::RisingTrend),
+            Just(ReferReason::WorseningTwoWeeks),
+            Just(ReferReason::Plateau),
+            Just(ReferReason::RepeatedFlare),
+        ]
+        .prop_map(Decision::Refer),
+        prop_oneof![
+            Just(Urgency::Soon),
+            Just(Urgency::Urgent),
+            Just(Urgency::Emergency)
+        ]
+        .prop_map(Decision::Stop),
+    ]
+}
+
+fn reasons() -> impl Strategy<Value = Vec<Reason>> {
+    prop::collection::vec((text(), text()).prop_map(|(r, t)| Reason::new(r, t)), 0..3)
+}
+
+fn rung() -> impl Strategy<Value = Rung> {
+    (
+        (
+            1u32..10,
+            prop::option::of(1u32..30),
+            prop::option::of(1u32..120),
+        ),
+        (
+            prop::option::of(1u32..600),
+            prop::option::of(1u32..600),
+            prop::option::of(1u32..600),
+        ),
+        (
+            0u32..300,
+            prop::option::of((0u8..=10, 0u8..=10).prop_map(|(a, b)| [a, b])),
+        ),
+        (
+            prop::option::of(text()),
+            prop::option::of(text()),
+            prop::option::of(text()),
+        ),
+    )
+        .prop_map(
+            |(
+                (sets, reps, hold),
+                (duration, walk, run),
+                (rest, effort),
+                (label, load, variant),
+            )| Rung {
+                label,
+                sets,
+                reps,
+                hold,
+                duration,
+                walk,
+                run,
+                rest,
+                effort,
+                load,
+                variant,
+            },
+        )
+}
+
+fn snapshot() -> impl Strategy<Value = PlanSnapshot> {
+    let exercise = (text(), 1u32..10, rung(), decision(), reasons()).prop_map(
+        |(exercise, rung, dose, decision, reasons)| SnapshotExercise {
+            exercise,
+            rung,
+            dose,
+            decision,
+            reasons,
+        },
+    );
+    (
+        text(),
+        text(),
+        decision(),
+        reasons(),
+        any::<bool>(),
+        prop::collection::vec(exercise, 0..3),
+    )
+        .prop_map(
+            |(programme, phase, decision, reasons, deload, exercises)| PlanSnapshot {
+                programme,
+                phase,
+                decision,
+                reasons,
+                deload,
+                exercises,
+            },
+        )
+}
+
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        text().prop_map(serde_json::Value::from),
+    ]
+}
+
+fn body() -> impl Strategy<Value = RecordBody> {
+    let side = prop::option::of(prop_oneof![Just(Side::Left), Just(Side::Right)]);
+    prop_oneof![
+        (text(), date())
+            .prop_map(|(programme, start)| RecordBody::ProgrammeChosen { programme, start }),
+        (
+            prop::option::of(rating()),
+            prop::option::of(rating()),
+            prop::option::of(rating()),
+            prop::collection::btree_map(text(), any::<bool>(), 0..4)
+        )
+            .prop_map(
+                |(pain, stiffness, load_test, red_flags)| RecordBody::CheckIn {
+                    pain,
+                    stiffness,
+                    load_test,
+                    red_flags,
+                }
+            ),
+        (snapshot(), prop::option::of(rating()))
+            .prop_map(|(plan, pain_before)| RecordBody::SessionStarted { plan, pain_before }),
+        (
+            (record_id(), text(), side, 1u32..20),
+            (prop::option::of(0u32..100), prop::option::of(0u32..1000)),
+            (rating(), prop::option::of(rating()), any::<bool>())
+        )
+            .prop_map(
+                |((session, exercise, side, set), (reps, seconds), (pain, effort, undone))| {
+                    RecordBody::SetDone {
+                        session,
+                        exercise,
+                        side,
+                        set,
+                        reps,
+                        seconds,
+                        pain,
+                        effort,
+                        undone,
+                    }
+                }
+            ),
+        (record_id(), text(), text()).prop_map(|(session, exercise, reason)| {
+            RecordBody::ExerciseSkipped {
+                session,
+                exercise,
+                reason,
+            }
+        }),
+        (
+            record_id(),
+            rating(),
+            prop::option::of(rating()),
+            prop::option::of(text())
+        )
+            .prop_map(
+                |(session, pain_after, effort, note)| RecordBody::SessionFinished {
+                    session,
+                    pain_after,
+                    effort,
+                    note,
+                }
+            ),
+        (
+            0.0f64..10_000.0,
+            prop::option::of(0.0f64..1_000.0),
+            rating(),
+            rating()
+        )
+            .prop_map(|(minutes, km, rpe, pain)| RecordBody::RunLogged {
+                minutes,
+                km,
+                rpe,
+                pain,
+            }),
+        (
+            record_id(),
+            prop::collection::btree_map(text(), json_value(), 1..4),
+            prop::option::of(text())
+        )
+            .prop_map(|(target, fields, reason)| RecordBody::Correction {
+                target,
+                fields: fields.into_iter().collect(),
+                reason,
+            }),
+        text().prop_map(|text| RecordBody::Note { text }),
+        prop::option::of(text()).prop_map(|note| RecordBody::ClinicianSeen { note }),
+        text().prop_map(|reason| RecordBody::ReferralAcknowledged { reason }),
+    ]
+}
+
+proptest! {
+    // Each case writes real files with fsync: keep the count modest.
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn every_record_kind_round_trips_through_the_file(
+        entries in prop::collection::vec((date(), stamp(), body()), 1..6)
+    ) {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut writer = JournalWriter::open(tmp.path()).unwrap();
+        let mut written: Vec<Record> = entries
+            .into_iter()
+            .map(|(date, at, body)| writer.append(date, at, body).unwrap())
+            .collect();
+        written.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        let read = read_journal(tmp.path()).unwrap();
+        prop_assert!(read.problems.is_empty(), "{:?}", read.problems);
+        prop_assert_eq!(read.records, written);
+    }
+}
+
+#[test]
+fn a_check_in_line_is_one_line_even_with_newlines_in_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut writer = JournalWriter::open(tmp.path()).unwrap();
+    let mut flags = BTreeMap::new();
+    flags.insert("below_knee".to_string(), false);
+    writer.append(day(1), at(1, 0), note("two\nlines")).unwrap();
+    writer
+        .append(
+            day(1),
+            at(1, 1),
+            RecordBody::CheckIn {
+                pain: Rating::new(3).ok(),
+                stiffness: None,
+                load_test: None,
+                red_flags: flags,
+            },
+        )
+        .unwrap();
+    let text = fs::read_to_string(writer.path()).unwrap();
+    assert_eq!(text.lines().count(), 2);
+}
+
+/// The README's "Journal format" examples are real records, one per kind.
+#[test]
+fn readme_journal_examples_parse_and_cover_every_kind() {
+    let readme = include_str!("../README.md");
+    let kinds: Vec<&'static str> = readme
+        .lines()
+        .filter(|l| l.starts_with(r#"{"v":"#))
+        .map(|line| match Record::from_line(line) {
+            Ok(record) => record.body.kind(),
+            Err(e) => panic!("README example does not parse ({e}): {line}"),
+        })
+        .collect();
+    let all = [
+        "programme_chosen",
+        "check_in",
+        "session_started",
+        "set_done",
+        "exercise_skipped",
+        "session_finished",
+        "run_logged",
+        "correction",
+        "note",
+        "clinician_seen",
+        "referral_acknowledged",
+    ];
+    for kind in all {
+        assert_eq!(
+            kinds.iter().filter(|k| **k == kind).count(),
+            1,
+            "README needs exactly one example of {kind}"
+        );
+    }
+}

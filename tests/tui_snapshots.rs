@@ -1,0 +1,672 @@
+//! Screens of the full-screen coach on ratatui's TestBackend (insta snapshots at 80×24 and
+//! 120×40, tiny sizes must not panic), and App update tests (Msg in → state and journal out).
+//! Deterministic: fixed date, in-memory journal, no colour, one Instant base.
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rehab_coach::domain::pain::Rating;
+use rehab_coach::domain::plan::{Decision, Reason, ReferReason};
+use rehab_coach::domain::programme_check::parse_programme;
+use rehab_coach::domain::records::RecordBody;
+use rehab_coach::domain::red_flags::{RED_FLAGS, Urgency};
+use rehab_coach::domain::session::Screen as RunnerScreen;
+use rehab_coach::store::config::Config;
+use rehab_coach::store::programme_files::{Catalogue, CatalogueEntry, Origin};
+use rehab_coach::tui::app::{App, Msg, Output, Screen};
+use rehab_coach::tui::journal::{Journal, MemoryJournal};
+use rehab_coach::tui::screens::first_run::Step;
+use rehab_coach::tui::screens::overlays::Overlay;
+use rehab_coach::tui::theme::Theme;
+use rehab_coach::tui::view;
+use std::time::Instant;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const TINY: [(u16, u16); 3] = [(0, 0), (1, 1), (20, 5)];
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 16).unwrap()
+}
+
+fn day(back: u64) -> NaiveDate {
+    today().checked_sub_days(chrono::Days::new(back)).unwrap()
+}
+
+fn catalogue() -> Catalogue {
+    let quick = parse_programme(include_str!("fixtures/quick.toml")).unwrap();
+    let mut other = quick.clone();
+    other.id = "other-test".into();
+    other.name = "Another test programme".into();
+    other.for_whom = "people testing the chooser".into();
+    other.see_clinician_first = vec!["you are under 18".into(), "you are pregnant".into()];
+    other.load_test = Some(rehab_coach::domain::programme::LoadTest {
+        name: "Single-leg bridge".into(),
+        instructions: "3 short-lever single-leg bridges on the sore side, then rate the pain."
+            .into(),
+        ceiling: 3,
+    });
+    Catalogue {
+        entries: vec![
+            CatalogueEntry {
+                programme: quick,
+                origin: Origin::Builtin,
+            },
+            CatalogueEntry {
+                programme: other,
+                origin: Origin::Builtin,
+            },
+        ],
+        ..Default::default()
+    }
+}
+
+fn checkin(pain: i64, stiffness: i64, flags: &[(&str, bool)]) -> RecordBody {
+    RecordBody::CheckIn {
+        pain: Some(Rating::new(pain).unwrap()),
+        stiffness: Some(Rating::new(stiffness).unwrap()),
+        load_test: None,
+        red_flags: flags.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+    }
+}
+
+/// A journal with a programme chosen 13 days ago, mornings and a few sessions.
+fn journal_with_history(today_checkin: bool, flags: &[(&str, bool)]) -> MemoryJournal {
+    let mut j = MemoryJournal::default();
+    j.append(
+        day(13),
+        RecordBody::ProgrammeChosen {
+            programme: "quick-test".into(),
+            start: day(13),
+        },
+    )
+    .unwrap();
+    let pains = [4, 4, 3, 5, 3, 3, 2, 3, 7, 2, 2, 3, 2];
+    for (i, pain) in pains.iter().enumerate() {
+        let back = 13 - i as u64;
+        if back == 6 {
+            continue; // a morning without a check-in shows as a gap
+        }
+        j.append(day(back), checkin(*pain, 2, &[])).unwrap();
+        if !back.is_multiple_of(4) {
+            let plan = rehab_coach::domain::plan::PlanSnapshot {
+                programme: "quick-test".into(),
+                phase: "T1".into(),
+                decision: Decision::Hold,
+                reasons: vec![],
+                deload: false,
+                exercises: vec![],
+            };
+            let started = j
+                .append(
+                    day(back),
+                    RecordBody::SessionStarted {
+                        plan,
+                        pain_before: None,
+                    },
+                )
+                .unwrap();
+            j.append(
+                day(back),
+                RecordBody::SessionFinished {
+                    session: started.id,
+                    pain_after: Rating::new(3).unwrap(),
+                    effort: None,
+                    note: None,
+                },
+            )
+            .unwrap();
+        }
+    }
+    if today_checkin {
+        j.append(today(), checkin(3, 2, flags)).unwrap();
+    }
+    j
+}
+
+fn app_with(journal: MemoryJournal) -> App {
+    App::new(
+        Box::new(journal),
+        catalogue(),
+        Config::default(),
+        today(),
+        Theme::plain(),
+        Instant::now(),
+    )
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::render(app, f)).unwrap();
+    t
+}
+
+/// Snapshot at both sizes, and make sure tiny sizes don't panic.
+fn snap(name: &str, app: &App) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(app, w, h).backend());
+    }
+    for (w, h) in TINY {
+        draw(app, w, h);
+    }
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn press(app: &mut App, codes: &[KeyCode]) -> Vec<Output> {
+    let mut out = Vec::new();
+    for c in codes {
+        out.extend(app.update(key(*c), Instant::now()));
+    }
+    out
+}
+
+fn chars(s: &str) -> Vec<KeyCode> {
+    s.chars().map(KeyCode::Char).collect()
+}
+
+fn kinds(app: &App) -> Vec<&'static str> {
+    app.journal()
+        .records()
+        .iter()
+        .map(|r| r.body.kind())
+        .collect()
+}
+
+// ---------------------------------------------------------------- first run
+
+#[test]
+fn first_run_steps() {
+    let mut app = app_with(MemoryJournal::default());
+    snap("first_run_welcome", &app);
+    press(&mut app, &[KeyCode::Enter]);
+    snap("first_run_flag", &app);
+    // Answer no to all, then the response.
+    press(&mut app, &chars(&"n".repeat(RED_FLAGS.len())));
+    snap("first_run_response_none", &app);
+    press(&mut app, &[KeyCode::Tab]);
+    snap("first_run_programme", &app);
+    press(&mut app, &[KeyCode::Down, KeyCode::Enter]);
+    snap("first_run_baseline", &app);
+}
+
+#[test]
+fn first_run_emergency_and_soon_responses() {
+    let mut app = app_with(MemoryJournal::default());
+    press(&mut app, &[KeyCode::Enter, KeyCode::Char('y')]);
+    for _ in 1..RED_FLAGS.len() {
+        press(&mut app, &[KeyCode::Char('n')]);
+    }
+    snap("first_run_response_emergency", &app);
+
+    let mut app = app_with(MemoryJournal::default());
+    press(&mut app, &[KeyCode::Enter]);
+    for flag in RED_FLAGS {
+        press(
+            &mut app,
+            &[KeyCode::Char(if flag.urgency == Urgency::Soon {
+                'y'
+            } else {
+                'n'
+            })],
+        );
+    }
+    snap("first_run_response_soon", &app);
+}
+
+#[test]
+fn first_run_writes_programme_and_checkin_with_flags() {
+    let mut app = app_with(MemoryJournal::default());
+    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, &chars(&"n".repeat(RED_FLAGS.len())));
+    press(&mut app, &[KeyCode::Enter, KeyCode::Enter]); // response → programme → choose first
+    press(&mut app, &chars("42"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    assert_eq!(kinds(&app), ["programme_chosen", "check_in"]);
+    let RecordBody::CheckIn {
+        pain,
+        stiffness,
+        red_flags,
+        ..
+    } = &app.journal().records()[1].body
+    else {
+        panic!("second record is not a check-in");
+    };
+    assert_eq!(
+        (pain.map(Rating::value), stiffness.map(Rating::value)),
+        (Some(4), Some(2))
+    );
+    assert_eq!(red_flags.len(), RED_FLAGS.len());
+    assert!(red_flags.values().all(|yes| !yes));
+}
+
+#[test]
+fn first_run_steps_go_back_and_forth_and_skip() {
+    let mut app = app_with(MemoryJournal::default());
+    let step = |app: &App| match &app.screen {
+        Screen::FirstRun(f) => f.step,
+        _ => panic!("left first run"),
+    };
+    press(&mut app, &[KeyCode::Tab, KeyCode::Right]);
+    assert_eq!(step(&app), Step::Flag(1));
+    press(&mut app, &[KeyCode::BackTab, KeyCode::Esc, KeyCode::Left]);
+    assert_eq!(step(&app), Step::Welcome);
+    // Skip everything: nothing answered, nothing chosen → nothing written but Today opens.
+    for _ in 0..RED_FLAGS.len() + 4 {
+        press(&mut app, &[KeyCode::Tab]);
+    }
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    assert!(kinds(&app).is_empty());
+}
+
+#[test]
+fn emergency_answer_locks_today() {
+    let mut app = app_with(MemoryJournal::default());
+    press(&mut app, &[KeyCode::Enter, KeyCode::Char('y')]);
+    for _ in 1..RED_FLAGS.len() {
+        press(&mut app, &[KeyCode::Char('n')]);
+    }
+    press(&mut app, &[KeyCode::Enter, KeyCode::Enter, KeyCode::Enter]);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(
+        matches!(app.screen, Screen::Today { .. }),
+        "a stop must not start a session"
+    );
+    assert_eq!(kinds(&app), ["programme_chosen", "check_in"]);
+    // Confirming a clinician has seen them unlocks.
+    press(&mut app, &[KeyCode::Char('C'), KeyCode::Char('y')]);
+    assert_eq!(kinds(&app).last(), Some(&"clinician_seen"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.screen, Screen::Session(_)));
+}
+
+// ---------------------------------------------------------------- check-in and chooser
+
+#[test]
+fn checkin_opens_first_when_due_and_saves() {
+    let mut app = app_with(journal_with_history(false, &[]));
+    assert!(matches!(app.screen, Screen::CheckIn(_)));
+    snap("checkin_empty", &app);
+    press(&mut app, &chars("3"));
+    press(&mut app, &[KeyCode::Char('+'), KeyCode::Char('+')]);
+    snap("checkin_filled", &app);
+    let before = app.journal().records().len();
+    press(&mut app, &[KeyCode::Enter]);
+    // Red flags were never re-asked since the start: the weekly re-check follows, saved with the values.
+    assert!(matches!(app.screen, Screen::FlagCheck(_)));
+    snap("flag_check", &app);
+    press(&mut app, &chars(&"n".repeat(RED_FLAGS.len())));
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    assert_eq!(app.journal().records().len(), before + 1);
+    assert_eq!(
+        app.history.morning_pain(today()).map(Rating::value),
+        Some(3)
+    );
+    assert_eq!(
+        app.history.checkin(today()).unwrap().red_flags.len(),
+        RED_FLAGS.len()
+    );
+}
+
+#[test]
+fn high_morning_pain_asks_red_flags_again_and_a_yes_stops() {
+    let mut j = journal_with_history(false, &[]);
+    // Flags answered yesterday: no weekly re-check is due, but pain 7 asks again.
+    j.append(day(1), checkin(2, 2, &[("below_knee", false)]))
+        .unwrap();
+    let mut app = app_with(j.clone());
+    press(&mut app, &chars("2"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(
+        matches!(app.screen, Screen::Today { .. }),
+        "no re-check due at pain 2"
+    );
+
+    let mut app = app_with(j);
+    press(&mut app, &chars("7"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.screen, Screen::FlagCheck(_)));
+    press(&mut app, &[KeyCode::Tab; 5]);
+    press(&mut app, &[KeyCode::Char('y')]); // bone_stress: urgent
+    press(&mut app, &[KeyCode::Tab; 6]);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    assert_eq!(
+        app.safety(),
+        rehab_coach::tui::screens::today::Safety::Stop(Urgency::Urgent)
+    );
+}
+
+#[test]
+fn checkin_can_be_skipped() {
+    let mut app = app_with(journal_with_history(false, &[]));
+    let before = app.journal().records().len();
+    press(&mut app, &[KeyCode::Esc]);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    assert_eq!(app.journal().records().len(), before);
+}
+
+#[test]
+fn switching_programme_asks_and_keeps_history() {
+    let mut app = app_with(journal_with_history(true, &[]));
+    press(&mut app, &[KeyCode::Char('p')]);
+    snap("chooser", &app);
+    press(&mut app, &[KeyCode::Char('j'), KeyCode::Enter]);
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::ConfirmSwitch("other-test".into()))
+    );
+    snap("confirm_switch", &app);
+    let before = app.journal().records().len();
+    press(&mut app, &[KeyCode::Char('y')]);
+    assert_eq!(app.journal().records().len(), before + 1);
+    assert_eq!(
+        app.history.current().map(|c| c.programme.as_str()),
+        Some("other-test")
+    );
+    assert_eq!(app.history.choices.len(), 2);
+}
+
+// ---------------------------------------------------------------- Today
+
+fn today_app() -> App {
+    app_with(journal_with_history(true, &[]))
+}
+
+#[test]
+fn today_with_each_decision() {
+    let cases = [
+        (
+            "progress",
+            Decision::Progress,
+            vec![Reason::new(
+                "rule 11",
+                "Three good sessions in a row and mornings settled: step up",
+            )],
+        ),
+        (
+            "hold",
+            Decision::Hold,
+            vec![Reason::new("rule 12", "Same dose as last time")],
+        ),
+        (
+            "regress",
+            Decision::Regress(1),
+            vec![Reason::new(
+                "rule 8",
+                "Pain reached 6/10 yesterday, above the ceiling of 5",
+            )],
+        ),
+        (
+            "deload",
+            Decision::Deload,
+            vec![Reason::new(
+                "rule 10",
+                "Weekly morning pain rose by more than 1 point",
+            )],
+        ),
+        (
+            "refer",
+            Decision::Refer(ReferReason::RisingTrend),
+            vec![Reason::new(
+                "rule 3",
+                "Morning pain rose three days running",
+            )],
+        ),
+    ];
+    for (name, decision, reasons) in cases {
+        let mut app = today_app();
+        let plan = app.plan.as_mut().unwrap();
+        plan.deload = decision == Decision::Deload;
+        plan.decision = decision.clone();
+        plan.reasons = reasons;
+        for e in &mut plan.exercises {
+            e.decision = decision.clone();
+        }
+        snap(&format!("today_{name}"), &app);
+    }
+}
+
+#[test]
+fn today_stop_from_red_flag_is_locked() {
+    let mut app = app_with(journal_with_history(true, &[("bone_stress", true)]));
+    snap("today_stop", &app);
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    assert!(app.message.as_deref().unwrap_or("").contains("locked"));
+}
+
+#[test]
+fn refer_acknowledge_appends_record() {
+    let mut app = today_app();
+    app.plan.as_mut().unwrap().decision = Decision::Refer(ReferReason::Plateau);
+    press(&mut app, &[KeyCode::Char('a')]);
+    // The append replays the journal and asks the coach again; the record is what matters.
+    assert_eq!(kinds(&app).last(), Some(&"referral_acknowledged"));
+    assert_eq!(
+        app.history.referrals_acknowledged,
+        vec![(today(), "plateau".to_string())]
+    );
+}
+
+#[test]
+fn soon_flag_refers_until_acknowledged() {
+    let mut app = app_with(journal_with_history(true, &[("below_knee", true)]));
+    assert!(matches!(
+        app.safety(),
+        rehab_coach::tui::screens::today::Safety::Refer {
+            acknowledged: false,
+            ..
+        }
+    ));
+    press(&mut app, &[KeyCode::Char('a')]);
+    assert!(matches!(
+        app.safety(),
+        rehab_coach::tui::screens::today::Safety::Refer {
+            acknowledged: true,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn today_without_programme() {
+    let mut j = MemoryJournal::default();
+    j.append(
+        today(),
+        RecordBody::Note {
+            text: "hello".into(),
+        },
+    )
+    .unwrap();
+    let app = app_with(j);
+    snap("today_no_programme", &app);
+}
+
+#[test]
+fn start_writes_session_started_with_plan_snapshot() {
+    let mut app = today_app();
+    let snapshot = app.plan.as_ref().unwrap().snapshot();
+    press(&mut app, &[KeyCode::Char('s')]);
+    assert!(matches!(app.screen, Screen::Session(_)));
+    let last = app.journal().records().last().unwrap();
+    let RecordBody::SessionStarted { plan, pain_before } = &last.body else {
+        panic!("last record is {}", last.body.kind());
+    };
+    assert_eq!(plan, &snapshot);
+    assert_eq!(pain_before.map(Rating::value), Some(3));
+    // q in a session: the runner asks first; n goes back; y quits rehab (resume offered later).
+    press(&mut app, &[KeyCode::Char('q')]);
+    assert!(matches!(&app.screen, Screen::Session(s) if s.screen() == RunnerScreen::QuitConfirm));
+    snap("session_quit_confirm", &app);
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert!(!app.quit);
+    let out = press(&mut app, &[KeyCode::Char('q'), KeyCode::Char('y')]);
+    assert!(app.quit);
+    assert_eq!(out, vec![Output::Quit]);
+}
+
+/// Drive a whole session through the App: countdowns by ticking at their deadlines (a synthetic
+/// clock), ratings and reps by keys.
+fn run_session(app: &mut App, start: Instant) -> Vec<Output> {
+    let mut now = start;
+    let mut out = Vec::new();
+    for _ in 0..1000 {
+        let Screen::Session(s) = &app.screen else {
+            return out;
+        };
+        let code = match s.screen() {
+            RunnerScreen::RatePain | RunnerScreen::EndPain => KeyCode::Char('2'),
+            RunnerScreen::Countdown
+            | RunnerScreen::GetReady
+            | RunnerScreen::Interval
+            | RunnerScreen::Rest
+            | RunnerScreen::SideSwitch => match app.next_deadline() {
+                Some(deadline) => {
+                    now = deadline;
+                    out.extend(app.update(Msg::Tick, now));
+                    continue;
+                }
+                None => KeyCode::Enter,
+            },
+            RunnerScreen::Reps
+            | RunnerScreen::RateEffort
+            | RunnerScreen::EndEffort
+            | RunnerScreen::EndNote
+            | RunnerScreen::Summary => KeyCode::Enter,
+            other => panic!("unexpected runner screen {other:?}"),
+        };
+        out.extend(app.update(key(code), now));
+    }
+    panic!("the session did not end");
+}
+
+#[test]
+fn whole_session_writes_every_step_and_returns_to_today() {
+    let mut app = today_app();
+    let start = Instant::now();
+    app.update(key(KeyCode::Char('s')), start);
+    let before = app.journal().records().len();
+    let out = run_session(&mut app, start);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    let written: Vec<&str> = kinds(&app)[before..].to_vec();
+    // quick-hold: 2 sets × 2 sides; quick-reps: 1; quick-stretch: 1.
+    assert_eq!(
+        written.iter().filter(|k| **k == "set_done").count(),
+        6,
+        "{written:?}"
+    );
+    assert_eq!(written.last(), Some(&"session_finished"));
+    assert!(
+        out.contains(&Output::Bell),
+        "the bell rings at the end of holds"
+    );
+    let log = app.history.sessions.last().unwrap();
+    assert!(log.finished.is_some());
+    assert!(log.sets.iter().all(|s| s.pain.value() == 2));
+    snap("today_after_session", &app);
+}
+
+#[test]
+fn bell_off_means_no_bell_output() {
+    let mut app = today_app();
+    press(&mut app, &[KeyCode::Char('b')]);
+    let start = Instant::now();
+    app.update(key(KeyCode::Char('s')), start);
+    let out = run_session(&mut app, start);
+    assert!(!out.contains(&Output::Bell));
+    assert!(!app.bell);
+}
+
+#[test]
+fn unfinished_session_is_offered_for_resume() {
+    let mut j = journal_with_history(true, &[]);
+    let app = app_with(j.clone());
+    let plan = app.plan.as_ref().unwrap().snapshot();
+    j.append(
+        today(),
+        RecordBody::SessionStarted {
+            plan,
+            pain_before: None,
+        },
+    )
+    .unwrap();
+    let mut app = app_with(j);
+    assert_eq!(app.overlay, Some(Overlay::ResumeOffer));
+    snap("resume_offer", &app);
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.screen, Screen::Session(_)));
+}
+
+#[test]
+fn help_overlay_lists_screen_and_global_keys() {
+    let mut app = today_app();
+    press(&mut app, &[KeyCode::Char('?')]);
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    let rows = app.help_rows();
+    assert!(rows.iter().any(|(k, _)| k == "Enter/s"));
+    assert!(rows.iter().any(|(k, _)| k == "Ctrl-C"));
+    snap("help_today", &app);
+    press(&mut app, &[KeyCode::Esc]);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn clinician_confirm_dialog() {
+    let mut app = app_with(journal_with_history(true, &[("saddle_numbness", true)]));
+    press(&mut app, &[KeyCode::Char('C')]);
+    assert_eq!(app.overlay, Some(Overlay::ConfirmClinician));
+    snap("confirm_clinician", &app);
+}
+
+#[test]
+fn keys_quit_bell_and_ctrl_c() {
+    let mut app = today_app();
+    assert!(app.bell);
+    press(&mut app, &[KeyCode::Char('b')]);
+    assert!(!app.bell);
+    let out = app.update(
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        Instant::now(),
+    );
+    assert_eq!(out, vec![Output::Quit]);
+    let mut app = today_app();
+    press(&mut app, &[KeyCode::Char('q')]);
+    assert!(app.quit);
+}
+
+#[test]
+fn release_events_are_ignored() {
+    let mut app = today_app();
+    let mut ev = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    ev.kind = ratatui::crossterm::event::KeyEventKind::Release;
+    app.update(Msg::Key(ev), Instant::now());
+    assert!(!app.quit);
+}
+
+#[test]
+fn journal_errors_show_in_the_footer() {
+    let mut j = journal_with_history(true, &[]);
+    j.fail_with = Some("disk full".into());
+    let mut app = app_with(j);
+    press(&mut app, &[KeyCode::Char('s')]);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    assert_eq!(app.message.as_deref(), Some("disk full"));
+}
+
+#[test]
+fn too_small_notice() {
+    let app = today_app();
+    let t = draw(&app, 59, 15);
+    insta::assert_snapshot!("too_small_59x15", t.backend());
+}
+
+#[test]
+fn history_key_opens_history() {
+    let mut app = today_app();
+    press(&mut app, &[KeyCode::Char('h')]);
+    assert!(matches!(app.screen, Screen::History(_)));
+}
