@@ -88,7 +88,7 @@ pub fn prescribe(
                 ),
             )],
         ),
-        None => headline(&exercises),
+        None => headline(programme, &exercises),
     };
     reasons.extend(day_reasons);
     Plan {
@@ -265,8 +265,12 @@ fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<Plann
     })
 }
 
-/// The most cautious exercise decision, with the reasons of the exercises that carry it.
-fn headline(exercises: &[PlannedExercise]) -> (Decision, Vec<Reason>) {
+/// Exercises named in a headline before "and N more", so the line stays readable at 80 columns.
+const HEADLINE_NAMES: usize = 2;
+
+/// The most cautious exercise decision and why. One exercise carrying it: its own reason. Several:
+/// one line per rule naming them, since each exercise's numbers are listed under it anyway.
+fn headline(programme: &Programme, exercises: &[PlannedExercise]) -> (Decision, Vec<Reason>) {
     let Some(worst) = exercises
         .iter()
         .map(|e| &e.decision)
@@ -277,10 +281,82 @@ fn headline(exercises: &[PlannedExercise]) -> (Decision, Vec<Reason>) {
             vec![Reason::new("rule 12", "No exercises in this phase.")],
         );
     };
-    let reasons = exercises
-        .iter()
-        .filter(|e| &e.decision == worst)
-        .flat_map(|e| e.reasons.iter().cloned())
+    let carriers: Vec<&PlannedExercise> =
+        exercises.iter().filter(|e| &e.decision == worst).collect();
+    if let [only] = carriers.as_slice() {
+        return (worst.clone(), only.reasons.clone());
+    }
+    let mut rules: Vec<&str> = Vec::new();
+    for reason in carriers.iter().flat_map(|e| &e.reasons) {
+        if !rules.contains(&reason.rule.as_str()) {
+            rules.push(&reason.rule);
+        }
+    }
+    let reasons = rules
+        .into_iter()
+        .flat_map(|rule| {
+            let group: Vec<&&PlannedExercise> = carriers
+                .iter()
+                .filter(|e| e.reasons.iter().any(|r| r.rule == rule))
+                .collect();
+            if let [only] = group.as_slice() {
+                // Alone under its rule: its own reason says it best.
+                return only
+                    .reasons
+                    .iter()
+                    .filter(|r| r.rule == rule)
+                    .cloned()
+                    .collect();
+            }
+            let names: Vec<&str> = group
+                .iter()
+                .map(|e| {
+                    programme
+                        .exercise(&e.exercise)
+                        .map_or(e.exercise.as_str(), |x| x.name.as_str())
+                })
+                .collect();
+            vec![Reason::new(
+                rule,
+                format!(
+                    "{}: {} (details under each exercise)",
+                    name_list(&names),
+                    verb(worst)
+                ),
+            )]
+        })
         .collect();
     (worst.clone(), reasons)
+}
+
+/// "A, B and 3 more" / "A and B" / "A".
+fn name_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [a, b] => format!("{a} and {b}"),
+        _ if names.len() <= HEADLINE_NAMES + 1 => {
+            format!(
+                "{} and {}",
+                names[..names.len() - 1].join(", "),
+                names[names.len() - 1]
+            )
+        }
+        _ => format!(
+            "{} and {} more",
+            names[..HEADLINE_NAMES].join(", "),
+            names.len() - HEADLINE_NAMES
+        ),
+    }
+}
+
+fn verb(decision: &Decision) -> String {
+    match decision {
+        Decision::Progress => "step up one rung".into(),
+        Decision::Hold => "stay at the same dose".into(),
+        Decision::Regress(1) => "step down one rung".into(),
+        Decision::Regress(n) => format!("step down {n} rungs"),
+        Decision::Deload => "keep their rung with lighter volume this week".into(),
+        Decision::Refer(_) | Decision::Stop(_) => decision.to_string(),
+    }
 }
