@@ -181,10 +181,16 @@ fn start_checkin_today_shows_a_plan_with_reasons() {
 }
 
 #[test]
-fn without_a_programme_today_and_log_session_refuse_and_create_nothing() {
+fn a_fresh_data_dir_is_never_created_by_reading_or_refusing() {
     let env = Env::new();
     let err = env.fails(&["today"]);
     assert!(err.contains("no programme chosen yet"), "{err}");
+    assert!(env.ok(&["journal", "repair"]).contains("nothing to repair"));
+    assert!(
+        env.ok(&["journal", "check"])
+            .starts_with("journal OK: 0 records")
+    );
+    assert_eq!(env.ok(&["journal", "list"]), "");
     assert!(err.contains("rehab start"), "{err}");
     let err = env.fails(&["log", "session", "--pain-during", "2", "--pain-after", "2"]);
     assert!(err.contains("no programme chosen yet"), "{err}");
@@ -321,6 +327,7 @@ fn a_red_flag_prints_the_stop_instruction_at_once() {
         "{out}"
     );
     assert!(out.contains("does not rule out"), "{out}");
+    assert!(out.contains("rehab log clinician-seen"), "{out}");
     let lines = env.journal_lines();
     let check_in = of_kind(&lines, "check_in")[0];
     assert_eq!(check_in["red_flags"]["saddle_numbness"], true);
@@ -526,6 +533,10 @@ fn log_session_records_skips_and_every_set() {
     let finished = of_kind(&lines, "session_finished")[0];
     assert_eq!(finished["note"], "felt fine");
     assert_eq!(lines.last().unwrap()["kind"], "session_finished");
+
+    let again = env.ok(&["log", "session", "--pain-during", "2", "--pain-after", "2"]);
+    assert!(again.contains("This is session 2 on"), "{again}");
+    assert_eq!(of_kind(&env.journal_lines(), "session_started").len(), 2);
 }
 
 #[test]

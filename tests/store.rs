@@ -198,7 +198,7 @@ fn a_read_only_dir_refuses_writing_with_the_path_and_still_reads() {
     if !enforced {
         return;
     }
-    let message = result.err().expect("writing must fail").to_string();
+    let message = result.expect_err("writing must fail").to_string();
     assert!(
         message.contains(&journal.display().to_string()),
         "{message}"

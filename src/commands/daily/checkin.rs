@@ -34,7 +34,8 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
         .filter(|(_, yes)| **yes)
         .filter_map(|(id, _)| red_flags::find(id))
         .collect();
-    if let Some(worst) = red_flags::worst(red_flags.iter().map(|(k, v)| (k.as_str(), *v))) {
+    let worst = red_flags::worst(red_flags.iter().map(|(k, v)| (k.as_str(), *v)));
+    if let Some(worst) = worst {
         print!("{}", red_flag_message(worst, &yes));
     }
 
@@ -70,7 +71,11 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
             settings.red_flag_recheck_pain
         );
     }
-    println!("Next: `rehab today` shows today's plan.");
+    if worst.is_some_and(|f| f.urgency >= Urgency::Urgent) {
+        println!("After a clinician has seen you, record it with `rehab log clinician-seen`.");
+    } else {
+        println!("Next: `rehab today` shows today's plan.");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

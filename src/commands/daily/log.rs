@@ -39,6 +39,12 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
         );
     }
     check_skips(&args.skip, &snapshot)?;
+    let earlier_today = state
+        .history
+        .sessions
+        .iter()
+        .filter(|s| s.date == ctx.today)
+        .count();
 
     let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot save the session")?;
     // Each record carries the moment it was written, so replay keeps them in order.
@@ -79,6 +85,14 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
         ctx.today,
         args.skip.len()
     );
+    if earlier_today > 0 {
+        println!(
+            "This is session {} on {}: `rehab journal list --on {}` shows them all.",
+            earlier_today + 1,
+            ctx.today,
+            ctx.today
+        );
+    }
     println!("Tomorrow morning, `rehab checkin` tells the coach how you settled.");
     Ok(ExitCode::SUCCESS)
 }

@@ -51,7 +51,7 @@ pub fn start(ctx: &Context, programme: &str) -> anyhow::Result<ExitCode> {
         )
         .context("cannot save the choice")?;
     println!("Started \"{}\" on {}.", chosen.name, ctx.today);
-    if let Some(previous) = current.filter(|c| c.programme == chosen.id) {
+    if let Some(previous) = current.filter(|c| c.programme == chosen.id && c.start != ctx.today) {
         println!(
             "You were already following it since {}: weeks now count from {} (your history is kept).",
             previous.start, ctx.today

@@ -71,6 +71,13 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
 }
 
 fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
+    if !ctx.data_dir.exists() {
+        println!(
+            "No journal in {}: nothing to repair.",
+            ctx.data_dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot repair the journal")?;
     let report = writer
         .repair(ctx.now_stamp())
@@ -97,7 +104,7 @@ fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
 /// A journal-like file that is not read, and what to do about it.
 pub(crate) fn unread_message(file: &std::path::Path) -> String {
     format!(
-        "{}: not read: its name is not journal-<device-id>.jsonl (a sync tool's conflict copy?); copy any records you need into a note or correction, then move the file out of the data dir",
+        "{}: not read: its name is not journal-<device-id>.jsonl (a sync tool's conflict copy? then two machines share a device-id: see \"Where files live\" in README.md for the fix); its records are not in the journal",
         file.display()
     )
 }

@@ -2,7 +2,7 @@
 //! appends only to its own `journal-<device-id>.jsonl` and record ids never collide.
 
 use super::StoreError;
-use super::fs_util::{create_private_file, write_durably};
+use super::fs_util::{create_private_file, sync_dir, write_durably};
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io::ErrorKind;
@@ -55,6 +55,7 @@ pub fn ensure_device_id(data_dir: &Path) -> Result<String, StoreError> {
         Ok(mut file) => {
             write_durably(&mut file, format!("{id}\n").as_bytes())
                 .map_err(StoreError::io("write", &path))?;
+            sync_dir(data_dir).map_err(StoreError::io("save (fsync)", data_dir))?;
             Ok(id)
         }
         // Another process made it between our read and create: use theirs.

@@ -48,9 +48,34 @@ fn io_hint(err: &io::Error) -> &'static str {
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
             " (the disk is full: free some space and run the command again; nothing after the last saved record was written)"
         }
+        io::ErrorKind::AlreadyExists => {
+            " (something else is already at this path: move it away, or point rehab elsewhere with --data-dir / REHAB_DATA_DIR)"
+        }
         io::ErrorKind::NotADirectory | io::ErrorKind::IsADirectory => {
             " (a file and a directory are mixed up here: move the wrong one away)"
         }
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(kind: io::ErrorKind) -> String {
+        StoreError::io("append to", Path::new("/data/journal-ab.jsonl"))(io::Error::from(kind))
+            .to_string()
+    }
+
+    #[test]
+    fn io_errors_name_the_path_and_what_to_do() {
+        let full = message(io::ErrorKind::StorageFull);
+        assert!(
+            full.starts_with("cannot append to /data/journal-ab.jsonl: "),
+            "{full}"
+        );
+        assert!(full.contains("the disk is full: free some space"), "{full}");
+        assert!(message(io::ErrorKind::ReadOnlyFilesystem).contains("read-only"));
+        assert!(message(io::ErrorKind::PermissionDenied).contains("--data-dir"));
     }
 }

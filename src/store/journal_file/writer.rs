@@ -3,8 +3,8 @@
 
 use super::StoreError;
 use super::device::ensure_device_id;
-use super::fs_util::{create_private_dir, open_private_append, open_private_rw};
-use super::reader::{journal_file_name, raw_lines};
+use super::fs_util::{create_private_dir, open_private_append, open_private_rw, sync_dir};
+use super::reader::journal_file_name;
 use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::fs::{File, TryLockError};
@@ -12,6 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The one writer of this device's journal file, holding the advisory lock.
+#[derive(Debug)]
 pub struct JournalWriter {
     pub(super) data_dir: PathBuf,
     pub(super) device_id: String,
@@ -34,6 +35,10 @@ impl JournalWriter {
         let path = data_dir.join(journal_file_name(&device_id));
         let file = open_private_append(&path).map_err(StoreError::io("open", &path))?;
         let contents = std::fs::read(&path).map_err(StoreError::io("read", &path))?;
+        if contents.is_empty() {
+            // A new file: make its directory entry durable too, not just its future contents.
+            sync_dir(data_dir).map_err(StoreError::io("save (fsync)", data_dir))?;
+        }
         Ok(JournalWriter {
             data_dir: data_dir.to_path_buf(),
             next_sequence: highest_sequence(&contents, &device_id) + 1,
@@ -110,17 +115,23 @@ fn take_lock(data_dir: &Path, device_id: &str) -> Result<File, StoreError> {
     }
 }
 
-/// The highest sequence number among this device's ids in the file (0 if none). Reads only the
-/// `id` field, so lines of a newer format version count too.
+/// The highest sequence number of this device in the file (0 if none). Every quoted
+/// `"<device-id>-<digits>"` counts, wherever it appears (ids, session references, lines of a newer
+/// format, hand-edited spacing): that can only skip numbers, never reuse one. A text search keeps
+/// opening a writer fast on a journal of many years.
 fn highest_sequence(contents: &[u8], device_id: &str) -> u64 {
-    #[derive(serde::Deserialize)]
-    struct IdOnly {
-        id: String,
-    }
-    let prefix = format!("{device_id}-");
-    raw_lines(contents)
-        .filter_map(|line| serde_json::from_slice::<IdOnly>(line.bytes).ok())
-        .filter_map(|r| r.id.strip_prefix(&prefix)?.parse::<u64>().ok())
+    let text = String::from_utf8_lossy(contents);
+    let needle = format!("\"{device_id}-");
+    text.match_indices(&needle)
+        .filter_map(|(at, _)| {
+            let rest = &text[at + needle.len()..];
+            let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+            if rest[digits..].starts_with('"') {
+                rest[..digits].parse::<u64>().ok()
+            } else {
+                None
+            }
+        })
         .max()
         .unwrap_or(0)
 }
@@ -132,8 +143,9 @@ mod tests {
     #[test]
     fn highest_sequence_reads_own_ids_only() {
         let contents = br#"{"v":1,"id":"dev-000007","kind":"note"}
-{"v":9,"id":"dev-000012","kind":"future"}
-{"v":1,"id":"other-000099","kind":"note"}
+{"v":9, "id": "dev-000012","kind":"future"}
+{"v":1,"id":"other-000099","kind":"set_done","session":"other-000098"}
+{"v":1,"id":"xdev-000050","kind":"note"}
 {"v":1,"id":"dev-0000"#;
         assert_eq!(highest_sequence(contents, "dev"), 12);
         assert_eq!(highest_sequence(b"", "dev"), 0);

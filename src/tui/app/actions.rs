@@ -58,11 +58,10 @@ impl App {
                 self.screen = Screen::Chooser(Chooser::at(&self.catalogue, current.as_deref()));
             }
             TodayAction::History => {
-                self.screen = Screen::History(Box::new(HistoryScreen::new(
-                    &self.history,
-                    &self.catalogue,
-                    self.today,
-                )))
+                // config.toml's coach overrides also shape the history views (zones, run caps).
+                let screen = HistoryScreen::new(&self.history, &self.catalogue, self.today)
+                    .with_settings(&self.history, &self.catalogue, self.settings());
+                self.screen = Screen::History(Box::new(screen))
             }
             TodayAction::Acknowledge => {
                 if let Safety::Refer { reason, .. } = self.safety() {

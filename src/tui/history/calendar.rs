@@ -34,6 +34,12 @@ fn style_of(kind: DayKind) -> Style {
     }
 }
 
+/// Whole months from `from`'s month to `to`'s month (0 when the same month or earlier).
+fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
+    let index = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    u32::try_from(index(to) - index(from)).unwrap_or(0)
+}
+
 /// The first of the month `back` months before `date`'s month.
 fn month_start(date: NaiveDate, back: u32) -> Option<NaiveDate> {
     let index = date.year() * 12 + date.month0() as i32 - back as i32;
@@ -50,7 +56,11 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
     let data = screen.data();
     let per_row = (months_area.width / MONTH_WIDTH).max(1);
     let rows = (months_area.height / MONTH_HEIGHT).max(1);
-    let shown = u32::from(per_row * rows);
+    // Never more months than there are from the first recorded one to the selected day.
+    let recorded = data
+        .first
+        .map_or(1, |first| months_between(first, screen.day()) + 1);
+    let shown = u32::from(per_row * rows).min(recorded);
 
     let mut events = CalendarEventStore::default();
     for (date, kind) in &data.days {
