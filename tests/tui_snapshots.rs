@@ -463,13 +463,19 @@ fn soon_flag_refers_until_acknowledged() {
         }
     ));
     press(&mut app, &[KeyCode::Char('a')]);
+    // Acknowledged: the coach lifts the block but the plan keeps saying why (rule 1b).
     assert!(matches!(
         app.safety(),
-        rehab_coach::tui::screens::today::Safety::Refer {
-            acknowledged: true,
-            ..
-        }
+        rehab_coach::tui::screens::today::Safety::Clear
     ));
+    let plan = app.plan.as_ref().unwrap();
+    assert!(
+        plan.reasons
+            .iter()
+            .any(|r| r.rule == "rule 1b" && r.text.contains("You acknowledged this")),
+        "{:?}",
+        plan.reasons
+    );
 }
 
 #[test]

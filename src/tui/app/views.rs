@@ -94,43 +94,37 @@ impl App {
             .filter(|log| self.catalogue.get(&log.plan.programme).is_some())
     }
 
-    /// Stop, refer or clear, from the coach's plan and (as a safety net) the latest red-flag
-    /// answers: an urgent or emergency yes locks exercise until a clinician has been seen.
+    /// Stop, refer or clear. The coach's plan is the one source of truth when there is one; with no
+    /// programme chosen yet (no plan) the latest red-flag answers still lock or refer.
     pub fn safety(&self) -> Safety {
-        if let Some(plan) = &self.plan {
-            if let Decision::Stop(u) = plan.decision {
-                return Safety::Stop(u);
-            }
-            if plan.locked {
-                return Safety::Stop(Urgency::Urgent);
-            }
-        }
-        let seen_since = |day: NaiveDate| self.history.clinician_seen.iter().any(|d| *d >= day);
-        let latest_flag = self.history.checkins.iter().rev().find_map(|(day, c)| {
-            red_flags::worst(c.red_flags.iter().map(|(k, v)| (k.as_str(), *v)))
-                .map(|f| (*day, f.urgency))
-        });
-        if let Some((day, u)) = latest_flag
-            && u >= Urgency::Urgent
-            && !seen_since(day)
-        {
-            return Safety::Stop(u);
-        }
-        let refer = match self.plan.as_ref().map(|p| &p.decision) {
-            Some(Decision::Refer(r)) => Some(r.clone()),
-            _ => match latest_flag {
-                Some((day, Urgency::Soon)) if !seen_since(day) => {
-                    Some(crate::domain::plan::ReferReason::SymptomFlag)
-                }
+        let refer = match &self.plan {
+            Some(plan) => match &plan.decision {
+                Decision::Stop(u) => return Safety::Stop(*u),
+                _ if plan.locked => return Safety::Stop(Urgency::Urgent),
+                Decision::Refer(r) => Some(r.clone()),
                 _ => None,
             },
+            None => {
+                let seen_since =
+                    |day: NaiveDate| self.history.clinician_seen.iter().any(|d| *d >= day);
+                let latest_flag = self.history.checkins.iter().rev().find_map(|(day, c)| {
+                    red_flags::worst(c.red_flags.iter().map(|(k, v)| (k.as_str(), *v)))
+                        .map(|f| (*day, f.urgency))
+                });
+                match latest_flag {
+                    Some((day, u)) if !seen_since(day) && u >= Urgency::Urgent => {
+                        return Safety::Stop(u);
+                    }
+                    Some((day, Urgency::Soon)) if !seen_since(day) => {
+                        Some(crate::domain::plan::ReferReason::SymptomFlag)
+                    }
+                    _ => None,
+                }
+            }
         };
         match refer {
             Some(r) => {
-                let reason = serde_json::to_value(&r)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default();
+                let reason = r.id().to_string();
                 let acknowledged = self
                     .history
                     .referrals_acknowledged
