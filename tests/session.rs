@@ -78,7 +78,7 @@ fn countdown_shows_full_length_then_reaches_zero_at_the_deadline() {
     assert_eq!(d.label(), "GET READY");
     assert_eq!(d.session.display_secs(d.now), Some(3));
     assert_eq!(d.session.next_deadline(d.now), Some(d.start + secs(1)));
-    assert_eq!(d.session.title(d.now), "Quick hold L 1/2 · 0:03");
+    assert_eq!(d.session.title(d.now), "Quick hold L 1/2 · get ready 0:03");
     // One nanosecond before the deadline it still shows 1 and is still getting ready.
     d.wait(secs(3) - Duration::from_nanos(1));
     assert_eq!(d.session.display_secs(d.now), Some(1));
@@ -86,6 +86,7 @@ fn countdown_shows_full_length_then_reaches_zero_at_the_deadline() {
     d.wait(Duration::from_nanos(1));
     assert_eq!(d.label(), "HOLD");
     assert_eq!(d.session.display_secs(d.now), Some(2));
+    assert_eq!(d.session.title(d.now), "Quick hold L 1/2 · 0:02");
 }
 
 #[test]
@@ -116,7 +117,10 @@ fn after_a_long_sleep_the_next_step_starts_now_not_in_the_past() {
 fn title_says_when_paused() {
     let mut d = Driver::quick();
     d.press(Input::Pause);
-    assert_eq!(d.session.title(d.now), "Quick hold L 1/2 · 0:03 (paused)");
+    assert_eq!(
+        d.session.title(d.now),
+        "Quick hold L 1/2 · get ready 0:03 (paused)"
+    );
 }
 
 #[test]
@@ -569,8 +573,11 @@ fn intervals_alternate_walk_and_jog_with_a_bell_at_each_end() {
     let mut d = Driver::new(plan(&[("quick-run", 1)]));
     assert_eq!(d.label(), "WALK");
     assert_eq!(d.session.screen(), Screen::Interval);
+    // The window title says which part it is: a small window shows little else.
+    assert_eq!(d.session.title(d.now), "Quick walk-run 1/2 · walk 0:02");
     assert!(d.wait_out().contains(&Effect::Bell));
     assert_eq!(d.label(), "JOG");
+    assert_eq!(d.session.title(d.now), "Quick walk-run 1/2 · jog 0:03");
     assert_eq!(d.session.display_secs(d.now), Some(3));
     assert!(d.wait_out().contains(&Effect::Bell));
     rate(&mut d, 0);

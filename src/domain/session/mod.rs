@@ -238,6 +238,13 @@ impl Session {
                     return "rehab".to_string();
                 };
                 let what = match self.timer {
+                    // Said in words when it is not the exercise's own work, so a glance at a
+                    // small window tells walking from jogging and resting from holding.
+                    Some(t) if title_names_step(step.kind) => format!(
+                        "{} {}",
+                        step.kind.label().to_lowercase(),
+                        clock_text(t.display_secs(now))
+                    ),
                     Some(t) => clock_text(t.display_secs(now)),
                     None if step.kind == StepKind::Rate => "rate pain".to_string(),
                     None => "reps".to_string(),
@@ -622,4 +629,17 @@ impl Session {
             t.resume(now);
         }
     }
+}
+
+/// Steps the window title names ("rest 0:23", "jog 1:40"); the exercise's own hold or timed
+/// work shows the countdown alone.
+fn title_names_step(kind: StepKind) -> bool {
+    matches!(
+        kind,
+        StepKind::GetReady(_)
+            | StepKind::Walk(_)
+            | StepKind::Run(_)
+            | StepKind::SideSwitch(_)
+            | StepKind::Rest(_)
+    )
 }
