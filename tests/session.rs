@@ -244,6 +244,44 @@ fn red_pain_ends_the_exercise_says_why_and_offers_alternatives() {
 }
 
 #[test]
+fn an_isometric_that_hurt_too_much_today_is_not_offered_again() {
+    // Quick hold (the reps' isometric) comes first and hurts too much; then the reps do too.
+    let mut d = Driver::new(plan(&[("quick-hold", 1), ("quick-reps", 2)]));
+    do_set(&mut d, 7);
+    d.press(Input::Confirm);
+    assert_eq!(d.label(), "REPS");
+    d.press(Input::Confirm);
+    d.press(Input::Rate(8));
+    assert_eq!(d.session.screen(), Screen::RedPain);
+    assert_eq!(d.session.red_options(), vec![RedOption::MoveOn]);
+}
+
+#[test]
+fn an_isometric_done_earlier_today_numbers_its_sets_on_from_there() {
+    let mut d = Driver::new(plan(&[("quick-hold", 1), ("quick-reps", 2)]));
+    for _ in 0..4 {
+        do_set(&mut d, 1);
+    }
+    d.run_to_input();
+    d.press(Input::Confirm);
+    d.press(Input::Rate(8));
+    assert!(matches!(
+        d.session.red_options()[0],
+        RedOption::Isometric { .. }
+    ));
+    d.press(Input::Confirm);
+    assert_eq!(
+        d.session.current_block().map(|b| b.exercise.id.as_str()),
+        Some("quick-hold")
+    );
+    assert_eq!(
+        d.session.current_step().map(|s| s.slot.set),
+        Some(3),
+        "sets 1 and 2 of quick-hold are already in the journal for this session"
+    );
+}
+
+#[test]
 fn red_pain_can_continue_on_the_easier_rung_for_the_sets_left() {
     let mut d = Driver::new(plan(&[("quick-hold", 2)]));
     d.run_to_input();

@@ -515,6 +515,7 @@ impl Session {
         }
         if let Some(iso) = &block.isometric
             && iso.id != block.exercise.id
+            && !self.ended_for_pain(&iso.id)
         {
             options.push(RedOption::Isometric {
                 exercise: iso.id.clone(),
@@ -523,6 +524,28 @@ impl Session {
         }
         options.push(RedOption::MoveOn);
         options
+    }
+
+    /// True when an exercise already hurt too much today: it is not offered again.
+    fn ended_for_pain(&self, exercise: &str) -> bool {
+        self.ended.iter().any(|(&index, end)| {
+            *end == BlockEnd::RedPain
+                && self
+                    .blocks
+                    .get(index)
+                    .is_some_and(|b| b.exercise.id == exercise)
+        })
+    }
+
+    /// The last set number done today of an exercise, so a repeat of it numbers on from there
+    /// (a set is known in the journal by session, exercise, side and number).
+    pub(crate) fn last_set_of(&self, exercise: &str) -> u32 {
+        self.done
+            .iter()
+            .filter(|d| d.exercise == exercise)
+            .map(|d| d.slot.set)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Lines for the summary on what tomorrow likely brings and why. The shell asks the coach
