@@ -578,3 +578,19 @@ fn run_note_clinician_and_paths() {
         "{paths}"
     );
 }
+
+#[test]
+fn a_load_test_is_judged_by_the_programmes_ceiling_not_the_pain_zones() {
+    let env = Env::new();
+    env.ok(&["start", "proximal-hamstring-tendinopathy"]);
+    let out = env.ok(&["checkin", "--pain", "2", "--load-test", "4", "--no-flags"]);
+    assert!(
+        out.contains("load test  4/10 ■ above the load-test ceiling of 3"),
+        "{out}"
+    );
+    let out = env.ok(&["checkin", "--load-test", "3"]);
+    assert!(
+        out.contains("load test  3/10 ● within the load-test ceiling of 3"),
+        "{out}"
+    );
+}
