@@ -594,3 +594,30 @@ fn a_load_test_is_judged_by_the_programmes_ceiling_not_the_pain_zones() {
         "{out}"
     );
 }
+
+#[test]
+fn help_keeps_a_commands_own_options_apart_from_the_global_ones() {
+    let env = Env::new();
+    let help = env.ok(&["checkin", "--help"]);
+    let (own, global) = help
+        .split_once("Global options:")
+        .expect("a global heading");
+    assert!(
+        own.contains("--pain <0-10>") && !own.contains("--data-dir"),
+        "{help}"
+    );
+    assert!(
+        global.contains("--date") && global.contains("--config-dir"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_negative_run_is_refused_by_rehab_with_what_is_allowed() {
+    let env = Env::new();
+    let err = env.fails(&["log", "run", "--minutes", "-5", "--rpe", "3", "--pain", "1"]);
+    assert!(
+        err.contains("--minutes: -5 is not a plausible number"),
+        "{err}"
+    );
+}
