@@ -194,8 +194,14 @@ fn footer_and_help_come_from_the_same_table() {
     let d = reach(Screen::Rest);
     assert_eq!(
         session_view::footer(&d.session),
-        "+/= more rest · n/→/Enter next · Space/p pause · s skip exercise · u undo set · q/Ctrl-C quit"
+        "+/= more rest · n/→/Enter next · Space/p pause · s skip · u undo · q/Ctrl-C quit"
     );
+    // The screens of the work itself keep their footer (with the shell's "? help") on one
+    // row of an 80-column terminal.
+    for screen in [Screen::Countdown, Screen::Reps, Screen::GetReady] {
+        let footer = format!("{} · ? help", session_view::footer(&reach(screen).session));
+        assert!(footer.chars().count() <= 80, "{screen:?}: {footer}");
+    }
     let help = session_view::help_rows(&d.session);
     assert!(help.iter().any(|(k, h)| k == "b" && h.contains("bell")));
     for screen in Screen::ALL {
