@@ -316,6 +316,20 @@ fn red_pain_move_on_goes_to_the_next_exercise() {
 }
 
 #[test]
+fn a_notice_about_one_exercise_ends_with_the_rest_before_the_next() {
+    let mut d = Driver::new(plan(&[("quick-hold", 1), ("quick-reps", 1)]));
+    for pain in [1, 1, 1, 4] {
+        do_set(&mut d, pain);
+    }
+    assert_eq!(d.label(), "REST");
+    let amber = d.session.notice().unwrap_or_default().to_string();
+    assert!(amber.contains("no step up for Quick hold"), "{amber}");
+    d.wait_out();
+    assert_eq!(d.label(), "REPS");
+    assert_eq!(d.session.notice(), None, "not carried into Quick reps");
+}
+
+#[test]
 fn amber_pain_finishes_the_set_and_marks_no_progress() {
     let mut d = Driver::quick();
     d.run_to_input();

@@ -58,6 +58,7 @@ fn stretch_after_an_amber_rating() {
     rate(&mut d, 4);
     d.wait_out();
     d.wait_out();
+    // The amber notice about Quick reps stayed through the rest; the stretch starts clean.
     snap("stretch_after_amber", &d);
 }
 

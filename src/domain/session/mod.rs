@@ -628,6 +628,14 @@ impl Session {
             self.ring(text, effects);
         }
         self.advance(at);
+        // A notice about the last exercise has been on screen all through the rest after it;
+        // carried into the next exercise it reads as if it were about that one.
+        let next_exercise = self
+            .current_step()
+            .is_some_and(|s| s.slot.block != step.slot.block);
+        if matches!(step.kind, StepKind::Rest(_)) && next_exercise {
+            self.notice = None;
+        }
     }
 
     fn ring(&self, text: String, effects: &mut Vec<Effect>) {
