@@ -182,6 +182,25 @@ fn keys_leave_and_footer_names_them() {
 }
 
 #[test]
+fn help_lists_only_the_keys_of_what_is_on_screen() {
+    let (_, history, today) = journals().remove(2);
+    let mut screen = HistoryScreen::new(&history, &catalogue(), today);
+    let helps = |s: &HistoryScreen| {
+        s.help_rows()
+            .into_iter()
+            .map(|(_, h)| h)
+            .collect::<Vec<_>>()
+    };
+    let browsing = helps(&screen);
+    assert!(browsing.contains(&"leave history"), "{browsing:?}");
+    assert!(!browsing.contains(&"add nothing"), "{browsing:?}");
+    press(&mut screen, KeyCode::Char('a'));
+    let adding = helps(&screen);
+    assert!(adding.contains(&"add nothing"), "{adding:?}");
+    assert!(!adding.contains(&"leave history"), "{adding:?}");
+}
+
+#[test]
 fn fixing_a_set_keeps_the_session_open_and_targets_that_set() {
     let (_, history, today) = journals().remove(0);
     let mut screen = HistoryScreen::new(&history, &catalogue(), today);

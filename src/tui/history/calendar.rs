@@ -7,8 +7,8 @@ use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::widgets::Paragraph;
 use ratatui::widgets::calendar::{CalendarEventStore, Monthly};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Columns of one month (7 days × 3) plus a gap.
 const MONTH_WIDTH: u16 = 23;
@@ -47,9 +47,10 @@ fn month_start(date: NaiveDate, back: u32) -> Option<NaiveDate> {
 }
 
 pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
+    // The legend takes two rows: at 80 columns one row cut it off after "flare".
     let [months_area, legend_area, info_area] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(2),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -107,7 +108,8 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
         Paragraph::new(format!(
             "mark before each day: {} · selected day reversed",
             legend.join(" · ")
-        )),
+        ))
+        .wrap(Wrap { trim: true }),
         legend_area,
     );
     let day = screen.day();

@@ -608,12 +608,10 @@ impl HistoryScreen {
         crate::tui::keymap::footer_hints(self.table())
     }
 
+    /// The keys of what is on screen now (browsing, an open session, the add choice or the
+    /// rating form), like the footer: one list of every mode's keys repeated Esc/q three ways.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
-        let mut rows = crate::tui::keymap::help_rows(keys::BROWSE);
-        rows.extend(crate::tui::keymap::help_rows(keys::DETAIL));
-        rows.extend(crate::tui::keymap::help_rows(keys::ADD));
-        rows.extend(crate::tui::keymap::help_rows(keys::FORM));
-        rows
+        crate::tui::keymap::help_rows(self.table())
     }
 
     /// First and last day of the chart/progress range.
