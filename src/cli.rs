@@ -23,7 +23,9 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Under their own heading in every `--help`, so a command's own options are not mixed in.
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Act as if today were this day (YYYY-MM-DD): backfill a missed day. Never after today.
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
@@ -57,7 +59,7 @@ pub enum Command {
     /// Record something done away from the laptop.
     #[command(subcommand)]
     Log(LogCommand),
-    /// Check or repair the journal files.
+    /// Check, repair or list the journal.
     #[command(subcommand)]
     Journal(JournalCommand),
     /// Fix an earlier record (a correction record is appended; nothing is rewritten).
@@ -90,13 +92,13 @@ pub enum ProgrammesCommand {
 #[derive(Debug, Args)]
 pub struct CheckinArgs {
     /// Morning pain, 0–10, within 30 minutes of waking.
-    #[arg(long)]
+    #[arg(long, value_name = "0-10")]
     pub pain: Option<String>,
     /// Morning stiffness, 0–10.
-    #[arg(long)]
+    #[arg(long, value_name = "0-10")]
     pub stiffness: Option<String>,
     /// Pain on the programme's daily load test, 0–10.
-    #[arg(long)]
+    #[arg(long, value_name = "0-10")]
     pub load_test: Option<String>,
     /// A red-flag answered yes, by id (repeatable). `rehab checkin --list-flags` lists them.
     #[arg(long = "flag", value_name = "ID")]
@@ -131,16 +133,16 @@ pub enum LogCommand {
 #[derive(Debug, Args)]
 pub struct LogSessionArgs {
     /// Worst pain during the session, 0–10.
-    #[arg(long)]
+    #[arg(long, value_name = "0-10")]
     pub pain_during: String,
     /// Pain just after, 0–10.
-    #[arg(long)]
+    #[arg(long, value_name = "0-10")]
     pub pain_after: String,
     /// Pain before, 0–10.
-    #[arg(long)]
+    #[arg(long, value_name = "0-10")]
     pub pain_before: Option<String>,
     /// Effort, 0–10.
-    #[arg(long)]
+    #[arg(long, value_name = "0-10")]
     pub effort: Option<String>,
     /// An exercise id you did not do (repeatable).
     #[arg(long = "skip", value_name = "EXERCISE")]
@@ -153,16 +155,18 @@ pub struct LogSessionArgs {
 #[derive(Debug, Args)]
 pub struct LogRunArgs {
     /// Minutes run (or walk-run in total).
-    #[arg(long)]
+    // Negative numbers reach rehab's own check, which says what is allowed (clap would call
+    // "-5" an unknown option).
+    #[arg(long, allow_negative_numbers = true)]
     pub minutes: f64,
     /// Distance in km.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub km: Option<f64>,
     /// Rate of perceived exertion, 0–10.
-    #[arg(long)]
+    #[arg(long, value_name = "0-10")]
     pub rpe: String,
     /// Worst pain, 0–10.
-    #[arg(long)]
+    #[arg(long, value_name = "0-10")]
     pub pain: String,
 }
 
@@ -200,6 +204,7 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// csv: one row per set, check-in, run and note (columns in README.md); json: every record.
     #[arg(long, value_enum, default_value = "csv")]
     pub format: ExportFormat,
     /// First day to include.

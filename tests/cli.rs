@@ -589,3 +589,46 @@ fn run_note_clinician_and_paths() {
         "{paths}"
     );
 }
+
+#[test]
+fn a_load_test_is_judged_by_the_programmes_ceiling_not_the_pain_zones() {
+    let env = Env::new();
+    env.ok(&["start", "proximal-hamstring-tendinopathy"]);
+    let out = env.ok(&["checkin", "--pain", "2", "--load-test", "4", "--no-flags"]);
+    assert!(
+        out.contains("load test  4/10 ■ above the load-test ceiling of 3"),
+        "{out}"
+    );
+    let out = env.ok(&["checkin", "--load-test", "3"]);
+    assert!(
+        out.contains("load test  3/10 ● within the load-test ceiling of 3"),
+        "{out}"
+    );
+}
+
+#[test]
+fn help_keeps_a_commands_own_options_apart_from_the_global_ones() {
+    let env = Env::new();
+    let help = env.ok(&["checkin", "--help"]);
+    let (own, global) = help
+        .split_once("Global options:")
+        .expect("a global heading");
+    assert!(
+        own.contains("--pain <0-10>") && !own.contains("--data-dir"),
+        "{help}"
+    );
+    assert!(
+        global.contains("--date") && global.contains("--config-dir"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_negative_run_is_refused_by_rehab_with_what_is_allowed() {
+    let env = Env::new();
+    let err = env.fails(&["log", "run", "--minutes", "-5", "--rpe", "3", "--pain", "1"]);
+    assert!(
+        err.contains("--minutes: -5 is not a plausible number"),
+        "{err}"
+    );
+}

@@ -146,13 +146,15 @@ fn cases() -> Vec<Case> {
         c("rule 1 stop outranks a SOON flag", |j| { good(j); j.flag(2, "below_knee", true); j.flag(2, "constant_pain", true); }, 3, Target::Day, Decision::Stop(Urgency::Urgent), "rule 1"),
         c("rule 1 clinician seen unlocks", |j| { good(j); j.flag(1, "bone_stress", true); j.clinician_seen(2); }, 3, BRIDGE, Decision::Progress, "rule 11"),
         c("rule 1 a new yes after the visit stops again", |j| { good(j); j.flag(1, "bone_stress", true); j.clinician_seen(2); j.flag(3, "bone_stress", true); }, 3, Target::Day, Decision::Stop(Urgency::Urgent), "rule 1"),
-        c("rule 1 a later no answer is the one that counts", |j| { good(j); j.flag(1, "fever_hot_joint", true); j.flag(2, "fever_hot_joint", false); }, 3, BRIDGE, Decision::Progress, "rule 11"),
+        c("rule 1 a later no does not lift a stop", |j| { good(j); j.flag(1, "fever_hot_joint", true); j.flag(2, "fever_hot_joint", false); }, 3, Target::Day, Decision::Stop(Urgency::Emergency), "rule 1"),
+        c("rule 1 a later no then a clinician visit unlocks", |j| { good(j); j.flag(1, "fever_hot_joint", true); j.flag(2, "fever_hot_joint", false); j.clinician_seen(2); }, 3, BRIDGE, Decision::Progress, "rule 11"),
         // ---- rule 1b: SOON flags refer; only hold/regress until acknowledged ----
         c("rule 1b SOON flag refers", |j| { good(j); j.flag(2, "below_knee", true); }, 3, Target::Day, refer(ReferReason::SymptomFlag), "rule 1b"),
         c("rule 1b earned step up is held", |j| { good(j); j.flag(2, "below_knee", true); }, 3, BRIDGE, Decision::Hold, "rule 1b"),
         c("rule 1b acknowledged allows progress", |j| { good(j); j.flag(2, "below_knee", true); j.acknowledge(3, "symptom_flag"); }, 3, BRIDGE, Decision::Progress, "rule 11"),
         c("rule 1b acknowledgement before the flag does not count", |j| { good(j); j.acknowledge(1, "symptom_flag"); j.flag(2, "below_knee", true); }, 3, Target::Day, refer(ReferReason::SymptomFlag), "rule 1b"),
         c("rule 1b acknowledging another reason does not count", |j| { good(j); j.flag(2, "below_knee", true); j.acknowledge(3, "plateau"); }, 3, BRIDGE, Decision::Hold, "rule 1b"),
+        c("rule 1b a later no to a SOON flag is the one that counts", |j| { good(j); j.flag(1, "below_knee", true); j.flag(2, "below_knee", false); }, 3, BRIDGE, Decision::Progress, "rule 11"),
         c("rule 1b regress still allowed", |j| { one_session(j, 6, 3); j.flag(2, "groin_clicking", true); }, 3, BRIDGE, Decision::Regress(1), "R1"),
         // ---- rule 2: morning pain >= SEVERE three days running ----
         c("rule 2 at severe", |j| { j.mornings(0, &[2, 7, 7, 7]); }, 3, Target::Day, refer(ReferReason::SevereForDays), "rule 2"),

@@ -18,6 +18,9 @@ struct Dirs {
     config: PathBuf,
 }
 
+/// Short get-ready and side-switch pauses so a whole session runs in seconds.
+const FAST_CONFIG: &str = "get_ready_seconds = 1\nside_switch_seconds = 1\n";
+
 fn dirs() -> Dirs {
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("data");
@@ -28,6 +31,7 @@ fn dirs() -> Dirs {
         config.join("programmes/quick.toml"),
     )
     .unwrap();
+    std::fs::write(config.join("config.toml"), FAST_CONFIG).unwrap();
     Dirs {
         _root: root,
         data,
@@ -35,11 +39,27 @@ fn dirs() -> Dirs {
     }
 }
 
+/// What the terminal saw besides the screen: the window title (OSC 2) and bells.
+#[derive(Debug, Default)]
+struct Seen {
+    title: String,
+    bells: usize,
+}
+
+impl vt100::Callbacks for Seen {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.title = String::from_utf8_lossy(title).into_owned();
+    }
+}
+
 struct Pty {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     rx: Receiver<Vec<u8>>,
-    parser: vt100::Parser,
+    parser: vt100::Parser<Seen>,
     child: Box<dyn Child + Send + Sync>,
     closed: bool,
 }
@@ -87,7 +107,7 @@ impl Pty {
             master: pair.master,
             writer,
             rx,
-            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
+            parser: vt100::Parser::new_with_callbacks(nz(rows), nz(cols), 0, Seen::default()),
             child,
             closed: false,
         }
@@ -134,6 +154,27 @@ impl Pty {
         }
     }
 
+    fn title(&mut self) -> String {
+        self.pump();
+        self.parser.callbacks().title.clone()
+    }
+
+    fn bells(&mut self) -> usize {
+        self.pump();
+        self.parser.callbacks().bells
+    }
+
+    /// Wait until the screen or the title differs from `before`.
+    fn wait_change(&mut self, before: &(String, String)) {
+        let start = Instant::now();
+        while (self.screen(), self.title()) == *before {
+            if start.elapsed() > TIMEOUT {
+                panic!("the screen did not change; screen:\n{}", before.0);
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
     fn wait_text(&mut self, text: &str) {
         self.wait(|s| s.contents().contains(text), &format!("\"{text}\""));
     }
@@ -158,8 +199,16 @@ impl Pty {
                 return status.exit_code();
             }
             if start.elapsed() > TIMEOUT {
+                let pid = self.pid();
+                let state =
+                    std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+                let wchan =
+                    std::fs::read_to_string(format!("/proc/{pid}/wchan")).unwrap_or_default();
                 let _ = self.child.kill();
-                panic!("rehab did not exit; screen:\n{}", self.screen());
+                panic!(
+                    "rehab did not exit ({wchan}) {state}; screen:\n{}",
+                    self.screen()
+                );
             }
             std::thread::sleep(POLL);
         }
@@ -198,6 +247,9 @@ fn walk_to_baseline(pty: &mut Pty) {
     pty.wait_text("No red-flag question answered yes");
     pty.send(ENTER);
     pty.wait_text("Choose a programme");
+    // Your own programmes come after the built-ins: End jumps to the fixture.
+    pty.send("G");
+    pty.wait_text("▶ Quick test programme");
     pty.send(ENTER);
     pty.wait_text("How is it this morning?");
 }
@@ -300,4 +352,194 @@ fn signal(pty: &Pty, which: &str) {
         .status()
         .unwrap();
     assert!(status.success(), "kill {which} failed");
+}
+
+#[test]
+fn first_run_then_today_and_journal() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, 24, 80);
+    walk_to_baseline(&mut pty);
+    pty.send("32");
+    pty.send(ENTER);
+    pty.wait_text("Today's exercises");
+    pty.wait_text("Quick test programme");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let journal = read_journal_text(&d);
+    assert!(journal.contains("\"programme_chosen\""), "{journal}");
+    assert!(journal.contains("\"check_in\""), "{journal}");
+}
+
+fn read_journal_text(d: &Dirs) -> String {
+    let mut text = String::new();
+    for entry in std::fs::read_dir(&d.data).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "jsonl") {
+            text.push_str(&std::fs::read_to_string(path).unwrap());
+        }
+    }
+    text
+}
+
+fn count(journal: &str, kind: &str) -> usize {
+    journal.matches(&format!("\"kind\":\"{kind}\"")).count()
+}
+
+/// Set-done records in the quick programme: hold 2 sets × 2 sides, reps 1, stretch 1.
+const QUICK_SETS: usize = 6;
+
+/// Answer the runner until Today shows the session done: pain 2 after every set, pain after 1,
+/// Enter for reps, effort, note and the summary; countdowns run out on their own.
+fn finish_session(pty: &mut Pty) {
+    let start = Instant::now();
+    loop {
+        let screen = pty.screen();
+        let title = pty.title();
+        if screen.contains("session done ✓") {
+            return;
+        }
+        assert!(
+            start.elapsed() < 6 * TIMEOUT,
+            "session did not finish; screen:\n{screen}"
+        );
+        let key = if title.ends_with("rate pain") {
+            Some("2")
+        } else if screen.contains("EFFORT?") || title.ends_with("reps") {
+            Some(ENTER)
+        } else if title.contains("how did it go") {
+            if screen.contains("Type 0–9, or t for 10.") {
+                Some("1")
+            } else {
+                Some(ENTER)
+            }
+        } else if title.contains("session done") {
+            Some(ENTER)
+        } else {
+            None // a countdown: it ends by itself
+        };
+        match key {
+            Some(k) => {
+                let before = (screen, title);
+                pty.send(k);
+                pty.wait_change(&before);
+            }
+            None => std::thread::sleep(POLL),
+        }
+    }
+}
+
+fn start_session(pty: &mut Pty) {
+    walk_to_baseline(pty);
+    pty.send("32");
+    pty.send(ENTER);
+    pty.wait_text("Today's exercises");
+    pty.send(ENTER);
+    pty.wait(
+        |s| s.contents().contains("GET READY"),
+        "the session's first get-ready",
+    );
+}
+
+#[test]
+fn whole_session_with_pain_ratings_is_journalled() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, 24, 80);
+    start_session(&mut pty);
+    finish_session(&mut pty);
+    assert!(pty.bells() > 0, "the bell rang at the end of holds");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.wait(terminal_restored, "terminal restored");
+    let journal = read_journal_text(&d);
+    assert_eq!(count(&journal, "session_started"), 1, "{journal}");
+    assert_eq!(count(&journal, "set_done"), QUICK_SETS, "{journal}");
+    assert_eq!(count(&journal, "session_finished"), 1, "{journal}");
+    assert!(journal.contains("\"pain\":2"), "{journal}");
+}
+
+#[test]
+fn kill_9_mid_session_then_resume_and_finish() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, 24, 80);
+    start_session(&mut pty);
+    // Rate the first set, then wait for it to reach the journal before killing.
+    let start = Instant::now();
+    while count(&read_journal_text(&d), "set_done") == 0 {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "no set was saved; screen:\n{}",
+            pty.screen()
+        );
+        if pty.title().ends_with("rate pain") {
+            pty.send("2");
+        }
+        std::thread::sleep(POLL);
+    }
+    signal(&pty, "-KILL");
+    pty.wait_exit();
+    drop(pty);
+
+    let mut pty = Pty::spawn(&d, 24, 80);
+    pty.wait_text("Resume today's session?");
+    pty.send(ENTER);
+    pty.wait_text("exercise 1 of 3");
+    finish_session(&mut pty);
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let journal = read_journal_text(&d);
+    assert_eq!(
+        count(&journal, "session_started"),
+        1,
+        "resumed, not restarted: {journal}"
+    );
+    assert_eq!(count(&journal, "set_done"), QUICK_SETS, "{journal}");
+    assert_eq!(count(&journal, "session_finished"), 1, "{journal}");
+}
+
+#[test]
+fn sigterm_mid_hold_restores_terminal_and_keeps_finished_sets() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, 24, 80);
+    start_session(&mut pty);
+    // Finish the first set (left side), then wait for the next hold to be running.
+    pty.wait(
+        |s| s.contents().contains("PAIN NOW?"),
+        "the first pain rating",
+    );
+    pty.send("2");
+    pty.wait_text("EFFORT?");
+    pty.send(ENTER);
+    pty.wait_text("HOLD");
+    signal(&pty, "-TERM");
+    assert_eq!(pty.wait_exit(), 128 + 15);
+    pty.wait(terminal_restored, "terminal restored after SIGTERM");
+    let journal = read_journal_text(&d);
+    assert_eq!(count(&journal, "set_done"), 1, "{journal}");
+    assert_eq!(count(&journal, "session_finished"), 0, "{journal}");
+}
+
+#[test]
+fn resize_to_tiny_and_back_mid_timer() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, 24, 80);
+    start_session(&mut pty);
+    pty.wait(|s| s.contents().contains("HOLD"), "the first hold");
+    pty.resize(5, 20);
+    pty.wait_text("Make the");
+    // The timer keeps running while the terminal is too small: the rating comes up anyway.
+    let start = Instant::now();
+    while !pty.title().ends_with("rate pain") {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "the hold did not end while small; title {}",
+            pty.title()
+        );
+        std::thread::sleep(POLL);
+    }
+    pty.resize(24, 80);
+    pty.wait_text("PAIN NOW?");
+    finish_session(&mut pty);
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert_eq!(count(&read_journal_text(&d), "set_done"), QUICK_SETS);
 }

@@ -147,16 +147,10 @@ fn editing_a_morning_rating_appends_a_correction_and_refresh_shows_it() {
 fn backfilling_asks_pain_during_and_after_then_hands_over_a_session() {
     let (_, history, today) = journals().remove(0);
     let mut screen = HistoryScreen::new(&history, &catalogue(), today);
-    // The Sunday two days before the last day is a rest day in the sample.
-    let rest_day = history
-        .sessions
-        .last()
-        .map(|_| {
-            (0..7)
-                .map(|n| today - Days::new(n))
-                .find(|d| !history.sessions.iter().any(|s| s.date == *d))
-                .unwrap()
-        })
+    // The sample rests one day a week: the latest such day has no session to repeat yet.
+    let rest_day = (0..7)
+        .map(|n| today - Days::new(n))
+        .find(|d| !history.sessions.iter().any(|s| s.date == *d))
         .unwrap();
     for _ in 0..(today - rest_day).num_days() {
         press(&mut screen, KeyCode::Up);
@@ -185,4 +179,49 @@ fn keys_leave_and_footer_names_them() {
     assert!(screen.footer().contains("r range"));
     assert!(!screen.help_rows().is_empty());
     assert_eq!(press(&mut screen, KeyCode::Esc), HistoryOutcome::Close);
+}
+
+#[test]
+fn help_lists_only_the_keys_of_what_is_on_screen() {
+    let (_, history, today) = journals().remove(2);
+    let mut screen = HistoryScreen::new(&history, &catalogue(), today);
+    let helps = |s: &HistoryScreen| {
+        s.help_rows()
+            .into_iter()
+            .map(|(_, h)| h)
+            .collect::<Vec<_>>()
+    };
+    let browsing = helps(&screen);
+    assert!(browsing.contains(&"leave history"), "{browsing:?}");
+    assert!(!browsing.contains(&"add nothing"), "{browsing:?}");
+    press(&mut screen, KeyCode::Char('a'));
+    let adding = helps(&screen);
+    assert!(adding.contains(&"add nothing"), "{adding:?}");
+    assert!(!adding.contains(&"leave history"), "{adding:?}");
+}
+
+#[test]
+fn fixing_a_set_keeps_the_session_open_and_targets_that_set() {
+    let (_, history, today) = journals().remove(0);
+    let mut screen = HistoryScreen::new(&history, &catalogue(), today);
+    press(&mut screen, KeyCode::Tab);
+    press(&mut screen, KeyCode::Tab);
+    press(&mut screen, KeyCode::Enter);
+    press(&mut screen, KeyCode::Down);
+    press(&mut screen, KeyCode::Char('e'));
+    press(&mut screen, KeyCode::Char('4'));
+    let HistoryOutcome::Append(records) = press(&mut screen, KeyCode::Enter) else {
+        panic!("Enter saves")
+    };
+    let second_set = &history.sessions.last().unwrap().sets[1];
+    assert!(matches!(
+        &records[0].1,
+        RecordBody::Correction { target, fields, .. } if *target == second_set.id && fields["pain"] == 4
+    ));
+    assert!(
+        draw(&screen, 80, 24)
+            .backend()
+            .to_string()
+            .contains("Sets ·")
+    );
 }

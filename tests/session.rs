@@ -78,7 +78,7 @@ fn countdown_shows_full_length_then_reaches_zero_at_the_deadline() {
     assert_eq!(d.label(), "GET READY");
     assert_eq!(d.session.display_secs(d.now), Some(3));
     assert_eq!(d.session.next_deadline(d.now), Some(d.start + secs(1)));
-    assert_eq!(d.session.title(d.now), "Quick hold L 1/2 · 0:03");
+    assert_eq!(d.session.title(d.now), "Quick hold L 1/2 · get ready 0:03");
     // One nanosecond before the deadline it still shows 1 and is still getting ready.
     d.wait(secs(3) - Duration::from_nanos(1));
     assert_eq!(d.session.display_secs(d.now), Some(1));
@@ -86,6 +86,7 @@ fn countdown_shows_full_length_then_reaches_zero_at_the_deadline() {
     d.wait(Duration::from_nanos(1));
     assert_eq!(d.label(), "HOLD");
     assert_eq!(d.session.display_secs(d.now), Some(2));
+    assert_eq!(d.session.title(d.now), "Quick hold L 1/2 · 0:02");
 }
 
 #[test]
@@ -116,7 +117,10 @@ fn after_a_long_sleep_the_next_step_starts_now_not_in_the_past() {
 fn title_says_when_paused() {
     let mut d = Driver::quick();
     d.press(Input::Pause);
-    assert_eq!(d.session.title(d.now), "Quick hold L 1/2 · 0:03 (paused)");
+    assert_eq!(
+        d.session.title(d.now),
+        "Quick hold L 1/2 · get ready 0:03 (paused)"
+    );
 }
 
 #[test]
@@ -240,6 +244,44 @@ fn red_pain_ends_the_exercise_says_why_and_offers_alternatives() {
 }
 
 #[test]
+fn an_isometric_that_hurt_too_much_today_is_not_offered_again() {
+    // Quick hold (the reps' isometric) comes first and hurts too much; then the reps do too.
+    let mut d = Driver::new(plan(&[("quick-hold", 1), ("quick-reps", 2)]));
+    do_set(&mut d, 7);
+    d.press(Input::Confirm);
+    assert_eq!(d.label(), "REPS");
+    d.press(Input::Confirm);
+    d.press(Input::Rate(8));
+    assert_eq!(d.session.screen(), Screen::RedPain);
+    assert_eq!(d.session.red_options(), vec![RedOption::MoveOn]);
+}
+
+#[test]
+fn an_isometric_done_earlier_today_numbers_its_sets_on_from_there() {
+    let mut d = Driver::new(plan(&[("quick-hold", 1), ("quick-reps", 2)]));
+    for _ in 0..4 {
+        do_set(&mut d, 1);
+    }
+    d.run_to_input();
+    d.press(Input::Confirm);
+    d.press(Input::Rate(8));
+    assert!(matches!(
+        d.session.red_options()[0],
+        RedOption::Isometric { .. }
+    ));
+    d.press(Input::Confirm);
+    assert_eq!(
+        d.session.current_block().map(|b| b.exercise.id.as_str()),
+        Some("quick-hold")
+    );
+    assert_eq!(
+        d.session.current_step().map(|s| s.slot.set),
+        Some(3),
+        "sets 1 and 2 of quick-hold are already in the journal for this session"
+    );
+}
+
+#[test]
 fn red_pain_can_continue_on_the_easier_rung_for_the_sets_left() {
     let mut d = Driver::new(plan(&[("quick-hold", 2)]));
     d.run_to_input();
@@ -271,6 +313,20 @@ fn red_pain_move_on_goes_to_the_next_exercise() {
     assert_eq!(d.session.red_options(), vec![RedOption::MoveOn]);
     d.press(Input::Confirm);
     assert_eq!(d.label(), "REPS");
+}
+
+#[test]
+fn a_notice_about_one_exercise_ends_with_the_rest_before_the_next() {
+    let mut d = Driver::new(plan(&[("quick-hold", 1), ("quick-reps", 1)]));
+    for pain in [1, 1, 1, 4] {
+        do_set(&mut d, pain);
+    }
+    assert_eq!(d.label(), "REST");
+    let amber = d.session.notice().unwrap_or_default().to_string();
+    assert!(amber.contains("no step up for Quick hold"), "{amber}");
+    d.wait_out();
+    assert_eq!(d.label(), "REPS");
+    assert_eq!(d.session.notice(), None, "not carried into Quick reps");
 }
 
 #[test]
@@ -569,8 +625,11 @@ fn intervals_alternate_walk_and_jog_with_a_bell_at_each_end() {
     let mut d = Driver::new(plan(&[("quick-run", 1)]));
     assert_eq!(d.label(), "WALK");
     assert_eq!(d.session.screen(), Screen::Interval);
+    // The window title says which part it is: a small window shows little else.
+    assert_eq!(d.session.title(d.now), "Quick walk-run 1/2 · walk 0:02");
     assert!(d.wait_out().contains(&Effect::Bell));
     assert_eq!(d.label(), "JOG");
+    assert_eq!(d.session.title(d.now), "Quick walk-run 1/2 · jog 0:03");
     assert_eq!(d.session.display_secs(d.now), Some(3));
     assert!(d.wait_out().contains(&Effect::Bell));
     rate(&mut d, 0);

@@ -58,6 +58,7 @@ fn stretch_after_an_amber_rating() {
     rate(&mut d, 4);
     d.wait_out();
     d.wait_out();
+    // The amber notice about Quick reps stayed through the rest; the stretch starts clean.
     snap("stretch_after_amber", &d);
 }
 
@@ -194,8 +195,14 @@ fn footer_and_help_come_from_the_same_table() {
     let d = reach(Screen::Rest);
     assert_eq!(
         session_view::footer(&d.session),
-        "+/= more rest · n/→/Enter next · Space/p pause · s skip exercise · u undo set · q/Ctrl-C quit"
+        "+/= more rest · n/→/Enter next · Space/p pause · s skip · u undo · q/Ctrl-C quit"
     );
+    // The screens of the work itself keep their footer (with the shell's "? help") on one
+    // row of an 80-column terminal.
+    for screen in [Screen::Countdown, Screen::Reps, Screen::GetReady] {
+        let footer = format!("{} · ? help", session_view::footer(&reach(screen).session));
+        assert!(footer.chars().count() <= 80, "{screen:?}: {footer}");
+    }
     let help = session_view::help_rows(&d.session);
     assert!(help.iter().any(|(k, h)| k == "b" && h.contains("bell")));
     for screen in Screen::ALL {
@@ -209,4 +216,71 @@ fn footer_and_help_come_from_the_same_table() {
     }
     let d = reach(Screen::EndNote);
     assert!(session_view::footer(&d.session).starts_with("type a note"));
+}
+
+/// The runner's share of an 80×24 terminal (header, blank line and a two-line footer around it).
+const APP_SESSION_AREA: (u16, u16) = (80, 20);
+
+/// Every exercise of every built-in programme, at every rung, in the runner at 80×24: the set
+/// number stays in the title and every avoid item is on screen (cues may be cut, never these).
+#[test]
+fn every_built_in_exercise_shows_its_set_and_whole_avoid_list_at_80x24() {
+    use rehab_coach::domain::plan::{Decision, PlanSnapshot, SnapshotExercise};
+    use rehab_coach::domain::records::RecordId;
+    use rehab_coach::domain::session::{Session, SessionOptions};
+    use rehab_coach::store::programme_files::Catalogue;
+
+    let (width, height) = APP_SESSION_AREA;
+    for entry in Catalogue::builtins_only().entries {
+        let programme = entry.programme;
+        for exercise in &programme.exercises {
+            for (index, dose) in exercise.rungs.iter().enumerate() {
+                let plan = PlanSnapshot {
+                    programme: programme.id.clone(),
+                    phase: programme.phases[0].id.clone(),
+                    decision: Decision::Hold,
+                    reasons: vec![],
+                    deload: false,
+                    exercises: vec![SnapshotExercise {
+                        exercise: exercise.id.clone(),
+                        rung: index as u32 + 1,
+                        dose: dose.clone(),
+                        decision: Decision::Hold,
+                        reasons: vec![],
+                    }],
+                };
+                let now = std::time::Instant::now();
+                let session = Session::new(
+                    RecordId("dev-000001".into()),
+                    plan,
+                    &programme,
+                    SessionOptions::default(),
+                    now,
+                );
+                let mut terminal =
+                    Terminal::new(TestBackend::new(width, height)).expect("test backend");
+                terminal
+                    .draw(|f| {
+                        session_view::render_with(
+                            &session,
+                            now,
+                            Look { colour: false },
+                            f,
+                            f.area(),
+                        )
+                    })
+                    .expect("draws");
+                let screen = format!("{}", terminal.backend());
+                let case = format!("{} rung {}:\n{screen}", exercise.id, index + 1);
+                assert!(screen.contains("set 1 of "), "set number hidden in {case}");
+                for item in &exercise.avoid {
+                    let first_word = item.split_whitespace().next().unwrap_or_default();
+                    assert!(
+                        screen.contains(&format!("✗ {first_word}")),
+                        "avoid item {item:?} not shown in {case}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -463,13 +463,19 @@ fn soon_flag_refers_until_acknowledged() {
         }
     ));
     press(&mut app, &[KeyCode::Char('a')]);
+    // Acknowledged: the coach lifts the block but the plan keeps saying why (rule 1b).
     assert!(matches!(
         app.safety(),
-        rehab_coach::tui::screens::today::Safety::Refer {
-            acknowledged: true,
-            ..
-        }
+        rehab_coach::tui::screens::today::Safety::Clear
     ));
+    let plan = app.plan.as_ref().unwrap();
+    assert!(
+        plan.reasons
+            .iter()
+            .any(|r| r.rule == "rule 1b" && r.text.contains("You acknowledged this")),
+        "{:?}",
+        plan.reasons
+    );
 }
 
 #[test]
@@ -669,4 +675,62 @@ fn history_key_opens_history() {
     let mut app = today_app();
     press(&mut app, &[KeyCode::Char('h')]);
     assert!(matches!(app.screen, Screen::History(_)));
+}
+
+#[test]
+fn chooser_keeps_the_highlighted_builtin_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let builtins = rehab_coach::store::programme_files::load_catalogue(dir.path());
+    assert!(
+        builtins.entries.len() > 2,
+        "built-in programmes are embedded"
+    );
+    let mut app = App::new(
+        Box::new(MemoryJournal::default()),
+        builtins,
+        Config::default(),
+        today(),
+        Theme::plain(),
+        Instant::now(),
+    );
+    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, &chars(&"n".repeat(RED_FLAGS.len())));
+    press(&mut app, &[KeyCode::Enter]);
+    for _ in 0..app.catalogue.entries.len() {
+        let shown = draw(&app, 80, 24).backend().to_string();
+        assert!(
+            shown.contains("▶ "),
+            "highlighted programme off screen:\n{shown}"
+        );
+        press(&mut app, &[KeyCode::Down]);
+    }
+    press(&mut app, &[KeyCode::End]);
+    let shown = draw(&app, 80, 24).backend().to_string();
+    let last = &app.catalogue.entries.last().unwrap().programme.name;
+    assert!(shown.contains(&format!("▶ {last}")), "{shown}");
+}
+
+#[test]
+fn notifications_only_when_enabled_in_config() {
+    let config = Config {
+        notify: true,
+        ..Config::default()
+    };
+    let mut app = App::new(
+        Box::new(journal_with_history(true, &[])),
+        catalogue(),
+        config,
+        today(),
+        Theme::plain(),
+        Instant::now(),
+    );
+    let start = Instant::now();
+    app.update(key(KeyCode::Char('s')), start);
+    let out = run_session(&mut app, start);
+    assert!(out.iter().any(|o| matches!(o, Output::Notify(_))));
+
+    let mut app = today_app();
+    app.update(key(KeyCode::Char('s')), start);
+    let out = run_session(&mut app, start);
+    assert!(!out.iter().any(|o| matches!(o, Output::Notify(_))));
 }

@@ -67,6 +67,9 @@ fn read(ctx: &Context) -> anyhow::Result<JournalRead> {
     Ok(journal)
 }
 
+/// Every journal file and repair side file starts with this.
+const JOURNAL_FILE_PREFIX: &str = "journal";
+
 /// Coach thresholds (zones, run caps): defaults, then the programme's, then config.toml's.
 fn settings_for(ctx: &Context, history: &History, catalogue: &Catalogue) -> CoachSettings {
     let loaded = config::load(&ctx.config_file());
@@ -81,7 +84,8 @@ fn settings_for(ctx: &Context, history: &History, catalogue: &Catalogue) -> Coac
     settings.with(&loaded.config.coach)
 }
 
-/// True when `path` is one of the journal files (export must never overwrite the journal).
+/// True when `path` is a journal file or one of its repair side files in the data dir (export
+/// must never overwrite the journal).
 fn is_journal_file(ctx: &Context, path: &Path) -> bool {
     let in_data_dir = match (path.parent(), ctx.data_dir.canonicalize()) {
         (Some(parent), Ok(data_dir)) => {
@@ -95,17 +99,16 @@ fn is_journal_file(ctx: &Context, path: &Path) -> bool {
         _ => false,
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    in_data_dir && name.starts_with("journal") && name.ends_with(".jsonl")
+    in_data_dir && name.starts_with(JOURNAL_FILE_PREFIX)
 }
 
 fn emit(ctx: &Context, output: Option<&Path>, text: &str) -> anyhow::Result<ExitCode> {
     match output {
-        None => {
-            std::io::stdout()
-                .lock()
-                .write_all(text.as_bytes())
-                .context("could not write to standard output")?;
-        }
+        None => match std::io::stdout().lock().write_all(text.as_bytes()) {
+            // A reader that stops early (`| head`) is not an error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            other => other.context("could not write to standard output")?,
+        },
         Some(path) => {
             if is_journal_file(ctx, path) {
                 bail!(

@@ -3,7 +3,7 @@
 //! weekly running against the return-to-running caps. Pure functions of their inputs.
 
 use crate::domain::history::{History, SessionLog};
-use crate::domain::pain::Zone;
+use crate::domain::pain::{Rating, Zone};
 use crate::domain::plan::{Decision, Reason};
 use crate::domain::records::{RecordId, Side};
 use crate::domain::running;
@@ -103,7 +103,7 @@ pub fn day_kinds(
             .and_modify(|k| *k = (*k).min(kind))
             .or_insert(kind);
     }
-    let red = |pain: Option<crate::domain::pain::Rating>| {
+    let red = |pain: Option<Rating>| {
         pain.is_some_and(|p| Zone::of(p, settings.green_max, settings.amber_max) == Zone::Red)
     };
     let mut flare_days: BTreeSet<NaiveDate> = history

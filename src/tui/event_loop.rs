@@ -15,6 +15,9 @@ const IDLE_WAIT: Duration = Duration::from_secs(3600);
 pub fn run(guard: &mut TerminalGuard, app: &mut App) -> anyhow::Result<()> {
     let mut title = String::new();
     let mut dirty = true;
+    // Set up crossterm's input source (and its SIGWINCH handler) before the first frame, so a
+    // resize right after start-up is not lost.
+    event::poll(Duration::ZERO)?;
     while !app.quit {
         if dirty {
             let _work = hold_work();

@@ -1,7 +1,7 @@
 //! `rehab checkin`: the morning check-in, with the red-flag questions.
 
 use super::inputs::optional_rating;
-use super::state::load_config;
+use super::state::{DayState, load_config};
 use crate::cli::CheckinArgs;
 use crate::domain::pain::{Rating, Zone};
 use crate::domain::records::RecordBody;
@@ -55,14 +55,14 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
 
     let settings = CoachSettings::default().with(&load_config(ctx).coach);
     println!("Check-in for {} saved.", ctx.today);
-    for (name, value) in [
-        ("pain", pain),
-        ("stiffness", stiffness),
-        ("load test", load_test),
-    ] {
+    for (name, value) in [("pain", pain), ("stiffness", stiffness)] {
         if let Some(value) = value {
             println!("  {name:<10} {}", zoned(value, &settings));
         }
+    }
+    if let Some(value) = load_test {
+        let ceiling = load_test_ceiling(ctx, &settings);
+        println!("  {:<10} {}", "load test", against_ceiling(value, ceiling));
     }
     let asked_flags = !red_flags.is_empty();
     if !asked_flags && pain.is_some_and(|p| p.value() >= settings.red_flag_recheck_pain) {
@@ -82,6 +82,35 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
 fn zoned(value: Rating, settings: &CoachSettings) -> String {
     let zone = Zone::of(value, settings.green_max, settings.amber_max);
     format!("{value} {} {}", zone.symbol(), zone.word())
+}
+
+/// The load test's own ceiling: the current programme's, else the `load_test_max` setting
+/// (what the coach judges the next morning by, not the pain zones).
+fn load_test_ceiling(ctx: &Context, settings: &CoachSettings) -> u8 {
+    DayState::load(ctx)
+        .ok()
+        .and_then(|state| {
+            state
+                .programme()
+                .ok()
+                .and_then(|p| p.load_test.as_ref().map(|t| t.ceiling))
+        })
+        .unwrap_or(settings.load_test_max)
+}
+
+/// "4/10 ■ above the load-test ceiling of 3" or "2/10 ● within the load-test ceiling of 3".
+fn against_ceiling(value: Rating, ceiling: u8) -> String {
+    if value.value() > ceiling {
+        format!(
+            "{value} {} above the load-test ceiling of {ceiling}",
+            Zone::Red.symbol()
+        )
+    } else {
+        format!(
+            "{value} {} within the load-test ceiling of {ceiling}",
+            Zone::Green.symbol()
+        )
+    }
 }
 
 /// The answers as stored: each `--flag` is a yes; with `--no-flags` every other question is a no.

@@ -1,7 +1,7 @@
 //! `rehab today` as text: a stop or referral first, then phase and week, the decision with every
 //! reason, each exercise at its rung and dose, and what to do first.
 
-use crate::domain::plan::{Decision, Plan, PlannedExercise};
+use crate::domain::plan::{Decision, Plan, PlannedExercise, Reason};
 use crate::domain::programme::{Programme, Sides};
 use crate::domain::red_flags::NOT_A_DIAGNOSIS;
 use std::fmt::Write as _;
@@ -37,7 +37,10 @@ pub fn render(plan: &Plan, programme: &Programme) -> String {
         plan.date, programme.name, plan.phase, plan.week
     );
     let _ = writeln!(out, "Decision: {}", plan.decision);
-    for reason in &plan.reasons {
+    // An exercise's own reasons are printed under it; saying them here too doubled the text.
+    let shown_below =
+        |reason: &Reason| !plan.locked && plan.exercises.iter().any(|e| e.reasons.contains(reason));
+    for reason in plan.reasons.iter().filter(|r| !shown_below(r)) {
         let _ = writeln!(out, "  - {} [{}]", reason.text, reason.rule);
     }
     if plan.deload {
@@ -94,7 +97,7 @@ fn exercise_lines(planned: &PlannedExercise, programme: &Programme) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::plan::{Reason, ReferReason};
+    use crate::domain::plan::ReferReason;
     use crate::domain::red_flags::Urgency;
 
     fn fixture() -> Programme {
@@ -173,6 +176,27 @@ mod tests {
         assert!(
             text.starts_with("SEE A CLINICIAN: morning pain rising day after day"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn an_exercise_reason_is_said_once_under_its_exercise() {
+        let mut p = plan(Decision::Hold, false);
+        let own = Reason::new(
+            "rule 7",
+            "Quick hold stays at rung 2: no session logged yet",
+        );
+        p.exercises[0].reasons = vec![own.clone()];
+        p.reasons.push(own);
+        let text = render(&p, &fixture());
+        assert_eq!(text.matches("no session logged yet").count(), 1, "{text}");
+        assert!(
+            text.contains("      - Quick hold stays at rung 2"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  - pain reached 6/10"),
+            "day-level reason kept: {text}"
         );
     }
 }

@@ -17,19 +17,24 @@ mod prompts;
 mod red_flags;
 mod referral;
 mod rules;
+mod runs;
+mod stop;
 mod words;
 
 use crate::domain::history::History;
 use crate::domain::plan::{Decision, Plan, PlannedExercise, Reason};
-use crate::domain::programme::{ExerciseKind, Programme};
-use crate::domain::running::{self, LastRunJudgement, RunningAdvice};
+use crate::domain::programme::{ExerciseKind, PhaseExercise, Programme};
+use crate::domain::running::RunningAdvice;
 use crate::domain::settings::CoachSettings;
 use chrono::NaiveDate;
 use context::{Context, when};
 use dose::dose_at;
-use phase::Exit;
+use phase::{Exit, PhasePosition};
 use red_flags::ActiveFlag;
-use rules::Verdict;
+use referral::Referral;
+use rules::{DeloadWindow, Verdict};
+use runs::running_advice;
+use stop::{no_phases_plan, stop_plan};
 
 /// Today's plan for `programme` (see the module docs for the rule order).
 pub fn prescribe(
@@ -48,140 +53,31 @@ pub fn prescribe(
         return stop_plan(&cx, position.index, stop);
     }
 
-    let mut day_reasons = Vec::new();
-    let mut blocking = None;
-    for referral in cx.referrals(&flags, position) {
-        match cx.acknowledged(&referral) {
-            Some(day) => day_reasons.push(Reason::new(
-                referral.explanation.rule.clone(),
-                format!(
-                    "{} (You acknowledged this {}; steps up are allowed again.)",
-                    referral.explanation.text,
-                    when(day, today)
-                ),
-            )),
-            None if blocking.is_none() => blocking = Some(referral),
-            None => {}
-        }
-    }
-
-    let mut phase_index = position.index;
-    let mut new_phase = false;
-    if blocking.is_none() {
-        match cx.phase_exit(position) {
-            Exit::Met(why) => {
-                phase_index += 1;
-                new_phase = true;
-                day_reasons.push(Reason::new(
-                    "phase exit",
-                    format!(
-                        "Moving on to phase {} ({}): {why}.",
-                        programme.phases[phase_index].id, programme.phases[phase_index].name
-                    ),
-                ));
-            }
-            Exit::NotYet(missing) => day_reasons.push(Reason::new(
-                "phase exit",
-                format!(
-                    "Staying in phase {}: {missing}.",
-                    programme.phases[phase_index].id
-                ),
-            )),
-            Exit::LastPhase => {}
-        }
-    }
+    let (blocking, mut day_reasons) = referral_state(&cx, &flags, position);
+    let (phase_index, new_phase) = if blocking.is_some() {
+        (position.index, false)
+    } else {
+        phase_today(&cx, position, &mut day_reasons)
+    };
     let phase = &programme.phases[phase_index];
-
     let deload = if new_phase { None } else { cx.deload_window() };
     if let Some(window) = deload {
-        day_reasons.push(Reason::new(
-            "R4",
-            format!(
-                "Lighter week: weekly mean morning pain rose by {} {} (more than the {} allowed), so every exercise has fewer sets ({:.0} % of the volume) until {}.",
-                mornings::one_decimal(window.rise),
-                when(window.began, today),
-                mornings::one_decimal(cx.settings.week_rise_tolerance),
-                cx.settings.deload_factor * 100.0,
-                window.until
-            ),
-        ));
+        day_reasons.push(deload_reason(&cx, window));
     }
-    let running = programme.rules.running_caps.then(|| running_advice(&cx));
+    let day = Day {
+        phase_index,
+        new_phase,
+        deload,
+        running: programme.rules.running_caps.then(|| running_advice(&cx)),
+        blocking,
+    };
+    let exercises: Vec<PlannedExercise> = phase
+        .exercises
+        .iter()
+        .filter_map(|entry| plan_exercise(&cx, &day, entry))
+        .collect();
 
-    let mut exercises = Vec::new();
-    for entry in &phase.exercises {
-        let Some(exercise) = programme.exercise(&entry.exercise) else {
-            continue;
-        };
-        let rung = if new_phase {
-            entry.floor.clamp(1, entry.top_for(exercise.top_rung()))
-        } else {
-            cx.current_rung(&phase.id, entry, exercise)
-        };
-        let mut verdict = if new_phase {
-            Verdict {
-                decision: Decision::Hold,
-                rule: "phase exit",
-                cause: format!(
-                    "first day of phase {}, so start at the bottom of its ladder",
-                    phase.id
-                ),
-            }
-        } else {
-            cx.decide_exercise(&exercise.id, rung, deload)
-        };
-        let is_run = exercise.kind == ExerciseKind::Interval;
-        if let Some(advice) = running.as_ref().filter(|a| is_run && a.drop_rung)
-            && verdict.decision.caution() < Decision::Regress(1).caution()
-        {
-            verdict = Verdict {
-                decision: Decision::Regress(1),
-                rule: "R6",
-                cause: advice
-                    .reasons
-                    .iter()
-                    .find(|r| r.rule == "R6")
-                    .map_or_else(String::new, |r| r.text.clone()),
-            };
-        }
-        if let (Some(referral), Decision::Progress) = (&blocking, &verdict.decision) {
-            verdict = Verdict {
-                decision: Decision::Hold,
-                rule: referral::rule_of(&referral.reason),
-                cause: format!(
-                    "it earned a step up, but steps up wait until you acknowledge the referral ({})",
-                    referral.reason.words()
-                ),
-            };
-        }
-        let mut landing = cx.landing(phase_index, entry, exercise, rung, &verdict.decision);
-        if verdict.decision == Decision::Progress && landing.rung() == rung {
-            verdict.decision = Decision::Hold;
-            verdict.cause = format!(
-                "{}, but this is the top rung for phase {}",
-                verdict.cause, phase.id
-            );
-            landing = cx.landing(phase_index, entry, exercise, rung, &verdict.decision);
-        }
-        // A deload week lightens every exercise, including those stepped down or held.
-        let deload_factor = deload.map(|_| cx.settings.deload_factor);
-        let dose = dose_at(exercise, landing.rung(), deload_factor);
-        let text = words::reason_text(&cx, phase_index, exercise, rung, &landing, &dose, &verdict);
-        let rests = running
-            .as_ref()
-            .and_then(|a| a.next_run_from)
-            .is_some_and(|from| is_run && from > today);
-        exercises.push(PlannedExercise {
-            exercise: exercise.id.clone(),
-            rung: landing.rung(),
-            dose,
-            decision: verdict.decision.clone(),
-            reasons: vec![Reason::new(verdict.rule, text)],
-            due_today: cx.due_today(exercise, entry.frequency_for(exercise)) && !rests,
-        });
-    }
-
-    let (decision, mut reasons) = match &blocking {
+    let (decision, mut reasons) = match &day.blocking {
         Some(referral) => (
             Decision::Refer(referral.reason.clone()),
             vec![Reason::new(
@@ -192,7 +88,7 @@ pub fn prescribe(
                 ),
             )],
         ),
-        None => headline(&exercises),
+        None => headline(programme, &exercises),
     };
     reasons.extend(day_reasons);
     Plan {
@@ -207,12 +103,174 @@ pub fn prescribe(
         locked: false,
         deload: deload.is_some(),
         prompts: cx.prompts(phase),
-        running,
+        running: day.running,
     }
 }
 
-/// The most cautious exercise decision, with the reasons of the exercises that carry it.
-fn headline(exercises: &[PlannedExercise]) -> (Decision, Vec<Reason>) {
+/// What holds for every exercise today.
+struct Day {
+    phase_index: usize,
+    /// Today is the first day of `phase_index` (its exit was met): start at its floors.
+    new_phase: bool,
+    deload: Option<DeloadWindow>,
+    running: Option<RunningAdvice>,
+    /// The first referral not yet acknowledged: no step up today.
+    blocking: Option<Referral>,
+}
+
+/// Rules 1b–6: the first unacknowledged referral, and reasons for the acknowledged ones (the
+/// plan keeps saying them).
+fn referral_state(
+    cx: &Context,
+    flags: &[ActiveFlag],
+    position: PhasePosition,
+) -> (Option<Referral>, Vec<Reason>) {
+    let mut blocking = None;
+    let mut reasons = Vec::new();
+    for referral in cx.referrals(flags, position) {
+        match cx.acknowledged(&referral) {
+            Some(day) => reasons.push(Reason::new(
+                referral.explanation.rule.clone(),
+                format!(
+                    "{} (You acknowledged this {}; steps up are allowed again.)",
+                    referral.explanation.text,
+                    when(day, cx.today)
+                ),
+            )),
+            None if blocking.is_none() => blocking = Some(referral),
+            None => {}
+        }
+    }
+    (blocking, reasons)
+}
+
+/// Today's phase: the next one when the current phase's exit is met (§3 `may_advance_phase`).
+fn phase_today(cx: &Context, position: PhasePosition, reasons: &mut Vec<Reason>) -> (usize, bool) {
+    let phases = &cx.programme.phases;
+    match cx.phase_exit(position) {
+        Exit::Met(why) => {
+            let next = &phases[position.index + 1];
+            reasons.push(Reason::new(
+                "phase exit",
+                format!("Moving on to phase {} ({}): {why}.", next.id, next.name),
+            ));
+            (position.index + 1, true)
+        }
+        Exit::NotYet(missing) => {
+            reasons.push(Reason::new(
+                "phase exit",
+                format!("Staying in phase {}: {missing}.", phases[position.index].id),
+            ));
+            (position.index, false)
+        }
+        Exit::LastPhase => (position.index, false),
+    }
+}
+
+fn deload_reason(cx: &Context, window: DeloadWindow) -> Reason {
+    Reason::new(
+        "R4",
+        format!(
+            "Lighter week: weekly mean morning pain rose by {} {} (more than the {} allowed), so every exercise has fewer sets ({:.0} % of the volume) until {}.",
+            mornings::one_decimal(window.rise),
+            when(window.began, cx.today),
+            mornings::one_decimal(cx.settings.week_rise_tolerance),
+            cx.settings.deload_factor * 100.0,
+            window.until
+        ),
+    )
+}
+
+/// One exercise of today's phase: its rung, decision (rules 7–12 with the day's limits), dose
+/// and reason.
+fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<PlannedExercise> {
+    let exercise = cx.programme.exercise(&entry.exercise)?;
+    let phase = &cx.programme.phases[day.phase_index];
+    let rung = if day.new_phase {
+        entry.floor.clamp(1, entry.top_for(exercise.top_rung()))
+    } else {
+        cx.current_rung(&phase.id, entry, exercise)
+    };
+    let mut verdict = if day.new_phase {
+        Verdict {
+            decision: Decision::Hold,
+            rule: "phase exit",
+            cause: format!(
+                "first day of phase {}, so start at the bottom of its ladder",
+                phase.id
+            ),
+        }
+    } else {
+        cx.decide_exercise(&exercise.id, rung, day.deload)
+    };
+    let is_run = exercise.kind == ExerciseKind::Interval;
+    // A red or unsettled run drops one walk-run rung (R6, §2.5).
+    if let Some(advice) = day.running.as_ref().filter(|a| is_run && a.drop_rung)
+        && verdict.decision.caution() < Decision::Regress(1).caution()
+    {
+        verdict = Verdict {
+            decision: Decision::Regress(1),
+            rule: "R6",
+            cause: advice
+                .reasons
+                .iter()
+                .find(|r| r.rule == "R6")
+                .map_or_else(String::new, |r| words::lower_first(&r.text)),
+        };
+    }
+    // A referral allows hold or regress only.
+    if let (Some(referral), Decision::Progress) = (&day.blocking, &verdict.decision) {
+        verdict = Verdict {
+            decision: Decision::Hold,
+            rule: referral::rule_of(&referral.reason),
+            cause: format!(
+                "it earned a step up, but steps up wait until you acknowledge the referral ({})",
+                referral.reason.words()
+            ),
+        };
+    }
+    let mut landing = cx.landing(day.phase_index, entry, exercise, rung, &verdict.decision);
+    if verdict.decision == Decision::Progress && landing.rung() == rung {
+        verdict.decision = Decision::Hold;
+        verdict.cause = format!(
+            "{}, but this is the top rung for phase {}",
+            verdict.cause, phase.id
+        );
+        landing = cx.landing(day.phase_index, entry, exercise, rung, &verdict.decision);
+    }
+    // A deload week lightens every exercise, including those stepped down or held.
+    let deload_factor = day.deload.map(|_| cx.settings.deload_factor);
+    let dose = dose_at(exercise, landing.rung(), deload_factor);
+    let text = words::reason_text(
+        cx,
+        day.phase_index,
+        exercise,
+        rung,
+        &landing,
+        &dose,
+        &verdict,
+    );
+    let resting = day
+        .running
+        .as_ref()
+        .and_then(|a| a.next_run_from)
+        .is_some_and(|from| is_run && from > cx.today);
+    Some(PlannedExercise {
+        exercise: exercise.id.clone(),
+        rung: landing.rung(),
+        dose,
+        decision: verdict.decision,
+        reasons: vec![Reason::new(verdict.rule, text)],
+        due_today: cx.due_today(exercise, entry.frequency_for(exercise)) && !resting,
+    })
+}
+
+/// Exercises named in a headline before "and N more", so the line stays readable at 80 columns.
+const HEADLINE_NAMES: usize = 2;
+
+/// The most cautious exercise decision and why. One exercise carrying it: its own reason. Several:
+/// one line per rule naming them, since each exercise's numbers are listed under it anyway.
+fn headline(programme: &Programme, exercises: &[PlannedExercise]) -> (Decision, Vec<Reason>) {
     let Some(worst) = exercises
         .iter()
         .map(|e| &e.decision)
@@ -223,114 +281,82 @@ fn headline(exercises: &[PlannedExercise]) -> (Decision, Vec<Reason>) {
             vec![Reason::new("rule 12", "No exercises in this phase.")],
         );
     };
-    let reasons = exercises
-        .iter()
-        .filter(|e| &e.decision == worst)
-        .flat_map(|e| e.reasons.iter().cloned())
+    let carriers: Vec<&PlannedExercise> =
+        exercises.iter().filter(|e| &e.decision == worst).collect();
+    if let [only] = carriers.as_slice() {
+        return (worst.clone(), only.reasons.clone());
+    }
+    let mut rules: Vec<&str> = Vec::new();
+    for reason in carriers.iter().flat_map(|e| &e.reasons) {
+        if !rules.contains(&reason.rule.as_str()) {
+            rules.push(&reason.rule);
+        }
+    }
+    let reasons = rules
+        .into_iter()
+        .flat_map(|rule| {
+            let group: Vec<&&PlannedExercise> = carriers
+                .iter()
+                .filter(|e| e.reasons.iter().any(|r| r.rule == rule))
+                .collect();
+            if let [only] = group.as_slice() {
+                // Alone under its rule: its own reason says it best.
+                return only
+                    .reasons
+                    .iter()
+                    .filter(|r| r.rule == rule)
+                    .cloned()
+                    .collect();
+            }
+            let names: Vec<&str> = group
+                .iter()
+                .map(|e| {
+                    programme
+                        .exercise(&e.exercise)
+                        .map_or(e.exercise.as_str(), |x| x.name.as_str())
+                })
+                .collect();
+            vec![Reason::new(
+                rule,
+                format!(
+                    "{}: {} (details under each exercise)",
+                    name_list(&names),
+                    verb(worst)
+                ),
+            )]
+        })
         .collect();
     (worst.clone(), reasons)
 }
 
-/// Rule 1: an EMERGENCY or URGENT red flag locks every exercise until a clinician has been seen.
-fn stop_plan(cx: &Context, phase_index: usize, stop: &ActiveFlag) -> Plan {
-    let phase = &cx.programme.phases[phase_index];
-    let decision = Decision::Stop(stop.flag.urgency);
-    let reason = Reason::new(
-        "rule 1",
-        format!(
-            "You answered yes {} to: \"{}\" This is {}: {}. Exercise stays locked until you confirm a clinician has seen you.",
-            when(stop.answered, cx.today),
-            stop.flag.question,
-            stop.flag.urgency.word(),
-            stop.flag.urgency.instruction()
-        ),
-    );
-    let exercises = phase
-        .exercises
-        .iter()
-        .filter_map(|entry| {
-            let exercise = cx.programme.exercise(&entry.exercise)?;
-            let rung = cx.current_rung(&phase.id, entry, exercise);
-            Some(PlannedExercise {
-                exercise: exercise.id.clone(),
-                rung,
-                dose: dose_at(exercise, rung, None),
-                decision: decision.clone(),
-                reasons: vec![Reason::new(
-                    "rule 1",
-                    format!(
-                        "{} is locked until a clinician has seen you.",
-                        exercise.name
-                    ),
-                )],
-                due_today: false,
-            })
-        })
-        .collect();
-    Plan {
-        date: cx.today,
-        programme: cx.programme.id.clone(),
-        phase: phase.id.clone(),
-        phase_index,
-        week: cx.week(),
-        decision,
-        reasons: vec![reason],
-        exercises,
-        locked: true,
-        deload: false,
-        prompts: vec![],
-        running: None,
-    }
-}
-
-/// A programme file without phases has nothing to prescribe; say so instead of failing.
-fn no_phases_plan(cx: &Context) -> Plan {
-    Plan {
-        date: cx.today,
-        programme: cx.programme.id.clone(),
-        phase: String::new(),
-        phase_index: 0,
-        week: cx.week(),
-        decision: Decision::Hold,
-        reasons: vec![Reason::new(
-            "programme",
+/// "A, B and 3 more" / "A and B" / "A".
+fn name_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [a, b] => format!("{a} and {b}"),
+        _ if names.len() <= HEADLINE_NAMES + 1 => {
             format!(
-                "Programme \"{}\" has no phases, so there is nothing to prescribe: add a [[phases]] table to its file.",
-                cx.programme.id
-            ),
-        )],
-        exercises: vec![],
-        locked: false,
-        deload: false,
-        prompts: vec![],
-        running: None,
+                "{} and {}",
+                names[..names.len() - 1].join(", "),
+                names[names.len() - 1]
+            )
+        }
+        _ => format!(
+            "{} and {} more",
+            names[..HEADLINE_NAMES].join(", "),
+            names.len() - HEADLINE_NAMES
+        ),
     }
 }
 
-/// Running caps from runs dated up to today, with the last run judged by rules 8–9.
-fn running_advice(cx: &Context) -> RunningAdvice {
-    let runs = &cx.history.runs[..cx.history.runs.partition_point(|r| r.date <= cx.today)];
-    let s = &cx.settings;
-    let last_run = runs.iter().rev().find(|r| r.date < cx.today).map(|run| {
-        let problem = if run.pain.value() > s.amber_max {
-            Some(format!(
-                "hurt {}, above the ceiling of {}",
-                run.pain, s.amber_max
-            ))
-        } else {
-            let response = cx.response_after(run.date, None);
-            match response {
-                mornings::Response::Settled | mornings::Response::NotLoggedYet => None,
-                unsettled => Some(format!(
-                    "did not settle: {}",
-                    unsettled.words(s.morning_tolerance)
-                )),
-            }
-        };
-        LastRunJudgement {
-            date: run.date,
-            problem,
-        }
-    });
-    running::advise(runs, cx.today, s, last_run)
+fn verb(decision: &Decision) -> String {
+    match decision {
+        Decision::Progress => "step up one rung".into(),
+        Decision::Hold => "stay at the same dose".into(),
+        Decision::Regress(1) => "step down one rung".into(),
+        Decision::Regress(n) => format!("step down {n} rungs"),
+        Decision::Deload => "keep their rung with lighter volume this week".into(),
+        Decision::Refer(_) | Decision::Stop(_) => decision.to_string(),
+    }
 }

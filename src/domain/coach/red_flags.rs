@@ -1,5 +1,7 @@
-//! Rules 1 and 1b: red-flag answers from check-ins (domain.md §4). The most recent answer to each
-//! question counts; a "yes" stays in force until a `clinician_seen` record on or after its day.
+//! Rules 1 and 1b: red-flag answers from check-ins (domain.md §4). A "yes" to an EMERGENCY or URGENT
+//! question stays in force until a `clinician_seen` record on or after its day, whatever is answered
+//! later (domain.md §3: a stop unlocks only once a clinician has seen the person). For a SOON question
+//! the most recent answer counts, and a clinician visit clears it too.
 
 use super::context::Context;
 use crate::domain::red_flags::{self, RedFlag, Urgency};
@@ -43,12 +45,29 @@ impl Context<'_> {
                 }
             }
         }
+        // Per stop-level flag: the latest "yes" (a later "no" does not lift a stop).
+        let mut latest_yes: BTreeMap<&str, NaiveDate> = BTreeMap::new();
+        for (day, checkin) in self.history.checkins.range(..=self.today) {
+            for (id, yes) in &checkin.red_flags {
+                if *yes {
+                    latest_yes.insert(id.as_str(), *day);
+                }
+            }
+        }
+        let uncleared = |day: NaiveDate| last_seen.is_none_or(|s| s < day);
         let mut active: Vec<ActiveFlag> = latest
             .into_iter()
-            .filter(|(_, (yes, answered, _, _))| *yes && last_seen.is_none_or(|s| s < *answered))
-            .filter_map(|(id, (_, answered, since, _))| {
+            .filter_map(|(id, (yes, answered, since, _))| {
                 let flag = red_flags::find(id)?;
-                Some(ActiveFlag {
+                let (answered, since) = match (flag.urgency, yes) {
+                    (_, true) => (answered, since),
+                    (Urgency::Emergency | Urgency::Urgent, false) => {
+                        let day = *latest_yes.get(id)?;
+                        (day, day)
+                    }
+                    (Urgency::Soon, false) => return None,
+                };
+                uncleared(answered).then(|| ActiveFlag {
                     flag,
                     answered,
                     since: last_seen.map_or(since, |s| since.max(s)),

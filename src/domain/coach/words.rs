@@ -76,3 +76,11 @@ pub fn reason_text(
         ),
     }
 }
+
+/// "The run on …" → "the run on …", for a sentence used after a colon.
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}

@@ -292,7 +292,11 @@ impl Session {
             }),
             RedOption::Isometric { .. } => block.isometric.clone().and_then(|iso| {
                 let dose = iso.rung(1)?.clone();
-                Some(Block::new(iso, 1, dose, None))
+                let before = self.last_set_of(&iso.id);
+                let mut replacement = Block::new(iso, 1, dose, None);
+                replacement.first_set += before;
+                replacement.last_set += before;
+                Some(replacement)
             }),
             RedOption::MoveOn => None,
         };

@@ -238,6 +238,13 @@ impl Session {
                     return "rehab".to_string();
                 };
                 let what = match self.timer {
+                    // Said in words when it is not the exercise's own work, so a glance at a
+                    // small window tells walking from jogging and resting from holding.
+                    Some(t) if title_names_step(step.kind) => format!(
+                        "{} {}",
+                        step.kind.label().to_lowercase(),
+                        clock_text(t.display_secs(now))
+                    ),
                     Some(t) => clock_text(t.display_secs(now)),
                     None if step.kind == StepKind::Rate => "rate pain".to_string(),
                     None => "reps".to_string(),
@@ -508,6 +515,7 @@ impl Session {
         }
         if let Some(iso) = &block.isometric
             && iso.id != block.exercise.id
+            && !self.ended_for_pain(&iso.id)
         {
             options.push(RedOption::Isometric {
                 exercise: iso.id.clone(),
@@ -516,6 +524,28 @@ impl Session {
         }
         options.push(RedOption::MoveOn);
         options
+    }
+
+    /// True when an exercise already hurt too much today: it is not offered again.
+    fn ended_for_pain(&self, exercise: &str) -> bool {
+        self.ended.iter().any(|(&index, end)| {
+            *end == BlockEnd::RedPain
+                && self
+                    .blocks
+                    .get(index)
+                    .is_some_and(|b| b.exercise.id == exercise)
+        })
+    }
+
+    /// The last set number done today of an exercise, so a repeat of it numbers on from there
+    /// (a set is known in the journal by session, exercise, side and number).
+    pub(crate) fn last_set_of(&self, exercise: &str) -> u32 {
+        self.done
+            .iter()
+            .filter(|d| d.exercise == exercise)
+            .map(|d| d.slot.set)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Lines for the summary on what tomorrow likely brings and why. The shell asks the coach
@@ -598,6 +628,14 @@ impl Session {
             self.ring(text, effects);
         }
         self.advance(at);
+        // A notice about the last exercise has been on screen all through the rest after it;
+        // carried into the next exercise it reads as if it were about that one.
+        let next_exercise = self
+            .current_step()
+            .is_some_and(|s| s.slot.block != step.slot.block);
+        if matches!(step.kind, StepKind::Rest(_)) && next_exercise {
+            self.notice = None;
+        }
     }
 
     fn ring(&self, text: String, effects: &mut Vec<Effect>) {
@@ -622,4 +660,17 @@ impl Session {
             t.resume(now);
         }
     }
+}
+
+/// Steps the window title names ("rest 0:23", "jog 1:40"); the exercise's own hold or timed
+/// work shows the countdown alone.
+fn title_names_step(kind: StepKind) -> bool {
+    matches!(
+        kind,
+        StepKind::GetReady(_)
+            | StepKind::Walk(_)
+            | StepKind::Run(_)
+            | StepKind::SideSwitch(_)
+            | StepKind::Rest(_)
+    )
 }

@@ -7,8 +7,8 @@ use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::widgets::Paragraph;
 use ratatui::widgets::calendar::{CalendarEventStore, Monthly};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Columns of one month (7 days × 3) plus a gap.
 const MONTH_WIDTH: u16 = 23;
@@ -34,6 +34,12 @@ fn style_of(kind: DayKind) -> Style {
     }
 }
 
+/// Whole months from `from`'s month to `to`'s month (0 when the same month or earlier).
+fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
+    let index = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    u32::try_from(index(to) - index(from)).unwrap_or(0)
+}
+
 /// The first of the month `back` months before `date`'s month.
 fn month_start(date: NaiveDate, back: u32) -> Option<NaiveDate> {
     let index = date.year() * 12 + date.month0() as i32 - back as i32;
@@ -41,16 +47,21 @@ fn month_start(date: NaiveDate, back: u32) -> Option<NaiveDate> {
 }
 
 pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
+    // The legend takes two rows: at 80 columns one row cut it off after "flare".
     let [months_area, legend_area, info_area] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(2),
         Constraint::Length(1),
     ])
     .areas(area);
     let data = screen.data();
     let per_row = (months_area.width / MONTH_WIDTH).max(1);
     let rows = (months_area.height / MONTH_HEIGHT).max(1);
-    let shown = u32::from(per_row * rows);
+    // Never more months than there are from the first recorded one to the selected day.
+    let recorded = data
+        .first
+        .map_or(1, |first| months_between(first, screen.day()) + 1);
+    let shown = u32::from(per_row * rows).min(recorded);
 
     let mut events = CalendarEventStore::default();
     for (date, kind) in &data.days {
@@ -97,7 +108,8 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
         Paragraph::new(format!(
             "mark before each day: {} · selected day reversed",
             legend.join(" · ")
-        )),
+        ))
+        .wrap(Wrap { trim: true }),
         legend_area,
     );
     let day = screen.day();

@@ -2,6 +2,7 @@
 //! replayed History, so drawing a frame only slices ready-made vectors.
 
 use crate::domain::history::{History, SessionLog};
+use crate::domain::records::RecordId;
 use crate::domain::settings::CoachSettings;
 use crate::export::insight::{self, DayKind, DayPain, PlanChange, RunWeek};
 use crate::store::programme_files::Catalogue;
@@ -20,7 +21,7 @@ pub struct Derived {
     /// Exercise id → display name (the id when the programme is not in the catalogue).
     names: HashMap<String, String>,
     /// Day → ids of that day's check-in records (the last one is corrected on edit).
-    pub checkin_ids: BTreeMap<NaiveDate, Vec<crate::domain::records::RecordId>>,
+    pub checkin_ids: BTreeMap<NaiveDate, Vec<RecordId>>,
     pub first: Option<NaiveDate>,
     pub settings: CoachSettings,
 }

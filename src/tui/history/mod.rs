@@ -25,6 +25,7 @@ use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::domain::settings::CoachSettings;
 use crate::store::programme_files::Catalogue;
+use crate::tui::keymap::Binding;
 use chrono::{Days, NaiveDate};
 use data::Derived;
 use edit::{BackfilledSession, Form, Target};
@@ -158,6 +159,8 @@ pub struct HistoryScreen {
     /// Selected row per table view, counted from the newest.
     rows: [usize; 6],
     mode: Mode,
+    /// Where a form returns when it closes (an open session stays open after fixing a set).
+    resume: Mode,
     message: Option<String>,
 }
 
@@ -179,6 +182,7 @@ impl HistoryScreen {
             day: today,
             rows: [0; 6],
             mode: Mode::Browse,
+            resume: Mode::Browse,
             message: None,
         }
     }
@@ -222,7 +226,7 @@ impl HistoryScreen {
         }
     }
 
-    fn table(&self) -> &'static [crate::tui::keymap::Binding<Action>] {
+    fn table(&self) -> &'static [Binding<Action>] {
         match self.mode {
             Mode::Browse => keys::BROWSE,
             Mode::Detail { .. } => keys::DETAIL,
@@ -232,6 +236,7 @@ impl HistoryScreen {
     }
 
     fn browse_key(&mut self, action: Action) -> HistoryOutcome {
+        self.resume = Mode::Browse;
         match action {
             Action::NextView => self.view = self.view.step(1),
             Action::PrevView => self.view = self.view.step(-1),
@@ -266,6 +271,7 @@ impl HistoryScreen {
                 }
             }
             Action::Edit => {
+                self.resume = Mode::Detail { session, row };
                 if let Some((s, set)) = self
                     .data
                     .sessions
@@ -349,7 +355,7 @@ impl HistoryScreen {
                 self.mode = Mode::Form(form);
             }
             Action::Cancel => {
-                self.mode = Mode::Browse;
+                self.mode = std::mem::replace(&mut self.resume, Mode::Browse);
                 self.message = Some("Nothing changed".into());
             }
             Action::Confirm => return self.confirm(form),
@@ -367,7 +373,7 @@ impl HistoryScreen {
                 return HistoryOutcome::None;
             }
         };
-        self.mode = Mode::Browse;
+        self.mode = std::mem::replace(&mut self.resume, Mode::Browse);
         match form.target {
             Target::CorrectPain { record, field } => {
                 self.message = Some(format!(
@@ -602,12 +608,10 @@ impl HistoryScreen {
         crate::tui::keymap::footer_hints(self.table())
     }
 
+    /// The keys of what is on screen now (browsing, an open session, the add choice or the
+    /// rating form), like the footer: one list of every mode's keys repeated Esc/q three ways.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
-        let mut rows = crate::tui::keymap::help_rows(keys::BROWSE);
-        rows.extend(crate::tui::keymap::help_rows(keys::DETAIL));
-        rows.extend(crate::tui::keymap::help_rows(keys::ADD));
-        rows.extend(crate::tui::keymap::help_rows(keys::FORM));
-        rows
+        crate::tui::keymap::help_rows(self.table())
     }
 
     /// First and last day of the chart/progress range.

@@ -3,9 +3,10 @@
 
 use crate::store::programme_files::Catalogue;
 use crate::tui::keymap::{Binding, Key};
+use crate::tui::screens::wrapped_height;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -13,6 +14,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 pub enum ChooserAction {
     Up,
     Down,
+    First,
+    Last,
     Choose,
     Back,
 }
@@ -29,6 +32,18 @@ pub const KEYS: &[Binding<ChooserAction>] = &[
         hint: "",
         help: "next programme",
         action: ChooserAction::Down,
+    },
+    Binding {
+        keys: &[Key::Home, Key::Char('g')],
+        hint: "",
+        help: "first programme",
+        action: ChooserAction::First,
+    },
+    Binding {
+        keys: &[Key::End, Key::Char('G')],
+        hint: "",
+        help: "last programme (your own come after the built-ins)",
+        action: ChooserAction::Last,
     },
     Binding {
         keys: &[Key::Enter],
@@ -67,6 +82,15 @@ impl Chooser {
         };
     }
 
+    /// Jump to the first or the last programme.
+    pub fn jump(&mut self, catalogue: &Catalogue, last: bool) {
+        self.selected = if last {
+            catalogue.entries.len().saturating_sub(1)
+        } else {
+            0
+        };
+    }
+
     pub fn chosen<'a>(&self, catalogue: &'a Catalogue) -> Option<&'a str> {
         catalogue
             .entries
@@ -75,13 +99,16 @@ impl Chooser {
     }
 }
 
+/// The list: every programme by name, the highlighted one with its "for" line and who should
+/// see a clinician first. Returns the lines and the row range of the highlighted entry.
 pub fn lines(
     chooser: &Chooser,
     catalogue: &Catalogue,
     current: Option<&str>,
     theme: Theme,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, std::ops::Range<usize>) {
     let mut out = Vec::new();
+    let mut selected_rows = 0..0;
     if catalogue.entries.is_empty() {
         out.push(Line::raw(
             "No programmes found. Put a programme file in the programmes folder shown by `rehab paths`.",
@@ -90,20 +117,19 @@ pub fn lines(
     for (i, entry) in catalogue.entries.iter().enumerate() {
         let p = &entry.programme;
         let selected = i == chooser.selected;
-        let marker = if selected { "▶ " } else { "  " };
         let now = if current == Some(p.id.as_str()) {
             "  (current)"
         } else {
             ""
         };
-        let name_style = if selected {
-            theme.selected()
-        } else {
-            theme.title()
-        };
+        if !selected {
+            out.push(Line::raw(format!("  {}{now}", p.name)));
+            continue;
+        }
+        let first = out.len();
         out.push(Line::from(vec![
-            Span::raw(marker),
-            Span::styled(p.name.clone(), name_style),
+            Span::raw("▶ "),
+            Span::styled(p.name.clone(), theme.selected()),
             Span::raw(now),
         ]));
         out.push(Line::raw(format!("    For: {}", p.for_whom)));
@@ -116,11 +142,12 @@ pub fn lines(
                 theme.warn(),
             ));
         }
+        selected_rows = first..out.len();
     }
     for warning in &catalogue.warnings {
         out.push(Line::styled(format!("! {warning}"), theme.warn()));
     }
-    out
+    (out, selected_rows)
 }
 
 pub fn render(
@@ -131,20 +158,26 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let mut text = vec![
+    let header = vec![
         Line::styled("Choose a programme", theme.title()),
         Line::raw(
             "Pick the one that matches what you or your clinician call the problem. rehab does not diagnose.",
         ),
         Line::raw(""),
     ];
-    text.extend(lines(chooser, catalogue, current, theme));
-    // Keep the highlighted programme on screen: each takes about 3 lines.
-    let scroll = (chooser.selected * 3).saturating_sub(usize::from(area.height) / 2) as u16;
+    let (list, selected) = lines(chooser, catalogue, current, theme);
+    let header_height = wrapped_height(&header, area.width);
+    let [top, rest] =
+        Layout::vertical([Constraint::Length(header_height), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(header).wrap(Wrap { trim: false }), top);
+    // Scroll just enough to keep the whole highlighted entry in view.
+    let before = wrapped_height(&list[..selected.start], rest.width);
+    let entry = wrapped_height(&list[selected.clone()], rest.width);
+    let scroll = (before + entry).saturating_sub(rest.height).min(before);
     frame.render_widget(
-        Paragraph::new(text)
+        Paragraph::new(list)
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
-        area,
+        rest,
     );
 }

@@ -33,6 +33,8 @@ pub enum FirstRunAction {
     No,
     Up,
     Down,
+    First,
+    Last,
     Choose,
     Digit,
     More,
@@ -92,6 +94,18 @@ pub const PROGRAMME_KEYS: &[Binding<FirstRunAction>] = &[
         hint: "",
         help: "next programme",
         action: FirstRunAction::Down,
+    },
+    Binding {
+        keys: &[Key::Home, Key::Char('g')],
+        hint: "",
+        help: "first programme",
+        action: FirstRunAction::First,
+    },
+    Binding {
+        keys: &[Key::End, Key::Char('G')],
+        hint: "",
+        help: "last programme (your own come after the built-ins)",
+        action: FirstRunAction::Last,
     },
     Binding {
         keys: &[Key::Enter],
@@ -263,6 +277,9 @@ impl FirstRun {
             FirstRunAction::Up | FirstRunAction::Down if self.step == Step::Programme => {
                 self.chooser
                     .move_by(catalogue, action == FirstRunAction::Down);
+            }
+            FirstRunAction::First | FirstRunAction::Last => {
+                self.chooser.jump(catalogue, action == FirstRunAction::Last);
             }
             FirstRunAction::Choose => {
                 self.programme = self.chooser.chosen(catalogue).map(str::to_string);

@@ -6,3 +6,12 @@ pub mod first_run;
 pub mod flag_check;
 pub mod overlays;
 pub mod today;
+
+use ratatui::text::Line;
+
+/// Rows `lines` take when wrapped to `width` (an estimate by display width, for layout).
+pub fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}

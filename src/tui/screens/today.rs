@@ -9,6 +9,7 @@ use crate::domain::programme::Programme;
 use crate::domain::red_flags::Urgency;
 use crate::tui::keymap::{Binding, Key};
 use crate::tui::screens::first_run::flag_response;
+use crate::tui::screens::wrapped_height;
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -74,7 +75,7 @@ pub const KEYS: &[Binding<TodayAction>] = &[
     },
     Binding {
         keys: &[Key::Down, Key::Char('j')],
-        hint: "",
+        hint: "more",
         help: "scroll down",
         action: TodayAction::ScrollDown,
     },
@@ -241,7 +242,17 @@ pub fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
             decision.push_str(" (deload week: lighter volume)");
         }
         out.push(Line::raw(decision));
-        for r in &plan.reasons {
+        // Day-level reasons that an exercise already gives are shown once, under the exercise.
+        let exercise_reasons: Vec<&str> = plan
+            .exercises
+            .iter()
+            .flat_map(|e| e.reasons.iter().map(|r| r.text.as_str()))
+            .collect();
+        for r in plan
+            .reasons
+            .iter()
+            .filter(|r| !exercise_reasons.contains(&r.text.as_str()))
+        {
             out.push(Line::styled(
                 format!("  · {} ({})", r.text, r.rule),
                 theme.dim(),
@@ -335,13 +346,6 @@ fn checkin_line(model: &TodayModel) -> Line<'static> {
         parts.push(format!("load test {}/10", t.value()));
     }
     Line::raw(format!("Morning check-in: {}", parts.join(" · ")))
-}
-
-/// Rows `lines` take when wrapped to `width` (an estimate by display width).
-fn wrapped_height(lines: &[Line], width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
-    u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
 /// Banner at the top (a stop or referral, never scrolled away), the plan in the middle

@@ -36,13 +36,13 @@ const PAUSE: Binding<Action> = bind(
 );
 const SKIP: Binding<Action> = bind(
     &[Key::Char('s')],
-    "skip exercise",
+    "skip",
     "leave this exercise out today (you pick a reason)",
     Input::Skip,
 );
 const UNDO: Binding<Action> = bind(
     &[Key::Char('u')],
-    "undo set",
+    "undo",
     "undo the last rated set and do it again",
     Input::Undo,
 );

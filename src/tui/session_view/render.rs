@@ -3,6 +3,7 @@
 
 use super::big_digits::{BigClock, GLYPH_ROWS};
 use super::look::Look;
+use super::wrap;
 use crate::domain::pain::{Rating, SCALE_MAX, Zone};
 use crate::domain::records::Side;
 use crate::domain::session::{Block, EndField, EndForm, Screen, Session, Stage, StepKind};
@@ -36,39 +37,46 @@ pub fn steps(session: &Session, now: Instant, look: Look, frame: &mut Frame, are
         .side
         .map(|s| format!(" · {} side", s.word()))
         .unwrap_or_default();
+    let left = format!(
+        " {}{side} · set {} of {} ",
+        block.exercise.name, step.slot.set, block.last_set
+    );
+    let right = right_title(&left, position, count, done, total, area.width);
     let outer = Panel::bordered()
-        .title_top(Line::from(format!(
-            " {}{side} · set {} of {} ",
-            block.exercise.name, step.slot.set, block.last_set
-        )))
-        .title_top(
-            Line::from(format!(
-                " exercise {position} of {count} · {done}/{total} sets "
-            ))
-            .right_aligned(),
-        );
+        .title_top(Line::from(left))
+        .title_top(Line::from(right).right_aligned());
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
 
+    let dose_rows = wrap::hanging(&dose_text(block), "", "  ", inner.width);
+    let notice_rows = session
+        .notice()
+        .map(|text| {
+            let mut rows = wrap::hanging(text, "", "  ", inner.width);
+            rows.truncate(NOTICE_MAX_ROWS);
+            rows
+        })
+        .unwrap_or_default();
+    let countdown = session.countdown();
     let [dose, centre, bar, details, notice, next] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(GLYPH_ROWS + 3),
-        Constraint::Length(1),
+        Constraint::Length(rows(dose_rows.len())),
+        Constraint::Length(GLYPH_ROWS + 2),
+        Constraint::Length(u16::from(countdown.is_some())),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(rows(notice_rows.len())),
         Constraint::Length(1),
     ])
     .areas(inner);
 
-    frame.render_widget(Paragraph::new(dose_line(block)), dose);
+    frame.render_widget(Paragraph::new(lines_of(dose_rows)), dose);
     match session.step_screen() {
         // The red-pain dialog covers the centre; the rating prompt under it would only confuse.
         _ if matches!(session.stage(), Stage::RedPain { .. }) => {}
         Screen::RatePain | Screen::RateEffort => rating(session, block, look, frame, centre),
         Screen::Reps => reps(block, step.kind, look, frame, centre),
-        _ => countdown(session, now, step.kind, block, look, frame, centre),
+        _ => countdown_view(session, now, step.kind, block, look, frame, centre),
     }
-    if let Some(countdown) = session.countdown() {
+    if let Some(countdown) = countdown {
         frame.render_widget(
             Paragraph::new(progress_bar(countdown.elapsed_fraction(now), bar.width))
                 .style(look.dim()),
@@ -78,11 +86,46 @@ pub fn steps(session: &Session, now: Instant, look: Look, frame: &mut Frame, are
     cues_and_figure(block, frame, details);
     if let Some(text) = session.notice() {
         frame.render_widget(
-            Paragraph::new(text.to_string()).style(notice_style(text, look)),
+            Paragraph::new(lines_of(notice_rows)).style(notice_style(text, look)),
             notice,
         );
     }
-    frame.render_widget(Paragraph::new(session.next_up()).style(look.dim()), next);
+    frame.render_widget(
+        Paragraph::new(wrap::cut(&session.next_up(), usize::from(next.width))).style(look.dim()),
+        next,
+    );
+}
+
+/// Most rows a notice may take (the rest is cut with "…").
+const NOTICE_MAX_ROWS: usize = 2;
+
+fn rows(count: usize) -> u16 {
+    u16::try_from(count).unwrap_or(u16::MAX)
+}
+
+fn lines_of(rows: Vec<String>) -> Vec<Line<'static>> {
+    rows.into_iter().map(Line::from).collect()
+}
+
+/// The border's right title: where you are in the session, shortened (then dropped) so the
+/// left title with the set number is never overwritten on a narrow terminal.
+fn right_title(
+    left: &str,
+    position: usize,
+    count: usize,
+    done: usize,
+    total: usize,
+    width: u16,
+) -> String {
+    // Two corners and a gap of two border cells between the titles.
+    let room = usize::from(width).saturating_sub(Span::raw(left).width() + 4);
+    [
+        format!(" exercise {position} of {count} · {done}/{total} sets "),
+        format!(" {done}/{total} sets "),
+    ]
+    .into_iter()
+    .find(|t| Span::raw(t.as_str()).width() <= room)
+    .unwrap_or_default()
 }
 
 /// Notices that carry a zone symbol get the zone's style.
@@ -93,20 +136,20 @@ fn notice_style(text: &str, look: Look) -> Style {
         .map_or_else(|| look.strong(), |z| look.zone(z))
 }
 
-fn dose_line(block: &Block) -> Line<'static> {
+fn dose_text(block: &Block) -> String {
     let mut text = format!(
         "Dose: {} · rung {}",
         block.dose.describe(block.exercise.kind),
         block.rung
     );
     if let Some(tempo) = &block.exercise.tempo {
-        text.push_str(&format!(" · tempo {tempo} (down-pause-up seconds)"));
+        text.push_str(&format!(" · tempo {tempo}"));
     }
-    Line::from(text)
+    text
 }
 
 /// The label and the big countdown.
-fn countdown(
+fn countdown_view(
     session: &Session,
     now: Instant,
     kind: StepKind,
@@ -198,7 +241,7 @@ fn reps(block: &Block, kind: StepKind, look: Look, frame: &mut Frame, area: Rect
         .exercise
         .tempo
         .as_deref()
-        .map(|t| format!("tempo {t} · "))
+        .map(|t| format!("tempo {t} s (down-pause-up) · "))
         .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(format!("{tempo}press Enter when the set is done"))
@@ -269,6 +312,8 @@ fn rating(session: &Session, block: &Block, look: Look, frame: &mut Frame, area:
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
 }
 
+/// Cues and what to avoid beside the figure. When rows run short the "Cues:" heading goes
+/// first, then the last cue rows: the avoid list is always shown whole (it is the safety part).
 fn cues_and_figure(block: &Block, frame: &mut Frame, area: Rect) {
     let figure: Vec<Line> = block
         .exercise
@@ -285,28 +330,35 @@ fn cues_and_figure(block: &Block, frame: &mut Frame, area: Rect) {
         .min(area.width / 2);
     let [text_area, figure_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(figure_width)]).areas(area);
-    let mut lines = Vec::new();
-    if !block.exercise.cues.is_empty() {
-        lines.push(Line::from("Cues:"));
-        lines.extend(
-            block
-                .exercise
-                .cues
-                .iter()
-                .map(|c| Line::from(format!("  • {c}"))),
-        );
+    let width = text_area.width;
+    let mut cues: Vec<String> = block
+        .exercise
+        .cues
+        .iter()
+        .flat_map(|c| wrap::hanging(c, "  • ", "    ", width))
+        .collect();
+    let mut avoid: Vec<String> = block
+        .exercise
+        .avoid
+        .iter()
+        .flat_map(|a| wrap::hanging(a, "  ✗ ", "    ", width))
+        .collect();
+    if !avoid.is_empty() {
+        avoid.insert(0, "Avoid:".to_string());
     }
-    if !block.exercise.avoid.is_empty() {
-        lines.push(Line::from("Avoid:"));
-        lines.extend(
-            block
-                .exercise
-                .avoid
-                .iter()
-                .map(|a| Line::from(format!("  ✗ {a}"))),
-        );
+    let height = usize::from(text_area.height);
+    if !cues.is_empty() && cues.len() + 1 + avoid.len() <= height {
+        cues.insert(0, "Cues:".to_string());
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text_area);
+    let room = height.saturating_sub(avoid.len());
+    if cues.len() > room {
+        cues.truncate(room);
+        if let Some(last) = cues.last_mut() {
+            last.push('…');
+        }
+    }
+    let lines: Vec<Line> = cues.into_iter().chain(avoid).map(Line::from).collect();
+    frame.render_widget(Paragraph::new(lines), text_area);
     frame.render_widget(Paragraph::new(figure), figure_area);
 }
 
