@@ -266,6 +266,70 @@ mod tests {
     }
 
     #[test]
+    fn a_newer_version_is_refused_whatever_its_fields_hold() {
+        for (line, found) in [
+            // Fields before `v` that this build would read wrongly: still refused by version.
+            (
+                r#"{"pain":"severe","kind":"check_in","v":2,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02"}"#,
+                2,
+            ),
+            (
+                r#"{"v":2,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"note","text":"hi"}"#,
+                2,
+            ),
+            (
+                r#"{"v":4294967296,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"note","text":"hi"}"#,
+                4_294_967_296,
+            ),
+        ] {
+            assert_eq!(
+                Record::from_line(line),
+                Err(LineError::NewerVersion { found }),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn fields_come_in_any_order_and_a_repeated_field_counts_once_as_before() {
+        let line = r#"{"text":"first","kind":"note","date":"2026-03-02","text":"last","at":"2026-03-02T07:30:00+01:00","id":"x","v":1}"#;
+        let record = Record::from_line(line).unwrap();
+        // As when every line went through `serde_json::Value`: the last one wins.
+        assert_eq!(
+            record.body,
+            RecordBody::Note {
+                text: "last".into()
+            }
+        );
+        assert_eq!(record.id, RecordId("x".into()));
+    }
+
+    #[test]
+    fn missing_and_mistyped_fields_are_named() {
+        let missing = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"set_done","session":"s","exercise":"e","set":1}"#;
+        assert_eq!(
+            Record::from_line(missing),
+            Err(LineError::Invalid("missing field `pain`".into()))
+        );
+        let mistyped = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"set_done","session":"s","exercise":"e","set":"one","pain":2}"#;
+        assert!(
+            matches!(Record::from_line(mistyped), Err(LineError::Invalid(m)) if m.contains("invalid type: string \"one\", expected u32")),
+        );
+        let unknown = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"teleport"}"#;
+        assert!(
+            matches!(Record::from_line(unknown), Err(LineError::Invalid(m)) if m.starts_with("unknown variant `teleport`, expected one of `programme_chosen`")),
+        );
+        assert_eq!(
+            Record::from_line(r#"{"id":"x"}"#),
+            Err(LineError::NoVersion)
+        );
+        assert!(matches!(
+            Record::from_line(r#"{"v":1,"#),
+            Err(LineError::NotJson(_))
+        ));
+    }
+
+    #[test]
     fn pain_out_of_scale_is_invalid() {
         let line = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"check_in","pain":11}"#;
         assert!(matches!(
