@@ -126,14 +126,15 @@ fn parse_all(lines: &[RawLine]) -> Vec<Result<Record, LineError>> {
             .chunks(lines.len().div_ceil(threads))
             .map(|chunk| scope.spawn(move || parse_chunk(chunk)))
             .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| {
+        let mut parsed = Vec::with_capacity(lines.len());
+        for worker in workers {
+            parsed.extend(
                 worker
                     .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        parsed
     })
 }
 
@@ -148,6 +149,7 @@ pub fn read_journal(data_dir: &Path) -> Result<JournalRead, StoreError> {
     for file in files {
         let contents = std::fs::read(&file).map_err(StoreError::io("read", &file))?;
         let lines: Vec<RawLine> = raw_lines(&contents).collect();
+        read.records.reserve(lines.len());
         for (line, parsed) in lines.iter().zip(parse_all(&lines)) {
             match parsed {
                 Ok(record) => read.records.push(record),
