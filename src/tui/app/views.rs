@@ -7,7 +7,7 @@ use crate::domain::programme::Programme;
 use crate::domain::red_flags::{self, Urgency};
 use crate::domain::session::SessionOptions;
 use crate::domain::settings::CoachSettings;
-use crate::tui::screens::checkin::{self, CheckInForm};
+use crate::tui::screens::checkin::{self, CheckInForm, LoadTestInfo};
 use crate::tui::screens::chooser::{self};
 use crate::tui::screens::flag_check::{self};
 use crate::tui::screens::today::{self, Safety, TodayModel};
@@ -84,7 +84,7 @@ impl App {
         let info = self
             .programme()
             .and_then(|p| p.load_test.as_ref())
-            .map(|t| (t.name.clone(), t.instructions.clone()));
+            .map(LoadTestInfo::from);
         CheckInForm::new(info)
     }
 

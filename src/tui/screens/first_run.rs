@@ -5,7 +5,7 @@ use crate::domain::records::RecordBody;
 use crate::domain::red_flags::{NOT_A_DIAGNOSIS, RED_FLAGS, RedFlag, Urgency, worst};
 use crate::store::programme_files::Catalogue;
 use crate::tui::keymap::{Binding, Key};
-use crate::tui::screens::checkin::{self, CheckInForm, FormAction};
+use crate::tui::screens::checkin::{self, CheckInForm, FormAction, LoadTestInfo};
 use crate::tui::screens::chooser::{self, Chooser};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -249,7 +249,7 @@ impl FirstRun {
                 .as_deref()
                 .and_then(|id| catalogue.get(id))
                 .and_then(|p| p.load_test.as_ref())
-                .map(|t| (t.name.clone(), t.instructions.clone()));
+                .map(LoadTestInfo::from);
             if self.baseline.load_test_info != info {
                 self.baseline.load_test_info = info;
                 self.baseline.load_test = None;
