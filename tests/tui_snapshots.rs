@@ -518,12 +518,20 @@ fn start_writes_session_started_with_plan_snapshot() {
 /// Drive a whole session through the App: countdowns by ticking at their deadlines (a synthetic
 /// clock), ratings and reps by keys.
 fn run_session(app: &mut App, start: Instant) -> Vec<Output> {
+    run_session_until(app, start, None)
+}
+
+/// As `run_session`, stopping on the runner screen `stop` when given.
+fn run_session_until(app: &mut App, start: Instant, stop: Option<RunnerScreen>) -> Vec<Output> {
     let mut now = start;
     let mut out = Vec::new();
     for _ in 0..1000 {
         let Screen::Session(s) = &app.screen else {
             return out;
         };
+        if Some(s.screen()) == stop {
+            return out;
+        }
         let code = match s.screen() {
             RunnerScreen::RatePain | RunnerScreen::EndPain => KeyCode::Char('2'),
             RunnerScreen::Countdown
@@ -574,6 +582,26 @@ fn whole_session_writes_every_step_and_returns_to_today() {
     assert!(log.finished.is_some());
     assert!(log.sets.iter().all(|s| s.pain.value() == 2));
     snap("today_after_session", &app);
+}
+
+#[test]
+fn session_summary_says_what_tomorrow_likely_brings_and_why() {
+    let mut app = today_app();
+    let start = Instant::now();
+    app.update(key(KeyCode::Char('s')), start);
+    run_session_until(&mut app, start, Some(RunnerScreen::Summary));
+    let Screen::Session(s) = &app.screen else {
+        panic!("not in the session");
+    };
+    let tomorrow = s.summary().tomorrow;
+    assert!(tomorrow[0].starts_with("Likely: "), "{tomorrow:?}");
+    // The headline and the coach's reasons for tomorrow (at most three).
+    assert!(tomorrow.len() > 1 && tomorrow.len() <= 4, "{tomorrow:?}");
+    assert!(
+        tomorrow[1..].iter().all(|l| l.starts_with("· ")),
+        "{tomorrow:?}"
+    );
+    snap("session_summary_tomorrow", &app);
 }
 
 #[test]
