@@ -581,7 +581,70 @@ fn whole_session_writes_every_step_and_returns_to_today() {
     let log = app.history.sessions.last().unwrap();
     assert!(log.finished.is_some());
     assert!(log.sets.iter().all(|s| s.pain.value() == 2));
+    // Done for today: said at the top, and nothing left to start.
+    let model = app.today_model(0);
+    assert!(model.done_today && !model.exercise_due());
+    drop(model);
+    assert!(!app.footer().contains("start"), "{}", app.footer());
+    press(&mut app, &[KeyCode::Char('s')]);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Today's session is done: see you tomorrow.")
+    );
+    app.message = None;
     snap("today_after_session", &app);
+}
+
+#[test]
+fn a_second_session_a_day_is_offered_when_exercises_are_due_twice_daily() {
+    let mut twice = catalogue();
+    for exercise in &mut twice.entries[0].programme.exercises {
+        exercise.frequency.per_day = Some(2);
+    }
+    let mut app = App::new(
+        Box::new(journal_with_history(true, &[])),
+        twice,
+        Config::default(),
+        today(),
+        Theme::plain(),
+        Instant::now(),
+    );
+    let start = Instant::now();
+    app.update(key(KeyCode::Char('s')), start);
+    run_session(&mut app, start);
+    let model = app.today_model(0);
+    assert!(model.done_today && model.exercise_due());
+    drop(model);
+    assert!(
+        app.footer().contains("Enter/s start another session"),
+        "{}",
+        app.footer()
+    );
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(
+        screen.contains("Today's session is done ✓ — another session is due today"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn today_on_the_first_day_of_a_programme() {
+    let mut j = MemoryJournal::default();
+    j.append(
+        today(),
+        RecordBody::ProgrammeChosen {
+            programme: "quick-test".into(),
+            start: today(),
+        },
+    )
+    .unwrap();
+    j.append(today(), checkin(2, 1, &[])).unwrap();
+    let app = app_with(j);
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(screen.contains("first day of the programme"), "{screen}");
+    assert!(!screen.contains("0 of 0"), "{screen}");
+    snap("today_first_day", &app);
 }
 
 #[test]

@@ -62,6 +62,9 @@ impl App {
                 TodayAction::Start if matches!(model.safety, Safety::Stop(_)) => {
                     "Exercise is locked: see the message at the top.".into()
                 }
+                TodayAction::Start if model.done_today => {
+                    "Today's session is done: see you tomorrow.".into()
+                }
                 TodayAction::Start => "Choose a programme first (press p).".into(),
                 _ => "Not available now.".into(),
             });
