@@ -192,18 +192,46 @@ fn first_run_steps() {
     snap("first_run_baseline", &app);
 }
 
+fn first_run_step(app: &App) -> Step {
+    match &app.screen {
+        Screen::FirstRun(f) => f.step,
+        _ => panic!("left first run"),
+    }
+}
+
 #[test]
 fn first_run_emergency_and_soon_responses() {
+    // An EMERGENCY yes says what to do at once: straight to the answers page with the stop.
     let mut app = app_with(MemoryJournal::default());
     press(&mut app, &[KeyCode::Enter, KeyCode::Char('y')]);
-    for _ in 1..RED_FLAGS.len() {
-        press(&mut app, &[KeyCode::Char('n')]);
-    }
+    assert_eq!(first_run_step(&app), Step::Response);
     snap("first_run_response_emergency", &app);
+    // Back leads to the first question not answered; the stop shows above it.
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(first_run_step(&app), Step::Flag(1));
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(screen.contains("STOP (EMERGENCY)"), "{screen}");
 
+    // An URGENT yes too.
     let mut app = app_with(MemoryJournal::default());
     press(&mut app, &[KeyCode::Enter]);
-    for flag in RED_FLAGS {
+    let first_urgent = RED_FLAGS
+        .iter()
+        .position(|f| f.urgency == Urgency::Urgent)
+        .unwrap();
+    press(&mut app, &chars(&"n".repeat(first_urgent)));
+    press(&mut app, &[KeyCode::Char('y')]);
+    assert_eq!(first_run_step(&app), Step::Response);
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(
+        screen.contains("STOP (URGENT)") && screen.contains("remaining question(s) can wait"),
+        "{screen}"
+    );
+
+    // A SOON yes: the questions go on, each with a note that a clinician visit is advised.
+    let mut app = app_with(MemoryJournal::default());
+    press(&mut app, &[KeyCode::Enter]);
+    for (i, flag) in RED_FLAGS.iter().enumerate() {
         press(
             &mut app,
             &[KeyCode::Char(if flag.urgency == Urgency::Soon {
@@ -212,7 +240,16 @@ fn first_run_emergency_and_soon_responses() {
                 'n'
             })],
         );
+        if flag.urgency == Urgency::Soon && i + 1 < RED_FLAGS.len() {
+            assert_eq!(first_run_step(&app), Step::Flag(i + 1));
+            let screen = format!("{:?}", draw(&app, 80, 24).backend());
+            assert!(screen.contains("a clinician visit is advised"), "{screen}");
+            if i == 0 || RED_FLAGS[i - 1].urgency != Urgency::Soon {
+                snap("first_run_flag_after_soon", &app);
+            }
+        }
     }
+    assert_eq!(first_run_step(&app), Step::Response);
     snap("first_run_response_soon", &app);
 }
 
@@ -266,9 +303,6 @@ fn first_run_steps_go_back_and_forth_and_skip() {
 fn emergency_answer_locks_today() {
     let mut app = app_with(MemoryJournal::default());
     press(&mut app, &[KeyCode::Enter, KeyCode::Char('y')]);
-    for _ in 1..RED_FLAGS.len() {
-        press(&mut app, &[KeyCode::Char('n')]);
-    }
     press(&mut app, &[KeyCode::Enter, KeyCode::Enter, KeyCode::Enter]);
     assert!(matches!(app.screen, Screen::Today { .. }));
     press(&mut app, &[KeyCode::Enter]);
