@@ -821,18 +821,46 @@ fn chooser_keeps_the_highlighted_builtin_in_view() {
     press(&mut app, &[KeyCode::Enter]);
     press(&mut app, &chars(&"n".repeat(RED_FLAGS.len())));
     press(&mut app, &[KeyCode::Enter]);
-    for _ in 0..app.catalogue.entries.len() {
-        let shown = draw(&app, 80, 24).backend().to_string();
-        assert!(
-            shown.contains("▶ "),
-            "highlighted programme off screen:\n{shown}"
-        );
-        press(&mut app, &[KeyCode::Down]);
+    let entries = app.catalogue.entries.clone();
+    for (i, entry) in entries.iter().enumerate() {
+        for (w, h) in SIZES {
+            let shown = draw(&app, w, h).backend().to_string();
+            let rows: Vec<&str> = shown.lines().collect();
+            // The whole highlighted entry is on screen: its name and, last, the end of who
+            // should see a clinician first.
+            assert!(
+                shown.contains(&format!("▶ {}", entry.programme.name)),
+                "entry {i} off screen at {w}×{h}:\n{shown}"
+            );
+            if let Some(last_word) = entry
+                .programme
+                .see_clinician_first
+                .last()
+                .and_then(|t| t.split_whitespace().last())
+            {
+                let first_if = rows.iter().position(|r| r.contains("first if:"));
+                let end =
+                    first_if.and_then(|f| rows[f..].iter().position(|r| r.contains(last_word)));
+                assert!(end.is_some(), "entry {i} cut at {w}×{h}:\n{shown}");
+            }
+            // Only the highlighted programme lists who should see a clinician first.
+            assert_eq!(shown.matches("first if:").count(), 1, "{shown}");
+            // Below the header, every row is indented: wrapped lines keep theirs.
+            for row in &rows[6..rows.len() - 3] {
+                let text = row.trim_matches('"');
+                assert!(
+                    text.trim().is_empty() || text.starts_with(' ') || text.starts_with('▶'),
+                    "unindented row {row:?} at {w}×{h}:\n{shown}"
+                );
+            }
+        }
+        press(&mut app, &[KeyCode::Char('j')]);
     }
     press(&mut app, &[KeyCode::End]);
     let shown = draw(&app, 80, 24).backend().to_string();
     let last = &app.catalogue.entries.last().unwrap().programme.name;
     assert!(shown.contains(&format!("▶ {last}")), "{shown}");
+    snap("chooser_builtins_last", &app);
 }
 
 #[test]
