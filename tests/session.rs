@@ -286,7 +286,6 @@ fn red_pain_can_continue_on_the_easier_rung_for_the_sets_left() {
     let mut d = Driver::new(plan(&[("quick-hold", 2)]));
     d.run_to_input();
     d.press(Input::Rate(8));
-    d.press(Input::Confirm);
     let options = d.session.red_options();
     assert!(matches!(options[0], RedOption::EasierRung { rung: 1, .. }));
     d.press(Input::Confirm);
@@ -375,6 +374,25 @@ fn enter_keeps_the_last_pain_and_effort_is_optional() {
     assert_eq!(log.sets[0].effort, Some(Rating::new(4).unwrap()));
     assert_eq!(log.sets[1].pain, Rating::new(2).unwrap());
     assert_eq!(log.sets[1].effort, None);
+}
+
+#[test]
+fn red_pain_skips_the_effort_question_and_goes_straight_to_the_dialog() {
+    let mut d = Driver::quick();
+    d.run_to_input();
+    // An amber or green set asks for the optional effort first...
+    let mut amber = Driver::quick();
+    amber.run_to_input();
+    amber.press(Input::Rate(3));
+    assert_eq!(amber.session.screen(), Screen::RateEffort);
+    // ...a red one is saved at once and the red-pain dialog opens.
+    let effects = d.press(Input::Rate(6));
+    assert_eq!(d.session.screen(), Screen::RedPain);
+    assert!(matches!(
+        appended(&effects)[..],
+        [RecordBody::SetDone { effort: None, .. }]
+    ));
+    assert_eq!(d.log().sets[0].pain, Rating::new(6).unwrap());
 }
 
 #[test]

@@ -192,18 +192,46 @@ fn first_run_steps() {
     snap("first_run_baseline", &app);
 }
 
+fn first_run_step(app: &App) -> Step {
+    match &app.screen {
+        Screen::FirstRun(f) => f.step,
+        _ => panic!("left first run"),
+    }
+}
+
 #[test]
 fn first_run_emergency_and_soon_responses() {
+    // An EMERGENCY yes says what to do at once: straight to the answers page with the stop.
     let mut app = app_with(MemoryJournal::default());
     press(&mut app, &[KeyCode::Enter, KeyCode::Char('y')]);
-    for _ in 1..RED_FLAGS.len() {
-        press(&mut app, &[KeyCode::Char('n')]);
-    }
+    assert_eq!(first_run_step(&app), Step::Response);
     snap("first_run_response_emergency", &app);
+    // Back leads to the first question not answered; the stop shows above it.
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(first_run_step(&app), Step::Flag(1));
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(screen.contains("STOP (EMERGENCY)"), "{screen}");
 
+    // An URGENT yes too.
     let mut app = app_with(MemoryJournal::default());
     press(&mut app, &[KeyCode::Enter]);
-    for flag in RED_FLAGS {
+    let first_urgent = RED_FLAGS
+        .iter()
+        .position(|f| f.urgency == Urgency::Urgent)
+        .unwrap();
+    press(&mut app, &chars(&"n".repeat(first_urgent)));
+    press(&mut app, &[KeyCode::Char('y')]);
+    assert_eq!(first_run_step(&app), Step::Response);
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(
+        screen.contains("STOP (URGENT)") && screen.contains("remaining question(s) can wait"),
+        "{screen}"
+    );
+
+    // A SOON yes: the questions go on, each with a note that a clinician visit is advised.
+    let mut app = app_with(MemoryJournal::default());
+    press(&mut app, &[KeyCode::Enter]);
+    for (i, flag) in RED_FLAGS.iter().enumerate() {
         press(
             &mut app,
             &[KeyCode::Char(if flag.urgency == Urgency::Soon {
@@ -212,7 +240,16 @@ fn first_run_emergency_and_soon_responses() {
                 'n'
             })],
         );
+        if flag.urgency == Urgency::Soon && i + 1 < RED_FLAGS.len() {
+            assert_eq!(first_run_step(&app), Step::Flag(i + 1));
+            let screen = format!("{:?}", draw(&app, 80, 24).backend());
+            assert!(screen.contains("a clinician visit is advised"), "{screen}");
+            if i == 0 || RED_FLAGS[i - 1].urgency != Urgency::Soon {
+                snap("first_run_flag_after_soon", &app);
+            }
+        }
     }
+    assert_eq!(first_run_step(&app), Step::Response);
     snap("first_run_response_soon", &app);
 }
 
@@ -266,9 +303,6 @@ fn first_run_steps_go_back_and_forth_and_skip() {
 fn emergency_answer_locks_today() {
     let mut app = app_with(MemoryJournal::default());
     press(&mut app, &[KeyCode::Enter, KeyCode::Char('y')]);
-    for _ in 1..RED_FLAGS.len() {
-        press(&mut app, &[KeyCode::Char('n')]);
-    }
     press(&mut app, &[KeyCode::Enter, KeyCode::Enter, KeyCode::Enter]);
     assert!(matches!(app.screen, Screen::Today { .. }));
     press(&mut app, &[KeyCode::Enter]);
@@ -518,12 +552,20 @@ fn start_writes_session_started_with_plan_snapshot() {
 /// Drive a whole session through the App: countdowns by ticking at their deadlines (a synthetic
 /// clock), ratings and reps by keys.
 fn run_session(app: &mut App, start: Instant) -> Vec<Output> {
+    run_session_until(app, start, None)
+}
+
+/// As `run_session`, stopping on the runner screen `stop` when given.
+fn run_session_until(app: &mut App, start: Instant, stop: Option<RunnerScreen>) -> Vec<Output> {
     let mut now = start;
     let mut out = Vec::new();
     for _ in 0..1000 {
         let Screen::Session(s) = &app.screen else {
             return out;
         };
+        if Some(s.screen()) == stop {
+            return out;
+        }
         let code = match s.screen() {
             RunnerScreen::RatePain | RunnerScreen::EndPain => KeyCode::Char('2'),
             RunnerScreen::Countdown
@@ -573,7 +615,90 @@ fn whole_session_writes_every_step_and_returns_to_today() {
     let log = app.history.sessions.last().unwrap();
     assert!(log.finished.is_some());
     assert!(log.sets.iter().all(|s| s.pain.value() == 2));
+    // Done for today: said at the top, and nothing left to start.
+    let model = app.today_model(0);
+    assert!(model.done_today && !model.exercise_due());
+    drop(model);
+    assert!(!app.footer().contains("start"), "{}", app.footer());
+    press(&mut app, &[KeyCode::Char('s')]);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Today's session is done: see you tomorrow.")
+    );
+    app.message = None;
     snap("today_after_session", &app);
+}
+
+#[test]
+fn a_second_session_a_day_is_offered_when_exercises_are_due_twice_daily() {
+    let mut twice = catalogue();
+    for exercise in &mut twice.entries[0].programme.exercises {
+        exercise.frequency.per_day = Some(2);
+    }
+    let mut app = App::new(
+        Box::new(journal_with_history(true, &[])),
+        twice,
+        Config::default(),
+        today(),
+        Theme::plain(),
+        Instant::now(),
+    );
+    let start = Instant::now();
+    app.update(key(KeyCode::Char('s')), start);
+    run_session(&mut app, start);
+    let model = app.today_model(0);
+    assert!(model.done_today && model.exercise_due());
+    drop(model);
+    assert!(
+        app.footer().contains("Enter/s start another session"),
+        "{}",
+        app.footer()
+    );
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(
+        screen.contains("Today's session is done ✓ — another session is due today"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn today_on_the_first_day_of_a_programme() {
+    let mut j = MemoryJournal::default();
+    j.append(
+        today(),
+        RecordBody::ProgrammeChosen {
+            programme: "quick-test".into(),
+            start: today(),
+        },
+    )
+    .unwrap();
+    j.append(today(), checkin(2, 1, &[])).unwrap();
+    let app = app_with(j);
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(screen.contains("first day of the programme"), "{screen}");
+    assert!(!screen.contains("0 of 0"), "{screen}");
+    snap("today_first_day", &app);
+}
+
+#[test]
+fn session_summary_says_what_tomorrow_likely_brings_and_why() {
+    let mut app = today_app();
+    let start = Instant::now();
+    app.update(key(KeyCode::Char('s')), start);
+    run_session_until(&mut app, start, Some(RunnerScreen::Summary));
+    let Screen::Session(s) = &app.screen else {
+        panic!("not in the session");
+    };
+    let tomorrow = s.summary().tomorrow;
+    assert!(tomorrow[0].starts_with("Likely: "), "{tomorrow:?}");
+    // The headline and the coach's reasons for tomorrow (at most three).
+    assert!(tomorrow.len() > 1 && tomorrow.len() <= 4, "{tomorrow:?}");
+    assert!(
+        tomorrow[1..].iter().all(|l| l.starts_with("· ")),
+        "{tomorrow:?}"
+    );
+    snap("session_summary_tomorrow", &app);
 }
 
 #[test]
@@ -696,18 +821,46 @@ fn chooser_keeps_the_highlighted_builtin_in_view() {
     press(&mut app, &[KeyCode::Enter]);
     press(&mut app, &chars(&"n".repeat(RED_FLAGS.len())));
     press(&mut app, &[KeyCode::Enter]);
-    for _ in 0..app.catalogue.entries.len() {
-        let shown = draw(&app, 80, 24).backend().to_string();
-        assert!(
-            shown.contains("▶ "),
-            "highlighted programme off screen:\n{shown}"
-        );
-        press(&mut app, &[KeyCode::Down]);
+    let entries = app.catalogue.entries.clone();
+    for (i, entry) in entries.iter().enumerate() {
+        for (w, h) in SIZES {
+            let shown = draw(&app, w, h).backend().to_string();
+            let rows: Vec<&str> = shown.lines().collect();
+            // The whole highlighted entry is on screen: its name and, last, the end of who
+            // should see a clinician first.
+            assert!(
+                shown.contains(&format!("▶ {}", entry.programme.name)),
+                "entry {i} off screen at {w}×{h}:\n{shown}"
+            );
+            if let Some(last_word) = entry
+                .programme
+                .see_clinician_first
+                .last()
+                .and_then(|t| t.split_whitespace().last())
+            {
+                let first_if = rows.iter().position(|r| r.contains("first if:"));
+                let end =
+                    first_if.and_then(|f| rows[f..].iter().position(|r| r.contains(last_word)));
+                assert!(end.is_some(), "entry {i} cut at {w}×{h}:\n{shown}");
+            }
+            // Only the highlighted programme lists who should see a clinician first.
+            assert_eq!(shown.matches("first if:").count(), 1, "{shown}");
+            // Below the header, every row is indented: wrapped lines keep theirs.
+            for row in &rows[6..rows.len() - 3] {
+                let text = row.trim_matches('"');
+                assert!(
+                    text.trim().is_empty() || text.starts_with(' ') || text.starts_with('▶'),
+                    "unindented row {row:?} at {w}×{h}:\n{shown}"
+                );
+            }
+        }
+        press(&mut app, &[KeyCode::Char('j')]);
     }
     press(&mut app, &[KeyCode::End]);
     let shown = draw(&app, 80, 24).backend().to_string();
     let last = &app.catalogue.entries.last().unwrap().programme.name;
     assert!(shown.contains(&format!("▶ {last}")), "{shown}");
+    snap("chooser_builtins_last", &app);
 }
 
 #[test]

@@ -95,7 +95,7 @@ impl fmt::Display for Decision {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Decision::Progress => write!(f, "progress: step up one rung"),
-            Decision::Hold => write!(f, "hold: same dose as last time"),
+            Decision::Hold => write!(f, "hold: no step up or down"),
             Decision::Regress(n) => {
                 write!(
                     f,

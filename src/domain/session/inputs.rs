@@ -167,7 +167,8 @@ impl Session {
         now: Instant,
         effects: &mut Vec<Effect>,
     ) {
-        if asks_effort {
+        // Red pain goes straight to the red-pain dialog: asking for effort first would delay it.
+        if asks_effort && self.pain_zone(pain) != Zone::Red {
             self.pending_pain = Some(pain);
         } else {
             self.set_done(pain, None, now, effects);

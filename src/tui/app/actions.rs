@@ -1,6 +1,7 @@
 //! What the app does in response to keys: journal appends (the moment a step completes),
 //! starting and resuming sessions, and carrying out the runner's effects.
 
+use super::tomorrow::tomorrow_lines;
 use super::{App, Output, Screen};
 use crate::domain::coach::prescribe;
 use crate::domain::history::History;
@@ -24,6 +25,23 @@ impl App {
         }
     }
 
+    /// The summary's lines on tomorrow: the coach asked for tomorrow with this session counted.
+    fn tomorrow(&mut self) -> Vec<String> {
+        self.refresh();
+        let Some(programme) = self.programme() else {
+            return Vec::new();
+        };
+        let Some(tomorrow) = self.today.succ_opt() else {
+            return Vec::new();
+        };
+        tomorrow_lines(&prescribe(
+            programme,
+            &self.history,
+            tomorrow,
+            &self.settings(),
+        ))
+    }
+
     pub(super) fn append(&mut self, body: RecordBody) -> bool {
         match self.journal.append(self.today, body) {
             Ok(_) => {
@@ -43,6 +61,9 @@ impl App {
             self.message = Some(match action {
                 TodayAction::Start if matches!(model.safety, Safety::Stop(_)) => {
                     "Exercise is locked: see the message at the top.".into()
+                }
+                TodayAction::Start if model.done_today => {
+                    "Today's session is done: see you tomorrow.".into()
                 }
                 TodayAction::Start => "Choose a programme first (press p).".into(),
                 _ => "Not available now.".into(),
@@ -171,8 +192,13 @@ impl App {
             match effect {
                 Effect::Append(body) => match self.journal.append(self.today, body.clone()) {
                     Ok(record) => {
+                        let tomorrow = matches!(body, RecordBody::SessionFinished { .. })
+                            .then(|| self.tomorrow());
                         if let Screen::Session(s) = &mut self.screen {
                             s.record_written(&body, record.id);
+                            if let Some(lines) = tomorrow {
+                                s.set_tomorrow(lines);
+                            }
                         }
                     }
                     Err(e) => self.message = Some(e),

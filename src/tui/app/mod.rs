@@ -19,6 +19,7 @@ use crate::tui::screens::today::{self};
 use crate::tui::session_view;
 use crate::tui::theme::Theme;
 mod actions;
+mod tomorrow;
 mod views;
 
 use chrono::NaiveDate;

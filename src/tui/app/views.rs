@@ -7,10 +7,11 @@ use crate::domain::programme::Programme;
 use crate::domain::red_flags::{self, Urgency};
 use crate::domain::session::SessionOptions;
 use crate::domain::settings::CoachSettings;
-use crate::tui::screens::checkin::{self, CheckInForm};
+use crate::tui::keymap::Binding;
+use crate::tui::screens::checkin::{self, CheckInForm, LoadTestInfo};
 use crate::tui::screens::chooser::{self};
 use crate::tui::screens::flag_check::{self};
-use crate::tui::screens::today::{self, Safety, TodayModel};
+use crate::tui::screens::today::{self, Safety, TodayAction, TodayModel};
 use crate::tui::session_view;
 use crate::tui::stats::{self, StatsInput};
 use chrono::NaiveDate;
@@ -84,7 +85,7 @@ impl App {
         let info = self
             .programme()
             .and_then(|p| p.load_test.as_ref())
-            .map(|t| (t.name.clone(), t.instructions.clone()));
+            .map(LoadTestInfo::from);
         CheckInForm::new(info)
     }
 
@@ -188,6 +189,7 @@ impl App {
             safety: self.safety(),
             checkin: self.history.checkin(self.today),
             done_today,
+            programme_start: current.map(|c| c.start),
             streak,
             adherence,
             mornings: stats::morning_series(&self.history, self.today),
@@ -246,7 +248,13 @@ impl App {
                 let offered: Vec<_> = today::KEYS
                     .iter()
                     .filter(|b| model.offers(b.action))
-                    .copied()
+                    .map(|b| match b.action {
+                        TodayAction::Start if model.done_today => Binding {
+                            hint: "start another session",
+                            ..*b
+                        },
+                        _ => *b,
+                    })
                     .collect();
                 footer_hints(&offered)
             }

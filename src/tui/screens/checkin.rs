@@ -2,6 +2,7 @@
 //! 0–10. A digit sets the focused value and moves on; + and − adjust (so 10 is reachable).
 
 use crate::domain::pain::{Rating, SCALE_MAX, Zone};
+use crate::domain::programme::LoadTest;
 use crate::domain::records::RecordBody;
 use crate::tui::keymap::{Binding, Key};
 use crate::tui::theme::Theme;
@@ -33,9 +34,29 @@ pub struct CheckInForm {
     pub pain: Option<u8>,
     pub stiffness: Option<u8>,
     pub load_test: Option<u8>,
-    /// The programme's load test, if it has one: (name, instructions).
-    pub load_test_info: Option<(String, String)>,
+    /// The programme's load test, if it has one.
+    pub load_test_info: Option<LoadTestInfo>,
     pub focus: usize,
+}
+
+/// What the form shows about the programme's load test, judged against its own ceiling (R7)
+/// rather than the pain zones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadTestInfo {
+    pub name: String,
+    pub instructions: String,
+    /// Highest acceptable load-test pain (0–10).
+    pub ceiling: u8,
+}
+
+impl From<&LoadTest> for LoadTestInfo {
+    fn from(test: &LoadTest) -> LoadTestInfo {
+        LoadTestInfo {
+            name: test.name.clone(),
+            instructions: test.instructions.clone(),
+            ceiling: test.ceiling,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,7 +116,7 @@ pub const KEYS: &[Binding<FormAction>] = &[
 ];
 
 impl CheckInForm {
-    pub fn new(load_test_info: Option<(String, String)>) -> CheckInForm {
+    pub fn new(load_test_info: Option<LoadTestInfo>) -> CheckInForm {
         CheckInForm {
             pain: None,
             stiffness: None,
@@ -181,9 +202,10 @@ pub fn lines(form: &CheckInForm, theme: Theme, green_max: u8, amber_max: u8) -> 
     for (i, field) in form.fields().into_iter().enumerate() {
         let value = form.value(field);
         let shown = value.map_or("  –".to_string(), |v| format!("{v:>3}"));
-        let zone = match (field, value) {
-            (Field::Stiffness, _) | (_, None) => String::new(),
-            (_, Some(v)) => {
+        let zone = match (field, value, &form.load_test_info) {
+            (Field::Stiffness, _, _) | (_, None, _) => String::new(),
+            (Field::LoadTest, Some(v), Some(test)) => against_ceiling(v, test.ceiling),
+            (_, Some(v), _) => {
                 let z = Zone::of(
                     Rating::new(i64::from(v)).unwrap_or(Rating::ZERO),
                     green_max,
@@ -204,12 +226,28 @@ pub fn lines(form: &CheckInForm, theme: Theme, green_max: u8, amber_max: u8) -> 
             Span::raw(zone),
         ]));
     }
-    if let Some((name, instructions)) = &form.load_test_info {
+    if let Some(test) = &form.load_test_info {
         out.push(Line::raw(""));
-        out.push(Line::styled(format!("Load test: {name}"), theme.title()));
-        out.push(Line::raw(instructions.clone()));
+        out.push(Line::styled(
+            format!("Load test: {}", test.name),
+            theme.title(),
+        ));
+        out.push(Line::raw(test.instructions.clone()));
     }
     out
+}
+
+/// "  ■ above the load-test ceiling of 3" or "  ● within the load-test ceiling of 3".
+fn against_ceiling(value: u8, ceiling: u8) -> String {
+    let (zone, relation) = if value > ceiling {
+        (Zone::Red, "above")
+    } else {
+        (Zone::Green, "within")
+    };
+    format!(
+        "  {} {relation} the load-test ceiling of {ceiling}",
+        zone.symbol()
+    )
 }
 
 pub fn render(
@@ -235,7 +273,7 @@ mod tests {
 
     #[test]
     fn digits_fill_fields_in_order_and_plus_reaches_ten() {
-        let mut f = CheckInForm::new(Some(("Bridge".into(), "3 bridges".into())));
+        let mut f = CheckInForm::new(Some(bridge_test()));
         f.edit(FormAction::Digit, Some(3));
         f.edit(FormAction::Digit, Some(2));
         f.edit(FormAction::Digit, Some(9));
@@ -248,6 +286,42 @@ mod tests {
         f.edit(FormAction::Up, None);
         f.edit(FormAction::Less, None);
         assert_eq!(f.stiffness, Some(1));
+    }
+
+    fn bridge_test() -> LoadTestInfo {
+        LoadTestInfo {
+            name: "Bridge".into(),
+            instructions: "3 bridges".into(),
+            ceiling: 3,
+        }
+    }
+
+    fn rendered(form: &CheckInForm) -> String {
+        let lines = lines(form, Theme::plain(), 2, 5);
+        lines
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn load_test_is_judged_against_its_ceiling_not_the_pain_zones() {
+        let mut f = CheckInForm::new(Some(bridge_test()));
+        f.edit(FormAction::Digit, Some(1));
+        f.edit(FormAction::Digit, Some(1));
+        f.edit(FormAction::Digit, Some(4));
+        let shown = rendered(&f);
+        assert!(
+            shown.contains("■ above the load-test ceiling of 3"),
+            "{shown}"
+        );
+        f.edit(FormAction::Digit, Some(3));
+        let shown = rendered(&f);
+        assert!(
+            shown.contains("● within the load-test ceiling of 3"),
+            "{shown}"
+        );
     }
 
     #[test]

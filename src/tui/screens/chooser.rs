@@ -4,6 +4,7 @@
 use crate::store::programme_files::Catalogue;
 use crate::tui::keymap::{Binding, Key};
 use crate::tui::screens::wrapped_height;
+use crate::tui::session_view::wrap::{cut, hanging};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -99,53 +100,83 @@ impl Chooser {
     }
 }
 
-/// The list: every programme by name, the highlighted one with its "for" line and who should
-/// see a clinician first. Returns the lines and the row range of the highlighted entry.
+/// Where wrapped lines of an entry start, under the text after "For: " and the like.
+const INDENT: &str = "      ";
+
+/// The list, wrapped to `width` here (so the row count is exact for scrolling): every programme
+/// by name with its "for" on one line, the highlighted one with its "for" and who should see a
+/// clinician first in full. Returns the rows and the row range of the highlighted entry.
 pub fn lines(
     chooser: &Chooser,
     catalogue: &Catalogue,
     current: Option<&str>,
     theme: Theme,
+    width: u16,
 ) -> (Vec<Line<'static>>, std::ops::Range<usize>) {
     let mut out = Vec::new();
     let mut selected_rows = 0..0;
+    let wrapped = |text: &str, first: &str| hanging(text, first, INDENT, width);
     if catalogue.entries.is_empty() {
-        out.push(Line::raw(
-            "No programmes found. Put a programme file in the programmes folder shown by `rehab paths`.",
-        ));
+        out.extend(
+            wrapped(
+                "No programmes found. Put a programme file in the programmes folder shown by `rehab paths`.",
+                "",
+            )
+            .into_iter()
+            .map(Line::raw),
+        );
     }
     for (i, entry) in catalogue.entries.iter().enumerate() {
         let p = &entry.programme;
-        let selected = i == chooser.selected;
         let now = if current == Some(p.id.as_str()) {
             "  (current)"
         } else {
             ""
         };
-        if !selected {
-            out.push(Line::raw(format!("  {}{now}", p.name)));
+        let name = format!("{}{now}", p.name);
+        let for_whom = format!("For: {}", p.for_whom);
+        if i != chooser.selected {
+            out.push(Line::raw(cut(&format!("  {name}"), usize::from(width))));
+            out.push(Line::styled(
+                cut(&format!("    {for_whom}"), usize::from(width)),
+                theme.dim(),
+            ));
             continue;
         }
         let first = out.len();
-        out.push(Line::from(vec![
-            Span::raw("▶ "),
-            Span::styled(p.name.clone(), theme.selected()),
-            Span::raw(now),
-        ]));
-        out.push(Line::raw(format!("    For: {}", p.for_whom)));
+        for row in wrapped(&p.name, "▶ ") {
+            let (marker, text) = match row.strip_prefix("▶ ") {
+                Some(text) => ("▶ ", text.to_string()),
+                None => ("", row),
+            };
+            out.push(Line::from(vec![
+                Span::raw(marker),
+                Span::styled(text, theme.selected()),
+            ]));
+        }
+        if let Some(last) = out.last_mut() {
+            last.push_span(Span::raw(now));
+        }
+        out.extend(wrapped(&for_whom, "    ").into_iter().map(Line::raw));
         if !p.see_clinician_first.is_empty() {
-            out.push(Line::styled(
-                format!(
-                    "    See a clinician first if: {}",
-                    p.see_clinician_first.join("; ")
-                ),
-                theme.warn(),
-            ));
+            let see = format!(
+                "See a clinician first if: {}",
+                p.see_clinician_first.join("; ")
+            );
+            out.extend(
+                wrapped(&see, "    ")
+                    .into_iter()
+                    .map(|row| Line::styled(row, theme.warn())),
+            );
         }
         selected_rows = first..out.len();
     }
     for warning in &catalogue.warnings {
-        out.push(Line::styled(format!("! {warning}"), theme.warn()));
+        out.extend(
+            wrapped(warning, "! ")
+                .into_iter()
+                .map(|row| Line::styled(row, theme.warn())),
+        );
     }
     (out, selected_rows)
 }
@@ -165,19 +196,19 @@ pub fn render(
         ),
         Line::raw(""),
     ];
-    let (list, selected) = lines(chooser, catalogue, current, theme);
     let header_height = wrapped_height(&header, area.width);
     let [top, rest] =
         Layout::vertical([Constraint::Length(header_height), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(header).wrap(Wrap { trim: false }), top);
-    // Scroll just enough to keep the whole highlighted entry in view.
-    let before = wrapped_height(&list[..selected.start], rest.width);
-    let entry = wrapped_height(&list[selected.clone()], rest.width);
-    let scroll = (before + entry).saturating_sub(rest.height).min(before);
+    let (list, selected) = lines(chooser, catalogue, current, theme, rest.width);
+    // Scroll just enough to keep the whole highlighted entry in view (its top if it is taller
+    // than the screen).
+    let scroll = selected
+        .end
+        .saturating_sub(usize::from(rest.height))
+        .min(selected.start);
     frame.render_widget(
-        Paragraph::new(list)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
+        Paragraph::new(list).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         rest,
     );
 }

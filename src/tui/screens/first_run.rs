@@ -5,7 +5,7 @@ use crate::domain::records::RecordBody;
 use crate::domain::red_flags::{NOT_A_DIAGNOSIS, RED_FLAGS, RedFlag, Urgency, worst};
 use crate::store::programme_files::Catalogue;
 use crate::tui::keymap::{Binding, Key};
-use crate::tui::screens::checkin::{self, CheckInForm, FormAction};
+use crate::tui::screens::checkin::{self, CheckInForm, FormAction, LoadTestInfo};
 use crate::tui::screens::chooser::{self, Chooser};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -236,7 +236,13 @@ impl FirstRun {
         match self.step {
             Step::Welcome | Step::Flag(0) => Step::Welcome,
             Step::Flag(i) => Step::Flag(i - 1),
-            Step::Response => Step::Flag(RED_FLAGS.len() - 1),
+            // After a stop cut the questions short, back leads to the first one not answered.
+            Step::Response => Step::Flag(
+                self.answers
+                    .iter()
+                    .position(Option::is_none)
+                    .unwrap_or(RED_FLAGS.len() - 1),
+            ),
             Step::Programme => Step::Response,
             Step::Baseline => Step::Programme,
         }
@@ -249,7 +255,7 @@ impl FirstRun {
                 .as_deref()
                 .and_then(|id| catalogue.get(id))
                 .and_then(|p| p.load_test.as_ref())
-                .map(|t| (t.name.clone(), t.instructions.clone()));
+                .map(LoadTestInfo::from);
             if self.baseline.load_test_info != info {
                 self.baseline.load_test_info = info;
                 self.baseline.load_test = None;
@@ -270,8 +276,17 @@ impl FirstRun {
             FirstRunAction::Back => self.go(self.previous_step(), catalogue),
             FirstRunAction::Yes | FirstRunAction::No => {
                 if let Step::Flag(i) = self.step {
-                    self.answers[i] = Some(action == FirstRunAction::Yes);
-                    self.go(self.next_step(), catalogue);
+                    let yes = action == FirstRunAction::Yes;
+                    self.answers[i] = Some(yes);
+                    // A yes that stops exercise is answered at once: what to do comes before the
+                    // remaining questions (ordered most urgent first, so none can outrank it).
+                    let stops = yes && stops_exercise(RED_FLAGS[i].urgency);
+                    let next = if stops {
+                        Step::Response
+                    } else {
+                        self.next_step()
+                    };
+                    self.go(next, catalogue);
                 }
             }
             FirstRunAction::Up | FirstRunAction::Down if self.step == Step::Programme => {
@@ -329,6 +344,30 @@ pub fn flag_response(flag: Option<&RedFlag>) -> Vec<String> {
     }
 }
 
+/// EMERGENCY and URGENT stop all exercise (domain.md §4); SOON refers.
+fn stops_exercise(urgency: Urgency) -> bool {
+    matches!(urgency, Urgency::Emergency | Urgency::Urgent)
+}
+
+/// Above a question once an earlier one was answered yes: the stop in full (danger), or a
+/// one-line note that a clinician visit is advised (warning).
+fn flag_note(worst: Option<&RedFlag>, theme: Theme) -> Vec<Line<'static>> {
+    match worst.map(|f| f.urgency) {
+        Some(u) if stops_exercise(u) => flag_response(worst)
+            .into_iter()
+            .map(|l| Line::styled(format!("■ {l}"), theme.danger()))
+            .collect(),
+        Some(Urgency::Soon) => vec![Line::styled(
+            format!(
+                "▲ Noted: a clinician visit is advised ({}).",
+                Urgency::Soon.instruction()
+            ),
+            theme.warn(),
+        )],
+        _ => vec![],
+    }
+}
+
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -368,6 +407,7 @@ pub fn render(
                 format!("Safety question {} of {}", i + 1, RED_FLAGS.len()),
                 theme.title(),
             ));
+            text.extend(flag_note(first.worst_flag(), theme));
             text.push(Line::raw(""));
             text.push(Line::raw(flag.question));
             text.push(Line::raw(""));
@@ -393,7 +433,12 @@ pub fn render(
                     .map(|l| Line::styled(l, style)),
             );
             let skipped = first.answers.iter().filter(|a| a.is_none()).count();
-            if skipped > 0 {
+            let stopped = worst.is_some_and(|f| stops_exercise(f.urgency));
+            if skipped > 0 && stopped {
+                text.push(Line::raw(format!(
+                    "This comes first: the {skipped} remaining question(s) can wait (← to answer them)."
+                )));
+            } else if skipped > 0 {
                 text.push(Line::raw(format!(
                     "{skipped} question(s) skipped: go back (←) to answer them."
                 )));

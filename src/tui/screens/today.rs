@@ -112,6 +112,8 @@ pub struct TodayModel<'a> {
     pub safety: Safety,
     pub checkin: Option<&'a DayCheckIn>,
     pub done_today: bool,
+    /// When the current programme was started.
+    pub programme_start: Option<NaiveDate>,
     pub streak: u32,
     pub adherence: (u32, u32),
     pub mornings: Vec<Option<u8>>,
@@ -121,10 +123,21 @@ pub struct TodayModel<'a> {
 }
 
 impl TodayModel<'_> {
-    /// Whether an action is offered now (hidden from the footer and refused otherwise).
+    /// Whether any exercise is still due today (after a session: only when `per_day` > 1).
+    pub fn exercise_due(&self) -> bool {
+        self.plan
+            .is_some_and(|p| p.exercises.iter().any(|e| e.due_today))
+    }
+
+    /// Whether an action is offered now (hidden from the footer and refused otherwise). After
+    /// today's session, start is offered only while exercises are still due.
     pub fn offers(&self, action: TodayAction) -> bool {
         match action {
-            TodayAction::Start => self.plan.is_some() && !matches!(self.safety, Safety::Stop(_)),
+            TodayAction::Start => {
+                self.plan.is_some()
+                    && !matches!(self.safety, Safety::Stop(_))
+                    && (!self.done_today || self.exercise_due())
+            }
             TodayAction::Acknowledge => {
                 matches!(
                     self.safety,
@@ -167,7 +180,25 @@ fn zone_words(value: u8, green_max: u8, amber_max: u8) -> String {
     format!("{value}/10 {} {}", z.symbol(), z.word())
 }
 
+/// The banner: a stop or referral first, then whether today's session is done.
 fn banner(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = safety_banner(model, theme);
+    if model.done_today && !matches!(model.safety, Safety::Stop(_)) {
+        let next = if model.exercise_due() {
+            "another session is due today (press s)"
+        } else {
+            "see you tomorrow"
+        };
+        lines.push(Line::styled(
+            format!("Today's session is done ✓ — {next}"),
+            theme.title(),
+        ));
+        lines.push(Line::raw(""));
+    }
+    lines
+}
+
+fn safety_banner(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
     match &model.safety {
         Safety::Clear => vec![],
         Safety::Stop(u) => {
@@ -262,14 +293,24 @@ pub fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
             out.push(Line::styled(format!("  ▶ {p}"), theme.accent()));
         }
         out.push(Line::raw(""));
+        // Locked: the heading says so in full, so it never sits above an empty space, and no
+        // exercise is listed as if it could be done.
         out.push(Line::styled(
-            if model.done_today {
+            if plan.locked {
+                "Today's exercises: none, locked until a clinician has seen you"
+            } else if model.done_today {
                 "Today's exercises (session done ✓)"
             } else {
                 "Today's exercises"
             },
             theme.title(),
         ));
+        if plan.locked {
+            return out;
+        }
+        if plan.exercises.is_empty() {
+            out.push(Line::raw("  None in this phase."));
+        }
         for (i, pe) in plan.exercises.iter().enumerate() {
             let Some(ex) = programme.exercise(&pe.exercise) else {
                 continue;
@@ -308,11 +349,18 @@ pub fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
         return out;
     }
     let (done, planned) = model.adherence;
-    let percent = (done * 100)
-        .checked_div(planned)
-        .map_or(String::new(), |p| format!(" ({p} %)"));
+    // Nothing planned yet (the programme starts today): a ratio of 0 of 0 says nothing.
+    let adherence = match (done * 100).checked_div(planned) {
+        Some(percent) => {
+            format!("Last 14 days: {done} of {planned} planned sessions ({percent} %)")
+        }
+        None if model.programme_start == Some(model.date) => {
+            "first day of the programme".to_string()
+        }
+        None => "Last 14 days: no sessions planned yet".to_string(),
+    };
     out.push(Line::raw(format!(
-        "Streak: {} day{} · Last 14 days: {done} of {planned} planned sessions{percent}",
+        "Streak: {} day{} · {adherence}",
         model.streak,
         if model.streak == 1 { "" } else { "s" },
     )));

@@ -8,7 +8,7 @@ mod dialogs;
 pub mod keys;
 mod look;
 mod render;
-mod wrap;
+pub(crate) mod wrap;
 
 pub use look::Look;
 pub use render::{MIN_HEIGHT, MIN_WIDTH};

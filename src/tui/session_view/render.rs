@@ -493,7 +493,14 @@ pub fn summary(session: &Session, look: Look, frame: &mut Frame, area: Rect) {
     if !s.tomorrow.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::styled("Tomorrow", look.strong()));
-        lines.extend(s.tomorrow.iter().map(|l| Line::from(format!("  {l}"))));
+        // Wrapped here so a long reason's later rows stay indented under its first word.
+        for line in &s.tomorrow {
+            let rows = match line.strip_prefix("· ") {
+                Some(reason) => wrap::hanging(reason, "  · ", "    ", inner.width),
+                None => wrap::hanging(line, "  ", "    ", inner.width),
+            };
+            lines.extend(rows.into_iter().map(Line::from));
+        }
     }
     lines.push(Line::from(""));
     lines.push(Line::styled(
