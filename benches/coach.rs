@@ -105,7 +105,7 @@ fn journal_lines(programme: &Programme, days: u32) -> Vec<String> {
             date,
             30,
             RecordBody::SessionStarted {
-                plan,
+                plan: plan.into(),
                 pain_before: None,
             },
         );

@@ -128,7 +128,8 @@ fn generate(dir: &Path, years: u64, programme: &str, chosen: bool, exercises: &[
                     reasons: vec![],
                     deload: false,
                     exercises: exercises.to_vec(),
-                },
+                }
+                .into(),
                 pain_before: Some(rating(2)),
             },
         );

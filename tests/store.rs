@@ -643,8 +643,12 @@ fn body() -> impl Strategy<Value = RecordBody> {
                     red_flags,
                 }
             ),
-        (snapshot(), prop::option::of(rating()))
-            .prop_map(|(plan, pain_before)| RecordBody::SessionStarted { plan, pain_before }),
+        (snapshot(), prop::option::of(rating())).prop_map(|(plan, pain_before)| {
+            RecordBody::SessionStarted {
+                plan: plan.into(),
+                pain_before,
+            }
+        }),
         (
             (record_id(), text(), side, 1u32..20),
             (prop::option::of(0u32..100), prop::option::of(0u32..1000)),

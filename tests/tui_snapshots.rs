@@ -101,7 +101,7 @@ fn journal_with_history(today_checkin: bool, flags: &[(&str, bool)]) -> MemoryJo
                 .append(
                     day(back),
                     RecordBody::SessionStarted {
-                        plan,
+                        plan: plan.into(),
                         pain_before: None,
                     },
                 )
@@ -536,7 +536,7 @@ fn start_writes_session_started_with_plan_snapshot() {
     let RecordBody::SessionStarted { plan, pain_before } = &last.body else {
         panic!("last record is {}", last.body.kind());
     };
-    assert_eq!(plan, &snapshot);
+    assert_eq!(**plan, snapshot);
     assert_eq!(pain_before.map(Rating::value), Some(3));
     // q in a session: the runner asks first; n goes back; y quits rehab (resume offered later).
     press(&mut app, &[KeyCode::Char('q')]);
@@ -720,7 +720,7 @@ fn unfinished_session_is_offered_for_resume() {
     j.append(
         today(),
         RecordBody::SessionStarted {
-            plan,
+            plan: plan.into(),
             pain_before: None,
         },
     )

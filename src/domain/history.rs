@@ -6,6 +6,7 @@ use crate::domain::plan::PlanSnapshot;
 use crate::domain::records::{Record, RecordBody, RecordId, Side};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgrammeChoice {
@@ -57,7 +58,8 @@ pub struct SessionLog {
     pub id: RecordId,
     pub date: NaiveDate,
     pub at: DateTime<FixedOffset>,
-    pub plan: PlanSnapshot,
+    /// The plan of its `session_started` record, shared with it.
+    pub plan: Arc<PlanSnapshot>,
     pub pain_before: Option<Rating>,
     pub sets: Vec<SetLog>,
     pub skipped: Vec<Skip>,
@@ -182,7 +184,7 @@ impl History {
                         id,
                         date,
                         at: record.at,
-                        plan: plan.clone(),
+                        plan: Arc::clone(plan),
                         pain_before: *pain_before,
                         sets: Vec::new(),
                         skipped: Vec::new(),
@@ -484,7 +486,8 @@ mod tests {
                 reasons: vec![],
                 deload: false,
                 exercises: vec![],
-            },
+            }
+            .into(),
             pain_before: None,
         }
     }
@@ -519,6 +522,15 @@ mod tests {
             .map(|s| s.sets.iter().map(|set| set.id.0.as_str()).collect())
             .collect();
         assert_eq!(sets, vec![vec!["a-3", "a-5"], vec!["a-4"]]);
+    }
+
+    #[test]
+    fn a_session_shares_its_plan_with_its_record() {
+        let h = History::replay(vec![rec("a-1", 2, 0, started())]);
+        let RecordBody::SessionStarted { plan, .. } = &h.records[0].body else {
+            panic!("not a session_started record: {:?}", h.records[0]);
+        };
+        assert!(Arc::ptr_eq(plan, &h.sessions[0].plan));
     }
 
     #[test]

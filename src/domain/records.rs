@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 mod de;
 mod time_text;
@@ -81,9 +82,9 @@ pub enum RecordBody {
         red_flags: BTreeMap<String, bool>,
     },
     /// A session began, following `plan` (a snapshot, so history never depends on later edits
-    /// of the programme file).
+    /// of the programme file). Shared, not copied, by the History's `SessionLog`.
     SessionStarted {
-        plan: PlanSnapshot,
+        plan: Arc<PlanSnapshot>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pain_before: Option<Rating>,
     },

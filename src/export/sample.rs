@@ -271,7 +271,7 @@ fn session(out: &mut Writer, date: NaiveDate, d: u32, morning: u32) {
         date,
         30,
         RecordBody::SessionStarted {
-            plan: snapshot,
+            plan: snapshot.into(),
             pain_before: Some(rating(morning)),
         },
     );

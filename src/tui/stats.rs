@@ -164,7 +164,8 @@ mod tests {
                         reasons: vec![],
                         deload: false,
                         exercises: vec![],
-                    },
+                    }
+                    .into(),
                     pain_before: None,
                 },
             ));

@@ -107,7 +107,7 @@ impl Driver {
             effects: Vec::new(),
         };
         driver.write(RecordBody::SessionStarted {
-            plan,
+            plan: plan.into(),
             pain_before: None,
         });
         driver

@@ -209,7 +209,7 @@ impl Journal {
         let session = self.push(
             day,
             RecordBody::SessionStarted {
-                plan: snapshot,
+                plan: snapshot.into(),
                 pain_before: None,
             },
         );

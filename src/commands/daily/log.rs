@@ -54,7 +54,7 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
             .context("cannot save the session")
     };
     let started = append(RecordBody::SessionStarted {
-        plan: snapshot.clone(),
+        plan: snapshot.clone().into(),
         pain_before,
     })?;
     let mut sets_logged = 0;

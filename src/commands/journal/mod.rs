@@ -29,8 +29,9 @@ fn read(ctx: &Context) -> anyhow::Result<JournalRead> {
 
 /// Every unreadable line as `FILE:LINE: error`, exit 1 if any; else a one-line summary.
 fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
-    let journal = read(ctx)?;
-    let history = History::replay(journal.records.clone());
+    let mut journal = read(ctx)?;
+    let records = journal.records.len();
+    let history = History::replay(std::mem::take(&mut journal.records));
     for problem in &history.correction_problems {
         eprintln!(
             "rehab: note: correction {} of {} is not applied: {}",
@@ -40,7 +41,7 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
     if journal.problems.is_empty() && journal.unread.is_empty() {
         println!(
             "journal OK: {} records in {} file(s) in {}",
-            journal.records.len(),
+            records,
             journal.files.len(),
             ctx.data_dir.display()
         );
@@ -60,7 +61,7 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
     println!(
         "{} problem(s); {} records read. `rehab journal repair` moves damaged lines aside (with a backup){}.",
         journal.problems.len() + journal.unread.len(),
-        journal.records.len(),
+        records,
         if newer > 0 {
             "; lines from a newer rehab stay where they are: update rehab to read them"
         } else {

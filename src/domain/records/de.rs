@@ -16,6 +16,7 @@ use serde::de::value::MapDeserializer;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// A JSON key a record may hold. `Other` is any key this build does not know: it is skipped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -418,7 +419,7 @@ impl Slots {
                 red_flags: self.red_flags.unwrap_or_default(),
             },
             Kind::SessionStarted => RecordBody::SessionStarted {
-                plan: required(self.plan, "plan")?,
+                plan: Arc::new(required(self.plan, "plan")?),
                 pain_before: self.pain_before,
             },
             Kind::SetDone => RecordBody::SetDone {

@@ -5,6 +5,7 @@ use super::steps::StepKind;
 use super::{Session, SessionOptions};
 use crate::domain::history::SessionLog;
 use crate::domain::pain::Zone;
+use crate::domain::plan::PlanSnapshot;
 use crate::domain::programme::Programme;
 use std::time::Instant;
 
@@ -14,7 +15,12 @@ pub fn resume(
     options: SessionOptions,
     now: Instant,
 ) -> Session {
-    let mut session = Session::build(log.id.clone(), log.plan.clone(), programme, options);
+    let mut session = Session::build(
+        log.id.clone(),
+        PlanSnapshot::clone(&log.plan),
+        programme,
+        options,
+    );
     let block_of = |exercise: &str| {
         session
             .blocks

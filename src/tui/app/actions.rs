@@ -153,7 +153,7 @@ impl App {
             return;
         };
         let body = RecordBody::SessionStarted {
-            plan: snapshot.clone(),
+            plan: snapshot.clone().into(),
             pain_before: self.history.morning_pain(self.today),
         };
         match self.journal.append(self.today, body) {
