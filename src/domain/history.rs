@@ -336,8 +336,13 @@ impl SessionIndex {
 /// Apply every correction to its target, in timestamp order, and drop the correction records.
 /// A correction replaces top-level fields of the target's JSON (`date` included); `v`, `id`,
 /// `kind` and `at` cannot be changed. Only the records a correction targets are looked up and
-/// rewritten: a journal without corrections costs one pass.
+/// rewritten: a journal without corrections costs one look at each record.
 fn apply_corrections(records: Vec<Record>, problems: &mut Vec<CorrectionProblem>) -> Vec<Record> {
+    let is_correction = |r: &Record| matches!(r.body, RecordBody::Correction { .. });
+    if !records.iter().any(is_correction) {
+        // Kept as it is: copying every record into a new list cost more than the check.
+        return records;
+    }
     let mut out: Vec<Record> = Vec::with_capacity(records.len());
     let mut corrections = Vec::new();
     for record in records {

@@ -112,29 +112,30 @@ pub fn parse_line(bytes: &[u8]) -> Result<Record, LineError> {
 /// Below this many lines a file is parsed on one thread (starting threads would cost more).
 const PARALLEL_MIN_LINES: usize = 4096;
 
-/// Parse lines in order, spread over the machine's cores for long journals.
-fn parse_all(lines: &[RawLine]) -> Vec<Result<Record, LineError>> {
+/// Parse lines in order, spread over the machine's cores for long journals. The results come in
+/// one list per chunk of lines, in order: the caller moves them on from there rather than
+/// through one more list as long as the journal.
+fn parse_all(lines: &[RawLine]) -> Vec<Vec<Result<Record, LineError>>> {
     let parse_chunk = |chunk: &[RawLine]| -> Vec<Result<Record, LineError>> {
         chunk.iter().map(|line| parse_line(line.bytes)).collect()
     };
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if threads < 2 || lines.len() < PARALLEL_MIN_LINES {
-        return parse_chunk(lines);
+        return vec![parse_chunk(lines)];
     }
     std::thread::scope(|scope| {
         let workers: Vec<_> = lines
             .chunks(lines.len().div_ceil(threads))
             .map(|chunk| scope.spawn(move || parse_chunk(chunk)))
             .collect();
-        let mut parsed = Vec::with_capacity(lines.len());
-        for worker in workers {
-            parsed.extend(
+        workers
+            .into_iter()
+            .map(|worker| {
                 worker
                     .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-        }
-        parsed
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
     })
 }
 
@@ -150,7 +151,7 @@ pub fn read_journal(data_dir: &Path) -> Result<JournalRead, StoreError> {
         let contents = std::fs::read(&file).map_err(StoreError::io("read", &file))?;
         let lines: Vec<RawLine> = raw_lines(&contents).collect();
         read.records.reserve(lines.len());
-        for (line, parsed) in lines.iter().zip(parse_all(&lines)) {
+        for (line, parsed) in lines.iter().zip(parse_all(&lines).into_iter().flatten()) {
             match parsed {
                 Ok(record) => read.records.push(record),
                 Err(error) => read.problems.push(LineProblem {
@@ -239,6 +240,29 @@ mod tests {
                 raw_lines(contents).map(|l| (l.number, l.bytes, l.torn)).collect();
             proptest::prop_assert_eq!(got, expected);
         }
+    }
+
+    #[test]
+    fn a_long_journal_parses_in_line_order_with_its_damaged_lines() {
+        // Past the single-thread limit (on a machine with 2+ cores), a damaged line every so often.
+        let count = PARALLEL_MIN_LINES * 2 + 7;
+        let contents: String = (0..count)
+            .map(|i| {
+                if i % 997 == 0 {
+                    format!("{{\"v\":1,\"id\":\"d-{i}\"\n")
+                } else {
+                    format!(
+                        "{{\"v\":1,\"id\":\"d-{i}\",\"at\":\"2026-03-02T07:30:00+01:00\",\"date\":\"2026-03-02\",\"kind\":\"note\",\"text\":\"{i}\"}}\n"
+                    )
+                }
+            })
+            .collect();
+        let lines: Vec<RawLine> = raw_lines(contents.as_bytes()).collect();
+        let parsed: Vec<_> = parse_all(&lines).into_iter().flatten().collect();
+        let one_by_one: Vec<_> = lines.iter().map(|l| parse_line(l.bytes)).collect();
+        assert_eq!(parsed.len(), count);
+        assert_eq!(parsed, one_by_one);
+        assert!(parsed[997].is_err() && parsed[998].is_ok());
     }
 
     #[test]
