@@ -68,7 +68,7 @@ impl Context<'_> {
             return Verdict::new(
                 Decision::Hold,
                 "rule 7",
-                "no session of this exercise is logged yet, so start here".into(),
+                "no session of this exercise before today, so start here".into(),
             );
         };
         let ago = when(last.date, self.today);
