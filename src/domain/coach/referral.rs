@@ -10,7 +10,7 @@ use chrono::{Days, NaiveDate};
 use std::collections::BTreeSet;
 
 /// Share of the first week's mean that also counts as meaningful improvement (§3 rule 5; R20).
-pub const PLATEAU_RELATIVE_CHANGE: f64 = 0.3;
+const PLATEAU_RELATIVE_CHANGE: f64 = 0.3;
 
 /// The §3 rule each referral reason comes from.
 pub fn rule_of(reason: &ReferReason) -> &'static str {
@@ -207,7 +207,7 @@ impl Context<'_> {
     }
 
     /// The floor rung of an exercise in a phase (1 when unknown).
-    pub fn floor_in(&self, phase: &str, exercise: &str) -> u32 {
+    fn floor_in(&self, phase: &str, exercise: &str) -> u32 {
         self.programme
             .phase_index(phase)
             .and_then(|i| {

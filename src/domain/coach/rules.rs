@@ -285,7 +285,7 @@ impl Context<'_> {
     }
 
     /// Days since the first session of the current run at this rung (0 if none yet).
-    pub fn days_at_rung(&self, exercise: &str, rung: u32) -> u32 {
+    fn days_at_rung(&self, exercise: &str, rung: u32) -> u32 {
         let first = self
             .sessions_newest_first()
             .filter_map(|s| {

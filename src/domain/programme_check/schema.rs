@@ -332,7 +332,7 @@ fn number(value: &DeValue<'_>) -> Option<f64> {
 }
 
 /// What a value of this type must look like, in words.
-pub fn expectation(ty: Ty) -> String {
+fn expectation(ty: Ty) -> String {
     match ty {
         Ty::Text => "text in quotes".into(),
         Ty::Bool => "true or false".into(),

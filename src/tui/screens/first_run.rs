@@ -61,9 +61,9 @@ const ENTER_NEXT: Binding<FirstRunAction> = Binding {
     action: FirstRunAction::Next,
 };
 
-pub const WELCOME_KEYS: &[Binding<FirstRunAction>] = &[ENTER_NEXT, NEXT, BACK];
+const WELCOME_KEYS: &[Binding<FirstRunAction>] = &[ENTER_NEXT, NEXT, BACK];
 
-pub const FLAG_KEYS: &[Binding<FirstRunAction>] = &[
+const FLAG_KEYS: &[Binding<FirstRunAction>] = &[
     Binding {
         keys: &[Key::Char('y')],
         hint: "yes",
@@ -80,9 +80,9 @@ pub const FLAG_KEYS: &[Binding<FirstRunAction>] = &[
     BACK,
 ];
 
-pub const RESPONSE_KEYS: &[Binding<FirstRunAction>] = &[ENTER_NEXT, NEXT, BACK];
+const RESPONSE_KEYS: &[Binding<FirstRunAction>] = &[ENTER_NEXT, NEXT, BACK];
 
-pub const PROGRAMME_KEYS: &[Binding<FirstRunAction>] = &[
+const PROGRAMME_KEYS: &[Binding<FirstRunAction>] = &[
     Binding {
         keys: &[Key::Up, Key::Char('k')],
         hint: "",
@@ -117,7 +117,7 @@ pub const PROGRAMME_KEYS: &[Binding<FirstRunAction>] = &[
     BACK,
 ];
 
-pub const BASELINE_KEYS: &[Binding<FirstRunAction>] = &[
+const BASELINE_KEYS: &[Binding<FirstRunAction>] = &[
     Binding {
         keys: &[Key::Digit],
         hint: "set",
@@ -205,7 +205,7 @@ impl FirstRun {
     }
 
     /// The most urgent red flag answered yes.
-    pub fn worst_flag(&self) -> Option<&'static RedFlag> {
+    fn worst_flag(&self) -> Option<&'static RedFlag> {
         worst(self.flag_answers_iter())
     }
 
@@ -216,7 +216,7 @@ impl FirstRun {
             .filter_map(|(f, a)| a.map(|yes| (f.id, yes)))
     }
 
-    pub fn red_flag_answers(&self) -> BTreeMap<String, bool> {
+    fn red_flag_answers(&self) -> BTreeMap<String, bool> {
         self.flag_answers_iter()
             .map(|(id, yes)| (id.to_string(), yes))
             .collect()

@@ -25,7 +25,7 @@ pub enum DialogAction {
     No,
 }
 
-pub const CONFIRM_KEYS: &[Binding<DialogAction>] = &[
+const CONFIRM_KEYS: &[Binding<DialogAction>] = &[
     Binding {
         keys: &[Key::Char('y'), Key::Enter],
         hint: "yes",
@@ -40,7 +40,7 @@ pub const CONFIRM_KEYS: &[Binding<DialogAction>] = &[
     },
 ];
 
-pub const HELP_KEYS: &[Binding<DialogAction>] = &[Binding {
+const HELP_KEYS: &[Binding<DialogAction>] = &[Binding {
     keys: &[Key::Esc, Key::Char('?'), Key::Char('q'), Key::Enter],
     hint: "close",
     help: "close the help",

@@ -244,7 +244,7 @@ fn capitalised_soon() -> String {
 }
 
 /// The plan part of Today (scrollable): programme, phase, decision, reasons, exercises.
-pub fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
+fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let Some(programme) = model.programme else {
         out.push(Line::styled("No programme chosen", theme.title()));
@@ -343,7 +343,7 @@ pub fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
 }
 
 /// The fixed bottom part of Today: check-in, streak and adherence, the last 14 mornings.
-pub fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
+fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
     let mut out = vec![checkin_line(model)];
     if model.programme.is_none() {
         return out;
