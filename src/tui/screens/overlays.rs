@@ -96,6 +96,10 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
 
 /// Widest dialog, in columns.
 const DIALOG_WIDTH: u16 = 64;
+/// The border's columns (left and right) or rows (top and bottom).
+const BORDERS: u16 = 2;
+/// Rows a dialog adds to its wrapped body: the borders, a blank line and the footer.
+const CHROME_ROWS: u16 = BORDERS + 2;
 
 pub fn render_dialog(
     title: &str,
@@ -105,12 +109,12 @@ pub fn render_dialog(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let inner_width = DIALOG_WIDTH.min(area.width).saturating_sub(2).max(1);
+    let inner_width = DIALOG_WIDTH.min(area.width).saturating_sub(BORDERS).max(1);
     let wrapped: usize = body
         .iter()
         .map(|l| l.width().max(1).div_ceil(usize::from(inner_width)))
         .sum();
-    let height = (wrapped as u16).saturating_add(4);
+    let height = (wrapped as u16).saturating_add(CHROME_ROWS);
     let rect = centred(area, DIALOG_WIDTH, height);
     let mut text = body;
     text.push(Line::raw(""));
