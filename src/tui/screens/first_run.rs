@@ -5,6 +5,7 @@ use crate::domain::records::RecordBody;
 use crate::domain::red_flags::{NOT_A_DIAGNOSIS, RED_FLAGS, RedFlag, Urgency, worst};
 use crate::store::programme_files::Catalogue;
 use crate::tui::keymap::{Binding, Key};
+use crate::tui::screens::capitalised;
 use crate::tui::screens::checkin::{self, CheckInForm, FormAction, LoadTestInfo};
 use crate::tui::screens::chooser::{self, Chooser};
 use crate::tui::theme::Theme;
@@ -366,13 +367,6 @@ fn flag_note(worst: Option<&RedFlag>, theme: Theme) -> Vec<Line<'static>> {
         )],
         _ => vec![],
     }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 const WELCOME: &[&str] = &[

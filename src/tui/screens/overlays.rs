@@ -2,6 +2,7 @@
 //! shown when the terminal is too small.
 
 use crate::tui::keymap::{Binding, Key};
+use crate::tui::screens::wrapped_height;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -110,11 +111,7 @@ pub fn render_dialog(
     area: Rect,
 ) {
     let inner_width = DIALOG_WIDTH.min(area.width).saturating_sub(BORDERS).max(1);
-    let wrapped: usize = body
-        .iter()
-        .map(|l| l.width().max(1).div_ceil(usize::from(inner_width)))
-        .sum();
-    let height = (wrapped as u16).saturating_add(CHROME_ROWS);
+    let height = wrapped_height(&body, inner_width).saturating_add(CHROME_ROWS);
     let rect = centred(area, DIALOG_WIDTH, height);
     let mut text = body;
     text.push(Line::raw(""));

@@ -9,7 +9,7 @@ use crate::domain::programme::Programme;
 use crate::domain::red_flags::Urgency;
 use crate::tui::keymap::{Binding, Key};
 use crate::tui::screens::first_run::flag_response;
-use crate::tui::screens::wrapped_height;
+use crate::tui::screens::{capitalised, wrapped_height};
 use crate::tui::stats::{ADHERENCE_DAYS, SPARK_DAYS};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
@@ -221,7 +221,10 @@ fn safety_banner(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
             ..
         } => {
             let mut lines = vec![Line::styled(
-                format!("▲ See a clinician: {words}. {}.", capitalised_soon()),
+                format!(
+                    "▲ See a clinician: {words}. {}.",
+                    capitalised(Urgency::Soon.instruction())
+                ),
                 theme.warn(),
             )];
             lines.push(Line::raw(if *acknowledged {
@@ -233,14 +236,6 @@ fn safety_banner(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
             lines
         }
     }
-}
-
-fn capitalised_soon() -> String {
-    let s = Urgency::Soon.instruction();
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// The plan part of Today (scrollable): programme, phase, decision, reasons, exercises.
