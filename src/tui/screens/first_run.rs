@@ -6,7 +6,7 @@ use crate::domain::red_flags::{NOT_A_DIAGNOSIS, RED_FLAGS, RedFlag, Urgency, wor
 use crate::store::programme_files::Catalogue;
 use crate::tui::keymap::{Binding, Key};
 use crate::tui::screens::capitalised;
-use crate::tui::screens::checkin::{self, CheckInForm, FormAction, LoadTestInfo};
+use crate::tui::screens::checkin::{self, CheckInForm, FormAction, LoadTestInfo, ValueActions};
 use crate::tui::screens::chooser::{self, Chooser};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -118,36 +118,14 @@ const PROGRAMME_KEYS: &[Binding<FirstRunAction>] = &[
     BACK,
 ];
 
-const BASELINE_KEYS: &[Binding<FirstRunAction>] = &[
-    Binding {
-        keys: &[Key::Digit],
-        hint: "set",
-        help: "set the highlighted value (0–9)",
-        action: FirstRunAction::Digit,
-    },
-    Binding {
-        keys: &[Key::Char('+'), Key::Char('=')],
-        hint: "",
-        help: "one point higher (reach 10)",
-        action: FirstRunAction::More,
-    },
-    Binding {
-        keys: &[Key::Char('-')],
-        hint: "",
-        help: "one point lower",
-        action: FirstRunAction::Less,
-    },
-    Binding {
-        keys: &[Key::Up, Key::Char('k')],
-        hint: "",
-        help: "previous line",
-        action: FirstRunAction::Up,
-    },
-    Binding {
-        keys: &[Key::Down, Key::Char('j')],
-        hint: "",
-        help: "next line",
-        action: FirstRunAction::Down,
+const BASELINE_KEYS: &[Binding<FirstRunAction>] = &checkin::value_form_keys(
+    "set the highlighted value (0–9)",
+    ValueActions {
+        digit: FirstRunAction::Digit,
+        more: FirstRunAction::More,
+        less: FirstRunAction::Less,
+        up: FirstRunAction::Up,
+        down: FirstRunAction::Down,
     },
     Binding {
         keys: &[Key::Enter, Key::Tab, Key::Right],
@@ -155,13 +133,8 @@ const BASELINE_KEYS: &[Binding<FirstRunAction>] = &[
         help: "save the answers and open Today",
         action: FirstRunAction::Finish,
     },
-    Binding {
-        keys: &[Key::BackTab, Key::Left, Key::Esc],
-        hint: "back",
-        help: "previous step",
-        action: FirstRunAction::Back,
-    },
-];
+    BACK,
+);
 
 /// What the app must do after a first-run key.
 #[derive(Debug, Clone, PartialEq)]
