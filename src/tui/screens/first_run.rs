@@ -254,7 +254,7 @@ impl FirstRun {
                     self.answers[i] = Some(yes);
                     // A yes that stops exercise is answered at once: what to do comes before the
                     // remaining questions (ordered most urgent first, so none can outrank it).
-                    let stops = yes && stops_exercise(RED_FLAGS[i].urgency);
+                    let stops = yes && RED_FLAGS[i].urgency.stops_exercise();
                     let next = if stops {
                         Step::Response
                     } else {
@@ -318,16 +318,11 @@ pub fn flag_response(flag: Option<&RedFlag>) -> Vec<String> {
     }
 }
 
-/// EMERGENCY and URGENT stop all exercise (domain.md §4); SOON refers.
-fn stops_exercise(urgency: Urgency) -> bool {
-    matches!(urgency, Urgency::Emergency | Urgency::Urgent)
-}
-
 /// Above a question once an earlier one was answered yes: the stop in full (danger), or a
 /// one-line note that a clinician visit is advised (warning).
 fn flag_note(worst: Option<&RedFlag>, theme: Theme) -> Vec<Line<'static>> {
     match worst.map(|f| f.urgency) {
-        Some(u) if stops_exercise(u) => flag_response(worst)
+        Some(u) if u.stops_exercise() => flag_response(worst)
             .into_iter()
             .map(|l| Line::styled(format!("■ {l}"), theme.danger()))
             .collect(),
@@ -400,7 +395,7 @@ pub fn render(
                     .map(|l| Line::styled(l, style)),
             );
             let skipped = first.answers.iter().filter(|a| a.is_none()).count();
-            let stopped = worst.is_some_and(|f| stops_exercise(f.urgency));
+            let stopped = worst.is_some_and(|f| f.urgency.stops_exercise());
             if skipped > 0 && stopped {
                 text.push(Line::raw(format!(
                     "This comes first: the {skipped} remaining question(s) can wait (← to answer them)."
