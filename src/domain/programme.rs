@@ -247,17 +247,6 @@ pub struct Rung {
     pub variant: Option<String>,
 }
 
-/// The variables a step up may change, one at a time.
-pub const RUNG_VARIABLES: [&str; 7] = [
-    "sets",
-    "reps",
-    "hold",
-    "duration",
-    "load",
-    "variant",
-    "intervals",
-];
-
 impl Rung {
     /// Names of the variables that differ between two rungs. For intervals the walk/run pattern and
     /// the number of repeats count as one variable ("intervals"), since a walk-run rung is defined

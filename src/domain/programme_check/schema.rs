@@ -4,11 +4,12 @@
 
 use super::Problem;
 use super::location::{FieldPath, locate};
+use crate::domain::pain;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-/// Highest score on the 0–10 pain and effort scales.
-pub const SCALE_MAX: i128 = 10;
+/// Highest score on the 0–10 pain and effort scales, as the TOML integers are read.
+const SCALE_MAX: i128 = pain::SCALE_MAX as i128;
 
 #[derive(Debug, Clone, Copy)]
 pub enum Ty {
@@ -332,7 +333,7 @@ fn number(value: &DeValue<'_>) -> Option<f64> {
 }
 
 /// What a value of this type must look like, in words.
-pub fn expectation(ty: Ty) -> String {
+fn expectation(ty: Ty) -> String {
     match ty {
         Ty::Text => "text in quotes".into(),
         Ty::Bool => "true or false".into(),
