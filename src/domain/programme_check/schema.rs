@@ -110,6 +110,10 @@ const COACH: &[Field] = &[
     opt("oa_rise_max", Ty::Scale),
     opt("red_flag_recheck_pain", Ty::Scale),
     opt("red_flag_recheck_days", Ty::Count),
+    opt("baseline_mornings", Ty::Count),
+    opt("baseline_lookback_days", Ty::Count),
+    opt("trend_mornings", Ty::Count),
+    opt("run_rest_days_after_bad_run", Ty::Count),
 ];
 
 const PHASE: &[Field] = &[
@@ -408,6 +412,20 @@ mod tests {
         // ...and every field serde writes back is known to the schema.
         let round_trip = toml::to_string(&programme).expect("serialise programme");
         assert_eq!(walk(&round_trip), vec![]);
+    }
+
+    #[test]
+    fn every_coach_setting_can_be_overridden_in_a_programme() {
+        // The sample above only holds schema fields, so a setting missing from COACH would pass it.
+        let defaults = toml::Table::try_from(crate::domain::settings::CoachSettings::default())
+            .expect("settings serialise");
+        for key in defaults.keys() {
+            assert!(
+                COACH.iter().any(|f| f.name == key),
+                "[coach] {key} is not in the schema"
+            );
+        }
+        assert_eq!(defaults.len(), COACH.len());
     }
 
     #[test]
