@@ -424,6 +424,17 @@ fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// `rehab programmes check FILES…`, which must fail with exit code 1; its stdout (the problems).
+fn failed_check_of(config: &Path, files: &[&Path]) -> String {
+    let out = rehab(config)
+        .args(["programmes", "check"])
+        .args(files)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn list_shows_the_five_builtins() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -482,13 +493,7 @@ fn check_passes_valid_files_with_a_summary() {
 fn check_fails_with_file_line_column_and_field() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = fixture("zero_hold.toml");
-    let out = rehab(dir.path())
-        .args(["programmes", "check"])
-        .arg(&file)
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = failed_check_of(dir.path(), &[&file]);
     let expected = format!(
         "{}:27:29: exercises[2].rungs[1].hold: hold of 0",
         file.display()
@@ -501,14 +506,7 @@ fn check_reports_a_duplicate_programme_id_across_files() {
     let dir = tempfile::tempdir().expect("temp dir");
     let copy = dir.path().join("copy.toml");
     std::fs::copy(fixture("valid.toml"), &copy).expect("copy");
-    let out = rehab(dir.path())
-        .args(["programmes", "check"])
-        .arg(fixture("valid.toml"))
-        .arg(&copy)
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = failed_check_of(dir.path(), &[&fixture("valid.toml"), &copy]);
     assert!(
         stdout.contains("duplicate programme id `fixture`"),
         "{stdout}"
@@ -519,13 +517,7 @@ fn check_reports_a_duplicate_programme_id_across_files() {
 fn check_reports_a_handover_to_a_programme_nobody_has() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = fixture("unknown_handover.toml");
-    let out = rehab(dir.path())
-        .args(["programmes", "check"])
-        .arg(&file)
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = failed_check_of(dir.path(), &[&file]);
     let expected = format!(
         "{}:13:1: phases[1].continue_with: no programme with id `return-to-runing`",
         file.display()

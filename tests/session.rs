@@ -19,6 +19,11 @@ fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
 }
 
+/// Time left on the running countdown, if there is one.
+fn remaining(d: &Driver) -> Option<Duration> {
+    d.session.countdown().map(|c| c.remaining(d.now))
+}
+
 fn appended(effects: &[Effect]) -> Vec<&RecordBody> {
     effects
         .iter()
@@ -163,14 +168,14 @@ fn pause_keeps_the_remaining_time_exactly() {
     d.wait_out();
     assert_eq!(d.label(), "HOLD");
     d.wait(ms(700));
-    let left = d.session.countdown().map(|c| c.remaining(d.now));
+    let left = remaining(&d);
     assert_eq!(left, Some(ms(1300)));
     d.press(Input::Pause);
     assert_eq!(d.session.screen(), Screen::Paused);
     assert_eq!(d.session.next_deadline(d.now), None);
     d.wait(secs(600));
     assert_eq!(d.label(), "HOLD", "nothing moves while paused");
-    assert_eq!(d.session.countdown().map(|c| c.remaining(d.now)), left);
+    assert_eq!(remaining(&d), left);
     d.press(Input::Pause);
     assert_eq!(d.session.screen(), Screen::Countdown);
     assert_eq!(
@@ -537,10 +542,7 @@ fn skip_during_the_rest_after_the_last_set_skips_the_next_exercise_and_keeps_the
     d.press(Input::Confirm);
     assert_eq!(d.log().skipped[0].exercise, "quick-hold");
     assert_eq!(d.label(), "REST", "the rest carries on");
-    assert_eq!(
-        d.session.countdown().map(|c| c.remaining(d.now)),
-        Some(ms(600))
-    );
+    assert_eq!(remaining(&d), Some(ms(600)));
     d.wait_out();
     assert_eq!(
         d.session.current_block().map(|b| b.exercise.id.as_str()),
@@ -564,10 +566,7 @@ fn skip_dialog_cancel_resumes_the_countdown_where_it_was() {
     d.wait(secs(30));
     d.press(Input::Cancel);
     assert_eq!(d.session.screen(), Screen::GetReady);
-    assert_eq!(
-        d.session.countdown().map(|c| c.remaining(d.now)),
-        Some(ms(2500))
-    );
+    assert_eq!(remaining(&d), Some(ms(2500)));
 }
 
 #[test]
@@ -595,10 +594,7 @@ fn quit_from_the_pause_and_staying_goes_back_to_the_pause() {
     d.wait(secs(60));
     d.press(Input::Cancel);
     assert_eq!(d.session.screen(), Screen::Paused);
-    assert_eq!(
-        d.session.countdown().map(|c| c.remaining(d.now)),
-        Some(ms(1800))
-    );
+    assert_eq!(remaining(&d), Some(ms(1800)));
 }
 
 #[test]

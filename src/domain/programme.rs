@@ -208,54 +208,44 @@ pub struct Frequency {
     pub days_apart: Option<u32>,
 }
 
-/// One step on a ladder: a dose.
+/// One step on a ladder: a dose. Empty fields are left out when written (journal snapshots stay
+/// small); missing fields read back as `None`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rung {
     /// Short label (`W1`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Sets (for intervals: repeats of walk + run).
     pub sets: u32,
     /// Repetitions per set (`reps`; for `hold`, holds per set, default 1).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reps: Option<u32>,
     /// Seconds per hold (`hold`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hold: Option<u32>,
     /// Seconds per set (`timed`, `stretch`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<u32>,
     /// Walk seconds per repeat (`interval`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub walk: Option<u32>,
     /// Run (jog) seconds per repeat (`interval`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<u32>,
     /// Rest seconds between sets.
     #[serde(default)]
     pub rest: u32,
     /// Effort target as [low, high] on 0–10.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effort: Option<[u8; 2]>,
     /// External load, in words ("light band", "8 kg kettlebell").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load: Option<String>,
     /// Lever, range or support, in words ("short lever", "feet on a step").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant: Option<String>,
 }
-
-/// The variables a step up may change, one at a time.
-pub const RUNG_VARIABLES: [&str; 7] = [
-    "sets",
-    "reps",
-    "hold",
-    "duration",
-    "load",
-    "variant",
-    "intervals",
-];
 
 impl Rung {
     /// Names of the variables that differ between two rungs. For intervals the walk/run pattern and

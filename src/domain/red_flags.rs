@@ -15,6 +15,12 @@ pub enum Urgency {
 }
 
 impl Urgency {
+    /// EMERGENCY and URGENT stop all exercise until a clinician has been seen (domain.md §4);
+    /// SOON only refers.
+    pub fn stops_exercise(self) -> bool {
+        matches!(self, Urgency::Emergency | Urgency::Urgent)
+    }
+
     pub fn instruction(self) -> &'static str {
         match self {
             Urgency::Emergency => {

@@ -174,24 +174,6 @@ impl CoachSettings {
     }
 }
 
-impl CoachOverrides {
-    /// The pain-scale fields, with their names, for range validation (0–10).
-    pub fn pain_fields(&self) -> Vec<(&'static str, u8)> {
-        [
-            ("green_max", self.green_max),
-            ("amber_max", self.amber_max),
-            ("load_test_max", self.load_test_max),
-            ("severe", self.severe),
-            ("morning_tolerance", self.morning_tolerance),
-            ("oa_rise_max", self.oa_rise_max),
-            ("red_flag_recheck_pain", self.red_flag_recheck_pain),
-        ]
-        .into_iter()
-        .filter_map(|(name, v)| v.map(|v| (name, v)))
-        .collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

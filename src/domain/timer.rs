@@ -49,10 +49,6 @@ impl Countdown {
         self.remaining(now).is_zero()
     }
 
-    pub fn is_paused(&self) -> bool {
-        matches!(self, Countdown::Paused { .. })
-    }
-
     pub fn total(&self) -> Duration {
         match *self {
             Countdown::Running { total, .. } | Countdown::Paused { total, .. } => total,

@@ -1,5 +1,6 @@
 //! `config.toml`: defaults for everything; unknown keys are warned about, never fatal.
 
+use crate::domain::pain::SCALE_MAX;
 use crate::domain::settings::CoachOverrides;
 use serde::Deserialize;
 use std::path::Path;
@@ -50,6 +51,18 @@ const KNOWN_TOP: [&str; 6] = [
     "coach",
 ];
 
+/// `[coach]` settings measured on the 0–10 pain scale: a value off the scale is ignored with a
+/// warning rather than silently making a ceiling no pain can reach.
+const PAIN_SCALE_KEYS: [&str; 7] = [
+    "green_max",
+    "amber_max",
+    "load_test_max",
+    "severe",
+    "morning_tolerance",
+    "oa_rise_max",
+    "red_flag_recheck_pain",
+];
+
 /// Read `config.toml`. A missing file gives the defaults; a broken one gives the defaults and a
 /// warning naming the file and line.
 pub fn load(path: &Path) -> LoadedConfig {
@@ -91,7 +104,14 @@ pub fn parse(text: &str, name: &str) -> LoadedConfig {
             if let toml::Value::Table(t) = value {
                 for (k, v) in t {
                     let probe: toml::Table = [(k.clone(), v.clone())].into_iter().collect();
-                    if toml::Value::Table(probe)
+                    let off_scale = PAIN_SCALE_KEYS.contains(&k.as_str())
+                        && v.as_integer()
+                            .is_some_and(|n| !(0..=i64::from(SCALE_MAX)).contains(&n));
+                    if off_scale {
+                        warnings.push(format!(
+                            "{name}: [coach] {k} = {v} is outside the 0–{SCALE_MAX} pain scale; ignored"
+                        ));
+                    } else if toml::Value::Table(probe)
                         .try_into::<CoachOverrides>()
                         .is_ok()
                     {
@@ -133,6 +153,15 @@ mod tests {
         assert!(!c.config.bell);
         assert_eq!(c.config.coach.amber_max, Some(4));
         assert_eq!(c.warnings.len(), 2, "{:?}", c.warnings);
+    }
+
+    #[test]
+    fn pain_settings_off_the_scale_warn_and_are_ignored() {
+        let c = parse("[coach]\namber_max = 40\nsevere = 8\n", "config.toml");
+        assert_eq!(c.config.coach.amber_max, None);
+        assert_eq!(c.config.coach.severe, Some(8));
+        assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+        assert!(c.warnings[0].contains("amber_max = 40"), "{:?}", c.warnings);
     }
 
     #[test]

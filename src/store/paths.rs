@@ -57,17 +57,6 @@ impl Context {
         })
     }
 
-    /// A context for tests: fixed dirs and day.
-    pub fn for_test(data_dir: PathBuf, config_dir: PathBuf, today: NaiveDate) -> Context {
-        Context {
-            data_dir,
-            config_dir,
-            today,
-            date_given: true,
-            real_today: today,
-        }
-    }
-
     /// The timestamp to stamp on a new record: now, in local time with its offset.
     pub fn now_stamp(&self) -> DateTime<FixedOffset> {
         Local::now().fixed_offset()

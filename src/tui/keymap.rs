@@ -114,7 +114,7 @@ pub fn footer_hints<A>(table: &[Binding<A>]) -> String {
 }
 
 /// "j/↓" for a binding's keys.
-pub fn keys_label(keys: &[Key]) -> String {
+fn keys_label(keys: &[Key]) -> String {
     keys.iter().map(|k| k.label()).collect::<Vec<_>>().join("/")
 }
 

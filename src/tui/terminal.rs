@@ -24,7 +24,7 @@ pub fn hold_work() -> MutexGuard<'static, ()> {
 
 /// Leave the alternate screen, show the cursor, reset the title, leave raw mode. Errors are
 /// ignored: this runs on the way out, when nothing better can be done.
-pub fn restore() {
+fn restore() {
     let mut out = std::io::stdout();
     let _ = write!(out, "\x1b]2;\x07");
     let _ = execute!(out, LeaveAlternateScreen, Show);

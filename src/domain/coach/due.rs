@@ -1,11 +1,9 @@
 //! Whether an exercise is due today, from its `Frequency` and the last session that included it.
 
+use super::DAYS_PER_WEEK;
 use super::context::Context;
 use crate::domain::programme::{Exercise, Frequency};
 use chrono::NaiveDate;
-
-/// Days in a week, to turn "n per week" into a minimum gap between sessions.
-const DAYS_PER_WEEK: u32 = 7;
 
 impl Context<'_> {
     /// Due when today's sessions have not yet reached `per_day`, and the gap since the last

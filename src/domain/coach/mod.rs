@@ -268,6 +268,9 @@ fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<Plann
 /// Exercises named in a headline before "and N more", so the line stays readable at 80 columns.
 const HEADLINE_NAMES: usize = 2;
 
+/// Days in a week: weekly means, "n per week" frequencies and week counts.
+const DAYS_PER_WEEK: u32 = 7;
+
 /// The most cautious exercise decision and why. One exercise carrying it: its own reason. Several:
 /// one line per rule naming them, since each exercise's numbers are listed under it anyway.
 fn headline(programme: &Programme, exercises: &[PlannedExercise]) -> (Decision, Vec<Reason>) {

@@ -117,7 +117,7 @@ impl Context<'_> {
     }
 
     /// §3 `stiffness_baseline(s)`: the same median for stiffness, else 0.
-    pub fn stiffness_baseline(&self, day: NaiveDate) -> f64 {
+    fn stiffness_baseline(&self, day: NaiveDate) -> f64 {
         median(self.recent_before(day, |c| c.stiffness.map(|p| p.value()))).unwrap_or(0.0)
     }
 

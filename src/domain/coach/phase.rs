@@ -7,9 +7,9 @@ use crate::domain::programme::{ExitCriteria, Phase};
 use chrono::{Days, NaiveDate};
 
 /// Window for exit criteria when the programme gives none (domain.md §2: "≥ 5 of 7 mornings").
-pub const DEFAULT_EXIT_WINDOW_DAYS: u32 = 7;
+const DEFAULT_EXIT_WINDOW_DAYS: u32 = 7;
 /// §3 `may_advance_phase`: no red session in this many recent days.
-pub const NO_RED_SESSION_DAYS: u64 = 7;
+const NO_RED_SESSION_DAYS: u64 = 7;
 
 /// Where the person is in the programme.
 #[derive(Debug, Clone, Copy)]
@@ -101,7 +101,7 @@ impl Context<'_> {
     }
 
     /// Worst pain during or after a session, over all exercises.
-    pub fn session_worst(&self, s: &crate::domain::history::SessionLog) -> u8 {
+    fn session_worst(&self, s: &crate::domain::history::SessionLog) -> u8 {
         s.pain_during_max(None)
             .map_or(0, |p| p.value())
             .max(s.pain_after().map_or(0, |p| p.value()))

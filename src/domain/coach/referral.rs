@@ -1,6 +1,7 @@
 //! Rules 1b–6: reasons to see a clinician soon. A referral allows only hold or regress until a
 //! `referral_acknowledged` record for that reason, dated on or after the referral began.
 
+use super::DAYS_PER_WEEK;
 use super::context::{Context, when};
 use super::mornings::one_decimal;
 use super::phase::PhasePosition;
@@ -10,7 +11,7 @@ use chrono::{Days, NaiveDate};
 use std::collections::BTreeSet;
 
 /// Share of the first week's mean that also counts as meaningful improvement (§3 rule 5; R20).
-pub const PLATEAU_RELATIVE_CHANGE: f64 = 0.3;
+const PLATEAU_RELATIVE_CHANGE: f64 = 0.3;
 
 /// The §3 rule each referral reason comes from.
 pub fn rule_of(reason: &ReferReason) -> &'static str {
@@ -139,7 +140,8 @@ impl Context<'_> {
                     one_decimal(mcid)
                 ),
             ),
-            since: self.today - Days::new(13),
+            // The two weeks that rose, today included.
+            since: self.today - Days::new(2 * u64::from(DAYS_PER_WEEK) - 1),
         })
     }
 
@@ -147,20 +149,21 @@ impl Context<'_> {
         let s = &self.settings;
         let start = self.start?;
         let days = u32::try_from((self.today - start).num_days()).ok()?;
-        let weeks = days / 7;
+        let weeks = days / DAYS_PER_WEEK;
         if weeks < s.plateau_weeks {
             return None;
         }
-        let first_week = self.mean_morning_pain(start, start + Days::new(6))?;
+        let first_week_end = start + Days::new(u64::from(DAYS_PER_WEEK) - 1);
+        let first_week = self.mean_morning_pain(start, first_week_end)?;
         let this_week = self.week_mean(0)?;
         let per_week = self.programme.phases[phase.index]
             .exercises
             .iter()
             .filter_map(|pe| Some(pe.frequency_for(self.exercise(&pe.exercise)?)))
-            .map(|f| f.per_week.unwrap_or(7).min(7))
+            .map(|f| f.per_week.unwrap_or(DAYS_PER_WEEK).min(DAYS_PER_WEEK))
             .max()
-            .unwrap_or(7);
-        let planned = f64::from(days) * f64::from(per_week) / 7.0;
+            .unwrap_or(DAYS_PER_WEEK);
+        let planned = f64::from(days) * f64::from(per_week) / f64::from(DAYS_PER_WEEK);
         let done: BTreeSet<NaiveDate> = self.sessions_oldest_first().map(|x| x.date).collect();
         let adherence = if planned > 0.0 {
             (done.len() as f64 / planned).min(1.0)
@@ -182,7 +185,7 @@ impl Context<'_> {
                     one_decimal(needed)
                 ),
             ),
-            since: start + Days::new(7 * u64::from(s.plateau_weeks)),
+            since: start + Days::new(u64::from(DAYS_PER_WEEK) * u64::from(s.plateau_weeks)),
         })
     }
 
@@ -207,7 +210,7 @@ impl Context<'_> {
     }
 
     /// The floor rung of an exercise in a phase (1 when unknown).
-    pub fn floor_in(&self, phase: &str, exercise: &str) -> u32 {
+    fn floor_in(&self, phase: &str, exercise: &str) -> u32 {
         self.programme
             .phase_index(phase)
             .and_then(|i| {

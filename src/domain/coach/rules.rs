@@ -8,6 +8,9 @@ use crate::domain::pain::{Rating, Zone};
 use crate::domain::plan::Decision;
 use chrono::{Days, NaiveDate};
 
+/// Rungs rule 8 steps down when pain reached the severe level (§3 rule 8: two, not one).
+const SEVERE_STEP_DOWN: u8 = 2;
+
 /// A decision for one exercise, the rule behind it and the trigger in plain words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
@@ -68,7 +71,7 @@ impl Context<'_> {
             return Verdict::new(
                 Decision::Hold,
                 "rule 7",
-                "no session of this exercise is logged yet, so start here".into(),
+                "no session of this exercise before today, so start here".into(),
             );
         };
         let ago = when(last.date, self.today);
@@ -88,7 +91,7 @@ impl Context<'_> {
         );
         if worst >= s.severe {
             return Verdict::new(
-                Decision::Regress(2),
+                Decision::Regress(SEVERE_STEP_DOWN),
                 "rule 8",
                 format!(
                     "pain reached {worst}/10 {moment} the session {ago} ({} {} zone), at or above the severe level of {}",
@@ -285,7 +288,7 @@ impl Context<'_> {
     }
 
     /// Days since the first session of the current run at this rung (0 if none yet).
-    pub fn days_at_rung(&self, exercise: &str, rung: u32) -> u32 {
+    fn days_at_rung(&self, exercise: &str, rung: u32) -> u32 {
         let first = self
             .sessions_newest_first()
             .filter_map(|s| {

@@ -4,11 +4,12 @@
 
 use super::Problem;
 use super::location::{FieldPath, locate};
+use crate::domain::pain;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-/// Highest score on the 0–10 pain and effort scales.
-pub const SCALE_MAX: i128 = 10;
+/// Highest score on the 0–10 pain and effort scales, as the TOML integers are read.
+const SCALE_MAX: i128 = pain::SCALE_MAX as i128;
 
 #[derive(Debug, Clone, Copy)]
 pub enum Ty {
@@ -109,6 +110,10 @@ const COACH: &[Field] = &[
     opt("oa_rise_max", Ty::Scale),
     opt("red_flag_recheck_pain", Ty::Scale),
     opt("red_flag_recheck_days", Ty::Count),
+    opt("baseline_mornings", Ty::Count),
+    opt("baseline_lookback_days", Ty::Count),
+    opt("trend_mornings", Ty::Count),
+    opt("run_rest_days_after_bad_run", Ty::Count),
 ];
 
 const PHASE: &[Field] = &[
@@ -332,7 +337,7 @@ fn number(value: &DeValue<'_>) -> Option<f64> {
 }
 
 /// What a value of this type must look like, in words.
-pub fn expectation(ty: Ty) -> String {
+fn expectation(ty: Ty) -> String {
     match ty {
         Ty::Text => "text in quotes".into(),
         Ty::Bool => "true or false".into(),
@@ -407,6 +412,20 @@ mod tests {
         // ...and every field serde writes back is known to the schema.
         let round_trip = toml::to_string(&programme).expect("serialise programme");
         assert_eq!(walk(&round_trip), vec![]);
+    }
+
+    #[test]
+    fn every_coach_setting_can_be_overridden_in_a_programme() {
+        // The sample above only holds schema fields, so a setting missing from COACH would pass it.
+        let defaults = toml::Table::try_from(crate::domain::settings::CoachSettings::default())
+            .expect("settings serialise");
+        for key in defaults.keys() {
+            assert!(
+                COACH.iter().any(|f| f.name == key),
+                "[coach] {key} is not in the schema"
+            );
+        }
+        assert_eq!(defaults.len(), COACH.len());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::domain::timer::round_secs;
 use std::time::Instant;
 
 /// Longest note kept from the end form, in characters.
-pub const NOTE_MAX_CHARS: usize = 500;
+const NOTE_MAX_CHARS: usize = 500;
 
 /// What the person asked for (the view maps keys to these through its key table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

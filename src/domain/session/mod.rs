@@ -44,7 +44,7 @@ use std::time::{Duration, Instant};
 
 /// How late a tick may come after a deadline and still chain the next step from that deadline.
 /// Event loops wake within milliseconds; a longer gap means the machine was asleep.
-pub const LATE_TICK_TOLERANCE: Duration = Duration::from_secs(1);
+const LATE_TICK_TOLERANCE: Duration = Duration::from_secs(1);
 
 /// Timings and thresholds the runner needs (from config and the coach settings).
 #[derive(Debug, Clone, PartialEq)]
@@ -440,7 +440,7 @@ impl Session {
     }
 
     /// "Clamshell L 2/3".
-    pub fn slot_text(&self, slot: Slot) -> String {
+    fn slot_text(&self, slot: Slot) -> String {
         let Some(block) = self.blocks.get(slot.block) else {
             return String::new();
         };

@@ -2,7 +2,7 @@
 //! journal as it stands once the session is finished (issue 4 §3). Tomorrow's morning check-in
 //! can still change it, hence "likely".
 
-use crate::domain::plan::{Decision, Plan};
+use crate::domain::plan::{Decision, Plan, Reason};
 
 /// How many of the coach's reasons the summary shows; Today tomorrow lists them all.
 pub const TOMORROW_REASONS: usize = 3;
@@ -14,12 +14,50 @@ pub fn tomorrow_lines(plan: &Plan) -> Vec<String> {
         lines.push("Nothing is due: a rest day.".to_string());
     }
     lines.extend(
-        plan.reasons
-            .iter()
+        grouped(&reasons(plan))
+            .into_iter()
             .take(TOMORROW_REASONS)
-            .map(|r| format!("· {}", r.text)),
+            .map(|text| format!("· {text}")),
     );
     lines
+}
+
+/// Exercise reasons read "<exercise> stays at rung 1 (<dose>): <cause>". Exercises sharing a
+/// cause are said once ("<cause> (3 exercises)") so the summary fits a small terminal.
+fn grouped(reasons: &[&Reason]) -> Vec<String> {
+    let cause = |r: &Reason| r.text.split_once("): ").map(|(_, c)| c.to_string());
+    let mut groups: Vec<(Option<String>, Vec<&Reason>)> = Vec::new();
+    for &r in reasons {
+        let key = cause(r);
+        match groups.iter_mut().find(|(k, _)| key.is_some() && *k == key) {
+            Some((_, members)) => members.push(r),
+            None => groups.push((key, vec![r])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(key, members)| match (key, members.as_slice()) {
+            (Some(cause), [_, _, ..]) => {
+                let mut text = cause;
+                if let Some(first) = text.get(..1) {
+                    text = format!("{}{}", first.to_uppercase(), &text[1..]);
+                }
+                format!("{text} ({} exercises)", members.len())
+            }
+            (_, members) => members.first().map(|r| r.text.clone()).unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// A stop or referral: the day's own reasons. Otherwise each exercise's reason (the summary has no
+/// per-exercise list to point to), most cautious first.
+fn reasons(plan: &Plan) -> Vec<&Reason> {
+    if plan.locked || matches!(plan.decision, Decision::Refer(_) | Decision::Stop(_)) {
+        return plan.reasons.iter().collect();
+    }
+    let mut exercises: Vec<_> = plan.exercises.iter().filter(|e| e.due_today).collect();
+    exercises.sort_by_key(|e| std::cmp::Reverse(e.decision.caution()));
+    exercises.iter().flat_map(|e| &e.reasons).collect()
 }
 
 /// "hold: no step up or down" → "hold — no step up or down"; a stop or referral reads whole.

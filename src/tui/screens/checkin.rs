@@ -70,36 +70,68 @@ pub enum FormAction {
     Skip,
 }
 
-pub const KEYS: &[Binding<FormAction>] = &[
-    Binding {
-        keys: &[Key::Digit],
-        hint: "set",
-        help: "set the value of the highlighted line (0–9), then move to the next",
-        action: FormAction::Digit,
-    },
-    Binding {
-        keys: &[Key::Char('+'), Key::Char('=')],
-        hint: "",
-        help: "one point higher (reach 10)",
-        action: FormAction::More,
-    },
-    Binding {
-        keys: &[Key::Char('-')],
-        hint: "",
-        help: "one point lower",
-        action: FormAction::Less,
-    },
-    Binding {
-        keys: &[Key::Up, Key::Char('k')],
-        hint: "",
-        help: "previous line",
-        action: FormAction::Up,
-    },
-    Binding {
-        keys: &[Key::Down, Key::Char('j')],
-        hint: "",
-        help: "next line",
-        action: FormAction::Down,
+/// The actions a form of 0–10 values maps its editing keys to.
+pub struct ValueActions<A> {
+    pub digit: A,
+    pub more: A,
+    pub less: A,
+    pub up: A,
+    pub down: A,
+}
+
+/// A key table for a form of 0–10 values: a digit sets the highlighted line, `+`/`-` adjust (so
+/// 10 is reachable), up/down move, then `done` and `leave`. The check-in and the first run's
+/// baseline share it so their keys cannot drift apart.
+pub const fn value_form_keys<A: Copy>(
+    digit_help: &'static str,
+    actions: ValueActions<A>,
+    done: Binding<A>,
+    leave: Binding<A>,
+) -> [Binding<A>; 7] {
+    [
+        Binding {
+            keys: &[Key::Digit],
+            hint: "set",
+            help: digit_help,
+            action: actions.digit,
+        },
+        Binding {
+            keys: &[Key::Char('+'), Key::Char('=')],
+            hint: "",
+            help: "one point higher (reach 10)",
+            action: actions.more,
+        },
+        Binding {
+            keys: &[Key::Char('-')],
+            hint: "",
+            help: "one point lower",
+            action: actions.less,
+        },
+        Binding {
+            keys: &[Key::Up, Key::Char('k')],
+            hint: "",
+            help: "previous line",
+            action: actions.up,
+        },
+        Binding {
+            keys: &[Key::Down, Key::Char('j')],
+            hint: "",
+            help: "next line",
+            action: actions.down,
+        },
+        done,
+        leave,
+    ]
+}
+
+pub const KEYS: &[Binding<FormAction>] = &value_form_keys(
+    "set the value of the highlighted line (0–9), then move to the next",
+    ValueActions {
+        digit: FormAction::Digit,
+        more: FormAction::More,
+        less: FormAction::Less,
+        up: FormAction::Up,
+        down: FormAction::Down,
     },
     Binding {
         keys: &[Key::Enter],
@@ -113,7 +145,7 @@ pub const KEYS: &[Binding<FormAction>] = &[
         help: "skip the check-in for now",
         action: FormAction::Skip,
     },
-];
+);
 
 impl CheckInForm {
     pub fn new(load_test_info: Option<LoadTestInfo>) -> CheckInForm {

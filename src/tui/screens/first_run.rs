@@ -5,7 +5,8 @@ use crate::domain::records::RecordBody;
 use crate::domain::red_flags::{NOT_A_DIAGNOSIS, RED_FLAGS, RedFlag, Urgency, worst};
 use crate::store::programme_files::Catalogue;
 use crate::tui::keymap::{Binding, Key};
-use crate::tui::screens::checkin::{self, CheckInForm, FormAction, LoadTestInfo};
+use crate::tui::screens::capitalised;
+use crate::tui::screens::checkin::{self, CheckInForm, FormAction, LoadTestInfo, ValueActions};
 use crate::tui::screens::chooser::{self, Chooser};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -61,9 +62,9 @@ const ENTER_NEXT: Binding<FirstRunAction> = Binding {
     action: FirstRunAction::Next,
 };
 
-pub const WELCOME_KEYS: &[Binding<FirstRunAction>] = &[ENTER_NEXT, NEXT, BACK];
+const WELCOME_KEYS: &[Binding<FirstRunAction>] = &[ENTER_NEXT, NEXT, BACK];
 
-pub const FLAG_KEYS: &[Binding<FirstRunAction>] = &[
+const FLAG_KEYS: &[Binding<FirstRunAction>] = &[
     Binding {
         keys: &[Key::Char('y')],
         hint: "yes",
@@ -80,9 +81,9 @@ pub const FLAG_KEYS: &[Binding<FirstRunAction>] = &[
     BACK,
 ];
 
-pub const RESPONSE_KEYS: &[Binding<FirstRunAction>] = &[ENTER_NEXT, NEXT, BACK];
+const RESPONSE_KEYS: &[Binding<FirstRunAction>] = &[ENTER_NEXT, NEXT, BACK];
 
-pub const PROGRAMME_KEYS: &[Binding<FirstRunAction>] = &[
+const PROGRAMME_KEYS: &[Binding<FirstRunAction>] = &[
     Binding {
         keys: &[Key::Up, Key::Char('k')],
         hint: "",
@@ -117,36 +118,14 @@ pub const PROGRAMME_KEYS: &[Binding<FirstRunAction>] = &[
     BACK,
 ];
 
-pub const BASELINE_KEYS: &[Binding<FirstRunAction>] = &[
-    Binding {
-        keys: &[Key::Digit],
-        hint: "set",
-        help: "set the highlighted value (0–9)",
-        action: FirstRunAction::Digit,
-    },
-    Binding {
-        keys: &[Key::Char('+'), Key::Char('=')],
-        hint: "",
-        help: "one point higher (reach 10)",
-        action: FirstRunAction::More,
-    },
-    Binding {
-        keys: &[Key::Char('-')],
-        hint: "",
-        help: "one point lower",
-        action: FirstRunAction::Less,
-    },
-    Binding {
-        keys: &[Key::Up, Key::Char('k')],
-        hint: "",
-        help: "previous line",
-        action: FirstRunAction::Up,
-    },
-    Binding {
-        keys: &[Key::Down, Key::Char('j')],
-        hint: "",
-        help: "next line",
-        action: FirstRunAction::Down,
+const BASELINE_KEYS: &[Binding<FirstRunAction>] = &checkin::value_form_keys(
+    "set the highlighted value (0–9)",
+    ValueActions {
+        digit: FirstRunAction::Digit,
+        more: FirstRunAction::More,
+        less: FirstRunAction::Less,
+        up: FirstRunAction::Up,
+        down: FirstRunAction::Down,
     },
     Binding {
         keys: &[Key::Enter, Key::Tab, Key::Right],
@@ -154,13 +133,8 @@ pub const BASELINE_KEYS: &[Binding<FirstRunAction>] = &[
         help: "save the answers and open Today",
         action: FirstRunAction::Finish,
     },
-    Binding {
-        keys: &[Key::BackTab, Key::Left, Key::Esc],
-        hint: "back",
-        help: "previous step",
-        action: FirstRunAction::Back,
-    },
-];
+    BACK,
+);
 
 /// What the app must do after a first-run key.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,7 +179,7 @@ impl FirstRun {
     }
 
     /// The most urgent red flag answered yes.
-    pub fn worst_flag(&self) -> Option<&'static RedFlag> {
+    fn worst_flag(&self) -> Option<&'static RedFlag> {
         worst(self.flag_answers_iter())
     }
 
@@ -216,7 +190,7 @@ impl FirstRun {
             .filter_map(|(f, a)| a.map(|yes| (f.id, yes)))
     }
 
-    pub fn red_flag_answers(&self) -> BTreeMap<String, bool> {
+    fn red_flag_answers(&self) -> BTreeMap<String, bool> {
         self.flag_answers_iter()
             .map(|(id, yes)| (id.to_string(), yes))
             .collect()
@@ -280,7 +254,7 @@ impl FirstRun {
                     self.answers[i] = Some(yes);
                     // A yes that stops exercise is answered at once: what to do comes before the
                     // remaining questions (ordered most urgent first, so none can outrank it).
-                    let stops = yes && stops_exercise(RED_FLAGS[i].urgency);
+                    let stops = yes && RED_FLAGS[i].urgency.stops_exercise();
                     let next = if stops {
                         Step::Response
                     } else {
@@ -344,16 +318,11 @@ pub fn flag_response(flag: Option<&RedFlag>) -> Vec<String> {
     }
 }
 
-/// EMERGENCY and URGENT stop all exercise (domain.md §4); SOON refers.
-fn stops_exercise(urgency: Urgency) -> bool {
-    matches!(urgency, Urgency::Emergency | Urgency::Urgent)
-}
-
 /// Above a question once an earlier one was answered yes: the stop in full (danger), or a
 /// one-line note that a clinician visit is advised (warning).
 fn flag_note(worst: Option<&RedFlag>, theme: Theme) -> Vec<Line<'static>> {
     match worst.map(|f| f.urgency) {
-        Some(u) if stops_exercise(u) => flag_response(worst)
+        Some(u) if u.stops_exercise() => flag_response(worst)
             .into_iter()
             .map(|l| Line::styled(format!("■ {l}"), theme.danger()))
             .collect(),
@@ -366,13 +335,6 @@ fn flag_note(worst: Option<&RedFlag>, theme: Theme) -> Vec<Line<'static>> {
         )],
         _ => vec![],
     }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 const WELCOME: &[&str] = &[
@@ -433,7 +395,7 @@ pub fn render(
                     .map(|l| Line::styled(l, style)),
             );
             let skipped = first.answers.iter().filter(|a| a.is_none()).count();
-            let stopped = worst.is_some_and(|f| stops_exercise(f.urgency));
+            let stopped = worst.is_some_and(|f| f.urgency.stops_exercise());
             if skipped > 0 && stopped {
                 text.push(Line::raw(format!(
                     "This comes first: the {skipped} remaining question(s) can wait (← to answer them)."

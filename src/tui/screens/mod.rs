@@ -15,3 +15,11 @@ pub fn wrapped_height(lines: &[Line], width: u16) -> u16 {
     let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
     u16::try_from(rows).unwrap_or(u16::MAX)
 }
+
+/// `s` with its first letter upper case: an instruction that opens a sentence.
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}

@@ -2,6 +2,7 @@
 //! shown when the terminal is too small.
 
 use crate::tui::keymap::{Binding, Key};
+use crate::tui::screens::wrapped_height;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -25,7 +26,7 @@ pub enum DialogAction {
     No,
 }
 
-pub const CONFIRM_KEYS: &[Binding<DialogAction>] = &[
+const CONFIRM_KEYS: &[Binding<DialogAction>] = &[
     Binding {
         keys: &[Key::Char('y'), Key::Enter],
         hint: "yes",
@@ -40,7 +41,7 @@ pub const CONFIRM_KEYS: &[Binding<DialogAction>] = &[
     },
 ];
 
-pub const HELP_KEYS: &[Binding<DialogAction>] = &[Binding {
+const HELP_KEYS: &[Binding<DialogAction>] = &[Binding {
     keys: &[Key::Esc, Key::Char('?'), Key::Char('q'), Key::Enter],
     hint: "close",
     help: "close the help",
@@ -96,6 +97,10 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
 
 /// Widest dialog, in columns.
 const DIALOG_WIDTH: u16 = 64;
+/// The border's columns (left and right) or rows (top and bottom).
+const BORDERS: u16 = 2;
+/// Rows a dialog adds to its wrapped body: the borders, a blank line and the footer.
+const CHROME_ROWS: u16 = BORDERS + 2;
 
 pub fn render_dialog(
     title: &str,
@@ -105,12 +110,8 @@ pub fn render_dialog(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let inner_width = DIALOG_WIDTH.min(area.width).saturating_sub(2).max(1);
-    let wrapped: usize = body
-        .iter()
-        .map(|l| l.width().max(1).div_ceil(usize::from(inner_width)))
-        .sum();
-    let height = (wrapped as u16).saturating_add(4);
+    let inner_width = DIALOG_WIDTH.min(area.width).saturating_sub(BORDERS).max(1);
+    let height = wrapped_height(&body, inner_width).saturating_add(CHROME_ROWS);
     let rect = centred(area, DIALOG_WIDTH, height);
     let mut text = body;
     text.push(Line::raw(""));

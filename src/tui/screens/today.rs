@@ -3,13 +3,14 @@
 //! 14 mornings.
 
 use crate::domain::history::DayCheckIn;
-use crate::domain::pain::Zone;
+use crate::domain::pain::{Rating, SCALE_MAX, Zone};
 use crate::domain::plan::Plan;
 use crate::domain::programme::Programme;
 use crate::domain::red_flags::Urgency;
 use crate::tui::keymap::{Binding, Key};
 use crate::tui::screens::first_run::flag_response;
-use crate::tui::screens::wrapped_height;
+use crate::tui::screens::{capitalised, wrapped_height};
+use crate::tui::stats::{ADHERENCE_DAYS, SPARK_DAYS};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -166,7 +167,7 @@ pub fn sparkline(series: &[Option<u8>]) -> String {
             Some(0) => '_',
             Some(x) => {
                 SPARK[(usize::from(*x) * (SPARK.len() - 1))
-                    .div_ceil(10)
+                    .div_ceil(usize::from(SCALE_MAX))
                     .min(SPARK.len() - 1)]
             }
         })
@@ -174,8 +175,7 @@ pub fn sparkline(series: &[Option<u8>]) -> String {
 }
 
 fn zone_words(value: u8, green_max: u8, amber_max: u8) -> String {
-    let rating = crate::domain::pain::Rating::new(i64::from(value))
-        .unwrap_or(crate::domain::pain::Rating::ZERO);
+    let rating = Rating::new(i64::from(value)).unwrap_or(Rating::ZERO);
     let z = Zone::of(rating, green_max, amber_max);
     format!("{value}/10 {} {}", z.symbol(), z.word())
 }
@@ -221,7 +221,10 @@ fn safety_banner(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
             ..
         } => {
             let mut lines = vec![Line::styled(
-                format!("▲ See a clinician: {words}. {}.", capitalised_soon()),
+                format!(
+                    "▲ See a clinician: {words}. {}.",
+                    capitalised(Urgency::Soon.instruction())
+                ),
                 theme.warn(),
             )];
             lines.push(Line::raw(if *acknowledged {
@@ -235,16 +238,8 @@ fn safety_banner(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
     }
 }
 
-fn capitalised_soon() -> String {
-    let s = Urgency::Soon.instruction();
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
 /// The plan part of Today (scrollable): programme, phase, decision, reasons, exercises.
-pub fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
+fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let Some(programme) = model.programme else {
         out.push(Line::styled("No programme chosen", theme.title()));
@@ -342,8 +337,8 @@ pub fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
     out
 }
 
-/// The fixed bottom part of Today: check-in, streak and adherence, the last 14 mornings.
-pub fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
+/// The fixed bottom part of Today: check-in, streak and adherence, the last mornings.
+fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
     let mut out = vec![checkin_line(model)];
     if model.programme.is_none() {
         return out;
@@ -352,12 +347,14 @@ pub fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
     // Nothing planned yet (the programme starts today): a ratio of 0 of 0 says nothing.
     let adherence = match (done * 100).checked_div(planned) {
         Some(percent) => {
-            format!("Last 14 days: {done} of {planned} planned sessions ({percent} %)")
+            format!(
+                "Last {ADHERENCE_DAYS} days: {done} of {planned} planned sessions ({percent} %)"
+            )
         }
         None if model.programme_start == Some(model.date) => {
             "first day of the programme".to_string()
         }
-        None => "Last 14 days: no sessions planned yet".to_string(),
+        None => format!("Last {ADHERENCE_DAYS} days: no sessions planned yet"),
     };
     out.push(Line::raw(format!(
         "Streak: {} day{} · {adherence}",
@@ -366,7 +363,7 @@ pub fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
     )));
     let latest = model.mornings.iter().rev().flatten().next();
     out.push(Line::raw(format!(
-        "Morning pain, 14 days: [{}]{}",
+        "Morning pain, {SPARK_DAYS} days: [{}]{}",
         sparkline(&model.mornings),
         latest.map_or(String::new(), |v| format!("  latest {v}/10"))
     )));

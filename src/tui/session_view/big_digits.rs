@@ -34,7 +34,7 @@ fn glyph(c: char) -> Option<[&'static str; 5]> {
 }
 
 /// The five rows of `text` in big glyphs, or None when a character has no glyph.
-pub fn big_rows(text: &str) -> Option<Vec<String>> {
+fn big_rows(text: &str) -> Option<Vec<String>> {
     let glyphs: Vec<_> = text.chars().map(glyph).collect::<Option<_>>()?;
     let rows = (0..GLYPH_ROWS as usize)
         .map(|row| {

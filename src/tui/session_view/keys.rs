@@ -70,6 +70,20 @@ const RATE_TEN: Binding<Action> = bind(
     "rate 10 (worst imaginable)",
     Input::Rate(10),
 );
+/// Ends a count-in, rest or side switch early.
+const GO_ON_KEYS: &[Key] = &[Key::Char('n'), Key::Right, Key::Enter];
+const KEEP_LAST_PAIN: Binding<Action> = bind(
+    &[Key::Enter],
+    "same as last",
+    "keep the last pain rating",
+    Input::Confirm,
+);
+const LEAVE_EFFORT_OUT: Binding<Action> = bind(
+    &[Key::Enter],
+    "skip",
+    "leave effort out (it is optional)",
+    Input::Confirm,
+);
 const UP: Binding<Action> = bind(
     &[Key::Up, Key::Char('k')],
     "",
@@ -83,49 +97,35 @@ const DOWN: Binding<Action> = bind(
     Input::Down,
 );
 
-pub const COUNTDOWN: &[Binding<Action>] = &[
-    bind(
-        &[Key::Enter],
-        "done",
-        "end this part now (the seconds done are recorded)",
-        Input::Confirm,
-    ),
-    PAUSE,
-    SKIP,
-    UNDO,
-    BELL,
-    QUIT,
-];
+/// A timed screen's table: its own keys first, then the ones every timed screen shares.
+macro_rules! timed {
+    ($($own:expr),+ $(,)?) => {
+        &[$($own,)+ PAUSE, SKIP, UNDO, BELL, QUIT]
+    };
+}
 
-pub const GET_READY: &[Binding<Action>] = &[
-    bind(
-        &[Key::Char('n'), Key::Right, Key::Enter],
-        "start now",
-        "skip the count-in and start now",
-        Input::CutShort,
-    ),
-    PAUSE,
-    SKIP,
-    UNDO,
-    BELL,
-    QUIT,
-];
+const COUNTDOWN: &[Binding<Action>] = timed!(bind(
+    &[Key::Enter],
+    "done",
+    "end this part now (the seconds done are recorded)",
+    Input::Confirm,
+));
 
-pub const REPS: &[Binding<Action>] = &[
-    bind(
-        &[Key::Enter],
-        "done",
-        "the reps of this set are done",
-        Input::Confirm,
-    ),
-    PAUSE,
-    SKIP,
-    UNDO,
-    BELL,
-    QUIT,
-];
+const GET_READY: &[Binding<Action>] = timed!(bind(
+    GO_ON_KEYS,
+    "start now",
+    "skip the count-in and start now",
+    Input::CutShort,
+));
 
-pub const REST: &[Binding<Action>] = &[
+const REPS: &[Binding<Action>] = timed!(bind(
+    &[Key::Enter],
+    "done",
+    "the reps of this set are done",
+    Input::Confirm,
+));
+
+const REST: &[Binding<Action>] = timed!(
     bind(
         &[Key::Char('+'), Key::Char('=')],
         "more rest",
@@ -133,41 +133,24 @@ pub const REST: &[Binding<Action>] = &[
         Input::Extend,
     ),
     bind(
-        &[Key::Char('n'), Key::Right, Key::Enter],
+        GO_ON_KEYS,
         "next",
         "cut the rest short and go on",
         Input::CutShort,
     ),
-    PAUSE,
-    SKIP,
-    UNDO,
-    BELL,
-    QUIT,
-];
+);
 
-pub const SIDE_SWITCH: &[Binding<Action>] = &[
-    bind(
-        &[Key::Char('n'), Key::Right, Key::Enter],
-        "go now",
-        "start the other side now",
-        Input::CutShort,
-    ),
-    PAUSE,
-    SKIP,
-    UNDO,
-    BELL,
-    QUIT,
-];
+const SIDE_SWITCH: &[Binding<Action>] = timed!(bind(
+    GO_ON_KEYS,
+    "go now",
+    "start the other side now",
+    Input::CutShort,
+));
 
-pub const RATE_PAIN: &[Binding<Action>] = &[
+const RATE_PAIN: &[Binding<Action>] = &[
     RATE_DIGIT,
     RATE_TEN,
-    bind(
-        &[Key::Enter],
-        "same as last",
-        "keep the last pain rating",
-        Input::Confirm,
-    ),
+    KEEP_LAST_PAIN,
     UNDO,
     SKIP,
     PAUSE,
@@ -175,21 +158,16 @@ pub const RATE_PAIN: &[Binding<Action>] = &[
     QUIT,
 ];
 
-pub const RATE_EFFORT: &[Binding<Action>] = &[
+const RATE_EFFORT: &[Binding<Action>] = &[
     RATE_DIGIT,
     RATE_TEN,
-    bind(
-        &[Key::Enter],
-        "skip",
-        "leave effort out (it is optional)",
-        Input::Confirm,
-    ),
+    LEAVE_EFFORT_OUT,
     bind(&[Key::Esc], "back", "change the pain rating", Input::Cancel),
     UNDO,
     QUIT,
 ];
 
-pub const RED_PAIN: &[Binding<Action>] = &[
+const RED_PAIN: &[Binding<Action>] = &[
     UP,
     DOWN,
     bind(
@@ -202,34 +180,18 @@ pub const RED_PAIN: &[Binding<Action>] = &[
     QUIT,
 ];
 
-pub const END_PAIN: &[Binding<Action>] = &[
-    RATE_DIGIT,
-    RATE_TEN,
-    bind(
-        &[Key::Enter],
-        "same as last",
-        "keep the last pain rating",
-        Input::Confirm,
-    ),
-    UNDO,
-    QUIT,
-];
+const END_PAIN: &[Binding<Action>] = &[RATE_DIGIT, RATE_TEN, KEEP_LAST_PAIN, UNDO, QUIT];
 
-pub const END_EFFORT: &[Binding<Action>] = &[
+const END_EFFORT: &[Binding<Action>] = &[
     RATE_DIGIT,
     RATE_TEN,
-    bind(
-        &[Key::Enter],
-        "skip",
-        "leave effort out (it is optional)",
-        Input::Confirm,
-    ),
+    LEAVE_EFFORT_OUT,
     bind(&[Key::Esc], "back", "back to pain after", Input::Cancel),
     QUIT,
 ];
 
 /// In the note, letters are text: only these keys are commands.
-pub const END_NOTE: &[Binding<Action>] = &[
+const END_NOTE: &[Binding<Action>] = &[
     bind(
         &[Key::Enter],
         "finish",
@@ -251,14 +213,14 @@ pub const END_NOTE: &[Binding<Action>] = &[
     ),
 ];
 
-pub const SUMMARY: &[Binding<Action>] = &[bind(
+const SUMMARY: &[Binding<Action>] = &[bind(
     &[Key::Enter, Key::Char('q'), Key::Esc, Key::Ctrl('c')],
     "close",
     "leave the summary",
     Input::Confirm,
 )];
 
-pub const PAUSED: &[Binding<Action>] = &[
+const PAUSED: &[Binding<Action>] = &[
     bind(
         &[Key::Char(' '), Key::Char('p'), Key::Enter, Key::Esc],
         "resume",
@@ -268,7 +230,7 @@ pub const PAUSED: &[Binding<Action>] = &[
     QUIT,
 ];
 
-pub const SKIP_REASON: &[Binding<Action>] = &[
+const SKIP_REASON: &[Binding<Action>] = &[
     UP,
     DOWN,
     Binding {
@@ -292,7 +254,7 @@ pub const SKIP_REASON: &[Binding<Action>] = &[
     QUIT,
 ];
 
-pub const QUIT_CONFIRM: &[Binding<Action>] = &[
+const QUIT_CONFIRM: &[Binding<Action>] = &[
     bind(
         &[Key::Char('y'), Key::Enter, Key::Ctrl('c')],
         "quit",
@@ -307,7 +269,7 @@ pub const QUIT_CONFIRM: &[Binding<Action>] = &[
     ),
 ];
 
-pub const ENDED: &[Binding<Action>] = &[];
+const ENDED: &[Binding<Action>] = &[];
 
 /// The table for a screen.
 pub fn table(screen: Screen) -> &'static [Binding<Action>] {
