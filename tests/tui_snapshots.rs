@@ -789,6 +789,13 @@ fn journal_errors_show_in_the_footer() {
 }
 
 #[test]
+fn too_small_in_a_session_keeps_the_step_and_the_size_needed() {
+    let mut app = today_app();
+    press(&mut app, &[KeyCode::Char('s')]);
+    insta::assert_snapshot!("session_too_small_20x5", draw(&app, 20, 5).backend());
+}
+
+#[test]
 fn too_small_notice() {
     let app = today_app();
     let t = draw(&app, 59, 15);
