@@ -155,10 +155,13 @@ fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
+/// Keys arrive at the app's own clock, never the wall clock: a snapshot taken mid-countdown
+/// must not depend on how fast the machine ran the test.
 fn press(app: &mut App, codes: &[KeyCode]) -> Vec<Output> {
     let mut out = Vec::new();
     for c in codes {
-        out.extend(app.update(key(*c), Instant::now()));
+        let now = app.now;
+        out.extend(app.update(key(*c), now));
     }
     out
 }
