@@ -10,6 +10,7 @@ use crate::domain::red_flags::Urgency;
 use crate::tui::keymap::{Binding, Key};
 use crate::tui::screens::first_run::flag_response;
 use crate::tui::screens::{capitalised, wrapped_height};
+use crate::tui::session_view::wrap;
 use crate::tui::stats::{ADHERENCE_DAYS, SPARK_DAYS};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
@@ -239,7 +240,20 @@ fn safety_banner(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
 }
 
 /// The plan part of Today (scrollable): programme, phase, decision, reasons, exercises.
-fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
+/// Reasons and prompts wrap under their first word, not at the screen's left edge.
+fn hanging_lines(
+    text: &str,
+    first: &str,
+    rest: &str,
+    width: u16,
+    style: ratatui::style::Style,
+) -> impl Iterator<Item = Line<'static>> {
+    wrap::hanging(text, first, rest, width)
+        .into_iter()
+        .map(move |row| Line::styled(row, style))
+}
+
+fn plan_lines(model: &TodayModel, theme: Theme, width: u16) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let Some(programme) = model.programme else {
         out.push(Line::styled("No programme chosen", theme.title()));
@@ -279,13 +293,11 @@ fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
             .iter()
             .filter(|r| !exercise_reasons.contains(&r.text.as_str()))
         {
-            out.push(Line::styled(
-                format!("  · {} ({})", r.text, r.rule),
-                theme.dim(),
-            ));
+            let text = format!("{} ({})", r.text, r.rule);
+            out.extend(hanging_lines(&text, "  · ", "    ", width, theme.dim()));
         }
         for p in &plan.prompts {
-            out.push(Line::styled(format!("  ▶ {p}"), theme.accent()));
+            out.extend(hanging_lines(p, "  ▶ ", "    ", width, theme.accent()));
         }
         out.push(Line::raw(""));
         // Locked: the heading says so in full, so it never sits above an empty space, and no
@@ -330,7 +342,13 @@ fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
                 )),
             ]));
             for r in &pe.reasons {
-                out.push(Line::styled(format!("      {}", r.text), theme.dim()));
+                out.extend(hanging_lines(
+                    &r.text,
+                    "      ",
+                    "      ",
+                    width,
+                    theme.dim(),
+                ));
             }
         }
     }
@@ -408,7 +426,7 @@ pub fn render(model: &TodayModel, theme: Theme, frame: &mut Frame, area: Rect) {
     .areas(area);
     frame.render_widget(Paragraph::new(banner).wrap(Wrap { trim: false }), top);
     frame.render_widget(
-        Paragraph::new(plan_lines(model, theme))
+        Paragraph::new(plan_lines(model, theme, middle.width))
             .wrap(Wrap { trim: false })
             .scroll((model.scroll, 0)),
         middle,
