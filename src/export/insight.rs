@@ -51,7 +51,7 @@ impl DayKind {
             DayKind::Done => '✓',
             DayKind::Partial => '½',
             DayKind::Skipped => '✗',
-            DayKind::Rest => '·',
+            DayKind::Rest => '○',
             DayKind::Flare => '!',
         }
     }
