@@ -227,7 +227,16 @@ fn first_run_emergency_and_soon_responses() {
     assert_eq!(first_run_step(&app), Step::Response);
     let screen = format!("{:?}", draw(&app, 80, 24).backend());
     assert!(
-        screen.contains("STOP (URGENT)") && screen.contains("remaining question(s) can wait"),
+        screen.contains("STOP (URGENT)") && screen.contains("remaining 6 questions can wait"),
+        "{screen}"
+    );
+    // Exercise is stopped, so the morning baseline asks for no load test (an exercise) even
+    // for a programme that has one.
+    press(&mut app, &[KeyCode::Enter, KeyCode::Down, KeyCode::Enter]);
+    assert_eq!(first_run_step(&app), Step::Baseline);
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(
+        screen.contains("Morning pain") && !screen.contains("Load test"),
         "{screen}"
     );
 
