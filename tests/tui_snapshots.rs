@@ -315,7 +315,16 @@ fn first_run_steps_go_back_and_forth_and_skip() {
 fn emergency_answer_locks_today() {
     let mut app = app_with(MemoryJournal::default());
     press(&mut app, &[KeyCode::Enter, KeyCode::Char('y')]);
-    press(&mut app, &[KeyCode::Enter, KeyCode::Enter, KeyCode::Enter]);
+    // The programme with a load test (the second one).
+    press(
+        &mut app,
+        &[
+            KeyCode::Enter,
+            KeyCode::Down,
+            KeyCode::Enter,
+            KeyCode::Enter,
+        ],
+    );
     assert!(matches!(app.screen, Screen::Today { .. }));
     press(&mut app, &[KeyCode::Enter]);
     assert!(
@@ -323,6 +332,14 @@ fn emergency_answer_locks_today() {
         "a stop must not start a session"
     );
     assert_eq!(kinds(&app), ["programme_chosen", "check_in"]);
+    // The check-in while stopped asks for no load test (an exercise).
+    press(&mut app, &[KeyCode::Char('c')]);
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(
+        matches!(app.screen, Screen::CheckIn(_)) && !screen.contains("Load test"),
+        "{screen}"
+    );
+    press(&mut app, &[KeyCode::Esc]);
     // Confirming a clinician has seen them unlocks.
     press(&mut app, &[KeyCode::Char('C'), KeyCode::Char('y')]);
     assert_eq!(kinds(&app).last(), Some(&"clinician_seen"));

@@ -85,7 +85,9 @@ impl App {
         let info = self
             .programme()
             .and_then(|p| p.load_test.as_ref())
-            .map(LoadTestInfo::from);
+            .map(LoadTestInfo::from)
+            // While exercise is stopped the check-in asks for none: the load test is an exercise.
+            .filter(|_| !matches!(self.safety(), Safety::Stop(_)));
         CheckInForm::new(info)
     }
 
