@@ -754,11 +754,30 @@ fn unfinished_session_is_offered_for_resume() {
         },
     )
     .unwrap();
-    let mut app = app_with(j);
+    let mut app = app_with(j.clone());
     assert_eq!(app.overlay, Some(Overlay::ResumeOffer));
     snap("resume_offer", &app);
     press(&mut app, &[KeyCode::Enter]);
     assert!(matches!(app.screen, Screen::Session(_)));
+
+    // Declined: Today says the session stopped part-way (not "done ✓") and s resumes it
+    // rather than starting a second one.
+    let mut app = app_with(j);
+    press(&mut app, &[KeyCode::Char('n')]);
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(
+        screen.contains("stopped part-way") && !screen.contains("done ✓"),
+        "{screen}"
+    );
+    assert!(
+        app.footer().contains("resume the session"),
+        "{}",
+        app.footer()
+    );
+    let started = kinds(&app).len();
+    press(&mut app, &[KeyCode::Char('s')]);
+    assert!(matches!(app.screen, Screen::Session(_)));
+    assert_eq!(kinds(&app).len(), started, "no second session_started");
 }
 
 #[test]

@@ -191,6 +191,7 @@ impl App {
             safety: self.safety(),
             checkin: self.history.checkin(self.today),
             done_today,
+            unfinished_today: self.resumable().is_some(),
             programme_start: current.map(|c| c.start),
             streak,
             adherence,
@@ -251,6 +252,10 @@ impl App {
                     .iter()
                     .filter(|b| model.offers(b.action))
                     .map(|b| match b.action {
+                        TodayAction::Start if model.unfinished_today => Binding {
+                            hint: "resume the session",
+                            ..*b
+                        },
                         TodayAction::Start if model.done_today => Binding {
                             hint: "start another session",
                             ..*b

@@ -114,6 +114,8 @@ pub struct TodayModel<'a> {
     pub safety: Safety,
     pub checkin: Option<&'a DayCheckIn>,
     pub done_today: bool,
+    /// A session from today was left part-way (quit or a closed terminal): `s` resumes it.
+    pub unfinished_today: bool,
     /// When the current programme was started.
     pub programme_start: Option<NaiveDate>,
     pub streak: u32,
@@ -138,7 +140,7 @@ impl TodayModel<'_> {
             TodayAction::Start => {
                 self.plan.is_some()
                     && !matches!(self.safety, Safety::Stop(_))
-                    && (!self.done_today || self.exercise_due())
+                    && (!self.done_today || self.exercise_due() || self.unfinished_today)
             }
             TodayAction::Acknowledge => {
                 matches!(
@@ -184,7 +186,16 @@ fn zone_words(value: u8, green_max: u8, amber_max: u8) -> String {
 /// The banner: a stop or referral first, then whether today's session is done.
 fn banner(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = safety_banner(model, theme);
-    if model.done_today && !matches!(model.safety, Safety::Stop(_)) {
+    if matches!(model.safety, Safety::Stop(_)) {
+        return lines;
+    }
+    if model.unfinished_today {
+        lines.push(Line::styled(
+            "Today's session was stopped part-way — press s to resume it",
+            theme.title(),
+        ));
+        lines.push(Line::raw(""));
+    } else if model.done_today {
         let next = if model.exercise_due() {
             "another session is due today (press s)"
         } else {
@@ -305,7 +316,7 @@ fn plan_lines(model: &TodayModel, theme: Theme, width: u16) -> Vec<Line<'static>
         out.push(Line::styled(
             if plan.locked {
                 "Today's exercises: none, locked until a clinician has seen you"
-            } else if model.done_today {
+            } else if model.done_today && !model.unfinished_today {
                 "Today's exercises (session done ✓)"
             } else {
                 "Today's exercises"
