@@ -192,6 +192,13 @@ impl App {
             checkin: self.history.checkin(self.today),
             done_today,
             unfinished_today: self.resumable().is_some(),
+            done_exercises: self
+                .history
+                .sessions
+                .iter()
+                .filter(|s| s.date == self.today)
+                .flat_map(|s| s.sets.iter().map(|set| set.exercise.as_str()))
+                .collect(),
             programme_start: current.map(|c| c.start),
             streak,
             adherence,

@@ -116,6 +116,8 @@ pub struct TodayModel<'a> {
     pub done_today: bool,
     /// A session from today was left part-way (quit or a closed terminal): `s` resumes it.
     pub unfinished_today: bool,
+    /// Exercises with at least one set logged today.
+    pub done_exercises: Vec<&'a str>,
     /// When the current programme was started.
     pub programme_start: Option<NaiveDate>,
     pub streak: u32,
@@ -339,6 +341,8 @@ fn plan_lines(model: &TodayModel, theme: Theme, width: u16) -> Vec<Line<'static>
             };
             let due = if pe.due_today {
                 ""
+            } else if model.done_exercises.contains(&pe.exercise.as_str()) {
+                "  [done today]"
             } else {
                 "  [not due today]"
             };
