@@ -727,6 +727,11 @@ fn session_summary_says_what_tomorrow_likely_brings_and_why() {
         tomorrow[1..].iter().all(|l| l.starts_with("· ")),
         "{tomorrow:?}"
     );
+    // Said from today: today's session is not "the session yesterday".
+    assert!(
+        tomorrow.iter().all(|l| !l.contains("yesterday")),
+        "{tomorrow:?}"
+    );
     snap("session_summary_tomorrow", &app);
 }
 
