@@ -198,6 +198,7 @@ fn cases() -> Vec<Case> {
         c("R3 next morning below baseline settles", |j| { j.mornings(0, &[3, 3, 3, 1]); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Hold, "rule 12"),
         c("R3 next morning above the ceiling", |j| { j.mornings(0, &[5, 5, 5, 6]); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Regress(1), "R3"),
         c("R3 stiffness at baseline + tolerance", |j| { for d in 0..3 { j.checkin(d, Some(2), Some(1), None); } j.checkin(3, Some(2), Some(2), None); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Hold, "rule 12"),
+        c("R3 first session: stiffness unchanged from its own morning settles", |j| { j.checkin(0, Some(2), Some(2), None); j.checkin(1, Some(2), Some(2), None); j.bridge(0, 3, 3, 3); }, 1, BRIDGE, Decision::Hold, "rule 12"),
         c("R3 stiffness above baseline + tolerance", |j| { for d in 0..3 { j.checkin(d, Some(2), Some(1), None); } j.checkin(3, Some(2), Some(3), None); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Regress(1), "R3"),
         // ---- rule 10: deload on a weekly rise > WEEK_RISE_TOL ----
         c("rule 10 weekly rise just above tolerance deloads", |j| weekly(j, [3, 3, 3, 3, 3, 3, 4]), 13, BRIDGE, Decision::Deload, "R4"),

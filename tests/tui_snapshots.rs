@@ -155,10 +155,13 @@ fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
+/// Keys arrive at the app's own clock, never the wall clock: a snapshot taken mid-countdown
+/// must not depend on how fast the machine ran the test.
 fn press(app: &mut App, codes: &[KeyCode]) -> Vec<Output> {
     let mut out = Vec::new();
     for c in codes {
-        out.extend(app.update(key(*c), Instant::now()));
+        let now = app.now;
+        out.extend(app.update(key(*c), now));
     }
     out
 }
@@ -224,7 +227,16 @@ fn first_run_emergency_and_soon_responses() {
     assert_eq!(first_run_step(&app), Step::Response);
     let screen = format!("{:?}", draw(&app, 80, 24).backend());
     assert!(
-        screen.contains("STOP (URGENT)") && screen.contains("remaining question(s) can wait"),
+        screen.contains("STOP (URGENT)") && screen.contains("remaining 6 questions can wait"),
+        "{screen}"
+    );
+    // Exercise is stopped, so the morning baseline asks for no load test (an exercise) even
+    // for a programme that has one.
+    press(&mut app, &[KeyCode::Enter, KeyCode::Down, KeyCode::Enter]);
+    assert_eq!(first_run_step(&app), Step::Baseline);
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(
+        screen.contains("Morning pain") && !screen.contains("Load test"),
         "{screen}"
     );
 
@@ -303,7 +315,16 @@ fn first_run_steps_go_back_and_forth_and_skip() {
 fn emergency_answer_locks_today() {
     let mut app = app_with(MemoryJournal::default());
     press(&mut app, &[KeyCode::Enter, KeyCode::Char('y')]);
-    press(&mut app, &[KeyCode::Enter, KeyCode::Enter, KeyCode::Enter]);
+    // The programme with a load test (the second one).
+    press(
+        &mut app,
+        &[
+            KeyCode::Enter,
+            KeyCode::Down,
+            KeyCode::Enter,
+            KeyCode::Enter,
+        ],
+    );
     assert!(matches!(app.screen, Screen::Today { .. }));
     press(&mut app, &[KeyCode::Enter]);
     assert!(
@@ -311,6 +332,14 @@ fn emergency_answer_locks_today() {
         "a stop must not start a session"
     );
     assert_eq!(kinds(&app), ["programme_chosen", "check_in"]);
+    // The check-in while stopped asks for no load test (an exercise).
+    press(&mut app, &[KeyCode::Char('c')]);
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(
+        matches!(app.screen, Screen::CheckIn(_)) && !screen.contains("Load test"),
+        "{screen}"
+    );
+    press(&mut app, &[KeyCode::Esc]);
     // Confirming a clinician has seen them unlocks.
     press(&mut app, &[KeyCode::Char('C'), KeyCode::Char('y')]);
     assert_eq!(kinds(&app).last(), Some(&"clinician_seen"));
@@ -698,6 +727,11 @@ fn session_summary_says_what_tomorrow_likely_brings_and_why() {
         tomorrow[1..].iter().all(|l| l.starts_with("· ")),
         "{tomorrow:?}"
     );
+    // Said from today: today's session is not "the session yesterday".
+    assert!(
+        tomorrow.iter().all(|l| !l.contains("yesterday")),
+        "{tomorrow:?}"
+    );
     snap("session_summary_tomorrow", &app);
 }
 
@@ -725,11 +759,30 @@ fn unfinished_session_is_offered_for_resume() {
         },
     )
     .unwrap();
-    let mut app = app_with(j);
+    let mut app = app_with(j.clone());
     assert_eq!(app.overlay, Some(Overlay::ResumeOffer));
     snap("resume_offer", &app);
     press(&mut app, &[KeyCode::Enter]);
     assert!(matches!(app.screen, Screen::Session(_)));
+
+    // Declined: Today says the session stopped part-way (not "done ✓") and s resumes it
+    // rather than starting a second one.
+    let mut app = app_with(j);
+    press(&mut app, &[KeyCode::Char('n')]);
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(
+        screen.contains("stopped part-way") && !screen.contains("done ✓"),
+        "{screen}"
+    );
+    assert!(
+        app.footer().contains("resume the session"),
+        "{}",
+        app.footer()
+    );
+    let started = kinds(&app).len();
+    press(&mut app, &[KeyCode::Char('s')]);
+    assert!(matches!(app.screen, Screen::Session(_)));
+    assert_eq!(kinds(&app).len(), started, "no second session_started");
 }
 
 #[test]
@@ -786,6 +839,13 @@ fn journal_errors_show_in_the_footer() {
     press(&mut app, &[KeyCode::Char('s')]);
     assert!(matches!(app.screen, Screen::Today { .. }));
     assert_eq!(app.message.as_deref(), Some("disk full"));
+}
+
+#[test]
+fn too_small_in_a_session_keeps_the_step_and_the_size_needed() {
+    let mut app = today_app();
+    press(&mut app, &[KeyCode::Char('s')]);
+    insta::assert_snapshot!("session_too_small_20x5", draw(&app, 20, 5).backend());
 }
 
 #[test]

@@ -51,7 +51,7 @@ impl DayKind {
             DayKind::Done => '✓',
             DayKind::Partial => '½',
             DayKind::Skipped => '✗',
-            DayKind::Rest => '·',
+            DayKind::Rest => '○',
             DayKind::Flare => '!',
         }
     }
@@ -242,7 +242,10 @@ pub fn plan_changes(history: &History) -> Vec<PlanChange> {
             let mut reasons: Vec<Reason> = plan.reasons.clone();
             for ex in &plan.exercises {
                 let rung_changed = rungs.iter().any(|r| r.exercise == ex.exercise);
-                if rung_changed || ex.decision != plan.decision {
+                // A step down at the floor moves no rung, but the day's reason says "details
+                // under each exercise": the clinician needs those details.
+                let stepped = ex.decision != Decision::Hold;
+                if rung_changed || stepped || ex.decision != plan.decision {
                     for reason in &ex.reasons {
                         if !reasons.contains(reason) {
                             reasons.push(reason.clone());
@@ -408,6 +411,33 @@ mod tests {
         );
         assert!(regress.reasons.iter().any(|r| r.rule == "R3"));
         assert!(changes[0].previous.is_none());
+    }
+
+    #[test]
+    fn a_step_down_at_the_floor_keeps_each_exercises_reason() {
+        let mut h = history(90);
+        h.sessions.truncate(2);
+        let mut plan = h.sessions[0].plan.clone();
+        plan.decision = Decision::Hold;
+        for ex in &mut plan.exercises {
+            ex.decision = Decision::Hold;
+        }
+        h.sessions[0].plan = plan.clone();
+        plan.decision = Decision::Regress(1);
+        plan.reasons = vec![Reason::new(
+            "R3",
+            "step down one rung (details under each exercise)",
+        )];
+        let detail = Reason::new("R3", "stays at rung 1, the lowest: it did not settle");
+        for ex in &mut plan.exercises {
+            ex.decision = Decision::Regress(1);
+            ex.reasons = vec![detail.clone()];
+        }
+        h.sessions[1].plan = plan;
+        let changes = plan_changes(&h);
+        let regress = &changes[1];
+        assert!(regress.rungs.is_empty(), "no rung moved at the floor");
+        assert!(regress.reasons.contains(&detail));
     }
 
     #[test]

@@ -137,6 +137,11 @@ fn cell(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"))
 }
 
+/// A worst rating is a whole number on the scale: "7", not "7.0".
+fn whole_cell(value: Option<u8>) -> String {
+    value.map_or_else(|| "–".to_string(), |v| v.to_string())
+}
+
 fn pain_section(out: &mut String, history: &History, range: DayRange) {
     let _ = writeln!(out, "## Pain trends\n");
     let pain: Vec<DayPain> = insight::daily_pain(history)
@@ -150,7 +155,7 @@ fn pain_section(out: &mut String, history: &History, range: DayRange) {
     let _ = writeln!(
         out,
         "Text sparklines, one character per day (▁ = 0/10, █ = 10/10, blank = not rated), \
-         {SPARK_ROW_DAYS} days a row.\n"
+         {SPARK_ROW_DAYS} days per row.\n"
     );
     let (Some(from), Some(to)) = (range.since, range.until) else {
         return;
@@ -202,8 +207,8 @@ fn pain_section(out: &mut String, history: &History, range: DayRange) {
                 out,
                 "| {monday} | {} | {} | {} | {} |",
                 cell(mean(week.iter().filter_map(|p| p.morning))),
-                cell(week.iter().filter_map(|p| p.morning).max().map(f64::from)),
-                cell(week.iter().filter_map(|p| p.during).max().map(f64::from)),
+                whole_cell(week.iter().filter_map(|p| p.morning).max()),
+                whole_cell(week.iter().filter_map(|p| p.during).max()),
                 cell(mean(week.iter().filter_map(|p| p.after))),
             );
         }

@@ -116,9 +116,16 @@ impl Context<'_> {
             .or(self.history.morning_pain(day).map(|p| f64::from(p.value())))
     }
 
-    /// §3 `stiffness_baseline(s)`: the same median for stiffness, else 0.
+    /// §3 `stiffness_baseline(s)`: the same median for stiffness, else that day's own morning
+    /// (the pre-session level, as for pain), else 0. Without the own-morning fallback a first
+    /// session after a 2/10 morning would "not settle" on an unchanged 2/10 the next day.
     fn stiffness_baseline(&self, day: NaiveDate) -> f64 {
-        median(self.recent_before(day, |c| c.stiffness.map(|p| p.value()))).unwrap_or(0.0)
+        median(self.recent_before(day, |c| c.stiffness.map(|p| p.value())))
+            .or_else(|| {
+                let own = self.history.checkin(day)?.stiffness?;
+                Some(f64::from(own.value()))
+            })
+            .unwrap_or(0.0)
     }
 
     /// §3 `settled(s)` for activity on `day`: judged on the morning of the next day.

@@ -72,6 +72,7 @@ impl App {
         }
         drop(model);
         match action {
+            TodayAction::Start if self.resumable().is_some() => self.resume_session(),
             TodayAction::Start => self.start_session(),
             TodayAction::CheckIn => self.screen = Screen::CheckIn(self.new_checkin_form()),
             TodayAction::Switch => {

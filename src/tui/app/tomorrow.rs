@@ -7,6 +7,17 @@ use crate::domain::plan::{Decision, Plan, Reason};
 /// How many of the coach's reasons the summary shows; Today tomorrow lists them all.
 pub const TOMORROW_REASONS: usize = 3;
 
+/// The coach's rule for a session whose next morning is not checked in yet.
+const NO_NEXT_MORNING_RULE: &str = "rule 9";
+
+/// How the coach, asked for tomorrow, names today's session.
+const TODAYS: &str = "the session yesterday";
+
+/// Rule 9 said from today: the coach, asked for tomorrow, words it as "the morning after the
+/// session yesterday has no check-in yet", which read after today's session means today's.
+const NO_NEXT_MORNING_YET: &str =
+    "tomorrow morning's check-in shows whether today's session settled";
+
 /// Under the summary's "Tomorrow" heading: "Likely: hold — no step up or down", then up to `TOMORROW_REASONS` reasons.
 pub fn tomorrow_lines(plan: &Plan) -> Vec<String> {
     let mut lines = vec![format!("Likely: {}", in_words(&plan.decision))];
@@ -25,10 +36,11 @@ pub fn tomorrow_lines(plan: &Plan) -> Vec<String> {
 /// Exercise reasons read "<exercise> stays at rung 1 (<dose>): <cause>". Exercises sharing a
 /// cause are said once ("<cause> (3 exercises)") so the summary fits a small terminal.
 fn grouped(reasons: &[&Reason]) -> Vec<String> {
-    let cause = |r: &Reason| r.text.split_once("): ").map(|(_, c)| c.to_string());
-    let mut groups: Vec<(Option<String>, Vec<&Reason>)> = Vec::new();
+    let cause = |text: &str| text.split_once("): ").map(|(_, c)| c.to_string());
+    let mut groups: Vec<(Option<String>, Vec<String>)> = Vec::new();
     for &r in reasons {
-        let key = cause(r);
+        let r = said_from_today(r);
+        let key = cause(&r);
         match groups.iter_mut().find(|(k, _)| key.is_some() && *k == key) {
             Some((_, members)) => members.push(r),
             None => groups.push((key, vec![r])),
@@ -44,9 +56,20 @@ fn grouped(reasons: &[&Reason]) -> Vec<String> {
                 }
                 format!("{text} ({} exercises)", members.len())
             }
-            (_, members) => members.first().map(|r| r.text.clone()).unwrap_or_default(),
+            (_, members) => members.first().cloned().unwrap_or_default(),
         })
         .collect()
+}
+
+/// The reason's text, with rule 9's cause said from today (see `NO_NEXT_MORNING_YET`).
+fn said_from_today(r: &Reason) -> String {
+    match r.text.split_once("): ") {
+        // Only today's session: an older one's words stay the coach's own.
+        Some((exercise, cause)) if r.rule == NO_NEXT_MORNING_RULE && cause.contains(TODAYS) => {
+            format!("{exercise}): {NO_NEXT_MORNING_YET}")
+        }
+        _ => r.text.clone(),
+    }
 }
 
 /// A stop or referral: the day's own reasons. Otherwise each exercise's reason (the summary has no

@@ -85,7 +85,9 @@ impl App {
         let info = self
             .programme()
             .and_then(|p| p.load_test.as_ref())
-            .map(LoadTestInfo::from);
+            .map(LoadTestInfo::from)
+            // While exercise is stopped the check-in asks for none: the load test is an exercise.
+            .filter(|_| !matches!(self.safety(), Safety::Stop(_)));
         CheckInForm::new(info)
     }
 
@@ -189,6 +191,14 @@ impl App {
             safety: self.safety(),
             checkin: self.history.checkin(self.today),
             done_today,
+            unfinished_today: self.resumable().is_some(),
+            done_exercises: self
+                .history
+                .sessions
+                .iter()
+                .filter(|s| s.date == self.today)
+                .flat_map(|s| s.sets.iter().map(|set| set.exercise.as_str()))
+                .collect(),
             programme_start: current.map(|c| c.start),
             streak,
             adherence,
@@ -249,6 +259,10 @@ impl App {
                     .iter()
                     .filter(|b| model.offers(b.action))
                     .map(|b| match b.action {
+                        TodayAction::Start if model.unfinished_today => Binding {
+                            hint: "resume the session",
+                            ..*b
+                        },
                         TodayAction::Start if model.done_today => Binding {
                             hint: "start another session",
                             ..*b

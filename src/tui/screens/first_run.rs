@@ -229,7 +229,13 @@ impl FirstRun {
                 .as_deref()
                 .and_then(|id| catalogue.get(id))
                 .and_then(|p| p.load_test.as_ref())
-                .map(LoadTestInfo::from);
+                .map(LoadTestInfo::from)
+                // After a stop, no screen asks for exercise: the load test is one.
+                .filter(|_| {
+                    !self
+                        .worst_flag()
+                        .is_some_and(|f| f.urgency.stops_exercise())
+                });
             if self.baseline.load_test_info != info {
                 self.baseline.load_test_info = info;
                 self.baseline.load_test = None;
@@ -398,11 +404,13 @@ pub fn render(
             let stopped = worst.is_some_and(|f| f.urgency.stops_exercise());
             if skipped > 0 && stopped {
                 text.push(Line::raw(format!(
-                    "This comes first: the {skipped} remaining question(s) can wait (← to answer them)."
+                    "This comes first: the remaining {} can wait (← to answer them).",
+                    questions(skipped)
                 )));
             } else if skipped > 0 {
                 text.push(Line::raw(format!(
-                    "{skipped} question(s) skipped: go back (←) to answer them."
+                    "{} skipped: go back (←) to answer them.",
+                    questions(skipped)
                 )));
             }
             text.push(Line::raw(""));
@@ -429,4 +437,13 @@ pub fn render(
         }
     }
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
+}
+
+/// "1 question", "6 questions".
+fn questions(count: usize) -> String {
+    if count == 1 {
+        "1 question".into()
+    } else {
+        format!("{count} questions")
+    }
 }

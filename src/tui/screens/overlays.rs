@@ -141,7 +141,8 @@ pub fn render_help(rows: &[(String, &'static str)], theme: Theme, frame: &mut Fr
     render_dialog("Keys", body, "Esc close".into(), theme, frame, area);
 }
 
-/// The notice below the minimum size; `status` (the session's step and countdown) goes first.
+/// The notice below the minimum size; `status` (the session's step and countdown) goes first,
+/// then the sizes, so a 20×5 terminal still shows what it needs.
 pub fn render_too_small(
     min_width: u16,
     min_height: u16,
@@ -151,7 +152,7 @@ pub fn render_too_small(
     let area = frame.area();
     let mut text: Vec<Line> = status.into_iter().map(Line::raw).collect();
     text.push(Line::raw(format!(
-        "Make the terminal larger: rehab needs {min_width}×{min_height}, this is {}×{}. Timers keep running.",
+        "Needs {min_width}×{min_height}, this is {}×{}: make the terminal larger. Timers keep running.",
         area.width, area.height
     )));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);

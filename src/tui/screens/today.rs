@@ -10,6 +10,7 @@ use crate::domain::red_flags::Urgency;
 use crate::tui::keymap::{Binding, Key};
 use crate::tui::screens::first_run::flag_response;
 use crate::tui::screens::{capitalised, wrapped_height};
+use crate::tui::session_view::wrap;
 use crate::tui::stats::{ADHERENCE_DAYS, SPARK_DAYS};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
@@ -113,6 +114,10 @@ pub struct TodayModel<'a> {
     pub safety: Safety,
     pub checkin: Option<&'a DayCheckIn>,
     pub done_today: bool,
+    /// A session from today was left part-way (quit or a closed terminal): `s` resumes it.
+    pub unfinished_today: bool,
+    /// Exercises with at least one set logged today.
+    pub done_exercises: Vec<&'a str>,
     /// When the current programme was started.
     pub programme_start: Option<NaiveDate>,
     pub streak: u32,
@@ -137,7 +142,7 @@ impl TodayModel<'_> {
             TodayAction::Start => {
                 self.plan.is_some()
                     && !matches!(self.safety, Safety::Stop(_))
-                    && (!self.done_today || self.exercise_due())
+                    && (!self.done_today || self.exercise_due() || self.unfinished_today)
             }
             TodayAction::Acknowledge => {
                 matches!(
@@ -183,7 +188,16 @@ fn zone_words(value: u8, green_max: u8, amber_max: u8) -> String {
 /// The banner: a stop or referral first, then whether today's session is done.
 fn banner(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = safety_banner(model, theme);
-    if model.done_today && !matches!(model.safety, Safety::Stop(_)) {
+    if matches!(model.safety, Safety::Stop(_)) {
+        return lines;
+    }
+    if model.unfinished_today {
+        lines.push(Line::styled(
+            "Today's session was stopped part-way — press s to resume it",
+            theme.title(),
+        ));
+        lines.push(Line::raw(""));
+    } else if model.done_today {
         let next = if model.exercise_due() {
             "another session is due today (press s)"
         } else {
@@ -239,7 +253,20 @@ fn safety_banner(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
 }
 
 /// The plan part of Today (scrollable): programme, phase, decision, reasons, exercises.
-fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
+/// Reasons and prompts wrap under their first word, not at the screen's left edge.
+fn hanging_lines(
+    text: &str,
+    first: &str,
+    rest: &str,
+    width: u16,
+    style: ratatui::style::Style,
+) -> impl Iterator<Item = Line<'static>> {
+    wrap::hanging(text, first, rest, width)
+        .into_iter()
+        .map(move |row| Line::styled(row, style))
+}
+
+fn plan_lines(model: &TodayModel, theme: Theme, width: u16) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let Some(programme) = model.programme else {
         out.push(Line::styled("No programme chosen", theme.title()));
@@ -279,13 +306,11 @@ fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
             .iter()
             .filter(|r| !exercise_reasons.contains(&r.text.as_str()))
         {
-            out.push(Line::styled(
-                format!("  · {} ({})", r.text, r.rule),
-                theme.dim(),
-            ));
+            let text = format!("{} ({})", r.text, r.rule);
+            out.extend(hanging_lines(&text, "  · ", "    ", width, theme.dim()));
         }
         for p in &plan.prompts {
-            out.push(Line::styled(format!("  ▶ {p}"), theme.accent()));
+            out.extend(hanging_lines(p, "  ▶ ", "    ", width, theme.accent()));
         }
         out.push(Line::raw(""));
         // Locked: the heading says so in full, so it never sits above an empty space, and no
@@ -293,7 +318,7 @@ fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
         out.push(Line::styled(
             if plan.locked {
                 "Today's exercises: none, locked until a clinician has seen you"
-            } else if model.done_today {
+            } else if model.done_today && !model.unfinished_today {
                 "Today's exercises (session done ✓)"
             } else {
                 "Today's exercises"
@@ -316,6 +341,8 @@ fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
             };
             let due = if pe.due_today {
                 ""
+            } else if model.done_exercises.contains(&pe.exercise.as_str()) {
+                "  [done today]"
             } else {
                 "  [not due today]"
             };
@@ -330,7 +357,13 @@ fn plan_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
                 )),
             ]));
             for r in &pe.reasons {
-                out.push(Line::styled(format!("      {}", r.text), theme.dim()));
+                out.extend(hanging_lines(
+                    &r.text,
+                    "      ",
+                    "      ",
+                    width,
+                    theme.dim(),
+                ));
             }
         }
     }
@@ -408,7 +441,7 @@ pub fn render(model: &TodayModel, theme: Theme, frame: &mut Frame, area: Rect) {
     .areas(area);
     frame.render_widget(Paragraph::new(banner).wrap(Wrap { trim: false }), top);
     frame.render_widget(
-        Paragraph::new(plan_lines(model, theme))
+        Paragraph::new(plan_lines(model, theme, middle.width))
             .wrap(Wrap { trim: false })
             .scroll((model.scroll, 0)),
         middle,

@@ -303,13 +303,22 @@ fn rating(session: &Session, block: &Block, look: Look, frame: &mut Frame, area:
             ]));
             lines.push(Line::from(""));
             lines.push(Line::styled("EFFORT?  0–10 (optional)", look.strong()));
-            if let Some([lo, hi]) = block.dose.effort {
-                lines.push(Line::from(format!("target {lo}–{hi}/10")));
+            if let Some(effort) = block.dose.effort {
+                lines.push(Line::from(effort_target(effort)));
             }
             lines.push(Line::from("digits 0–9 · t for 10 · Enter to skip"));
         }
     }
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
+}
+
+/// "target 7/10" for a single effort, "target 3–4/10" for a range (never "7–7").
+fn effort_target([lo, hi]: [u8; 2]) -> String {
+    if lo == hi {
+        format!("target {lo}/10")
+    } else {
+        format!("target {lo}–{hi}/10")
+    }
 }
 
 /// Cues and what to avoid beside the figure. When rows run short the "Cues:" heading goes
@@ -518,4 +527,15 @@ pub fn compact(session: &Session, now: Instant, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::from("Make the terminal larger"));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::effort_target;
+
+    #[test]
+    fn a_single_effort_is_not_written_as_a_range() {
+        assert_eq!(effort_target([7, 7]), "target 7/10");
+        assert_eq!(effort_target([3, 4]), "target 3–4/10");
+    }
 }
