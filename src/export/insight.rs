@@ -417,12 +417,12 @@ mod tests {
     fn a_step_down_at_the_floor_keeps_each_exercises_reason() {
         let mut h = history(90);
         h.sessions.truncate(2);
-        let mut plan = h.sessions[0].plan.clone();
+        let mut plan = (*h.sessions[0].plan).clone();
         plan.decision = Decision::Hold;
         for ex in &mut plan.exercises {
             ex.decision = Decision::Hold;
         }
-        h.sessions[0].plan = plan.clone();
+        h.sessions[0].plan = plan.clone().into();
         plan.decision = Decision::Regress(1);
         plan.reasons = vec![Reason::new(
             "R3",
@@ -433,7 +433,7 @@ mod tests {
             ex.decision = Decision::Regress(1);
             ex.reasons = vec![detail.clone()];
         }
-        h.sessions[1].plan = plan;
+        h.sessions[1].plan = plan.into();
         let changes = plan_changes(&h);
         let regress = &changes[1];
         assert!(regress.rungs.is_empty(), "no rung moved at the floor");
