@@ -133,6 +133,9 @@ pub fn worst<'a>(answers: impl IntoIterator<Item = (&'a str, bool)>) -> Option<&
 /// The message shown for a stop or a referral. Never claims a "no" rules anything out.
 pub const NOT_A_DIAGNOSIS: &str = "rehab coaches exercise; it does not diagnose. Answering no to these questions does not rule out a serious problem: if you are worried, see a clinician.";
 
+/// Said with a stop or a referral, where a "yes" was given and "answering no" would read oddly.
+pub const COACHES_NOT_DIAGNOSES: &str = "rehab coaches exercise; it does not diagnose.";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,10 +55,12 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
 
     let settings = CoachSettings::default().with(&load_config(ctx).coach);
     println!("Check-in for {} saved.", ctx.today);
-    for (name, value) in [("pain", pain), ("stiffness", stiffness)] {
-        if let Some(value) = value {
-            println!("  {name:<10} {}", zoned(value, &settings));
-        }
+    if let Some(value) = pain {
+        println!("  {:<10} {}", "pain", zoned(value, &settings));
+    }
+    // Stiffness is not pain: the pain zones (R5) say nothing about it.
+    if let Some(value) = stiffness {
+        println!("  {:<10} {value}", "stiffness");
     }
     if let Some(value) = load_test {
         let ceiling = load_test_ceiling(ctx, &settings);

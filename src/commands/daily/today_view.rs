@@ -3,7 +3,7 @@
 
 use crate::domain::plan::{Decision, Plan, PlannedExercise, Reason};
 use crate::domain::programme::{Programme, Sides};
-use crate::domain::red_flags::NOT_A_DIAGNOSIS;
+use crate::domain::red_flags::COACHES_NOT_DIAGNOSES;
 use std::fmt::Write as _;
 
 pub fn render(plan: &Plan, programme: &Programme) -> String {
@@ -12,7 +12,7 @@ pub fn render(plan: &Plan, programme: &Programme) -> String {
         Decision::Stop(urgency) => {
             let _ = writeln!(
                 out,
-                "STOP ({}): {}.\nNo exercise today. After a clinician has seen you, record it with `rehab log clinician-seen`.\n{NOT_A_DIAGNOSIS}\n",
+                "STOP ({}): {}.\nNo exercise today. After a clinician has seen you, record it with `rehab log clinician-seen`.\n{COACHES_NOT_DIAGNOSES}\n",
                 urgency.word(),
                 urgency.instruction()
             );
@@ -20,7 +20,7 @@ pub fn render(plan: &Plan, programme: &Programme) -> String {
         Decision::Refer(reason) => {
             let _ = writeln!(
                 out,
-                "SEE A CLINICIAN: {}. Book a doctor or physiotherapist; until then the coach only holds or eases your dose.\n{NOT_A_DIAGNOSIS}\n",
+                "SEE A CLINICIAN: {}. Book a doctor or physiotherapist; until then the coach only holds or eases your dose.\n{COACHES_NOT_DIAGNOSES}\n",
                 reason.words()
             );
         }
