@@ -1,6 +1,8 @@
 //! What the coach prescribes for one day, and the snapshot of it stored when a session starts.
 
+use crate::domain::pain::Rating;
 use crate::domain::programme::Rung;
+use crate::domain::records::{RecordBody, RecordId, Side};
 use crate::domain::red_flags::Urgency;
 use crate::domain::running::RunningAdvice;
 use chrono::NaiveDate;
@@ -189,6 +191,38 @@ pub struct SnapshotExercise {
     pub decision: Decision,
     #[serde(default)]
     pub reasons: Vec<Reason>,
+}
+
+impl SnapshotExercise {
+    /// One `set_done` per planned set and side, every one rated `pain`: the records of doing this
+    /// exercise as planned, for sessions logged afterwards (CLI `log session`, history backfill).
+    pub fn done_sets(
+        &self,
+        session: &RecordId,
+        sides: &[Option<Side>],
+        reps: Option<u32>,
+        seconds: Option<u32>,
+        pain: Rating,
+        effort: Option<Rating>,
+    ) -> Vec<RecordBody> {
+        let mut bodies = Vec::new();
+        for set in 1..=self.dose.sets {
+            for side in sides {
+                bodies.push(RecordBody::SetDone {
+                    session: session.clone(),
+                    exercise: self.exercise.clone(),
+                    side: *side,
+                    set,
+                    reps,
+                    seconds,
+                    pain,
+                    effort,
+                    undone: false,
+                });
+            }
+        }
+        bodies
+    }
 }
 
 impl Plan {

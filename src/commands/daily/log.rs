@@ -137,23 +137,7 @@ fn sets_done(
         _ => None,
     };
     let seconds = planned.dose.work_seconds(kind);
-    let mut bodies = Vec::new();
-    for set in 1..=planned.dose.sets {
-        for side in sides {
-            bodies.push(RecordBody::SetDone {
-                session: session.clone(),
-                exercise: planned.exercise.clone(),
-                side: *side,
-                set,
-                reps,
-                seconds,
-                pain,
-                effort,
-                undone: false,
-            });
-        }
-    }
-    bodies
+    planned.done_sets(session, sides, reps, seconds, pain, effort)
 }
 
 pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {

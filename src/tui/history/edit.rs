@@ -107,21 +107,14 @@ impl BackfilledSession {
             } else {
                 &[None]
             };
-            for set in 1..=planned.dose.sets {
-                for side in sides {
-                    bodies.push(RecordBody::SetDone {
-                        session: session.clone(),
-                        exercise: planned.exercise.clone(),
-                        side: *side,
-                        set,
-                        reps: planned.dose.reps,
-                        seconds: planned.dose.hold.or(planned.dose.duration),
-                        pain: self.during,
-                        effort: None,
-                        undone: false,
-                    });
-                }
-            }
+            bodies.extend(planned.done_sets(
+                &session,
+                sides,
+                planned.dose.reps,
+                planned.dose.hold.or(planned.dose.duration),
+                self.during,
+                None,
+            ));
         }
         bodies.push(RecordBody::SessionFinished {
             session,
