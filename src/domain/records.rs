@@ -20,6 +20,18 @@ pub const FORMAT_VERSION: u32 = 1;
 #[serde(transparent)]
 pub struct RecordId(pub String);
 
+impl RecordId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for RecordId {
+    fn from(id: &str) -> Self {
+        RecordId(id.into())
+    }
+}
+
 impl fmt::Display for RecordId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
