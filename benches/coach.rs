@@ -31,7 +31,7 @@ fn journal_lines(programme: &Programme, days: u32) -> Vec<String> {
         let at: DateTime<FixedOffset> =
             DateTime::parse_from_rfc3339(&format!("{date}T07:00:00+01:00")).unwrap()
                 + chrono::Duration::minutes(i64::from(minute));
-        let id = RecordId(format!("bench-{seq:08}"));
+        let id = RecordId(format!("bench-{seq:08}").into());
         let record = Record {
             v: FORMAT_VERSION,
             id: id.clone(),
@@ -76,7 +76,7 @@ fn journal_lines(programme: &Programme, days: u32) -> Vec<String> {
                 let ex = programme.exercise(&pe.exercise)?;
                 let rung = 1 + (day / 10) % pe.top_for(ex.top_rung());
                 Some(SnapshotExercise {
-                    exercise: ex.id.clone(),
+                    exercise: ex.id.as_str().into(),
                     rung,
                     dose: ex.rung(rung)?.clone(),
                     decision: Decision::Hold,
@@ -90,12 +90,12 @@ fn journal_lines(programme: &Programme, days: u32) -> Vec<String> {
                 let each = programme
                     .exercise(&e.exercise)
                     .is_some_and(|x| x.sides == Sides::Each);
-                (e.exercise.clone(), e.dose.sets, each)
+                (e.exercise.to_string(), e.dose.sets, each)
             })
             .collect();
         let plan = PlanSnapshot {
-            programme: programme.id.clone(),
-            phase: phase.id.clone(),
+            programme: programme.id.as_str().into(),
+            phase: phase.id.as_str().into(),
             decision: Decision::Hold,
             reasons: vec![],
             deload: false,
@@ -124,7 +124,7 @@ fn journal_lines(programme: &Programme, days: u32) -> Vec<String> {
                         minute,
                         RecordBody::SetDone {
                             session: session.clone(),
-                            exercise: exercise.clone(),
+                            exercise: exercise.as_str().into(),
                             side: *side,
                             set,
                             reps: Some(10),

@@ -36,7 +36,7 @@ fn first_day() -> NaiveDate {
 fn made_up_exercises() -> Vec<SnapshotExercise> {
     (0..EXERCISES_PER_SESSION)
         .map(|i| SnapshotExercise {
-            exercise: format!("exercise-{i}"),
+            exercise: format!("exercise-{i}").into(),
             rung: 2,
             dose: Rung {
                 sets: SETS_PER_EXERCISE,
@@ -59,7 +59,7 @@ fn programme_exercises(programme: &Programme) -> Vec<SnapshotExercise> {
         .filter_map(|pe| {
             let exercise = programme.exercise(&pe.exercise)?;
             Some(SnapshotExercise {
-                exercise: exercise.id.clone(),
+                exercise: exercise.id.as_str().into(),
                 rung: 1,
                 dose: Rung {
                     sets: SETS_PER_EXERCISE,
@@ -87,7 +87,7 @@ fn generate(dir: &Path, years: u64, programme: &str, chosen: bool, exercises: &[
             .unwrap();
         let record = Record {
             v: FORMAT_VERSION,
-            id: RecordId(format!("bench-{sequence:06}")),
+            id: RecordId(format!("bench-{sequence:06}").into()),
             at,
             date,
             body,

@@ -16,7 +16,7 @@ fn quick_session(now: Instant) -> Session {
     let programme: Programme = toml::from_str(include_str!("../tests/fixtures/quick.toml"))
         .expect("the quick fixture parses");
     let plan = PlanSnapshot {
-        programme: programme.id.clone(),
+        programme: programme.id.as_str().into(),
         phase: "T1".into(),
         decision: Decision::Hold,
         reasons: vec![],
@@ -25,7 +25,7 @@ fn quick_session(now: Instant) -> Session {
             .exercises
             .iter()
             .map(|e| SnapshotExercise {
-                exercise: e.id.clone(),
+                exercise: e.id.as_str().into(),
                 rung: 1,
                 dose: e.rungs[0].clone(),
                 decision: Decision::Hold,

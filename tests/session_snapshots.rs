@@ -236,13 +236,13 @@ fn every_built_in_exercise_shows_its_set_and_whole_avoid_list_at_80x24() {
         for exercise in &programme.exercises {
             for (index, dose) in exercise.rungs.iter().enumerate() {
                 let plan = PlanSnapshot {
-                    programme: programme.id.clone(),
-                    phase: programme.phases[0].id.clone(),
+                    programme: programme.id.as_str().into(),
+                    phase: programme.phases[0].id.as_str().into(),
                     decision: Decision::Hold,
                     reasons: vec![],
                     deload: false,
                     exercises: vec![SnapshotExercise {
-                        exercise: exercise.id.clone(),
+                        exercise: exercise.id.as_str().into(),
                         rung: index as u32 + 1,
                         dose: dose.clone(),
                         decision: Decision::Hold,

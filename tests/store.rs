@@ -381,7 +381,7 @@ fn a_long_journal_reads_in_order_with_exact_line_numbers() {
         }
         let record = Record {
             v: 1,
-            id: RecordId(format!("dev1-{n:06}")),
+            id: RecordId(format!("dev1-{n:06}").into()),
             at: at(1, 0) + chrono::Duration::seconds(i64::from(n)),
             date: day(1),
             body: note(&format!("line {n}")),
@@ -510,7 +510,7 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn record_id() -> impl Strategy<Value = RecordId> {
-    "[a-z0-9]{1,8}-[0-9]{1,6}".prop_map(RecordId)
+    "[a-z0-9]{1,8}-[0-9]{1,6}".prop_map(|id| RecordId::from(id.as_str()))
 }
 
 fn decision() -> impl Strategy<Value = Decision> {
@@ -588,7 +588,7 @@ fn rung() -> impl Strategy<Value = Rung> {
 fn snapshot() -> impl Strategy<Value = PlanSnapshot> {
     let exercise = (text(), 1u32..10, rung(), decision(), reasons()).prop_map(
         |(exercise, rung, dose, decision, reasons)| SnapshotExercise {
-            exercise,
+            exercise: exercise.into(),
             rung,
             dose,
             decision,
@@ -605,8 +605,8 @@ fn snapshot() -> impl Strategy<Value = PlanSnapshot> {
     )
         .prop_map(
             |(programme, phase, decision, reasons, deload, exercises)| PlanSnapshot {
-                programme,
-                phase,
+                programme: programme.into(),
+                phase: phase.into(),
                 decision,
                 reasons,
                 deload,
@@ -658,7 +658,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                 |((session, exercise, side, set), (reps, seconds), (pain, effort, undone))| {
                     RecordBody::SetDone {
                         session,
-                        exercise,
+                        exercise: exercise.into(),
                         side,
                         set,
                         reps,
@@ -672,7 +672,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
         (record_id(), text(), text()).prop_map(|(session, exercise, reason)| {
             RecordBody::ExerciseSkipped {
                 session,
-                exercise,
+                exercise: exercise.into(),
                 reason,
             }
         }),

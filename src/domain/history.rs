@@ -5,6 +5,7 @@ use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 use crate::domain::records::{Record, RecordBody, RecordId, Side};
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use smol_str::SmolStr;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -29,7 +30,7 @@ pub struct DayCheckIn {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetLog {
     pub id: RecordId,
-    pub exercise: String,
+    pub exercise: SmolStr,
     pub side: Option<Side>,
     pub set: u32,
     pub reps: Option<u32>,
@@ -41,7 +42,7 @@ pub struct SetLog {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Skip {
     pub id: RecordId,
-    pub exercise: String,
+    pub exercise: SmolStr,
     pub reason: String,
 }
 

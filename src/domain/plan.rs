@@ -7,6 +7,7 @@ use crate::domain::red_flags::Urgency;
 use crate::domain::running::RunningAdvice;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 use std::fmt;
 
 /// Why the coach sends the person to a clinician (domain.md §3 rules 1b–6, §4 SOON).
@@ -116,13 +117,13 @@ impl fmt::Display for Decision {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Reason {
     /// Rule id from domain.md, e.g. "R1", "rule 11", "§4".
-    pub rule: String,
+    pub rule: SmolStr,
     /// e.g. "Side-lying hold stays at 30 s: pain reached 6/10 yesterday, above the ceiling of 5".
     pub text: String,
 }
 
 impl Reason {
-    pub fn new(rule: impl Into<String>, text: impl Into<String>) -> Self {
+    pub fn new(rule: impl Into<SmolStr>, text: impl Into<String>) -> Self {
         Reason {
             rule: rule.into(),
             text: text.into(),
@@ -173,8 +174,8 @@ pub struct Plan {
 /// programme file changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanSnapshot {
-    pub programme: String,
-    pub phase: String,
+    pub programme: SmolStr,
+    pub phase: SmolStr,
     pub decision: Decision,
     #[serde(default)]
     pub reasons: Vec<Reason>,
@@ -185,7 +186,7 @@ pub struct PlanSnapshot {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SnapshotExercise {
-    pub exercise: String,
+    pub exercise: SmolStr,
     pub rung: u32,
     pub dose: Rung,
     pub decision: Decision,
@@ -229,8 +230,8 @@ impl Plan {
     /// The snapshot stored with a session: only the exercises due today.
     pub fn snapshot(&self) -> PlanSnapshot {
         PlanSnapshot {
-            programme: self.programme.clone(),
-            phase: self.phase.clone(),
+            programme: self.programme.as_str().into(),
+            phase: self.phase.as_str().into(),
             decision: self.decision.clone(),
             reasons: self.reasons.clone(),
             deload: self.deload,
@@ -239,7 +240,7 @@ impl Plan {
                 .iter()
                 .filter(|e| e.due_today)
                 .map(|e| SnapshotExercise {
-                    exercise: e.exercise.clone(),
+                    exercise: e.exercise.as_str().into(),
                     rung: e.rung,
                     dose: e.dose.clone(),
                     decision: e.decision.clone(),

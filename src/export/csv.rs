@@ -131,8 +131,8 @@ fn check_in_row(history: &History, date: NaiveDate, checkin: &DayCheckIn) -> Row
 fn session_rows(session: &SessionLog, rows: &mut Vec<Row>) {
     let base = || Row {
         date: session.date.to_string(),
-        programme: session.plan.programme.clone(),
-        phase: session.plan.phase.clone(),
+        programme: session.plan.programme.to_string(),
+        phase: session.plan.phase.to_string(),
         ..Row::default()
     };
     let rung_of = |exercise: &str| {
@@ -147,7 +147,7 @@ fn session_rows(session: &SessionLog, rows: &mut Vec<Row>) {
     };
     for set in &session.sets {
         rows.push(Row {
-            exercise: set.exercise.clone(),
+            exercise: set.exercise.to_string(),
             side: set.side.map(|s| s.word().to_string()).unwrap_or_default(),
             set: set.set.to_string(),
             reps: text(set.reps),
@@ -160,7 +160,7 @@ fn session_rows(session: &SessionLog, rows: &mut Vec<Row>) {
     }
     for skip in &session.skipped {
         rows.push(Row {
-            exercise: skip.exercise.clone(),
+            exercise: skip.exercise.to_string(),
             rung: rung_of(&skip.exercise),
             note: format!("skipped: {}", skip.reason),
             ..base()

@@ -223,7 +223,7 @@ pub fn plan_changes(history: &History) -> Vec<PlanChange> {
                         .map(|e| e.rung)
                 });
                 (from != Some(ex.rung) && previous.is_some()).then(|| RungChange {
-                    exercise: ex.exercise.clone(),
+                    exercise: ex.exercise.to_string(),
                     from,
                     to: ex.rung,
                 })
@@ -256,8 +256,8 @@ pub fn plan_changes(history: &History) -> Vec<PlanChange> {
             changes.push(PlanChange {
                 date: session.date,
                 session: session.id.clone(),
-                programme: plan.programme.clone(),
-                phase: plan.phase.clone(),
+                programme: plan.programme.to_string(),
+                phase: plan.phase.to_string(),
                 decision: plan.decision.clone(),
                 previous: previous.map(|p| p.plan.decision.clone()),
                 rungs,
@@ -275,7 +275,7 @@ pub fn rung_series(history: &History) -> BTreeMap<String, Vec<(NaiveDate, u32)>>
     for session in &history.sessions {
         for ex in &session.plan.exercises {
             series
-                .entry(ex.exercise.clone())
+                .entry(ex.exercise.to_string())
                 .or_default()
                 .push((session.date, ex.rung));
         }

@@ -43,7 +43,7 @@ pub fn programme() -> Programme {
 pub fn plan(exercises: &[(&str, u32)]) -> PlanSnapshot {
     let p = programme();
     PlanSnapshot {
-        programme: p.id.clone(),
+        programme: p.id.as_str().into(),
         phase: "T1".into(),
         decision: Decision::Hold,
         reasons: vec![],
@@ -51,7 +51,7 @@ pub fn plan(exercises: &[(&str, u32)]) -> PlanSnapshot {
         exercises: exercises
             .iter()
             .map(|(id, rung)| SnapshotExercise {
-                exercise: id.to_string(),
+                exercise: (*id).into(),
                 rung: *rung,
                 dose: p
                     .exercise(id)
@@ -120,7 +120,7 @@ impl Driver {
     /// Append a record with the next id, as the journal would.
     fn write(&mut self, body: RecordBody) -> RecordId {
         let n = self.journal.len() + 1;
-        let id = RecordId(format!("dev-{n:06}"));
+        let id = RecordId(format!("dev-{n:06}").into());
         let at = DateTime::parse_from_rfc3339("2026-03-02T08:00:00+01:00").expect("valid time")
             + ChronoDuration::seconds(n as i64);
         self.journal.push(Record {
@@ -203,7 +203,7 @@ impl Driver {
             .iter()
             .map(|s| {
                 (
-                    s.exercise.clone(),
+                    s.exercise.to_string(),
                     s.side.map(|x| x.letter()).unwrap_or("-"),
                     s.set,
                     s.pain.value(),

@@ -55,7 +55,7 @@ impl Journal {
 
     pub fn push(&mut self, day: u32, body: RecordBody) -> RecordId {
         self.seq += 1;
-        let id = RecordId(format!("t-{:06}", self.seq));
+        let id = RecordId(format!("t-{:06}", self.seq).into());
         let at: DateTime<FixedOffset> =
             DateTime::parse_from_rfc3339(&format!("{}T06:00:00+00:00", date(day))).unwrap()
                 + chrono::Duration::seconds(i64::from(self.seq));
@@ -151,7 +151,7 @@ impl Journal {
         after: u8,
     ) -> &mut Self {
         let snapshot = PlanSnapshot {
-            programme: self.programme.id.clone(),
+            programme: self.programme.id.as_str().into(),
             phase: phase.into(),
             decision: Decision::Hold,
             reasons: vec![],
@@ -159,7 +159,7 @@ impl Journal {
             exercises: exercises
                 .iter()
                 .map(|(ex, rung, decision)| SnapshotExercise {
-                    exercise: ex.to_string(),
+                    exercise: (*ex).into(),
                     rung: *rung,
                     dose: self
                         .programme
@@ -203,7 +203,7 @@ impl Journal {
                     .programme
                     .exercise(&e.exercise)
                     .is_some_and(|x| x.sides == Sides::Each);
-                (e.exercise.clone(), e.dose.sets, each)
+                (e.exercise.to_string(), e.dose.sets, each)
             })
             .collect();
         let session = self.push(
@@ -228,7 +228,7 @@ impl Journal {
                         day,
                         RecordBody::SetDone {
                             session: session.clone(),
-                            exercise: exercise.clone(),
+                            exercise: exercise.as_str().into(),
                             side: *side,
                             set,
                             reps: Some(10),

@@ -59,7 +59,7 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
     })?;
     let mut sets_logged = 0;
     for planned in &snapshot.exercises {
-        if args.skip.contains(&planned.exercise) {
+        if args.skip.iter().any(|s| *s == planned.exercise) {
             append(RecordBody::ExerciseSkipped {
                 session: started.id.clone(),
                 exercise: planned.exercise.clone(),
@@ -100,7 +100,7 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
 /// Every --skip must name an exercise in today's plan, once.
 fn check_skips(skips: &[String], snapshot: &PlanSnapshot) -> anyhow::Result<()> {
     for (i, skip) in skips.iter().enumerate() {
-        if !snapshot.exercises.iter().any(|e| &e.exercise == skip) {
+        if !snapshot.exercises.iter().any(|e| e.exercise == skip) {
             let planned: Vec<&str> = snapshot
                 .exercises
                 .iter()

@@ -15,7 +15,7 @@ const TRIAL_ID: &str = "trial-correction";
 pub fn run(ctx: &Context, args: CorrectArgs) -> anyhow::Result<ExitCode> {
     let fields = parse_fields(&args.fields)?;
     let journal = read_journal(&ctx.data_dir).context("cannot read the journal")?;
-    let target = RecordId(args.id.clone());
+    let target = RecordId::from(args.id.as_str());
     let Some(original) = journal.records.iter().find(|r| r.id == target) else {
         bail!(
             "no record with id \"{}\" in the journal: `rehab journal list` shows the ids",

@@ -201,7 +201,7 @@ impl Session {
             .unwrap_or(self.cursor);
         effects.push(Effect::Append(RecordBody::SetDone {
             session: self.session_id.clone(),
-            exercise: exercise.clone(),
+            exercise: exercise.as_str().into(),
             side: step.slot.side,
             set: step.slot.set,
             reps,
@@ -330,7 +330,7 @@ impl Session {
         };
         effects.push(Effect::Append(RecordBody::ExerciseSkipped {
             session: self.session_id.clone(),
-            exercise: block.exercise.id.clone(),
+            exercise: block.exercise.id.as_str().into(),
             reason: reason.word().to_string(),
         }));
         self.notice = Some(format!(

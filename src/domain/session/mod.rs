@@ -152,7 +152,7 @@ impl Session {
                         isometric,
                     ));
                 }
-                None => missing.push(planned.exercise.clone()),
+                None => missing.push(planned.exercise.to_string()),
             }
         }
         let steps = steps::all_steps(&blocks, &options);

@@ -49,7 +49,7 @@ pub fn resume(
         }
         done.push(DoneSet {
             slot,
-            exercise: set.exercise.clone(),
+            exercise: set.exercise.to_string(),
             pain: set.pain,
             effort: set.effort,
             reps: set.reps,

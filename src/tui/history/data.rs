@@ -36,11 +36,11 @@ impl Derived {
         let mut names = HashMap::new();
         for session in &history.sessions {
             for ex in &session.plan.exercises {
-                names.entry(ex.exercise.clone()).or_insert_with(|| {
+                names.entry(ex.exercise.to_string()).or_insert_with(|| {
                     catalogue
                         .get(&session.plan.programme)
                         .and_then(|p| p.exercise(&ex.exercise))
-                        .map_or_else(|| ex.exercise.clone(), |e| e.name.clone())
+                        .map_or_else(|| ex.exercise.to_string(), |e| e.name.clone())
                 });
             }
         }

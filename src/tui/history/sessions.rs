@@ -58,7 +58,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
         let kind = session_kind(s);
         Row::new(vec![
             s.date.format("%a %d %b %y").to_string(),
-            s.plan.phase.clone(),
+            s.plan.phase.to_string(),
             format!("{} {} {}", kind.symbol(), exercises_done(s), kind.word()),
             rating(s.pain_during_max(None).map(|p| p.value())),
             rating(s.pain_after().map(|p| p.value())),
