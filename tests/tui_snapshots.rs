@@ -404,6 +404,32 @@ fn high_morning_pain_asks_red_flags_again_and_a_yes_stops() {
 }
 
 #[test]
+fn a_second_checkin_the_same_day_starts_from_the_first_answers() {
+    let mut app = app_with(journal_with_history(true, &[]));
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    press(&mut app, &chars("c"));
+    let Screen::CheckIn(form) = &app.screen else {
+        panic!("c opens the check-in");
+    };
+    assert_eq!((form.pain, form.stiffness), (Some(3), Some(2)));
+    // Change only the stiffness: pain keeps the morning's answer.
+    press(&mut app, &[KeyCode::Down]);
+    press(&mut app, &chars("4"));
+    press(&mut app, &[KeyCode::Enter]);
+    // The weekly red-flag re-check is due in this journal; the values are saved with it.
+    assert!(matches!(app.screen, Screen::FlagCheck(_)));
+    press(&mut app, &chars(&"n".repeat(RED_FLAGS.len())));
+    let day = app.history.checkin(today()).unwrap();
+    assert_eq!(
+        (
+            day.pain.map(Rating::value),
+            day.stiffness.map(Rating::value)
+        ),
+        (Some(3), Some(4))
+    );
+}
+
+#[test]
 fn checkin_can_be_skipped() {
     let mut app = app_with(journal_with_history(false, &[]));
     let before = app.journal().records().len();

@@ -88,7 +88,14 @@ impl App {
             .map(LoadTestInfo::from)
             // While exercise is stopped the check-in asks for none: the load test is an exercise.
             .filter(|_| !matches!(self.safety(), Safety::Stop(_)));
-        CheckInForm::new(info)
+        let mut form = CheckInForm::new(info);
+        // A second check-in the same day starts from the first one's answers, to change one.
+        if let Some(earlier) = self.history.checkin(self.today) {
+            form.pain = earlier.pain.map(|r| r.value());
+            form.stiffness = earlier.stiffness.map(|r| r.value());
+            form.load_test = earlier.load_test.map(|r| r.value());
+        }
+        form
     }
 
     pub(super) fn resumable(&self) -> Option<&crate::domain::history::SessionLog> {
