@@ -36,6 +36,8 @@ impl Env {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehab"));
         cmd.env_remove("REHAB_DATA_DIR")
             .env_remove("REHAB_CONFIG_DIR")
+            // The journal cache goes to the test's temp dir, never the real ~/.cache.
+            .env("REHAB_CACHE_DIR", self._tmp.path().join("cache"))
             .arg("--data-dir")
             .arg(&self.data)
             .arg("--config-dir")

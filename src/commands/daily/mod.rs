@@ -11,7 +11,9 @@ use crate::cli::{CheckinArgs, LogCommand};
 use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::store::Context;
-use crate::store::journal_file::{JournalWriter, journal_files, read_device_id, read_journal};
+use crate::store::journal_file::{
+    JournalCache, JournalWriter, journal_files, read_device_id, read_journal_cached,
+};
 use crate::store::programme_files::load_catalogue;
 use anyhow::{Context as _, bail};
 use state::DayState;
@@ -37,7 +39,8 @@ pub fn start(ctx: &Context, programme: &str) -> anyhow::Result<ExitCode> {
             "unknown programme \"{programme}\" (available: {known}): `rehab programmes list` shows them"
         );
     };
-    let journal = read_journal(&ctx.data_dir).context("cannot read the journal")?;
+    let journal = read_journal_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir))
+        .context("cannot read the journal")?;
     let current = History::replay(journal.records).current().cloned();
     let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot save the choice")?;
     writer
