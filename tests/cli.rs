@@ -586,6 +586,11 @@ fn run_note_clinician_and_paths() {
         "{paths}"
     );
     assert!(paths.contains("(this device)"), "{paths}");
+    let cache_root = env._tmp.path().join("cache").join("journal-cache");
+    assert!(
+        paths.contains(&format!("cache       {}", cache_root.display())),
+        "{paths}"
+    );
     assert!(
         paths.contains(&env.config.join("config.toml").display().to_string()),
         "{paths}"

@@ -12,7 +12,8 @@ use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::store::Context;
 use crate::store::journal_file::{
-    JournalCache, JournalWriter, journal_files, read_device_id, read_journal_cached,
+    CACHE_DIR_ENV, CACHE_OFF, JournalCache, JournalWriter, journal_files, read_device_id,
+    read_journal_cached,
 };
 use crate::store::programme_files::load_catalogue;
 use anyhow::{Context as _, bail};
@@ -135,5 +136,12 @@ pub fn paths(ctx: &Context) -> anyhow::Result<ExitCode> {
         programmes.display(),
         missing(programmes.is_dir())
     );
+    match JournalCache::from_env(&ctx.data_dir).dir() {
+        Some(dir) => println!(
+            "cache       {}  (parsed journal lines; safe to delete)",
+            dir.display()
+        ),
+        None => println!("cache       off ({CACHE_DIR_ENV}={CACHE_OFF})"),
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,9 @@
 //! Entries in and out of blocks: encoding new lines into blocks of about `TARGET_BLOCK_BYTES`,
 //! and decoding a cache's blocks, spread over the machine's cores for long journals.
 
-use super::codec::{CachedProblem, Entry, decode_entry, encode_problem, encode_record};
+use super::codec::{
+    CachedProblem, Entry, PlansRead, PlansWritten, decode_entry, encode_problem, encode_record,
+};
 use super::layout::{Block, TARGET_BLOCK_BYTES};
 use super::wire::{Corrupt, Reader, Writer};
 use crate::domain::records::{LineError, Record};
@@ -16,11 +18,13 @@ pub struct BlockEncoder {
     blocks: Vec<(u32, Vec<u8>)>,
     current: Writer,
     count: u32,
+    /// Plans in the current block, for `encode_record` to refer back to.
+    plans: PlansWritten,
 }
 
 impl BlockEncoder {
     pub fn record(&mut self, record: &Record) {
-        encode_record(&mut self.current, record);
+        encode_record(&mut self.current, record, &mut self.plans);
         self.entry_done();
     }
 
@@ -41,6 +45,7 @@ impl BlockEncoder {
             self.blocks
                 .push((self.count, std::mem::take(&mut self.current.bytes)));
             self.count = 0;
+            self.plans = PlansWritten::default();
         }
     }
 
@@ -119,9 +124,10 @@ fn decode_group<'c>(blocks: &[Block<'c>]) -> Result<Decoded<'c>, Corrupt> {
     for block in blocks {
         let (count, payload) = block.checked()?;
         let mut r = Reader::new(payload);
+        let mut plans = PlansRead::default();
         decoded.records.reserve((count as usize).min(payload.len()));
         for _ in 0..count {
-            match decode_entry(&mut r)? {
+            match decode_entry(&mut r, &mut plans)? {
                 Entry::Record(record) => decoded.records.push(record),
                 Entry::Problem(problem) => decoded.problems.push(problem),
             }

@@ -1,6 +1,10 @@
 //! One cache entry per non-blank journal line: the record it holds, or the problem it has (line
 //! number, error, text), so a cached read reports bad lines exactly as parsing them would.
 //!
+//! A session's plan is usually the same as one of the days before: within a block, a plan equal to
+//! one already written is stored as a reference back to it, and decoded as the same shared `Arc`
+//! (plans are immutable values, so sharing one changes nothing but memory and time).
+//!
 //! Every struct is destructured in full when encoded: a field added to a record type stops the
 //! build here until it is encoded too (then bump `CACHE_LAYOUT`). Enums are matched without a
 //! wildcard for the same reason.
@@ -12,8 +16,23 @@ use crate::domain::programme::Rung;
 use crate::domain::records::{LineError, Record, RecordBody, RecordId, Side};
 use crate::domain::red_flags::Urgency;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
+
+/// The plans written so far in a block (their encoding → where it starts).
+#[derive(Debug, Default)]
+pub struct PlansWritten {
+    at: HashMap<Vec<u8>, usize>,
+}
+
+/// The plans read so far in a block (where each starts → the plan).
+#[derive(Debug, Default)]
+pub struct PlansRead {
+    at: HashMap<usize, Arc<PlanSnapshot>>,
+}
+
+const PLAN_INLINE: u8 = 0;
+const PLAN_SAME_AS: u8 = 1;
 
 /// A line the journal could not read, as kept in the cache (a cached line is never torn).
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +53,7 @@ pub enum Entry {
 const ENTRY_RECORD: u8 = 0;
 const ENTRY_PROBLEM: u8 = 1;
 
-pub fn encode_record(w: &mut Writer, record: &Record) {
+pub fn encode_record(w: &mut Writer, record: &Record, plans: &mut PlansWritten) {
     let Record {
         v,
         id,
@@ -47,7 +66,7 @@ pub fn encode_record(w: &mut Writer, record: &Record) {
     w.str(id.as_str());
     encode_stamp(w, at);
     encode_date(w, *date);
-    encode_body(w, body);
+    encode_body(w, body, plans);
 }
 
 pub fn encode_problem(w: &mut Writer, line: usize, error: &LineError, text: &str) {
@@ -71,21 +90,21 @@ pub fn encode_problem(w: &mut Writer, line: usize, error: &LineError, text: &str
     w.str(text);
 }
 
-pub fn decode_entry(r: &mut Reader) -> Result<Entry, Corrupt> {
+pub fn decode_entry(r: &mut Reader, plans: &mut PlansRead) -> Result<Entry, Corrupt> {
     match r.u8()? {
-        ENTRY_RECORD => decode_record(r).map(Entry::Record),
+        ENTRY_RECORD => decode_record(r, plans).map(Entry::Record),
         ENTRY_PROBLEM => decode_problem(r).map(Entry::Problem),
         _ => Err(Corrupt("unknown entry")),
     }
 }
 
-fn decode_record(r: &mut Reader) -> Result<Record, Corrupt> {
+fn decode_record(r: &mut Reader, plans: &mut PlansRead) -> Result<Record, Corrupt> {
     Ok(Record {
         v: r.u32()?,
         id: RecordId::from(r.str()?),
         at: decode_stamp(r)?,
         date: decode_date(r)?,
-        body: decode_body(r)?,
+        body: decode_body(r, plans)?,
     })
 }
 
@@ -185,7 +204,7 @@ const NOTE: u8 = 8;
 const CLINICIAN_SEEN: u8 = 9;
 const REFERRAL_ACKNOWLEDGED: u8 = 10;
 
-fn encode_body(w: &mut Writer, body: &RecordBody) {
+fn encode_body(w: &mut Writer, body: &RecordBody, plans: &mut PlansWritten) {
     match body {
         RecordBody::ProgrammeChosen { programme, start } => {
             w.u8(PROGRAMME_CHOSEN);
@@ -210,7 +229,7 @@ fn encode_body(w: &mut Writer, body: &RecordBody) {
         }
         RecordBody::SessionStarted { plan, pain_before } => {
             w.u8(SESSION_STARTED);
-            encode_plan(w, plan);
+            encode_shared_plan(w, plan, plans);
             encode_opt_rating(w, *pain_before);
         }
         RecordBody::SetDone {
@@ -298,7 +317,7 @@ fn encode_body(w: &mut Writer, body: &RecordBody) {
     }
 }
 
-fn decode_body(r: &mut Reader) -> Result<RecordBody, Corrupt> {
+fn decode_body(r: &mut Reader, plans: &mut PlansRead) -> Result<RecordBody, Corrupt> {
     Ok(match r.u8()? {
         PROGRAMME_CHOSEN => RecordBody::ProgrammeChosen {
             programme: r.str()?.into(),
@@ -318,7 +337,7 @@ fn decode_body(r: &mut Reader) -> Result<RecordBody, Corrupt> {
             },
         },
         SESSION_STARTED => RecordBody::SessionStarted {
-            plan: Arc::new(decode_plan(r)?),
+            plan: decode_shared_plan(r, plans)?,
             pain_before: decode_opt_rating(r)?,
         },
         SET_DONE => RecordBody::SetDone {
@@ -366,6 +385,41 @@ fn decode_body(r: &mut Reader) -> Result<RecordBody, Corrupt> {
         },
         _ => return Err(Corrupt("unknown record kind")),
     })
+}
+
+/// The plan in full the first time in a block, then as the distance back to that first one.
+fn encode_shared_plan(w: &mut Writer, plan: &PlanSnapshot, plans: &mut PlansWritten) {
+    let mut encoded = Writer::default();
+    encode_plan(&mut encoded, plan);
+    let here = w.position();
+    if let Some(&first) = plans.at.get(&encoded.bytes) {
+        w.u8(PLAN_SAME_AS);
+        w.len(here - first);
+    } else {
+        w.u8(PLAN_INLINE);
+        plans.at.insert(encoded.bytes.clone(), w.position());
+        w.bytes.extend_from_slice(&encoded.bytes);
+    }
+}
+
+fn decode_shared_plan(r: &mut Reader, plans: &mut PlansRead) -> Result<Arc<PlanSnapshot>, Corrupt> {
+    let here = r.position();
+    match r.u8()? {
+        PLAN_INLINE => {
+            let start = r.position();
+            let plan = Arc::new(decode_plan(r)?);
+            plans.at.insert(start, Arc::clone(&plan));
+            Ok(plan)
+        }
+        PLAN_SAME_AS => {
+            let first = here.checked_sub(r.len()?);
+            first
+                .and_then(|first| plans.at.get(&first))
+                .cloned()
+                .ok_or(Corrupt("a plan refers to no earlier plan"))
+        }
+        _ => Err(Corrupt("unknown plan tag")),
+    }
 }
 
 fn encode_plan(w: &mut Writer, plan: &PlanSnapshot) {

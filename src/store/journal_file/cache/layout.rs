@@ -13,7 +13,7 @@
 
 use super::wire::{Corrupt, Reader, Writer};
 use crate::domain::records::FORMAT_VERSION;
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 
 /// Bump on any change to how the cache is encoded: older caches are then rebuilt, never misread.
 pub const CACHE_LAYOUT: u32 = 1;
@@ -65,11 +65,10 @@ impl<'a> Block<'a> {
     }
 }
 
-/// The hash that ties a cache to the journal bytes it was built from. xxh3: fast (GB/s, so a
-/// 14 MB journal costs about a millisecond), stable across platforms and releases.
-pub fn journal_hash(bytes: &[u8]) -> u64 {
-    xxh3_64(bytes)
-}
+/// The hash that ties a cache to the journal bytes it was built from, fed in pieces as they are
+/// read. xxh3: fast (GB/s, so a 14 MB journal costs about a millisecond), stable across
+/// platforms and releases.
+pub type JournalHasher = Xxh3Default;
 
 /// Split a cache file into its coverage and blocks; checks the header and the framing.
 pub fn parse(bytes: &[u8]) -> Result<(Coverage, Vec<Block<'_>>), Corrupt> {
@@ -207,6 +206,16 @@ mod tests {
         let mut longer = file.clone();
         longer.push(0);
         assert!(parse(&longer).is_err());
+    }
+
+    #[test]
+    fn the_journal_hash_is_the_same_whatever_the_pieces() {
+        let bytes: Vec<u8> = (0..100_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        for piece in [1, 63, 64, 4096, 100_000] {
+            let mut hasher = JournalHasher::new();
+            bytes.chunks(piece).for_each(|chunk| hasher.update(chunk));
+            assert_eq!(hasher.digest(), xxh3_64(&bytes), "pieces of {piece}");
+        }
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! Per journal file, in the machine's cache dir (`location.rs`): the records and problems of
 //! the file's first `covered_len` bytes (whole lines only), with a hash of exactly those bytes.
 //! It is trusted by content, not by modification time: each read hashes the journal's first
-//! `covered_len` bytes (on one thread, while others decode the cache) and uses the cache only
-//! if they match; then only the lines after them are parsed. Anything else (no cache, damaged,
+//! `covered_len` bytes (`prefix.rs`: on one thread, while others decode the cache) and uses the
+//! cache only if they match; then only the lines after them are parsed. Anything else (no cache, damaged,
 //! another build, the journal repaired or edited) parses the whole file as without a cache and
 //! writes a new one. A cache failure never fails or changes a read.
 
@@ -12,6 +12,7 @@ mod blocks;
 mod codec;
 mod layout;
 mod location;
+mod prefix;
 mod wire;
 
 pub use layout::CACHE_LAYOUT;
@@ -20,8 +21,9 @@ pub use location::{CACHE_DIR_ENV, CACHE_OFF, JournalCache};
 use super::fs_util::{create_private_dir, create_private_file};
 use super::reader::{parse_into, read_journal_with};
 use super::{JournalRead, LineProblem, StoreError};
-use blocks::{BlockEncoder, Decoded, decode_blocks};
-use layout::{Coverage, journal_hash};
+use blocks::{BlockEncoder, Decoded};
+use layout::Coverage;
+use prefix::Loaded;
 use std::io::{self, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
@@ -76,12 +78,6 @@ pub fn read_journal_reporting(
     Ok((read, reports))
 }
 
-/// A cache that matched the journal: what it covers and its entries.
-struct Prefix<'c> {
-    coverage: Coverage,
-    decoded: Decoded<'c>,
-}
-
 /// Read one journal file into `read`, through its cache at `cache_path` (None: cache off).
 fn read_file(
     file: &Path,
@@ -94,24 +90,28 @@ fn read_file(
         write,
     };
     let Some(cache_path) = cache_path else {
-        let contents = read_file_bytes(file)?;
+        let contents = std::fs::read(file).map_err(StoreError::io("read", file))?;
         parse_into(file, &contents, 0, read, |_, _| {});
         return Ok(report(CacheUse::Off, CacheWrite::NotNeeded));
     };
     let cache_bytes = std::fs::read(&cache_path);
-    let (contents, prefix) = match &cache_bytes {
-        Ok(bytes) => load_with_prefix(file, bytes)?,
+    let loaded = match &cache_bytes {
+        Ok(bytes) => prefix::load(file, bytes)?,
         Err(e) if e.kind() == ErrorKind::NotFound => {
-            (read_file_bytes(file)?, Err("no cache yet".to_string()))
+            prefix::without_cache(file, "no cache yet".to_string())?
         }
-        Err(e) => (
-            read_file_bytes(file)?,
-            Err(format!("cannot read {}: {e}", cache_path.display())),
-        ),
+        Err(e) => {
+            prefix::without_cache(file, format!("cannot read {}: {e}", cache_path.display()))?
+        }
     };
+    let Loaded {
+        tail,
+        mut hasher,
+        prefix,
+    } = loaded;
 
     let (start, lines_before, old_blocks, mut used) = match prefix {
-        Ok(Prefix { coverage, decoded }) => {
+        Ok((coverage, decoded)) => {
             let blocks = add_cached(file, decoded, read);
             // Both fit: the journal held `coverage.len` bytes, and at least as many lines.
             let start = usize::try_from(coverage.len).unwrap_or(usize::MAX);
@@ -120,10 +120,9 @@ fn read_file(
         }
         Err(why) => (0, 0, Vec::new(), CacheUse::Miss { why }),
     };
-    let tail = &contents[start..];
     let mut encoder = BlockEncoder::default();
     let mut parsed_lines = 0;
-    parse_into(file, tail, lines_before, read, |line, parsed| {
+    parse_into(file, &tail, lines_before, read, |line, parsed| {
         parsed_lines += 1;
         // A torn last line may still be being written: it is parsed each time, never cached.
         if !line.torn {
@@ -144,7 +143,7 @@ fn read_file(
         *count = parsed_lines;
     }
 
-    let whole_lines = memchr::memrchr(b'\n', tail).map_or(0, |end| end + 1);
+    let whole_lines = memchr::memrchr(b'\n', &tail).map_or(0, |end| end + 1);
     let write = if whole_lines == 0 {
         if matches!(used, CacheUse::Miss { .. }) {
             // A stale cache of a journal now empty (or one torn line): not worth decoding again.
@@ -152,9 +151,10 @@ fn read_file(
         }
         CacheWrite::NotNeeded
     } else {
+        hasher.update(&tail[..whole_lines]);
         let coverage = Coverage {
             len: (start + whole_lines) as u64,
-            hash: journal_hash(&contents[..start + whole_lines]),
+            hash: hasher.digest(),
             lines: (lines_before + memchr::memchr_iter(b'\n', &tail[..whole_lines]).count()) as u64,
         };
         let new_blocks = encoder.into_blocks();
@@ -174,49 +174,6 @@ fn read_file(
         }
     };
     Ok(report(used, write))
-}
-
-fn read_file_bytes(file: &Path) -> Result<Vec<u8>, StoreError> {
-    std::fs::read(file).map_err(StoreError::io("read", file))
-}
-
-/// The journal's bytes and, if the cache matches them, its decoded prefix (else why not).
-/// The journal is read and hashed on one thread while the cache is decoded on others.
-fn load_with_prefix<'c>(
-    file: &Path,
-    cache_bytes: &'c [u8],
-) -> Result<(Vec<u8>, Result<Prefix<'c>, String>), StoreError> {
-    let (coverage, blocks) = match layout::parse(cache_bytes) {
-        Ok(parsed) => parsed,
-        Err(corrupt) => {
-            return Ok((
-                read_file_bytes(file)?,
-                Err(format!("cache unusable: {corrupt}")),
-            ));
-        }
-    };
-    let (contents, decoded) = std::thread::scope(|scope| {
-        let journal = scope.spawn(|| -> io::Result<(Vec<u8>, bool)> {
-            let contents = std::fs::read(file)?;
-            let same = usize::try_from(coverage.len)
-                .ok()
-                .and_then(|len| contents.get(..len))
-                .is_some_and(|prefix| journal_hash(prefix) == coverage.hash);
-            Ok((contents, same))
-        });
-        let decoded = decode_blocks(&blocks);
-        let journal = journal
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (journal, decoded)
-    });
-    let (contents, same) = contents.map_err(StoreError::io("read", file))?;
-    let prefix = match decoded {
-        Err(corrupt) => Err(format!("cache unusable: {corrupt}")),
-        Ok(_) if !same => Err("the journal changed within the cached part".to_string()),
-        Ok(decoded) => Ok(Prefix { coverage, decoded }),
-    };
-    Ok((contents, prefix))
 }
 
 /// The cached lines into `read`, as parsing them would have put them; returns the blocks.

@@ -29,6 +29,11 @@ impl Writer {
         self.u8(u8::from(value));
     }
 
+    /// Bytes written so far.
+    pub fn position(&self) -> usize {
+        self.bytes.len()
+    }
+
     pub fn varint(&mut self, mut value: u64) {
         while value >= 0x80 {
             self.bytes.push((value as u8) | 0x80);
@@ -79,11 +84,20 @@ impl Writer {
 /// Reads values back from a byte slice, front to back.
 pub struct Reader<'a> {
     bytes: &'a [u8],
+    len: usize,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes }
+        Reader {
+            bytes,
+            len: bytes.len(),
+        }
+    }
+
+    /// Bytes read so far.
+    pub fn position(&self) -> usize {
+        self.len - self.bytes.len()
     }
 
     pub fn is_empty(&self) -> bool {

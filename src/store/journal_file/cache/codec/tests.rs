@@ -9,7 +9,7 @@ fn round_trip(encode: impl FnOnce(&mut Writer)) -> (Vec<u8>, Entry) {
     let mut w = Writer::default();
     encode(&mut w);
     let mut r = Reader::new(&w.bytes);
-    let entry = decode_entry(&mut r).expect("decodes");
+    let entry = decode_entry(&mut r, &mut PlansRead::default()).expect("decodes");
     assert!(r.is_empty(), "bytes left after one entry");
     (w.bytes, entry)
 }
@@ -17,12 +17,12 @@ fn round_trip(encode: impl FnOnce(&mut Writer)) -> (Vec<u8>, Entry) {
 /// Decoded equal to the original and, bit for bit, re-encoded to the same bytes (which also
 /// covers NaN run minutes, where `==` cannot).
 fn assert_record_round_trips(record: &Record) {
-    let (bytes, entry) = round_trip(|w| encode_record(w, record));
+    let (bytes, entry) = round_trip(|w| encode_record(w, record, &mut PlansWritten::default()));
     let Entry::Record(decoded) = entry else {
         panic!("a record came back as a problem");
     };
     let mut again = Writer::default();
-    encode_record(&mut again, &decoded);
+    encode_record(&mut again, &decoded, &mut PlansWritten::default());
     assert_eq!(again.bytes, bytes, "re-encoded differently: {record:?}");
     let has_nan = matches!(decoded.body, RecordBody::RunLogged { minutes, km, .. }
         if minutes.is_nan() || km.is_some_and(f64::is_nan));
@@ -312,9 +312,10 @@ proptest! {
     #[test]
     fn a_cut_off_entry_is_an_error(record in record(), cut in any::<prop::sample::Index>()) {
         let mut w = Writer::default();
-        encode_record(&mut w, &record);
+        encode_record(&mut w, &record, &mut PlansWritten::default());
         let len = cut.index(w.bytes.len());
-        prop_assert!(decode_entry(&mut Reader::new(&w.bytes[..len])).is_err());
+        let cut_off = decode_entry(&mut Reader::new(&w.bytes[..len]), &mut PlansRead::default());
+        prop_assert!(cut_off.is_err());
     }
 }
 
@@ -339,7 +340,7 @@ fn run_minutes_keep_every_bit() {
                 pain: Rating::ZERO,
             },
         };
-        let (_, entry) = round_trip(|w| encode_record(w, &record));
+        let (_, entry) = round_trip(|w| encode_record(w, &record, &mut PlansWritten::default()));
         let Entry::Record(Record {
             body: RecordBody::RunLogged {
                 minutes: got, km, ..
@@ -356,9 +357,78 @@ fn run_minutes_keep_every_bit() {
 
 #[test]
 fn unknown_tags_are_errors() {
-    assert!(decode_entry(&mut Reader::new(&[9])).is_err());
+    let decode = |bytes: &[u8]| decode_entry(&mut Reader::new(bytes), &mut PlansRead::default());
+    assert!(decode(&[9]).is_err());
     let mut w = Writer::default();
     encode_problem(&mut w, 3, &LineError::NoVersion, "x");
     w.bytes[2] = 7; // the line error's tag
-    assert!(decode_entry(&mut Reader::new(&w.bytes)).is_err());
+    assert!(decode(&w.bytes).is_err());
+}
+
+fn session(id: &str, plan: PlanSnapshot) -> Record {
+    Record {
+        v: 1,
+        id: RecordId::from(id),
+        at: DateTime::parse_from_rfc3339("2026-03-02T07:30:00+01:00").unwrap(),
+        date: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+        body: RecordBody::SessionStarted {
+            plan: Arc::new(plan),
+            pain_before: None,
+        },
+    }
+}
+
+fn plan_of(record: &Record) -> &Arc<PlanSnapshot> {
+    match &record.body {
+        RecordBody::SessionStarted { plan, .. } => plan,
+        other => panic!("not a session: {other:?}"),
+    }
+}
+
+proptest! {
+    /// Equal plans are written once and come back shared; different ones stay apart.
+    #[test]
+    fn a_repeated_plan_is_written_once_and_shared(a in snapshot(), b in snapshot()) {
+        let records = [session("d-1", a.clone()), session("d-2", b.clone()), session("d-3", a.clone())];
+        let mut w = Writer::default();
+        let mut written = PlansWritten::default();
+        for record in &records {
+            encode_record(&mut w, record, &mut written);
+        }
+        let mut r = Reader::new(&w.bytes);
+        let mut read = PlansRead::default();
+        let decoded: Vec<Record> = (0..records.len())
+            .map(|_| match decode_entry(&mut r, &mut read) {
+                Ok(Entry::Record(record)) => record,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        prop_assert!(r.is_empty());
+        prop_assert_eq!(&decoded[..], &records[..]);
+        prop_assert!(Arc::ptr_eq(plan_of(&decoded[0]), plan_of(&decoded[2])));
+        prop_assert_eq!(Arc::ptr_eq(plan_of(&decoded[0]), plan_of(&decoded[1])), a == b);
+    }
+}
+
+#[test]
+fn a_reference_to_no_earlier_plan_is_an_error() {
+    let mut w = Writer::default();
+    let mut written = PlansWritten::default();
+    let plan = PlanSnapshot {
+        programme: "p".into(),
+        phase: "P1".into(),
+        decision: Decision::Hold,
+        reasons: vec![],
+        deload: false,
+        exercises: vec![],
+    };
+    encode_record(&mut w, &session("d-1", plan.clone()), &mut written);
+    let second = w.position();
+    encode_record(&mut w, &session("d-2", plan), &mut written);
+    // Decoded alone, the second record's reference points before its block.
+    let alone = decode_entry(
+        &mut Reader::new(&w.bytes[second..]),
+        &mut PlansRead::default(),
+    );
+    assert!(alone.is_err(), "{alone:?}");
 }
