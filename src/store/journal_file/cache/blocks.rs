@@ -57,10 +57,11 @@ impl BlockEncoder {
 }
 
 /// A cache's entries, split by kind, each in line order, and its blocks as checked (entry count,
-/// payload): a rewrite copies them as they are.
+/// payload): a rewrite copies them as they are. Records come in one list per decoding thread, so
+/// they are moved once, into the journal read, rather than once more to join them here.
 #[derive(Debug, Default)]
 pub struct Decoded<'c> {
-    pub records: Vec<Record>,
+    pub records: Vec<Vec<Record>>,
     pub problems: Vec<CachedProblem>,
     pub blocks: Vec<(u32, &'c [u8])>,
 }
@@ -120,24 +121,35 @@ fn split_by_bytes<'b, 'a>(
 }
 
 fn decode_group<'c>(blocks: &[Block<'c>]) -> Result<Decoded<'c>, Corrupt> {
-    let mut decoded = Decoded::default();
-    for block in blocks {
-        let (count, payload) = block.checked()?;
+    let checked = blocks
+        .iter()
+        .map(Block::checked)
+        .collect::<Result<Vec<_>, _>>()?;
+    // Each entry takes at least a byte: a count is never trusted beyond that.
+    let capacity = checked
+        .iter()
+        .map(|(count, payload)| (*count as usize).min(payload.len()))
+        .sum();
+    let mut records = Vec::with_capacity(capacity);
+    let mut problems = Vec::new();
+    for &(count, payload) in &checked {
         let mut r = Reader::new(payload);
         let mut plans = PlansRead::default();
-        decoded.records.reserve((count as usize).min(payload.len()));
         for _ in 0..count {
             match decode_entry(&mut r, &mut plans)? {
-                Entry::Record(record) => decoded.records.push(record),
-                Entry::Problem(problem) => decoded.problems.push(problem),
+                Entry::Record(record) => records.push(record),
+                Entry::Problem(problem) => problems.push(problem),
             }
         }
         if !r.is_empty() {
             return Err(Corrupt("a block holds more than its entries"));
         }
-        decoded.blocks.push((count, payload));
     }
-    Ok(decoded)
+    Ok(Decoded {
+        records: vec![records],
+        problems,
+        blocks: checked,
+    })
 }
 
 #[cfg(test)]
@@ -180,7 +192,7 @@ mod tests {
         let (_, parsed) = parse(&file).unwrap();
         assert!(parsed.iter().map(Block::len).sum::<usize>() > PARALLEL_MIN_BYTES);
         let decoded = decode_blocks(&parsed).unwrap();
-        assert_eq!(decoded.records, notes);
+        assert_eq!(decoded.records.concat(), notes);
         let lines: Vec<usize> = decoded.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![1, 5001, 10_001, 15_001]);
     }

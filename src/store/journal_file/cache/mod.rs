@@ -183,11 +183,14 @@ fn add_cached<'c>(
     read: &mut JournalRead,
 ) -> Vec<(u32, &'c [u8])> {
     let Decoded {
-        mut records,
+        records,
         problems,
         blocks,
     } = decoded;
-    read.records.append(&mut records);
+    read.records.reserve(records.iter().map(Vec::len).sum());
+    for mut group in records {
+        read.records.append(&mut group);
+    }
     read.problems
         .extend(problems.into_iter().map(|problem| LineProblem {
             file: file.to_path_buf(),
