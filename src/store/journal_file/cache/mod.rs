@@ -4,9 +4,9 @@
 //! the file's first `covered_len` bytes (whole lines only), with a hash of exactly those bytes.
 //! It is trusted by content, not by modification time: each read hashes the journal's first
 //! `covered_len` bytes (`prefix.rs`: on one thread, while others decode the cache) and uses the
-//! cache only if they match; then only the lines after them are parsed. Anything else (no cache, damaged,
-//! another build, the journal repaired or edited) parses the whole file as without a cache and
-//! writes a new one. A cache failure never fails or changes a read.
+//! cache only if they match; then only the lines after them are parsed. Anything else (no cache,
+//! damaged, another build, the journal repaired or edited) parses the whole file as without a
+//! cache and writes a new one. A cache failure never fails or changes a read.
 
 mod blocks;
 mod codec;
@@ -157,23 +157,33 @@ fn read_file(
             hash: hasher.digest(),
             lines: (lines_before + memchr::memchr_iter(b'\n', &tail[..whole_lines]).count()) as u64,
         };
-        let new_blocks = encoder.into_blocks();
-        let cache = layout::build(
-            coverage,
-            old_blocks.iter().copied().chain(
-                new_blocks
-                    .iter()
-                    .map(|(count, bytes)| (*count, bytes.as_slice())),
-            ),
-        );
-        match store(&cache_path, &cache) {
-            Ok(()) => CacheWrite::Written,
-            Err(e) => CacheWrite::Failed {
-                why: format!("cannot write {}: {e}", cache_path.display()),
-            },
-        }
+        rewrite(&cache_path, coverage, &old_blocks, encoder)
     };
     Ok(report(used, write))
+}
+
+/// A new cache: the blocks already cached, copied as they are, then the new lines' blocks.
+fn rewrite(
+    cache_path: &Path,
+    coverage: Coverage,
+    old_blocks: &[(u32, &[u8])],
+    new_lines: BlockEncoder,
+) -> CacheWrite {
+    let new_blocks = new_lines.into_blocks();
+    let cache = layout::build(
+        coverage,
+        old_blocks.iter().copied().chain(
+            new_blocks
+                .iter()
+                .map(|(count, bytes)| (*count, bytes.as_slice())),
+        ),
+    );
+    match store(cache_path, &cache) {
+        Ok(()) => CacheWrite::Written,
+        Err(e) => CacheWrite::Failed {
+            why: format!("cannot write {}: {e}", cache_path.display()),
+        },
+    }
 }
 
 /// The cached lines into `read`, as parsing them would have put them; returns the blocks.
