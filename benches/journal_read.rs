@@ -1,9 +1,10 @@
 //! Reading and replaying the journal from its file: 1, 5 and 10 years of daily use (a check-in and
 //! a session of five exercises × two sets every day); then the same with the coach's prescription,
 //! on a built-in programme whose phase-1 exercises fill the sessions (what `rehab today` does).
-//! Both as on a normal start: through the journal cache, built by an earlier run. The group
-//! "cold (no cache)" measures 10 years without it: parsing every line, and a first start that
-//! parses every line and writes the cache.
+//! Both as on a normal start: through the journal cache, built by an earlier run. Then 10 years
+//! with a day's lines added since the cache was built (parsed, and the cache rewritten), and the
+//! group "cold (no cache)": 10 years parsing every line, and a first start that parses every line
+//! and writes the cache.
 //! Run with `cargo bench --bench journal_read`.
 
 use chrono::{Days, FixedOffset, NaiveDate, TimeZone};
@@ -278,5 +279,63 @@ fn cold(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, read_and_replay, read_replay_prescribe, cold);
+/// 10 years, with the last day's lines added since the cache was built (the usual start after a
+/// day of use): the cache serves all but that day, which is parsed, and the cache is rewritten.
+fn a_day_added(c: &mut Criterion) {
+    const YEARS: u64 = 10;
+    let catalogue = Catalogue::builtins_only();
+    let programme = catalogue.get(PROGRAMME).unwrap();
+    let exercises = programme_exercises(programme);
+    let settings = CoachSettings::default();
+    let dir = tempfile::tempdir().unwrap();
+    let cache_root = tempfile::tempdir().unwrap();
+    generate(dir.path(), YEARS, PROGRAMME, true, &exercises);
+    let today = first_day() + Days::new(YEARS * DAYS_PER_YEAR);
+    let journal = dir.path().join(journal_file_name("bench"));
+    let whole = std::fs::read(&journal).unwrap();
+    // A check-in, a session start, its sets and its finish.
+    let day_lines = 3 + exercises.len() * SETS_PER_EXERCISE as usize;
+    let day_start = whole
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(day_lines)
+        .map(|(at, _)| at + 1)
+        .unwrap();
+    std::fs::write(&journal, &whole[..day_start]).unwrap();
+    let cache = warm_cache(cache_root.path(), dir.path());
+    let cache_file = cache.file_for(&journal).unwrap();
+    let cache_before = std::fs::read(&cache_file).unwrap();
+    std::fs::write(&journal, &whole).unwrap();
+    let (_, reports) = read_journal_reporting(dir.path(), &cache).unwrap();
+    assert_eq!(
+        reports[0].used,
+        CacheUse::Hit {
+            parsed_lines: day_lines
+        }
+    );
+    let mut group = c.benchmark_group("journal read + replay + prescribe, a day added");
+    group.sample_size(10);
+    group.bench_function(format!("{YEARS}y"), |b| {
+        b.iter_batched(
+            || std::fs::write(&cache_file, &cache_before).unwrap(),
+            |()| {
+                let read = read_journal_cached(dir.path(), &cache).unwrap();
+                let history = History::replay(read.records);
+                prescribe(programme, &history, today, &settings)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    read_and_replay,
+    read_replay_prescribe,
+    a_day_added,
+    cold
+);
 criterion_main!(benches);

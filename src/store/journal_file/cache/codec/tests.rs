@@ -389,7 +389,11 @@ proptest! {
     /// Equal plans are written once and come back shared; different ones stay apart.
     #[test]
     fn a_repeated_plan_is_written_once_and_shared(a in snapshot(), b in snapshot()) {
-        let records = [session("d-1", a.clone()), session("d-2", b.clone()), session("d-3", a.clone())];
+        let records = [
+            session("d-1", a.clone()),
+            session("d-2", b.clone()),
+            session("d-3", a.clone()),
+        ];
         let mut w = Writer::default();
         let mut written = PlansWritten::default();
         for record in &records {
