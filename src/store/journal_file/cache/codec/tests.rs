@@ -3,6 +3,9 @@
 //! where the cache has its own edge cases: any f64 bit pattern, any u8 regress, any offset.
 
 use super::*;
+use crate::domain::plan::{Decision, Reason, ReferReason, SnapshotExercise};
+use crate::domain::programme::Rung;
+use crate::domain::red_flags::Urgency;
 use proptest::prelude::*;
 
 fn round_trip(encode: impl FnOnce(&mut Writer)) -> (Vec<u8>, Entry) {
