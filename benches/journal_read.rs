@@ -1,10 +1,14 @@
 //! Reading and replaying the journal from its file: 1, 5 and 10 years of daily use (a check-in and
 //! a session of five exercises × two sets every day); then the same with the coach's prescription,
 //! on a built-in programme whose phase-1 exercises fill the sessions (what `rehab today` does).
+//! Both as on a normal start: through the journal cache, built by an earlier run. Then 10 years
+//! with a day's lines added since the cache was built (parsed, and the cache rewritten), and the
+//! group "cold (no cache)": 10 years parsing every line, and a first start that parses every line
+//! and writes the cache.
 //! Run with `cargo bench --bench journal_read`.
 
 use chrono::{Days, FixedOffset, NaiveDate, TimeZone};
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use rehab_coach::domain::coach::prescribe;
 use rehab_coach::domain::history::History;
 use rehab_coach::domain::pain::Rating;
@@ -12,7 +16,10 @@ use rehab_coach::domain::plan::{Decision, PlanSnapshot, Reason, SnapshotExercise
 use rehab_coach::domain::programme::{Programme, Rung};
 use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
 use rehab_coach::domain::settings::CoachSettings;
-use rehab_coach::store::journal_file::{journal_file_name, read_journal};
+use rehab_coach::store::journal_file::{
+    CacheUse, JournalCache, journal_file_name, read_journal, read_journal_cached,
+    read_journal_reporting,
+};
 use rehab_coach::store::programme_files::Catalogue;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -87,7 +94,7 @@ fn generate(dir: &Path, years: u64, programme: &str, chosen: bool, exercises: &[
             .unwrap();
         let record = Record {
             v: FORMAT_VERSION,
-            id: RecordId(format!("bench-{sequence:06}").into()),
+            id: RecordId::from(format!("bench-{sequence:06}").as_str()),
             at,
             date,
             body,
@@ -166,19 +173,36 @@ fn generate(dir: &Path, years: u64, programme: &str, chosen: bool, exercises: &[
     out.flush().unwrap();
 }
 
+/// A cache for the journal in `data`, under `root`, built (as by an earlier start) and checked
+/// to serve the next read.
+fn warm_cache(root: &Path, data: &Path) -> JournalCache {
+    let cache = JournalCache::under(root, data);
+    read_journal_cached(data, &cache).unwrap();
+    let (_, reports) = read_journal_reporting(data, &cache).unwrap();
+    assert!(
+        reports
+            .iter()
+            .all(|r| r.used == CacheUse::Hit { parsed_lines: 0 }),
+        "{reports:?}"
+    );
+    cache
+}
+
 fn read_and_replay(c: &mut Criterion) {
     let mut group = c.benchmark_group("journal read + replay");
     group.sample_size(10);
     let exercises = made_up_exercises();
     for years in [1, 5, 10] {
         let dir = tempfile::tempdir().unwrap();
+        let cache_root = tempfile::tempdir().unwrap();
         generate(dir.path(), years, "bench", false, &exercises);
+        let cache = warm_cache(cache_root.path(), dir.path());
         group.bench_with_input(
             BenchmarkId::from_parameter(format!("{years}y")),
             &years,
             |b, _| {
                 b.iter(|| {
-                    let read = read_journal(dir.path()).unwrap();
+                    let read = read_journal_cached(dir.path(), &cache).unwrap();
                     History::replay(read.records)
                 })
             },
@@ -196,14 +220,16 @@ fn read_replay_prescribe(c: &mut Criterion) {
     group.sample_size(10);
     for years in [1, 5, 10] {
         let dir = tempfile::tempdir().unwrap();
+        let cache_root = tempfile::tempdir().unwrap();
         generate(dir.path(), years, PROGRAMME, true, &exercises);
+        let cache = warm_cache(cache_root.path(), dir.path());
         let today = first_day() + Days::new(years * DAYS_PER_YEAR);
         group.bench_with_input(
             BenchmarkId::from_parameter(format!("{years}y")),
             &years,
             |b, _| {
                 b.iter(|| {
-                    let read = read_journal(dir.path()).unwrap();
+                    let read = read_journal_cached(dir.path(), &cache).unwrap();
                     let history = History::replay(read.records);
                     prescribe(programme, &history, today, &settings)
                 })
@@ -213,5 +239,103 @@ fn read_replay_prescribe(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, read_and_replay, read_replay_prescribe);
+/// 10 years without a usable cache: read + replay + prescribe parsing every line ("no cache":
+/// the cache off), and a first start, which also writes the cache ("building the cache").
+fn cold(c: &mut Criterion) {
+    const YEARS: u64 = 10;
+    let catalogue = Catalogue::builtins_only();
+    let programme = catalogue.get(PROGRAMME).unwrap();
+    let exercises = programme_exercises(programme);
+    let settings = CoachSettings::default();
+    let dir = tempfile::tempdir().unwrap();
+    let cache_root = tempfile::tempdir().unwrap();
+    generate(dir.path(), YEARS, PROGRAMME, true, &exercises);
+    let today = first_day() + Days::new(YEARS * DAYS_PER_YEAR);
+    let cache = JournalCache::under(cache_root.path(), dir.path());
+    let mut group = c.benchmark_group("cold (no cache)");
+    group.sample_size(10);
+    group.bench_function(format!("{YEARS}y no cache"), |b| {
+        b.iter(|| {
+            let read = read_journal(dir.path()).unwrap();
+            let history = History::replay(read.records);
+            prescribe(programme, &history, today, &settings)
+        })
+    });
+    group.bench_function(format!("{YEARS}y building the cache"), |b| {
+        b.iter_batched(
+            || {
+                if let Some(cache_dir) = cache.dir() {
+                    let _ = std::fs::remove_dir_all(cache_dir);
+                }
+            },
+            |()| {
+                let read = read_journal_cached(dir.path(), &cache).unwrap();
+                let history = History::replay(read.records);
+                prescribe(programme, &history, today, &settings)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+/// 10 years, with the last day's lines added since the cache was built (the usual start after a
+/// day of use): the cache serves all but that day, which is parsed, and the cache is rewritten.
+fn a_day_added(c: &mut Criterion) {
+    const YEARS: u64 = 10;
+    let catalogue = Catalogue::builtins_only();
+    let programme = catalogue.get(PROGRAMME).unwrap();
+    let exercises = programme_exercises(programme);
+    let settings = CoachSettings::default();
+    let dir = tempfile::tempdir().unwrap();
+    let cache_root = tempfile::tempdir().unwrap();
+    generate(dir.path(), YEARS, PROGRAMME, true, &exercises);
+    let today = first_day() + Days::new(YEARS * DAYS_PER_YEAR);
+    let journal = dir.path().join(journal_file_name("bench"));
+    let whole = std::fs::read(&journal).unwrap();
+    // A check-in, a session start, its sets and its finish.
+    let day_lines = 3 + exercises.len() * SETS_PER_EXERCISE as usize;
+    let day_start = whole
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(day_lines)
+        .map(|(at, _)| at + 1)
+        .unwrap();
+    std::fs::write(&journal, &whole[..day_start]).unwrap();
+    let cache = warm_cache(cache_root.path(), dir.path());
+    let cache_file = cache.file_for(&journal).unwrap();
+    let cache_before = std::fs::read(&cache_file).unwrap();
+    std::fs::write(&journal, &whole).unwrap();
+    let (_, reports) = read_journal_reporting(dir.path(), &cache).unwrap();
+    assert_eq!(
+        reports[0].used,
+        CacheUse::Hit {
+            parsed_lines: day_lines
+        }
+    );
+    let mut group = c.benchmark_group("journal read + replay + prescribe, a day added");
+    group.sample_size(10);
+    group.bench_function(format!("{YEARS}y"), |b| {
+        b.iter_batched(
+            || std::fs::write(&cache_file, &cache_before).unwrap(),
+            |()| {
+                let read = read_journal_cached(dir.path(), &cache).unwrap();
+                let history = History::replay(read.records);
+                prescribe(programme, &history, today, &settings)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    read_and_replay,
+    read_replay_prescribe,
+    a_day_added,
+    cold
+);
 criterion_main!(benches);

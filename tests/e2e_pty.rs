@@ -16,6 +16,8 @@ struct Dirs {
     _root: tempfile::TempDir,
     data: PathBuf,
     config: PathBuf,
+    /// The journal cache's root: in the test's temp dir, never the real ~/.cache.
+    cache: PathBuf,
 }
 
 /// Short get-ready and side-switch pauses so a whole session runs in seconds.
@@ -32,10 +34,12 @@ fn dirs() -> Dirs {
     )
     .unwrap();
     std::fs::write(config.join("config.toml"), FAST_CONFIG).unwrap();
+    let cache = root.path().join("cache");
     Dirs {
         _root: root,
         data,
         config,
+        cache,
     }
 }
 
@@ -83,6 +87,7 @@ impl Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rehab"));
         cmd.env("REHAB_DATA_DIR", &dirs.data);
         cmd.env("REHAB_CONFIG_DIR", &dirs.config);
+        cmd.env("REHAB_CACHE_DIR", &dirs.cache);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         let child = pair.slave.spawn_command(cmd).unwrap();
@@ -260,6 +265,7 @@ fn no_terminal_gives_a_one_line_error() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_rehab"))
         .env("REHAB_DATA_DIR", &d.data)
         .env("REHAB_CONFIG_DIR", &d.config)
+        .env("REHAB_CACHE_DIR", &d.cache)
         .stdin(std::process::Stdio::null())
         .output()
         .unwrap();

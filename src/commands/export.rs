@@ -7,7 +7,7 @@ use crate::domain::settings::CoachSettings;
 use crate::export::{self, DayRange};
 use crate::store::Context;
 use crate::store::config;
-use crate::store::journal_file::{JournalRead, read_journal};
+use crate::store::journal_file::{JournalCache, JournalRead, read_journal_cached};
 use crate::store::programme_files::{Catalogue, load_catalogue};
 use anyhow::{Context as _, bail};
 use std::io::Write;
@@ -50,12 +50,13 @@ fn check_range(args: &ExportArgs) -> anyhow::Result<()> {
 
 /// The journal, with every unreadable line named on standard error (export goes on without it).
 fn read(ctx: &Context) -> anyhow::Result<JournalRead> {
-    let journal = read_journal(&ctx.data_dir).with_context(|| {
-        format!(
-            "could not read the journal in {}; `rehab journal check` tells more",
-            ctx.data_dir.display()
-        )
-    })?;
+    let journal = read_journal_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir))
+        .with_context(|| {
+            format!(
+                "could not read the journal in {}; `rehab journal check` tells more",
+                ctx.data_dir.display()
+            )
+        })?;
     for problem in &journal.problems {
         eprintln!(
             "warning: {} line {}: {} (left out; `rehab journal check` tells more)",

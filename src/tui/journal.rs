@@ -3,7 +3,7 @@
 
 use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
 use crate::store::Context;
-use crate::store::journal_file::{JournalWriter, read_journal};
+use crate::store::journal_file::{JournalCache, JournalWriter, read_journal_cached};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use std::path::PathBuf;
 
@@ -29,9 +29,10 @@ impl FileJournal {
     /// Read every journal file and take the writer's lock. A lock or open failure is kept and
     /// reported on the first append, so reading still works (e.g. with a second copy open).
     pub fn open(ctx: &Context) -> anyhow::Result<FileJournal> {
-        let read = read_journal(&ctx.data_dir).map_err(|e| {
-            anyhow::anyhow!("cannot read the journal in {}: {e}", ctx.data_dir.display())
-        })?;
+        let read = read_journal_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir))
+            .map_err(|e| {
+                anyhow::anyhow!("cannot read the journal in {}: {e}", ctx.data_dir.display())
+            })?;
         let warnings = read
             .problems
             .iter()

@@ -11,7 +11,10 @@ use crate::cli::{CheckinArgs, LogCommand};
 use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::store::Context;
-use crate::store::journal_file::{JournalWriter, journal_files, read_device_id, read_journal};
+use crate::store::journal_file::{
+    CACHE_DIR_ENV, CACHE_OFF, JournalCache, JournalWriter, journal_files, read_device_id,
+    read_journal_cached,
+};
 use crate::store::programme_files::load_catalogue;
 use anyhow::{Context as _, bail};
 use state::DayState;
@@ -37,7 +40,8 @@ pub fn start(ctx: &Context, programme: &str) -> anyhow::Result<ExitCode> {
             "unknown programme \"{programme}\" (available: {known}): `rehab programmes list` shows them"
         );
     };
-    let journal = read_journal(&ctx.data_dir).context("cannot read the journal")?;
+    let journal = read_journal_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir))
+        .context("cannot read the journal")?;
     let current = History::replay(journal.records).current().cloned();
     let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot save the choice")?;
     writer
@@ -132,5 +136,12 @@ pub fn paths(ctx: &Context) -> anyhow::Result<ExitCode> {
         programmes.display(),
         missing(programmes.is_dir())
     );
+    match JournalCache::from_env(&ctx.data_dir).dir() {
+        Some(dir) => println!(
+            "cache       {}  (parsed journal lines; safe to delete)",
+            dir.display()
+        ),
+        None => println!("cache       off ({CACHE_DIR_ENV}={CACHE_OFF})"),
+    }
     Ok(ExitCode::SUCCESS)
 }

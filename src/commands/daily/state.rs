@@ -10,7 +10,7 @@ use crate::domain::records::{Record, RecordBody};
 use crate::domain::settings::CoachSettings;
 use crate::store::Context;
 use crate::store::config::{self, Config};
-use crate::store::journal_file::read_journal;
+use crate::store::journal_file::{JournalCache, read_journal_cached};
 use crate::store::programme_files::{Catalogue, load_catalogue};
 use anyhow::{Context as _, bail};
 
@@ -31,7 +31,8 @@ impl DayState {
             eprintln!("rehab: warning: {warning}");
         }
         let config = load_config(ctx);
-        let journal = read_journal(&ctx.data_dir).context("cannot read the journal")?;
+        let journal = read_journal_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir))
+            .context("cannot read the journal")?;
         if !journal.problems.is_empty() {
             eprintln!(
                 "rehab: warning: {} journal line(s) could not be read and were skipped; `rehab journal check` lists them",

@@ -4,7 +4,7 @@ use crate::cli::CorrectArgs;
 use crate::domain::history::History;
 use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
 use crate::store::Context;
-use crate::store::journal_file::{JournalWriter, read_journal};
+use crate::store::journal_file::{JournalCache, JournalWriter, read_journal_cached};
 use anyhow::{Context as _, bail};
 use serde_json::{Map, Value};
 use std::process::ExitCode;
@@ -14,7 +14,8 @@ const TRIAL_ID: &str = "trial-correction";
 
 pub fn run(ctx: &Context, args: CorrectArgs) -> anyhow::Result<ExitCode> {
     let fields = parse_fields(&args.fields)?;
-    let journal = read_journal(&ctx.data_dir).context("cannot read the journal")?;
+    let journal = read_journal_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir))
+        .context("cannot read the journal")?;
     let target = RecordId::from(args.id.as_str());
     let Some(original) = journal.records.iter().find(|r| r.id == target) else {
         bail!(
