@@ -14,6 +14,10 @@ use rehab_coach::domain::settings::CoachSettings;
 use std::collections::BTreeMap;
 use std::hint::black_box;
 
+/// The allocator the `rehab` binary uses (src/main.rs), so this measures what it does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const PROGRAMME: &str = include_str!("../tests/fixtures/coach/two-phase.toml");
 const DAYS_PER_YEAR: u32 = 365;
 
