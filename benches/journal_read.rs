@@ -25,6 +25,10 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
+/// The allocator the `rehab` binary uses (src/main.rs), so this measures what it does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const DAYS_PER_YEAR: u64 = 365;
 /// The built-in programme the end-to-end bench prescribes for.
 const PROGRAMME: &str = "gluteal-tendinopathy";
@@ -75,6 +79,27 @@ fn programme_exercises(programme: &Programme) -> Vec<SnapshotExercise> {
                 decision: Decision::Hold,
                 reasons: vec![Reason::new("rule 12", "no rule asked for a change")],
             })
+        })
+        .collect()
+}
+
+/// The day's plan for the exercises: as in a real journal, each reason carries that day's
+/// numbers, so no two days' plans are equal (the cache cannot share one plan between days).
+fn day_of(exercises: &[SnapshotExercise], day: u64) -> Vec<SnapshotExercise> {
+    exercises
+        .iter()
+        .map(|e| SnapshotExercise {
+            reasons: vec![Reason::new(
+                "rule 12",
+                format!(
+                    "{} stays at rung {}: {} of 3 qualifying sessions so far, day {} at this rung",
+                    e.exercise,
+                    e.rung,
+                    day % 3,
+                    day + 1
+                ),
+            )],
+            ..e.clone()
         })
         .collect()
 }
@@ -134,7 +159,7 @@ fn generate(dir: &Path, years: u64, programme: &str, chosen: bool, exercises: &[
                     decision: Decision::Hold,
                     reasons: vec![],
                     deload: false,
-                    exercises: exercises.to_vec(),
+                    exercises: day_of(exercises, day),
                 }
                 .into(),
                 pain_before: Some(rating(2)),
