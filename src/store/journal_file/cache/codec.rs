@@ -9,6 +9,7 @@
 //! build here until it is encoded too (then bump `CACHE_LAYOUT`). Enums are matched without a
 //! wildcard for the same reason.
 
+mod names;
 mod plan;
 
 use super::wire::{Corrupt, Reader, Writer};
@@ -16,20 +17,23 @@ use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 use crate::domain::records::{LineError, Record, RecordBody, RecordId, Side};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use names::{NamesRead, NamesWritten, read_name, write_name};
 use plan::{decode_plan, encode_plan};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-/// The plans written so far in a block (their encoding → where it starts).
+/// The plans written so far in a block (their encoding → where it starts), and its names.
 #[derive(Debug, Default)]
 pub struct PlansWritten {
     at: HashMap<Vec<u8>, usize>,
+    names: NamesWritten,
 }
 
-/// The plans read so far in a block (where each starts → the plan).
+/// The plans read so far in a block (where each starts → the plan), and its names.
 #[derive(Debug, Default)]
 pub struct PlansRead {
     at: HashMap<usize, Arc<PlanSnapshot>>,
+    names: NamesRead,
 }
 
 const PLAN_INLINE: u8 = 0;
@@ -64,7 +68,7 @@ pub fn encode_record(w: &mut Writer, record: &Record, plans: &mut PlansWritten) 
     } = record;
     w.u8(ENTRY_RECORD);
     w.varint(u64::from(*v));
-    w.str(id.as_str());
+    write_name(w, &mut plans.names, id.as_str());
     encode_stamp(w, at);
     encode_date(w, *date);
     encode_body(w, body, plans);
@@ -102,7 +106,7 @@ pub fn decode_entry(r: &mut Reader, plans: &mut PlansRead) -> Result<Entry, Corr
 fn decode_record(r: &mut Reader, plans: &mut PlansRead) -> Result<Record, Corrupt> {
     Ok(Record {
         v: r.u32()?,
-        id: RecordId::from(r.str()?),
+        id: RecordId(read_name(r, &mut plans.names)?),
         at: decode_stamp(r)?,
         date: decode_date(r)?,
         body: decode_body(r, plans)?,
@@ -245,8 +249,8 @@ fn encode_body(w: &mut Writer, body: &RecordBody, plans: &mut PlansWritten) {
             undone,
         } => {
             w.u8(SET_DONE);
-            w.str(session.as_str());
-            w.str(exercise.as_str());
+            write_name(w, &mut plans.names, session.as_str());
+            write_name(w, &mut plans.names, exercise.as_str());
             encode_opt_side(w, *side);
             w.varint(u64::from(*set));
             w.opt_u32(*reps);
@@ -261,8 +265,8 @@ fn encode_body(w: &mut Writer, body: &RecordBody, plans: &mut PlansWritten) {
             reason,
         } => {
             w.u8(EXERCISE_SKIPPED);
-            w.str(session.as_str());
-            w.str(exercise.as_str());
+            write_name(w, &mut plans.names, session.as_str());
+            write_name(w, &mut plans.names, exercise.as_str());
             w.str(reason.as_str());
         }
         RecordBody::SessionFinished {
@@ -272,7 +276,7 @@ fn encode_body(w: &mut Writer, body: &RecordBody, plans: &mut PlansWritten) {
             note,
         } => {
             w.u8(SESSION_FINISHED);
-            w.str(session.as_str());
+            write_name(w, &mut plans.names, session.as_str());
             encode_rating(w, *pain_after);
             encode_opt_rating(w, *effort);
             w.opt_str(note.as_deref());
@@ -342,8 +346,8 @@ fn decode_body(r: &mut Reader, plans: &mut PlansRead) -> Result<RecordBody, Corr
             pain_before: decode_opt_rating(r)?,
         },
         SET_DONE => RecordBody::SetDone {
-            session: RecordId::from(r.str()?),
-            exercise: r.str()?.into(),
+            session: RecordId(read_name(r, &mut plans.names)?),
+            exercise: read_name(r, &mut plans.names)?,
             side: decode_opt_side(r)?,
             set: r.u32()?,
             reps: r.opt_u32()?,
@@ -353,12 +357,12 @@ fn decode_body(r: &mut Reader, plans: &mut PlansRead) -> Result<RecordBody, Corr
             undone: r.bool()?,
         },
         EXERCISE_SKIPPED => RecordBody::ExerciseSkipped {
-            session: RecordId::from(r.str()?),
-            exercise: r.str()?.into(),
+            session: RecordId(read_name(r, &mut plans.names)?),
+            exercise: read_name(r, &mut plans.names)?,
             reason: r.str()?.into(),
         },
         SESSION_FINISHED => RecordBody::SessionFinished {
-            session: RecordId::from(r.str()?),
+            session: RecordId(read_name(r, &mut plans.names)?),
             pain_after: decode_rating(r)?,
             effort: decode_opt_rating(r)?,
             note: r.opt_str()?.map(Into::into),
@@ -390,16 +394,18 @@ fn decode_body(r: &mut Reader, plans: &mut PlansRead) -> Result<RecordBody, Corr
 
 /// The plan in full the first time in a block, then as the distance back to that first one.
 fn encode_shared_plan(w: &mut Writer, plan: &PlanSnapshot, plans: &mut PlansWritten) {
-    let mut encoded = Writer::default();
-    encode_plan(&mut encoded, plan);
+    // Equal plans are found by an encoding of their own (names from none before), since the
+    // one written depends on the names the block already holds.
+    let mut alone = Writer::default();
+    encode_plan(&mut alone, plan, &mut NamesWritten::default());
     let here = w.position();
-    if let Some(&first) = plans.at.get(&encoded.bytes) {
+    if let Some(&first) = plans.at.get(&alone.bytes) {
         w.u8(PLAN_SAME_AS);
         w.len(here - first);
     } else {
         w.u8(PLAN_INLINE);
-        plans.at.insert(encoded.bytes.clone(), w.position());
-        w.bytes.extend_from_slice(&encoded.bytes);
+        plans.at.insert(alone.bytes, w.position());
+        encode_plan(w, plan, &mut plans.names);
     }
 }
 
@@ -408,7 +414,7 @@ fn decode_shared_plan(r: &mut Reader, plans: &mut PlansRead) -> Result<Arc<PlanS
     match r.u8()? {
         PLAN_INLINE => {
             let start = r.position();
-            let plan = Arc::new(decode_plan(r)?);
+            let plan = Arc::new(decode_plan(r, &mut plans.names)?);
             plans.at.insert(start, Arc::clone(&plan));
             Ok(plan)
         }

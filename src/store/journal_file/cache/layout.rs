@@ -16,7 +16,7 @@ use crate::domain::records::FORMAT_VERSION;
 use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 
 /// Bump on any change to how the cache is encoded: older caches are then rebuilt, never misread.
-pub const CACHE_LAYOUT: u32 = 1;
+pub const CACHE_LAYOUT: u32 = 2;
 const MAGIC: &[u8; 8] = b"rehabJC\n";
 /// The build that wrote a cache: a cache from any other build is rebuilt (its record types may
 /// differ in ways the layout number does not capture).

@@ -1,11 +1,12 @@
 //! A plan snapshot, every field: the bulk of a long journal's bytes.
 
 use super::super::wire::{Corrupt, Reader, Writer};
+use super::names::{NamesRead, NamesWritten, read_name, write_name};
 use crate::domain::plan::{Decision, PlanSnapshot, Reason, ReferReason, SnapshotExercise};
 use crate::domain::programme::Rung;
 use crate::domain::red_flags::Urgency;
 
-pub(super) fn encode_plan(w: &mut Writer, plan: &PlanSnapshot) {
+pub(super) fn encode_plan(w: &mut Writer, plan: &PlanSnapshot, names: &mut NamesWritten) {
     let PlanSnapshot {
         programme,
         phase,
@@ -14,10 +15,10 @@ pub(super) fn encode_plan(w: &mut Writer, plan: &PlanSnapshot) {
         deload,
         exercises,
     } = plan;
-    w.str(programme.as_str());
-    w.str(phase.as_str());
+    write_name(w, names, programme.as_str());
+    write_name(w, names, phase.as_str());
     encode_decision(w, decision);
-    encode_reasons(w, reasons);
+    encode_reasons(w, reasons, names);
     w.bool(*deload);
     w.len(exercises.len());
     for exercise in exercises {
@@ -28,29 +29,29 @@ pub(super) fn encode_plan(w: &mut Writer, plan: &PlanSnapshot) {
             decision,
             reasons,
         } = exercise;
-        w.str(exercise.as_str());
+        write_name(w, names, exercise.as_str());
         w.varint(u64::from(*rung));
         encode_rung(w, dose);
         encode_decision(w, decision);
-        encode_reasons(w, reasons);
+        encode_reasons(w, reasons, names);
     }
 }
 
-pub(super) fn decode_plan(r: &mut Reader) -> Result<PlanSnapshot, Corrupt> {
-    let programme = r.str()?.into();
-    let phase = r.str()?.into();
+pub(super) fn decode_plan(r: &mut Reader, names: &mut NamesRead) -> Result<PlanSnapshot, Corrupt> {
+    let programme = read_name(r, names)?;
+    let phase = read_name(r, names)?;
     let decision = decode_decision(r)?;
-    let reasons = decode_reasons(r)?;
+    let reasons = decode_reasons(r, names)?;
     let deload = r.bool()?;
     let count = r.len()?;
     let mut exercises = Vec::with_capacity(count.min(r.remaining()));
     for _ in 0..count {
         exercises.push(SnapshotExercise {
-            exercise: r.str()?.into(),
+            exercise: read_name(r, names)?,
             rung: r.u32()?,
             dose: decode_rung(r)?,
             decision: decode_decision(r)?,
-            reasons: decode_reasons(r)?,
+            reasons: decode_reasons(r, names)?,
         });
     }
     Ok(PlanSnapshot {
@@ -63,20 +64,20 @@ pub(super) fn decode_plan(r: &mut Reader) -> Result<PlanSnapshot, Corrupt> {
     })
 }
 
-fn encode_reasons(w: &mut Writer, reasons: &[Reason]) {
+fn encode_reasons(w: &mut Writer, reasons: &[Reason], names: &mut NamesWritten) {
     w.len(reasons.len());
     for Reason { rule, text } in reasons {
-        w.str(rule.as_str());
+        write_name(w, names, rule.as_str());
         w.str(text.as_str());
     }
 }
 
-fn decode_reasons(r: &mut Reader) -> Result<Vec<Reason>, Corrupt> {
+fn decode_reasons(r: &mut Reader, names: &mut NamesRead) -> Result<Vec<Reason>, Corrupt> {
     let count = r.len()?;
     let mut reasons = Vec::with_capacity(count.min(r.remaining()));
     for _ in 0..count {
         reasons.push(Reason {
-            rule: r.str()?.into(),
+            rule: read_name(r, names)?,
             text: r.str()?.into(),
         });
     }
