@@ -364,6 +364,9 @@ fn checkin_opens_first_when_due_and_saves() {
     snap("flag_check", &app);
     press(&mut app, &chars(&"n".repeat(RED_FLAGS.len())));
     assert!(matches!(app.screen, Screen::Today { .. }));
+    // Both answered: Today no longer asks for `c`.
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(!screen.contains("Press c"), "{screen}");
     assert_eq!(app.journal().records().len(), before + 1);
     assert_eq!(
         app.history.morning_pain(today()).map(Rating::value),

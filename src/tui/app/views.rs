@@ -53,6 +53,14 @@ impl App {
                 .is_none_or(|c| c.pain.is_none())
     }
 
+    /// The red-flag questions are due and not yet answered today.
+    fn red_flags_unanswered(&self) -> bool {
+        let today = self.history.checkin(self.today);
+        let answered_today = today.is_some_and(|c| !c.red_flags.is_empty());
+        let pain = today.and_then(|c| c.pain).map(|p| p.value());
+        !answered_today && self.red_flag_recheck_due(pain).is_some()
+    }
+
     /// Why the red-flag questions should be asked again now (domain.md §4: weekly, and when
     /// morning pain reaches the recheck level), if they should.
     pub(super) fn red_flag_recheck_due(&self, pain: Option<u8>) -> Option<String> {
@@ -208,6 +216,7 @@ impl App {
                 .collect(),
             programme_start: current.map(|c| c.start),
             streak,
+            checkin_wanted: self.checkin_due() || self.red_flags_unanswered(),
             adherence,
             mornings: stats::morning_series(&self.history, self.today),
             green_max: settings.green_max,

@@ -121,6 +121,8 @@ pub struct TodayModel<'a> {
     /// When the current programme was started.
     pub programme_start: Option<NaiveDate>,
     pub streak: u32,
+    /// The morning check-in or the red-flag questions are due: `c` answers both.
+    pub checkin_wanted: bool,
     pub adherence: (u32, u32),
     pub mornings: Vec<Option<u8>>,
     pub green_max: u8,
@@ -311,6 +313,9 @@ fn plan_lines(model: &TodayModel, theme: Theme, width: u16) -> Vec<Line<'static>
         }
         for p in &plan.prompts {
             out.extend(hanging_lines(p, "  ▶ ", "    ", width, theme.accent()));
+        }
+        if model.checkin_wanted && model.offers(TodayAction::CheckIn) {
+            out.push(Line::styled("  ▶ Press c to answer now.", theme.accent()));
         }
         out.push(Line::raw(""));
         // Locked: the heading says so in full, so it never sits above an empty space, and no
