@@ -12,12 +12,12 @@ use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_ma
 use rehab_coach::domain::coach::prescribe;
 use rehab_coach::domain::history::History;
 use rehab_coach::domain::pain::Rating;
-use rehab_coach::domain::plan::{Decision, PlanSnapshot, Reason, SnapshotExercise};
+use rehab_coach::domain::plan::{Decision, Plan, PlanSnapshot, Reason, SnapshotExercise};
 use rehab_coach::domain::programme::{Programme, Rung};
 use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
 use rehab_coach::domain::settings::CoachSettings;
 use rehab_coach::store::journal_file::{
-    CacheUse, JournalCache, journal_file_name, read_journal, read_journal_cached,
+    CacheUse, JournalCache, JournalRead, journal_file_name, read_journal, read_journal_cached,
     read_journal_reporting,
 };
 use rehab_coach::store::programme_files::Catalogue;
@@ -213,6 +213,17 @@ fn warm_cache(root: &Path, data: &Path) -> JournalCache {
     cache
 }
 
+/// What a start does once the journal is read: replay it and prescribe today's plan.
+fn plan_from(
+    read: JournalRead,
+    programme: &Programme,
+    today: NaiveDate,
+    settings: &CoachSettings,
+) -> Plan {
+    let history = History::replay(read.records);
+    prescribe(programme, &history, today, settings)
+}
+
 fn read_and_replay(c: &mut Criterion) {
     let mut group = c.benchmark_group("journal read + replay");
     group.sample_size(10);
@@ -255,8 +266,7 @@ fn read_replay_prescribe(c: &mut Criterion) {
             |b, _| {
                 b.iter(|| {
                     let read = read_journal_cached(dir.path(), &cache).unwrap();
-                    let history = History::replay(read.records);
-                    prescribe(programme, &history, today, &settings)
+                    plan_from(read, programme, today, &settings)
                 })
             },
         );
@@ -282,8 +292,7 @@ fn cold(c: &mut Criterion) {
     group.bench_function(format!("{YEARS}y no cache"), |b| {
         b.iter(|| {
             let read = read_journal(dir.path()).unwrap();
-            let history = History::replay(read.records);
-            prescribe(programme, &history, today, &settings)
+            plan_from(read, programme, today, &settings)
         })
     });
     group.bench_function(format!("{YEARS}y building the cache"), |b| {
@@ -295,8 +304,7 @@ fn cold(c: &mut Criterion) {
             },
             |()| {
                 let read = read_journal_cached(dir.path(), &cache).unwrap();
-                let history = History::replay(read.records);
-                prescribe(programme, &history, today, &settings)
+                plan_from(read, programme, today, &settings)
             },
             BatchSize::PerIteration,
         )
@@ -347,8 +355,7 @@ fn a_day_added(c: &mut Criterion) {
             || std::fs::write(&cache_file, &cache_before).unwrap(),
             |()| {
                 let read = read_journal_cached(dir.path(), &cache).unwrap();
-                let history = History::replay(read.records);
-                prescribe(programme, &history, today, &settings)
+                plan_from(read, programme, today, &settings)
             },
             BatchSize::PerIteration,
         )
