@@ -139,8 +139,41 @@ pub struct History {
     /// (day, reason) of acknowledged referrals.
     pub referrals_acknowledged: Vec<(NaiveDate, String)>,
     pub correction_problems: Vec<CorrectionProblem>,
-    /// The records after corrections, in replay order (for export and audit views).
-    pub records: Vec<Record>,
+    /// The first and last day any record (after corrections) is about.
+    pub first_day: Option<NaiveDate>,
+    pub last_day: Option<NaiveDate>,
+    /// The last record replayed in timestamp order (corrections included): records after it
+    /// can be added with `extend` instead of replaying everything again.
+    pub latest: Option<RecordKey>,
+}
+
+/// Where a record falls in replay order: its timestamp, then its id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RecordKey {
+    pub at: DateTime<FixedOffset>,
+    pub id: RecordId,
+}
+
+impl RecordKey {
+    pub fn of(record: &Record) -> RecordKey {
+        RecordKey {
+            at: record.at,
+            id: record.id.clone(),
+        }
+    }
+}
+
+/// Why records cannot be added to a History without replaying everything (`History::extend`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotExtendable {
+    /// A record comes before (or at) the last one replayed, e.g. from another device's journal.
+    OutOfOrder,
+    /// A correction: it may change any earlier record.
+    Correction,
+    /// The History has corrections that did not apply; a new record could be their target.
+    PendingCorrectionProblems,
+    /// Two sessions share an id, so which one a new set belongs to depends on replay order.
+    DuplicateSessionIds,
 }
 
 impl History {
@@ -149,13 +182,53 @@ impl History {
         let mut records: Vec<Record> = records.into_iter().collect();
         // Timestamp order across devices; ids break ties so the result never depends on input order.
         records.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
-
-        let mut history = History::default();
+        let mut history = History {
+            latest: records.last().map(RecordKey::of),
+            ..History::default()
+        };
         let records = apply_corrections(records, &mut history.correction_problems);
+        history.add_sorted(&records, SessionIndex::default());
+        history
+    }
 
-        let mut sessions = SessionIndex::default();
-        for record in &records {
+    /// Add records that all come after the last one replayed, as replaying everything again
+    /// would (the same History, field for field), or say why that cannot be done: then the
+    /// caller replays the whole journal.
+    pub fn extend(&mut self, records: Vec<Record>) -> Result<(), NotExtendable> {
+        let mut records = records;
+        records.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        let Some(first) = records.first() else {
+            return Ok(());
+        };
+        if self
+            .latest
+            .as_ref()
+            .is_some_and(|latest| RecordKey::of(first) <= *latest)
+        {
+            return Err(NotExtendable::OutOfOrder);
+        }
+        if records
+            .iter()
+            .any(|r| matches!(r.body, RecordBody::Correction { .. }))
+        {
+            return Err(NotExtendable::Correction);
+        }
+        if !self.correction_problems.is_empty() {
+            return Err(NotExtendable::PendingCorrectionProblems);
+        }
+        let sessions = SessionIndex::over(&self.sessions)?;
+        self.latest = records.last().map(RecordKey::of);
+        self.add_sorted(&records, sessions);
+        Ok(())
+    }
+
+    /// Add records (sorted, corrections applied) to the views.
+    fn add_sorted(&mut self, records: &[Record], mut sessions: SessionIndex) {
+        let history = self;
+        for record in records {
             let date = record.date;
+            history.first_day = Some(history.first_day.map_or(date, |d| d.min(date)));
+            history.last_day = Some(history.last_day.map_or(date, |d| d.max(date)));
             let id = record.id.clone();
             match &record.body {
                 RecordBody::ProgrammeChosen { programme, start } => {
@@ -274,8 +347,6 @@ impl History {
             .sessions
             .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.at.cmp(&b.at)));
         history.runs.sort_by_key(|r| r.date);
-        history.records = records;
-        history
     }
 
     /// The current programme choice, if any.
@@ -317,6 +388,21 @@ struct SessionIndex {
 }
 
 impl SessionIndex {
+    /// The sessions already replayed, by id; refused if two share an id (which one a new set
+    /// belongs to would then depend on the order they were replayed in).
+    fn over(sessions: &[SessionLog]) -> Result<SessionIndex, NotExtendable> {
+        let mut positions = HashMap::with_capacity(sessions.len());
+        for (position, session) in sessions.iter().enumerate() {
+            if positions.insert(session.id.clone(), position).is_some() {
+                return Err(NotExtendable::DuplicateSessionIds);
+            }
+        }
+        Ok(SessionIndex {
+            positions,
+            last: None,
+        })
+    }
+
     fn insert(&mut self, id: RecordId, position: usize) {
         self.last = Some((id.clone(), position));
         self.positions.insert(id, position);
@@ -531,19 +617,115 @@ mod tests {
     }
 
     #[test]
-    fn a_session_shares_its_plan_with_its_record() {
-        let h = History::replay(vec![rec("a-1", 2, 0, started())]);
-        let RecordBody::SessionStarted { plan, .. } = &h.records[0].body else {
-            panic!("not a session_started record: {:?}", h.records[0]);
-        };
-        assert!(Arc::ptr_eq(plan, &h.sessions[0].plan));
-    }
-
-    #[test]
     fn replay_ignores_input_order() {
         let a = vec![rec("a-1", 2, 0, checkin(3)), rec("b-1", 2, 5, checkin(4))];
         let mut b = a.clone();
         b.reverse();
         assert_eq!(History::replay(a), History::replay(b));
+    }
+
+    fn note(text: &str) -> RecordBody {
+        RecordBody::Note { text: text.into() }
+    }
+
+    #[test]
+    fn extending_gives_what_replaying_everything_gives() {
+        let all = vec![
+            rec("a-1", 2, 0, started()),
+            rec("a-2", 2, 1, set_of("a-1")),
+            rec("a-3", 3, 0, checkin(3)),
+            rec("a-4", 3, 1, set_of("a-1")),
+            rec("a-5", 3, 2, started()),
+            rec("a-6", 3, 3, set_of("a-5")),
+            rec("a-7", 4, 0, note("sore")),
+        ];
+        for cut in 0..=all.len() {
+            let mut extended = History::replay(all[..cut].to_vec());
+            assert_eq!(extended.extend(all[cut..].to_vec()), Ok(()), "cut at {cut}");
+            assert_eq!(extended, History::replay(all.clone()), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn extending_refuses_what_could_change_the_past() {
+        let mut fields = serde_json::Map::new();
+        fields.insert("pain".into(), serde_json::json!(2));
+        let correction = RecordBody::Correction {
+            target: RecordId("a-1".into()),
+            fields,
+            reason: None,
+        };
+        let base = || {
+            History::replay(vec![
+                rec("a-1", 2, 0, started()),
+                rec("a-2", 3, 0, checkin(4)),
+            ])
+        };
+        let cases: [(&str, Vec<Record>, NotExtendable); 3] = [
+            (
+                "same instant as the last",
+                vec![rec("a-0", 3, 0, note("x"))],
+                NotExtendable::OutOfOrder,
+            ),
+            (
+                "earlier",
+                vec![rec("b-1", 2, 30, note("x"))],
+                NotExtendable::OutOfOrder,
+            ),
+            (
+                "a correction",
+                vec![rec("a-3", 4, 0, correction)],
+                NotExtendable::Correction,
+            ),
+        ];
+        for (what, records, why) in cases {
+            let mut history = base();
+            let before = history.clone();
+            assert_eq!(history.extend(records), Err(why), "{what}");
+            assert_eq!(history, before, "{what}: refused, so unchanged");
+        }
+        let mut pending = History::replay(vec![rec(
+            "a-1",
+            2,
+            0,
+            RecordBody::Correction {
+                target: RecordId("nowhere".into()),
+                fields: serde_json::Map::new(),
+                reason: None,
+            },
+        )]);
+        assert_eq!(
+            pending.extend(vec![rec("a-2", 3, 0, note("x"))]),
+            Err(NotExtendable::PendingCorrectionProblems)
+        );
+        let mut twice = History::replay(vec![
+            rec("a-1", 2, 0, started()),
+            rec("a-1", 2, 1, started()),
+        ]);
+        assert_eq!(
+            twice.extend(vec![rec("a-2", 3, 0, set_of("a-1"))]),
+            Err(NotExtendable::DuplicateSessionIds)
+        );
+    }
+
+    #[test]
+    fn first_and_last_day_span_every_record_but_corrections() {
+        let h = History::replay(vec![
+            rec("a-1", 4, 0, checkin(3)),
+            rec("a-2", 2, 0, note("x")),
+            rec(
+                "a-3",
+                9,
+                0,
+                RecordBody::Correction {
+                    target: RecordId("a-1".into()),
+                    fields: serde_json::Map::new(),
+                    reason: None,
+                },
+            ),
+        ]);
+        let day = |d| NaiveDate::from_ymd_opt(2026, 3, d);
+        assert_eq!((h.first_day, h.last_day), (day(2), day(4)));
+        assert_eq!(h.latest.map(|k| k.id), Some(RecordId("a-3".into())));
     }
 }

@@ -77,12 +77,12 @@ pub fn session_kind(session: &SessionLog) -> DayKind {
 
 /// The first day anything was recorded, if any.
 pub fn first_day(history: &History) -> Option<NaiveDate> {
-    history.records.iter().map(|r| r.date).min()
+    history.first_day
 }
 
 /// The last day anything was recorded, if any.
 pub fn last_day(history: &History) -> Option<NaiveDate> {
-    history.records.iter().map(|r| r.date).max()
+    history.last_day
 }
 
 /// Every day from the first record to `until` (inclusive) with how it went.

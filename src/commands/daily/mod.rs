@@ -8,12 +8,11 @@ pub(crate) mod state;
 mod today_view;
 
 use crate::cli::{CheckinArgs, LogCommand};
-use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::store::Context;
 use crate::store::journal_file::{
     CACHE_DIR_ENV, CACHE_OFF, JournalCache, JournalWriter, journal_files, read_device_id,
-    read_journal_cached,
+    read_history_cached,
 };
 use crate::store::programme_files::load_catalogue;
 use anyhow::{Context as _, bail};
@@ -40,9 +39,9 @@ pub fn start(ctx: &Context, programme: &str) -> anyhow::Result<ExitCode> {
             "unknown programme \"{programme}\" (available: {known}): `rehab programmes list` shows them"
         );
     };
-    let journal = read_journal_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir))
+    let journal = read_history_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir), None)
         .context("cannot read the journal")?;
-    let current = History::replay(journal.records).current().cloned();
+    let current = journal.history.current().cloned();
     let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot save the choice")?;
     writer
         .append(

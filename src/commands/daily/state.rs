@@ -6,11 +6,10 @@ use crate::domain::coach::prescribe;
 use crate::domain::history::History;
 use crate::domain::plan::Plan;
 use crate::domain::programme::Programme;
-use crate::domain::records::{Record, RecordBody};
 use crate::domain::settings::CoachSettings;
 use crate::store::Context;
 use crate::store::config::{self, Config};
-use crate::store::journal_file::{JournalCache, read_journal_cached};
+use crate::store::journal_file::{JournalCache, read_history_cached};
 use crate::store::programme_files::{Catalogue, load_catalogue};
 use anyhow::{Context as _, bail};
 
@@ -31,8 +30,12 @@ impl DayState {
             eprintln!("rehab: warning: {warning}");
         }
         let config = load_config(ctx);
-        let journal = read_journal_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir))
-            .context("cannot read the journal")?;
+        let journal = read_history_cached(
+            &ctx.data_dir,
+            &JournalCache::from_env(&ctx.data_dir),
+            Some(ctx.today),
+        )
+        .context("cannot read the journal")?;
         if !journal.problems.is_empty() {
             eprintln!(
                 "rehab: warning: {} journal line(s) could not be read and were skipped; `rehab journal check` lists them",
@@ -42,15 +45,8 @@ impl DayState {
         for file in &journal.unread {
             eprintln!("rehab: warning: {}", unread_message(file));
         }
-        let first_start = journal
-            .records
-            .iter()
-            .filter_map(|r| match &r.body {
-                RecordBody::ProgrammeChosen { start, .. } => Some(*start),
-                _ => None,
-            })
-            .min();
-        let history = History::replay(journal.records.into_iter().filter(|r| known_on(r, ctx)));
+        let first_start = journal.first_programme_start;
+        let history = journal.history;
         Ok(DayState {
             catalogue,
             config,
@@ -101,10 +97,4 @@ pub fn load_config(ctx: &Context) -> Config {
         eprintln!("rehab: warning: {warning}");
     }
     loaded.config
-}
-
-/// Acting as a day (`--date`) means knowing only what was recorded about that day and earlier.
-/// Corrections always count: they fix facts, whenever they were made.
-fn known_on(record: &Record, ctx: &Context) -> bool {
-    record.date <= ctx.today || matches!(record.body, RecordBody::Correction { .. })
 }

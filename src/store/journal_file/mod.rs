@@ -16,8 +16,9 @@ mod repair;
 mod writer;
 
 pub use cache::{
-    CACHE_DIR_ENV, CACHE_LAYOUT, CACHE_OFF, CacheReport, CacheUse, CacheWrite, JournalCache,
-    read_journal_cached, read_journal_reporting,
+    CACHE_DIR_ENV, CACHE_LAYOUT, CACHE_OFF, CacheReport, CacheUse, CacheWrite, HistoryRead,
+    JournalCache, RACY_MARGIN, SnapshotReport, SnapshotUse, known_on, read_history_cached,
+    read_history_reporting, read_journal_cached, read_journal_reporting,
 };
 pub use device::{
     DEVICE_ID_FILE, Machine, default_machine_local_dir, device_id_path, read_device_id,

@@ -34,7 +34,7 @@ pub fn journal_files(data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
 
 /// (journal files, stray files): a stray file looks like a journal but is not read, e.g. a copy
 /// a sync tool made on a conflict (`journal-ab12.sync-conflict-....jsonl`). Both sorted by name.
-fn classify_dir(data_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), StoreError> {
+pub(super) fn classify_dir(data_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), StoreError> {
     let entries = match std::fs::read_dir(data_dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),

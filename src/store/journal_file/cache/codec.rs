@@ -9,6 +9,7 @@
 //! build here until it is encoded too (then bump `CACHE_LAYOUT`). Enums are matched without a
 //! wildcard for the same reason.
 
+pub mod history;
 mod names;
 mod plan;
 

@@ -20,7 +20,7 @@ pub const CACHE_LAYOUT: u32 = 2;
 const MAGIC: &[u8; 8] = b"rehabJC\n";
 /// The build that wrote a cache: a cache from any other build is rebuilt (its record types may
 /// differ in ways the layout number does not capture).
-const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Small blocks (e.g. the few lines added since the last start) are merged up to this size when
 /// the cache is rewritten; full ones stay as they are. A few hundred KiB keeps the block count
 /// of a 10-year cache in the tens: enough to share out between threads, little to bookkeep.

@@ -1,7 +1,9 @@
 //! Where a data dir's journal caches live: in the machine's cache dir, never in the data dir
 //! (which may be synced to other machines, and must hold only the journal itself).
 
+use super::snapshot::RACY_MARGIN;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Overrides the cache root (the platform cache dir); `off` turns the cache off.
@@ -11,23 +13,32 @@ pub const CACHE_OFF: &str = "off";
 /// Under the cache root: one dir per data dir, named by a hash of its path.
 const JOURNAL_CACHE_DIR: &str = "journal-cache";
 const CACHE_SUFFIX: &str = ".cache";
+/// The history snapshot's file in a data dir's cache dir (no journal cache ends like this).
+const SNAPSHOT_FILE: &str = "history.snapshot";
 
 /// The cache dir for one data dir, or none (cache off).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JournalCache {
     dir: Option<PathBuf>,
+    /// How long before the history snapshot looked at a journal file it must have last changed
+    /// for the snapshot to trust it unread (`RACY_MARGIN`; tests shorten it).
+    settle: Duration,
 }
 
 impl JournalCache {
     /// No cache: every read parses every line.
     pub fn off() -> JournalCache {
-        JournalCache { dir: None }
+        JournalCache {
+            dir: None,
+            settle: RACY_MARGIN,
+        }
     }
 
     /// The cache for `data_dir` under `root`: `root/journal-cache/<hash of the data dir path>`.
     pub fn under(root: &Path, data_dir: &Path) -> JournalCache {
         JournalCache {
             dir: Some(root.join(JOURNAL_CACHE_DIR).join(data_dir_key(data_dir))),
+            settle: RACY_MARGIN,
         }
     }
 
@@ -44,9 +55,25 @@ impl JournalCache {
         }
     }
 
+    /// The same cache, trusting a journal file unread once it has not changed for `settle`
+    /// before the snapshot looked at it, instead of `RACY_MARGIN` (for tests: zero trusts any
+    /// file unchanged since, which a file system with coarse times could get wrong).
+    pub fn settled_after(self, settle: Duration) -> JournalCache {
+        JournalCache { settle, ..self }
+    }
+
+    pub fn settle(&self) -> Duration {
+        self.settle
+    }
+
     /// The dir holding this data dir's caches, if the cache is on.
     pub fn dir(&self) -> Option<&Path> {
         self.dir.as_deref()
+    }
+
+    /// `<dir>/history.snapshot`: the History replayed from every journal file of the data dir.
+    pub fn snapshot_file(&self) -> Option<PathBuf> {
+        Some(self.dir.as_ref()?.join(SNAPSHOT_FILE))
     }
 
     /// `<dir>/<journal file name>.cache` for a journal file.

@@ -13,10 +13,15 @@ mod codec;
 mod layout;
 mod location;
 mod prefix;
+mod snapshot;
 mod wire;
 
 pub use layout::CACHE_LAYOUT;
 pub use location::{CACHE_DIR_ENV, CACHE_OFF, JournalCache};
+pub use snapshot::{
+    HistoryRead, RACY_MARGIN, SnapshotReport, SnapshotUse, known_on, read_history_cached,
+    read_history_reporting,
+};
 
 use super::fs_util::{create_private_dir, create_private_file};
 use super::reader::{parse_into, read_journal_with};
@@ -70,20 +75,38 @@ pub fn read_journal_reporting(
     data_dir: &Path,
     cache: &JournalCache,
 ) -> Result<(JournalRead, Vec<CacheReport>), StoreError> {
-    let mut reports = Vec::new();
-    let read = read_journal_with(data_dir, |file, read| {
-        reports.push(read_file(file, cache.file_for(file), read)?);
-        Ok(())
-    })?;
-    Ok((read, reports))
+    let (read, covered) = read_journal_covering(data_dir, cache)?;
+    Ok((
+        read,
+        covered.into_iter().map(|(report, _)| report).collect(),
+    ))
 }
 
-/// Read one journal file into `read`, through its cache at `cache_path` (None: cache off).
+/// How each file's cache served a read, and which whole lines of the file the read covered
+/// (None: cache off).
+type Covered = Vec<(CacheReport, Option<Coverage>)>;
+
+/// `read_journal_reporting`, also saying which whole lines of each file the read covered, for
+/// the history snapshot to record.
+fn read_journal_covering(
+    data_dir: &Path,
+    cache: &JournalCache,
+) -> Result<(JournalRead, Covered), StoreError> {
+    let mut covered = Vec::new();
+    let read = read_journal_with(data_dir, |file, read| {
+        covered.push(read_file(file, cache.file_for(file), read)?);
+        Ok(())
+    })?;
+    Ok((read, covered))
+}
+
+/// Read one journal file into `read`, through its cache at `cache_path` (None: cache off); says
+/// how the cache served and which whole lines were read (None: cache off).
 fn read_file(
     file: &Path,
     cache_path: Option<PathBuf>,
     read: &mut JournalRead,
-) -> Result<CacheReport, StoreError> {
+) -> Result<(CacheReport, Option<Coverage>), StoreError> {
     let report = |used, write| CacheReport {
         file: file.to_path_buf(),
         used,
@@ -92,7 +115,7 @@ fn read_file(
     let Some(cache_path) = cache_path else {
         let contents = std::fs::read(file).map_err(StoreError::io("read", file))?;
         parse_into(file, &contents, 0, read, |_, _| {});
-        return Ok(report(CacheUse::Off, CacheWrite::NotNeeded));
+        return Ok((report(CacheUse::Off, CacheWrite::NotNeeded), None));
     };
     let cache_bytes = std::fs::read(&cache_path);
     let loaded = match &cache_bytes {
@@ -144,6 +167,12 @@ fn read_file(
     }
 
     let whole_lines = memchr::memrchr(b'\n', &tail).map_or(0, |end| end + 1);
+    hasher.update(&tail[..whole_lines]);
+    let coverage = Coverage {
+        len: (start + whole_lines) as u64,
+        hash: hasher.digest(),
+        lines: (lines_before + memchr::memchr_iter(b'\n', &tail[..whole_lines]).count()) as u64,
+    };
     let write = if whole_lines == 0 {
         if matches!(used, CacheUse::Miss { .. }) {
             // A stale cache of a journal now empty (or one torn line): not worth decoding again.
@@ -151,15 +180,9 @@ fn read_file(
         }
         CacheWrite::NotNeeded
     } else {
-        hasher.update(&tail[..whole_lines]);
-        let coverage = Coverage {
-            len: (start + whole_lines) as u64,
-            hash: hasher.digest(),
-            lines: (lines_before + memchr::memchr_iter(b'\n', &tail[..whole_lines]).count()) as u64,
-        };
         rewrite(&cache_path, coverage, &old_blocks, encoder)
     };
-    Ok(report(used, write))
+    Ok((report(used, write), Some(coverage)))
 }
 
 /// A new cache: the blocks already cached, copied as they are, then the new lines' blocks.

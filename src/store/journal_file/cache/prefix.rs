@@ -63,7 +63,7 @@ pub fn load<'c>(file: &Path, cache_bytes: &'c [u8]) -> Result<Loaded<'c>, StoreE
 
 /// The hash state over the journal's first `coverage.len` bytes and the bytes after them, or
 /// None if those bytes are not the ones cached (changed, or the file is shorter).
-fn read_after(file: &Path, coverage: Coverage) -> io::Result<Option<(JournalHasher, Vec<u8>)>> {
+pub fn read_after(file: &Path, coverage: Coverage) -> io::Result<Option<(JournalHasher, Vec<u8>)>> {
     let mut journal = File::open(file)?;
     let mut hasher = JournalHasher::new();
     let mut chunk = vec![0u8; HASH_CHUNK_BYTES];
