@@ -369,11 +369,19 @@ fn checkin_opens_first_when_due_and_saves() {
     assert!(!screen.contains("Press c"), "{screen}");
     assert_eq!(app.journal().records().len(), before + 1);
     assert_eq!(
-        app.history.morning_pain(today()).map(Rating::value),
+        app.journal()
+            .history()
+            .morning_pain(today())
+            .map(Rating::value),
         Some(3)
     );
     assert_eq!(
-        app.history.checkin(today()).unwrap().red_flags.len(),
+        app.journal()
+            .history()
+            .checkin(today())
+            .unwrap()
+            .red_flags
+            .len(),
         RED_FLAGS.len()
     );
 }
@@ -422,7 +430,7 @@ fn a_second_checkin_the_same_day_starts_from_the_first_answers() {
     // The weekly red-flag re-check is due in this journal; the values are saved with it.
     assert!(matches!(app.screen, Screen::FlagCheck(_)));
     press(&mut app, &chars(&"n".repeat(RED_FLAGS.len())));
-    let day = app.history.checkin(today()).unwrap();
+    let day = app.journal().history().checkin(today()).unwrap();
     assert_eq!(
         (
             day.pain.map(Rating::value),
@@ -456,10 +464,13 @@ fn switching_programme_asks_and_keeps_history() {
     press(&mut app, &[KeyCode::Char('y')]);
     assert_eq!(app.journal().records().len(), before + 1);
     assert_eq!(
-        app.history.current().map(|c| c.programme.as_str()),
+        app.journal()
+            .history()
+            .current()
+            .map(|c| c.programme.as_str()),
         Some("other-test")
     );
-    assert_eq!(app.history.choices.len(), 2);
+    assert_eq!(app.journal().history().choices.len(), 2);
 }
 
 // ---------------------------------------------------------------- Today
@@ -539,7 +550,7 @@ fn refer_acknowledge_appends_record() {
     // The append replays the journal and asks the coach again; the record is what matters.
     assert_eq!(kinds(&app).last(), Some(&"referral_acknowledged"));
     assert_eq!(
-        app.history.referrals_acknowledged,
+        app.journal().history().referrals_acknowledged,
         vec![(today(), "plateau".to_string())]
     );
 }
@@ -670,7 +681,7 @@ fn whole_session_writes_every_step_and_returns_to_today() {
         out.contains(&Output::Bell),
         "the bell rings at the end of holds"
     );
-    let log = app.history.sessions.last().unwrap();
+    let log = app.journal().history().sessions.last().unwrap();
     assert!(log.finished.is_some());
     assert!(log.sets.iter().all(|s| s.pain.value() == 2));
     // Done for today: said at the top, and nothing left to start.

@@ -1,14 +1,18 @@
 //! All journal I/O of the full-screen coach goes through `Journal`, so screens can be tested
 //! with an in-memory journal and the real one (one device file, fsynced appends) stays in one place.
 
+use crate::domain::history::History;
 use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
 use crate::store::Context;
-use crate::store::journal_file::{JournalCache, JournalWriter, read_journal_cached};
+use crate::store::journal_file::{JournalCache, JournalWriter, read_history_cached};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use std::path::PathBuf;
 
 pub trait Journal {
-    /// Every record read so far plus every record appended since.
+    /// The journal replayed: every record read, plus every record appended since.
+    fn history(&self) -> &History;
+    /// The records held in memory: all of an in-memory journal's; those a file journal has
+    /// appended since it was opened (the rest are only in `history`).
     fn records(&self) -> &[Record];
     /// Append one record about `date`; returns it as written (with its id and time).
     fn append(&mut self, date: NaiveDate, body: RecordBody) -> Result<Record, String>;
@@ -20,19 +24,23 @@ pub trait Journal {
 pub struct FileJournal {
     data_dir: PathBuf,
     ctx: Context,
+    cache: JournalCache,
+    history: History,
+    /// Appended since the journal was opened.
     records: Vec<Record>,
     writer: Result<JournalWriter, String>,
     warnings: Vec<String>,
 }
 
 impl FileJournal {
-    /// Read every journal file and take the writer's lock. A lock or open failure is kept and
-    /// reported on the first append, so reading still works (e.g. with a second copy open).
+    /// Read every journal file (through the history snapshot) and take the writer's lock. A lock
+    /// or open failure is kept and reported on the first append, so reading still works (e.g.
+    /// with a second copy open).
     pub fn open(ctx: &Context) -> anyhow::Result<FileJournal> {
-        let read = read_journal_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir))
-            .map_err(|e| {
-                anyhow::anyhow!("cannot read the journal in {}: {e}", ctx.data_dir.display())
-            })?;
+        let cache = JournalCache::from_env(&ctx.data_dir);
+        let read = read_history_cached(&ctx.data_dir, &cache, None).map_err(|e| {
+            anyhow::anyhow!("cannot read the journal in {}: {e}", ctx.data_dir.display())
+        })?;
         let warnings = read
             .problems
             .iter()
@@ -49,7 +57,9 @@ impl FileJournal {
         Ok(FileJournal {
             data_dir: ctx.data_dir.clone(),
             ctx: ctx.clone(),
-            records: read.records,
+            cache,
+            history: read.history,
+            records: Vec::new(),
             writer,
             warnings,
         })
@@ -57,6 +67,10 @@ impl FileJournal {
 }
 
 impl Journal for FileJournal {
+    fn history(&self) -> &History {
+        &self.history
+    }
+
     fn records(&self) -> &[Record] {
         &self.records
     }
@@ -72,6 +86,12 @@ impl Journal for FileJournal {
             .append(date, self.ctx.now_stamp(), body)
             .map_err(|e| format!("saving to the journal failed: {e}"))?;
         self.records.push(record.clone());
+        if self.history.extend(vec![record.clone()]).is_err() {
+            // E.g. a correction: the whole journal, the new record with it, replayed again.
+            self.history = read_history_cached(&self.data_dir, &self.cache, None)
+                .map_err(|e| format!("saved, but the journal could not be read again: {e}"))?
+                .history;
+        }
         Ok(record)
     }
 
@@ -84,7 +104,8 @@ impl Journal for FileJournal {
 /// the previous one, from 07:00 on its date, so replays are deterministic.
 #[derive(Debug, Default, Clone)]
 pub struct MemoryJournal {
-    pub records: Vec<Record>,
+    records: Vec<Record>,
+    history: History,
     /// When set, every append fails with this message (to test error display).
     pub fail_with: Option<String>,
 }
@@ -95,6 +116,7 @@ const MEMORY_FIRST_HOUR: u32 = 7;
 impl MemoryJournal {
     pub fn new(records: Vec<Record>) -> MemoryJournal {
         MemoryJournal {
+            history: History::replay(records.iter().cloned()),
             records,
             fail_with: None,
         }
@@ -109,6 +131,10 @@ impl MemoryJournal {
 }
 
 impl Journal for MemoryJournal {
+    fn history(&self) -> &History {
+        &self.history
+    }
+
     fn records(&self) -> &[Record] {
         &self.records
     }
@@ -125,6 +151,9 @@ impl Journal for MemoryJournal {
             body,
         };
         self.records.push(record.clone());
+        if self.history.extend(vec![record.clone()]).is_err() {
+            self.history = History::replay(self.records.iter().cloned());
+        }
         Ok(record)
     }
 

@@ -53,7 +53,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::CheckIn(form) => checkin::render(form, theme, green, amber, frame, body),
         Screen::FlagCheck(check) => flag_check::render(check, theme, frame, body),
         Screen::Chooser(c) => {
-            let current = app.history.current().map(|c| c.programme.as_str());
+            let current = app
+                .journal()
+                .history()
+                .current()
+                .map(|c| c.programme.as_str());
             chooser::render(c, &app.catalogue, current, theme, frame, body)
         }
         Screen::Session(s) => {

@@ -4,7 +4,6 @@
 use super::tomorrow::tomorrow_lines;
 use super::{App, Output, Screen};
 use crate::domain::coach::prescribe;
-use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::domain::session::{Effect, Session};
 use crate::tui::history::HistoryScreen;
@@ -13,15 +12,14 @@ use crate::tui::screens::overlays::Overlay;
 use crate::tui::screens::today::{Safety, TodayAction};
 
 impl App {
-    /// Replay the journal and ask the coach again (after every append).
+    /// Ask the coach again (after every append: the journal keeps its History current).
     pub(super) fn refresh(&mut self) {
-        self.history = History::replay(self.journal.records().iter().cloned());
         let settings = self.settings();
         self.plan = self
             .programme()
-            .map(|p| prescribe(p, &self.history, self.today, &settings));
+            .map(|p| prescribe(p, self.journal.history(), self.today, &settings));
         if let Screen::History(h) = &mut self.screen {
-            h.refresh(&self.history, &self.catalogue);
+            h.refresh(self.journal.history(), &self.catalogue);
         }
     }
 
@@ -36,7 +34,7 @@ impl App {
         };
         tomorrow_lines(&prescribe(
             programme,
-            &self.history,
+            self.journal.history(),
             tomorrow,
             &self.settings(),
         ))
@@ -76,13 +74,18 @@ impl App {
             TodayAction::Start => self.start_session(),
             TodayAction::CheckIn => self.screen = Screen::CheckIn(self.new_checkin_form()),
             TodayAction::Switch => {
-                let current = self.history.current().map(|c| c.programme.clone());
+                let current = self
+                    .journal
+                    .history()
+                    .current()
+                    .map(|c| c.programme.clone());
                 self.screen = Screen::Chooser(Chooser::at(&self.catalogue, current.as_deref()));
             }
             TodayAction::History => {
                 // config.toml's coach overrides also shape the history views (zones, run caps).
-                let screen = HistoryScreen::new(&self.history, &self.catalogue, self.today)
-                    .with_settings(&self.history, &self.catalogue, self.settings());
+                let screen =
+                    HistoryScreen::new(self.journal.history(), &self.catalogue, self.today)
+                        .with_settings(self.journal.history(), &self.catalogue, self.settings());
                 self.screen = Screen::History(Box::new(screen))
             }
             TodayAction::Acknowledge => {
@@ -155,7 +158,7 @@ impl App {
         };
         let body = RecordBody::SessionStarted {
             plan: snapshot.clone().into(),
-            pain_before: self.history.morning_pain(self.today),
+            pain_before: self.journal.history().morning_pain(self.today),
         };
         match self.journal.append(self.today, body) {
             Ok(record) => {
@@ -216,7 +219,8 @@ impl App {
                     let id = s.session_id.clone();
                     self.refresh();
                     let finished = self
-                        .history
+                        .journal
+                        .history()
                         .sessions
                         .iter()
                         .any(|log| log.id == id && log.finished.is_some());

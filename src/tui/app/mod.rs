@@ -2,7 +2,6 @@
 //! `Output`s for the shell (bell, notification, quit); `view::render(&App, frame)` draws it.
 //! Journal appends happen inside `update` through the `Journal` port, the moment a step completes.
 
-use crate::domain::history::History;
 use crate::domain::plan::Plan;
 use crate::domain::session::{Screen as RunnerScreen, Session};
 use crate::store::config::Config;
@@ -101,7 +100,6 @@ pub struct App {
     pub theme: Theme,
     pub catalogue: Catalogue,
     pub config: Config,
-    pub history: History,
     pub plan: Option<Plan>,
     journal: Box<dyn Journal>,
     pub screen: Screen,
@@ -123,8 +121,8 @@ impl App {
         theme: Theme,
         now: Instant,
     ) -> App {
-        let history = History::replay(journal.records().iter().cloned());
-        let first_run = journal.records().is_empty();
+        // Nothing recorded yet: not a single record replayed.
+        let first_run = journal.history().latest.is_none();
         let message = journal
             .warnings()
             .first()
@@ -137,7 +135,6 @@ impl App {
             bell: config.bell,
             catalogue,
             config,
-            history,
             plan: None,
             journal,
             screen: Screen::Today { scroll: 0 },
@@ -253,7 +250,12 @@ impl App {
                 Some(ChooserAction::Choose) => {
                     if let Some(id) = chooser.chosen(&self.catalogue) {
                         let id = id.to_string();
-                        if self.history.current().is_some_and(|c| c.programme == id) {
+                        if self
+                            .journal
+                            .history()
+                            .current()
+                            .is_some_and(|c| c.programme == id)
+                        {
                             self.screen = Screen::Today { scroll: 0 };
                         } else {
                             self.overlay = Some(Overlay::ConfirmSwitch(id));

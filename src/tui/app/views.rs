@@ -20,7 +20,8 @@ use std::time::{Duration, Instant};
 impl App {
     /// The programme now followed, if it is installed.
     pub fn programme(&self) -> Option<&Programme> {
-        self.history
+        self.journal
+            .history()
             .current()
             .and_then(|c| self.catalogue.get(&c.programme))
     }
@@ -48,14 +49,15 @@ impl App {
     pub(super) fn checkin_due(&self) -> bool {
         self.programme().is_some()
             && self
-                .history
+                .journal
+                .history()
                 .checkin(self.today)
                 .is_none_or(|c| c.pain.is_none())
     }
 
     /// The red-flag questions are due and not yet answered today.
     fn red_flags_unanswered(&self) -> bool {
-        let today = self.history.checkin(self.today);
+        let today = self.journal.history().checkin(self.today);
         let answered_today = today.is_some_and(|c| !c.red_flags.is_empty());
         let pain = today.and_then(|c| c.pain).map(|p| p.value());
         !answered_today && self.red_flag_recheck_due(pain).is_some()
@@ -72,7 +74,8 @@ impl App {
             ));
         }
         let last_asked = self
-            .history
+            .journal
+            .history()
             .checkins
             .iter()
             .rev()
@@ -98,7 +101,7 @@ impl App {
             .filter(|_| !matches!(self.safety(), Safety::Stop(_)));
         let mut form = CheckInForm::new(info);
         // A second check-in the same day starts from the first one's answers, to change one.
-        if let Some(earlier) = self.history.checkin(self.today) {
+        if let Some(earlier) = self.journal.history().checkin(self.today) {
             form.pain = earlier.pain.map(|r| r.value());
             form.stiffness = earlier.stiffness.map(|r| r.value());
             form.load_test = earlier.load_test.map(|r| r.value());
@@ -107,7 +110,8 @@ impl App {
     }
 
     pub(super) fn resumable(&self) -> Option<&crate::domain::history::SessionLog> {
-        self.history
+        self.journal
+            .history()
             .unfinished_session(self.today)
             .filter(|log| self.catalogue.get(&log.plan.programme).is_some())
     }
@@ -123,12 +127,23 @@ impl App {
                 _ => None,
             },
             None => {
-                let seen_since =
-                    |day: NaiveDate| self.history.clinician_seen.iter().any(|d| *d >= day);
-                let latest_flag = self.history.checkins.iter().rev().find_map(|(day, c)| {
-                    red_flags::worst(c.red_flags.iter().map(|(k, v)| (k.as_str(), *v)))
-                        .map(|f| (*day, f.urgency))
-                });
+                let seen_since = |day: NaiveDate| {
+                    self.journal
+                        .history()
+                        .clinician_seen
+                        .iter()
+                        .any(|d| *d >= day)
+                };
+                let latest_flag =
+                    self.journal
+                        .history()
+                        .checkins
+                        .iter()
+                        .rev()
+                        .find_map(|(day, c)| {
+                            red_flags::worst(c.red_flags.iter().map(|(k, v)| (k.as_str(), *v)))
+                                .map(|f| (*day, f.urgency))
+                        });
                 match latest_flag {
                     Some((day, u)) if !seen_since(day) && u >= Urgency::Urgent => {
                         return Safety::Stop(u);
@@ -144,7 +159,8 @@ impl App {
             Some(r) => {
                 let reason = r.id().to_string();
                 let acknowledged = self
-                    .history
+                    .journal
+                    .history()
                     .referrals_acknowledged
                     .iter()
                     .any(|(_, rr)| *rr == reason);
@@ -162,7 +178,7 @@ impl App {
     pub fn today_model(&self, scroll: u16) -> TodayModel<'_> {
         let settings = self.settings();
         let programme = self.programme();
-        let current = self.history.current();
+        let current = self.journal.history().current();
         let per_week = match (programme, &self.plan) {
             (Some(p), Some(plan)) => p
                 .phases
@@ -182,7 +198,7 @@ impl App {
         let (streak, adherence, done_today) = match current {
             Some(c) => {
                 let input = StatsInput {
-                    history: &self.history,
+                    history: self.journal.history(),
                     programme: &c.programme,
                     start: c.start,
                     per_week,
@@ -204,11 +220,12 @@ impl App {
                 .map(|c| c.programme.as_str()),
             plan: self.plan.as_ref(),
             safety: self.safety(),
-            checkin: self.history.checkin(self.today),
+            checkin: self.journal.history().checkin(self.today),
             done_today,
             unfinished_today: self.resumable().is_some(),
             done_exercises: self
-                .history
+                .journal
+                .history()
                 .sessions
                 .iter()
                 .filter(|s| s.date == self.today)
@@ -218,7 +235,7 @@ impl App {
             streak,
             checkin_wanted: self.checkin_due() || self.red_flags_unanswered(),
             adherence,
-            mornings: stats::morning_series(&self.history, self.today),
+            mornings: stats::morning_series(self.journal.history(), self.today),
             green_max: settings.green_max,
             amber_max: settings.amber_max,
             scroll,
