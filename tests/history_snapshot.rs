@@ -151,6 +151,24 @@ fn the_first_read_writes_the_snapshot_and_the_next_trusts_the_unchanged_file() {
 }
 
 #[test]
+fn a_long_history_rewritten_after_a_day_or_a_backfill_reads_back_the_same() {
+    // Over a thousand sessions: the snapshot copies the chunks of sessions a day did not change.
+    let s = Setup::new();
+    let journal = s.journal("dev");
+    append(&journal, day_lines(0, 6_600).as_bytes());
+    s.read();
+    append(&journal, day_lines(6_600, 13).as_bytes());
+    assert_eq!(s.read(), (hit(1, 13), CacheWrite::Written));
+    assert_eq!(s.read(), (hit(0, 0), CacheWrite::NotNeeded));
+    // A session recorded now about a day long ago lands among the first ones.
+    let backfill = record_line(2, 6_700).replace("\"date\":\"2044-", "\"date\":\"2026-");
+    assert!(backfill.contains("\"date\":\"2026-"), "{backfill}");
+    append(&journal, format!("{backfill}\n").as_bytes());
+    assert_eq!(s.read(), (hit(1, 1), CacheWrite::Written));
+    assert_eq!(s.read(), (hit(0, 0), CacheWrite::NotNeeded));
+}
+
+#[test]
 fn a_file_changed_just_before_the_look_is_hashed_not_trusted() {
     let s = Setup::as_the_app();
     append(&s.journal("dev"), day_lines(0, 10).as_bytes());

@@ -163,6 +163,17 @@ impl RecordKey {
     }
 }
 
+/// What `History::extend` changed, for a snapshot of the History to write only that again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Extended {
+    /// The first this many sessions are as they were before.
+    pub sessions_unchanged: usize,
+}
+
+fn session_order(session: &SessionLog) -> (NaiveDate, DateTime<FixedOffset>) {
+    (session.date, session.at)
+}
+
 /// Why records cannot be added to a History without replaying everything (`History::extend`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NotExtendable {
@@ -194,11 +205,13 @@ impl History {
     /// Add records that all come after the last one replayed, as replaying everything again
     /// would (the same History, field for field), or say why that cannot be done: then the
     /// caller replays the whole journal.
-    pub fn extend(&mut self, records: Vec<Record>) -> Result<(), NotExtendable> {
+    pub fn extend(&mut self, records: Vec<Record>) -> Result<Extended, NotExtendable> {
         let mut records = records;
         records.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
         let Some(first) = records.first() else {
-            return Ok(());
+            return Ok(Extended {
+                sessions_unchanged: self.sessions.len(),
+            });
         };
         if self
             .latest
@@ -218,13 +231,36 @@ impl History {
         }
         let sessions = SessionIndex::over(&self.sessions)?;
         self.latest = records.last().map(RecordKey::of);
-        self.add_sorted(&records, sessions);
-        Ok(())
+        let before = self.sessions.len();
+        let lowest_touched = self.add(&records, sessions);
+        // The sessions are in order; a new one goes after every one that sorts before or with it.
+        let first_new = self.sessions[before..].iter().map(session_order).min();
+        let first_moved = first_new.map_or(before, |first| {
+            self.sessions[..before].partition_point(|s| session_order(s) <= first)
+        });
+        self.sort_views();
+        Ok(Extended {
+            sessions_unchanged: first_moved.min(lowest_touched.unwrap_or(usize::MAX)),
+        })
     }
 
-    /// Add records (sorted, corrections applied) to the views.
-    fn add_sorted(&mut self, records: &[Record], mut sessions: SessionIndex) {
+    /// Add records (sorted, corrections applied) to the views, then put the views in order.
+    fn add_sorted(&mut self, records: &[Record], sessions: SessionIndex) {
+        self.add(records, sessions);
+        self.sort_views();
+    }
+
+    /// Add records (sorted, corrections applied) to the views, leaving new sessions and runs at
+    /// the end; returns the lowest position of a session that was there before and changed.
+    fn add(&mut self, records: &[Record], mut sessions: SessionIndex) -> Option<usize> {
         let history = self;
+        let before = history.sessions.len();
+        let mut lowest_touched: Option<usize> = None;
+        let mut touch = |i: usize| {
+            if i < before {
+                lowest_touched = Some(lowest_touched.map_or(i, |low| low.min(i)));
+            }
+        };
         for record in records {
             let date = record.date;
             history.first_day = Some(history.first_day.map_or(date, |d| d.min(date)));
@@ -278,6 +314,7 @@ impl History {
                 } => {
                     // An undone set (corrected with `undone: true`) no longer counts.
                     if let (Some(i), false) = (sessions.get(session), *undone) {
+                        touch(i);
                         history.sessions[i].sets.push(SetLog {
                             id,
                             exercise: exercise.clone(),
@@ -296,6 +333,7 @@ impl History {
                     reason,
                 } => {
                     if let Some(i) = sessions.get(session) {
+                        touch(i);
                         history.sessions[i].skipped.push(Skip {
                             id,
                             exercise: exercise.clone(),
@@ -310,6 +348,7 @@ impl History {
                     note,
                 } => {
                     if let Some(i) = sessions.get(session) {
+                        touch(i);
                         history.sessions[i].finished = Some(Finish {
                             id,
                             pain_after: *pain_after,
@@ -343,10 +382,13 @@ impl History {
                 RecordBody::Correction { .. } => {}
             }
         }
-        history
-            .sessions
-            .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.at.cmp(&b.at)));
-        history.runs.sort_by_key(|r| r.date);
+        lowest_touched
+    }
+
+    /// Sessions by day and start time, runs by day (stable: equal ones stay in replay order).
+    fn sort_views(&mut self) {
+        self.sessions.sort_by_key(session_order);
+        self.runs.sort_by_key(|r| r.date);
     }
 
     /// The current programme choice, if any.
@@ -640,10 +682,41 @@ mod tests {
             rec("a-7", 4, 0, note("sore")),
         ];
         for cut in 0..=all.len() {
-            let mut extended = History::replay(all[..cut].to_vec());
-            assert_eq!(extended.extend(all[cut..].to_vec()), Ok(()), "cut at {cut}");
+            let before = History::replay(all[..cut].to_vec());
+            let mut extended = before.clone();
+            let Ok(Extended { sessions_unchanged }) = extended.extend(all[cut..].to_vec()) else {
+                panic!("cut at {cut}: not extendable");
+            };
             assert_eq!(extended, History::replay(all.clone()), "cut at {cut}");
+            assert_sessions_unchanged(&before, &extended, sessions_unchanged);
         }
+    }
+
+    /// The first `unchanged` sessions are as before, and the next one (if any) is not.
+    fn assert_sessions_unchanged(before: &History, after: &History, unchanged: usize) {
+        assert_eq!(before.sessions[..unchanged], after.sessions[..unchanged]);
+        if unchanged < after.sessions.len() {
+            assert_ne!(
+                before.sessions.get(unchanged),
+                after.sessions.get(unchanged)
+            );
+        }
+    }
+
+    #[test]
+    fn a_session_dated_earlier_is_placed_in_order_and_counts_as_a_change() {
+        let mut backfilled = rec("a-9", 9, 0, started());
+        backfilled.date = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let before = History::replay(vec![
+            rec("a-1", 1, 0, started()),
+            rec("a-2", 3, 0, started()),
+            rec("a-3", 4, 0, started()),
+        ]);
+        let mut after = before.clone();
+        let extended = after.extend(vec![backfilled]).unwrap();
+        assert_eq!(extended.sessions_unchanged, 1);
+        assert_eq!(after.sessions[1].id, RecordId("a-9".into()));
+        assert_sessions_unchanged(&before, &after, extended.sessions_unchanged);
     }
 
     #[test]

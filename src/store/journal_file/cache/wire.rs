@@ -88,6 +88,7 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    #[inline]
     pub fn new(bytes: &'a [u8]) -> Self {
         Reader {
             bytes,
@@ -96,19 +97,23 @@ impl<'a> Reader<'a> {
     }
 
     /// Bytes read so far.
+    #[inline]
     pub fn position(&self) -> usize {
         self.len - self.bytes.len()
     }
 
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.bytes.is_empty()
     }
 
     /// Bytes left: an upper bound for any count read next (each item takes at least one byte).
+    #[inline]
     pub fn remaining(&self) -> usize {
         self.bytes.len()
     }
 
+    #[inline]
     pub fn take(&mut self, len: usize) -> Result<&'a [u8], Corrupt> {
         if len > self.bytes.len() {
             return Err(Corrupt("cut off"));
@@ -118,12 +123,14 @@ impl<'a> Reader<'a> {
         Ok(taken)
     }
 
+    #[inline]
     pub fn u8(&mut self) -> Result<u8, Corrupt> {
         let (&first, rest) = self.bytes.split_first().ok_or(Corrupt("cut off"))?;
         self.bytes = rest;
         Ok(first)
     }
 
+    #[inline]
     pub fn bool(&mut self) -> Result<bool, Corrupt> {
         match self.u8()? {
             0 => Ok(false),
@@ -132,7 +139,15 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline]
     pub fn varint(&mut self) -> Result<u64, Corrupt> {
+        // Most numbers in a cache (counts, flags, small values) fit in one byte.
+        if let Some((&first, rest)) = self.bytes.split_first()
+            && first < 0x80
+        {
+            self.bytes = rest;
+            return Ok(u64::from(first));
+        }
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let byte = self.u8()?;
@@ -147,39 +162,47 @@ impl<'a> Reader<'a> {
         Err(Corrupt("number too long"))
     }
 
+    #[inline]
     pub fn signed(&mut self) -> Result<i64, Corrupt> {
         let raw = self.varint()?;
         Ok(((raw >> 1) as i64) ^ -((raw & 1) as i64))
     }
 
+    #[inline]
     pub fn u32(&mut self) -> Result<u32, Corrupt> {
         u32::try_from(self.varint()?).map_err(|_| Corrupt("number out of range"))
     }
 
+    #[inline]
     pub fn len(&mut self) -> Result<usize, Corrupt> {
         usize::try_from(self.varint()?).map_err(|_| Corrupt("length out of range"))
     }
 
+    #[inline]
     pub fn u32_le(&mut self) -> Result<u32, Corrupt> {
         let bytes = self.take(4)?;
         Ok(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
     }
 
+    #[inline]
     pub fn u64_le(&mut self) -> Result<u64, Corrupt> {
         let mut word = [0u8; 8];
         word.copy_from_slice(self.take(8)?);
         Ok(u64::from_le_bytes(word))
     }
 
+    #[inline]
     pub fn f64(&mut self) -> Result<f64, Corrupt> {
         Ok(f64::from_bits(self.u64_le()?))
     }
 
+    #[inline]
     pub fn str(&mut self) -> Result<&'a str, Corrupt> {
         let len = self.len()?;
         std::str::from_utf8(self.take(len)?).map_err(|_| Corrupt("text is not UTF-8"))
     }
 
+    #[inline]
     pub fn opt_u32(&mut self) -> Result<Option<u32>, Corrupt> {
         match self.varint()? {
             0 => Ok(None),
@@ -189,6 +212,7 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline]
     pub fn opt_str(&mut self) -> Result<Option<&'a str>, Corrupt> {
         if self.bool()? {
             self.str().map(Some)

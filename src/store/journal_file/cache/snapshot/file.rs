@@ -53,11 +53,19 @@ pub struct Parsed<'a> {
     rest: &'a [u8],
 }
 
+/// Session chunks of an earlier snapshot to copy rather than encode again: its chunks' bytes,
+/// and how many of the History's first sessions are as they were when it was written.
+pub struct Reuse<'a> {
+    pub chunks: &'a [&'a [u8]],
+    pub sessions_unchanged: usize,
+}
+
 pub fn encode(
     looked_at: i128,
     sources: &[Source],
     problems: &[SnapshotProblem],
     history: &History,
+    reuse: Option<Reuse>,
 ) -> Vec<u8> {
     let mut w = Writer::default();
     w.bytes.extend_from_slice(MAGIC);
@@ -86,11 +94,26 @@ pub fn encode(
     encode_head(&mut w, history);
     let chunks: Vec<&[SessionLog]> = history.sessions.chunks(SESSIONS_PER_CHUNK).collect();
     w.len(chunks.len());
-    for chunk in chunks {
-        let mut part = Writer::default();
-        encode_sessions(&mut part, chunk);
-        w.len(part.bytes.len());
-        w.bytes.extend_from_slice(&part.bytes);
+    for (index, chunk) in chunks.into_iter().enumerate() {
+        // A whole chunk of sessions as they were is copied: encoding is the slow part of writing.
+        let earlier = reuse.as_ref().and_then(|reuse| {
+            let end = (index + 1) * SESSIONS_PER_CHUNK;
+            (end <= reuse.sessions_unchanged && chunk.len() == SESSIONS_PER_CHUNK)
+                .then(|| reuse.chunks.get(index))
+                .flatten()
+        });
+        match earlier {
+            Some(bytes) => {
+                w.len(bytes.len());
+                w.bytes.extend_from_slice(bytes);
+            }
+            None => {
+                let mut part = Writer::default();
+                encode_sessions(&mut part, chunk);
+                w.len(part.bytes.len());
+                w.bytes.extend_from_slice(&part.bytes);
+            }
+        }
     }
     let hash = xxh3_64(&w.bytes);
     w.u64_le(hash);
@@ -135,9 +158,17 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed<'_>, Corrupt> {
     })
 }
 
-impl Parsed<'_> {
+/// A snapshot decoded: its problems, its History, and its session chunks' bytes (to copy into
+/// the next snapshot).
+pub struct Decoded<'a> {
+    pub problems: Vec<SnapshotProblem>,
+    pub history: History,
+    pub chunks: Vec<&'a [u8]>,
+}
+
+impl<'a> Parsed<'a> {
     /// The problems and the History, sessions decoded on several threads for a long history.
-    pub fn decode(&self) -> Result<(Vec<SnapshotProblem>, History), Corrupt> {
+    pub fn decode(&self) -> Result<Decoded<'a>, Corrupt> {
         let mut r = Reader::new(self.rest);
         let mut problems = Vec::new();
         for _ in 0..r.len()? {
@@ -162,7 +193,11 @@ impl Parsed<'_> {
             return Err(Corrupt("bytes after the last session"));
         }
         history.sessions = decode_chunks(&chunks)?;
-        Ok((problems, history))
+        Ok(Decoded {
+            problems,
+            history,
+            chunks,
+        })
     }
 }
 

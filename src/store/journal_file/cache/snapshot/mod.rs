@@ -129,7 +129,7 @@ pub fn read_history_reporting(
             let write = match sources {
                 Some(sources) if all_known => write(
                     &snapshot,
-                    &file::encode(looks.looked_at, &sources, &problems, &read.history),
+                    &file::encode(looks.looked_at, &sources, &problems, &read.history, None),
                 ),
                 // A snapshot is of the whole journal, not of the part known on an earlier day.
                 _ => CacheWrite::NotNeeded,
@@ -251,7 +251,11 @@ fn from_snapshot(
         (read_unsure(), parsed.decode())
     };
     let checked = checked?;
-    let (mut snapshot_problems, mut history) = match decoded {
+    let file::Decoded {
+        problems: mut snapshot_problems,
+        mut history,
+        chunks,
+    } = match decoded {
         Ok(decoded) => decoded,
         Err(corrupt) => return Ok(Err(format!("snapshot unusable: {corrupt}"))),
     };
@@ -299,9 +303,10 @@ fn from_snapshot(
         return Ok(Err("acting as a day before the last one recorded".into()));
     }
     let parsed_lines = added.records.len() + added.problems.len();
-    if let Err(why) = history.extend(added.records) {
-        return Ok(Err(not_extendable(&why).into()));
-    }
+    let sessions_unchanged = match history.extend(added.records) {
+        Ok(extended) => extended.sessions_unchanged,
+        Err(why) => return Ok(Err(not_extendable(&why).into())),
+    };
 
     let mut problems: Vec<LineProblem> = snapshot_problems
         .iter()
@@ -328,8 +333,19 @@ fn from_snapshot(
         .iter()
         .zip(&sources)
         .any(|(unsure, source)| *unsure && source.fingerprint.settled_by(looks.looked_at, settle));
-    let renewed = (grew || now_settled)
-        .then(|| file::encode(looks.looked_at, &sources, &snapshot_problems, &history));
+    let renewed = (grew || now_settled).then(|| {
+        let reuse = file::Reuse {
+            chunks: &chunks,
+            sessions_unchanged,
+        };
+        file::encode(
+            looks.looked_at,
+            &sources,
+            &snapshot_problems,
+            &history,
+            Some(reuse),
+        )
+    });
     Ok(Ok(Served {
         history,
         problems,
