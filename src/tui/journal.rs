@@ -18,6 +18,9 @@ pub trait Journal {
     fn append(&mut self, date: NaiveDate, body: RecordBody) -> Result<Record, String>;
     /// Problems found while reading (bad lines), to show once.
     fn warnings(&self) -> &[String];
+    /// At quit: bring the caches up to date with what this run wrote, so the next start reads
+    /// only what is new since (best effort: the journal itself is already complete).
+    fn close(&mut self) {}
 }
 
 /// The journal files in the data dir, written by this device's `JournalWriter`.
@@ -97,6 +100,13 @@ impl Journal for FileJournal {
 
     fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    fn close(&mut self) {
+        if !self.records.is_empty() {
+            // Reading through the snapshot adds this run's lines to it and writes it again.
+            let _ = read_history_cached(&self.data_dir, &self.cache, None);
+        }
     }
 }
 

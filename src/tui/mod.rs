@@ -37,6 +37,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     }
     let result = event_loop::run(&mut guard, &mut app);
     drop(guard);
+    app.close_journal();
     result.map_err(|e| {
         anyhow::anyhow!("the terminal stopped answering ({e}); everything finished was saved")
     })?;

@@ -137,7 +137,7 @@ pub fn paths(ctx: &Context) -> anyhow::Result<ExitCode> {
     );
     match JournalCache::from_env(&ctx.data_dir).dir() {
         Some(dir) => println!(
-            "cache       {}  (parsed journal lines; safe to delete)",
+            "cache       {}  (parsed journal and its replay; safe to delete)",
             dir.display()
         ),
         None => println!("cache       off ({CACHE_DIR_ENV}={CACHE_OFF})"),

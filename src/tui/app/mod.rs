@@ -309,4 +309,9 @@ impl App {
     pub fn journal(&self) -> &dyn Journal {
         self.journal.as_ref()
     }
+
+    /// At quit, after the terminal is restored: let the journal bring its caches up to date.
+    pub fn close_journal(&mut self) {
+        self.journal.close();
+    }
 }
