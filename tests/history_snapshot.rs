@@ -7,7 +7,7 @@
 mod lines;
 
 use chrono::NaiveDate;
-use lines::{append, mixed_lines, record_line};
+use lines::{append, chosen_line, mixed_lines, record_line};
 use proptest::prelude::*;
 use rehab_coach::domain::history::History;
 use rehab_coach::store::journal_file::{
@@ -118,10 +118,13 @@ fn miss_because(used: &SnapshotUse) -> &str {
 }
 
 /// Lines of records of the kinds a day adds (no correction), numbered from `from`: each later
-/// than every line numbered before it.
+/// than every line numbered before it. Every 100th chooses a programme.
 fn day_lines(from: u32, count: u32) -> String {
     (from..from + count)
         .map(|n| {
+            if n % 100 == 99 {
+                return format!("{}\n", chosen_line(n));
+            }
             // Kinds 0–4 and 6 of `record_line`: note, check-in, session, set, run, finish.
             let kind = [0, 1, 2, 3, 4, 6][n as usize % 6];
             format!("{}\n", record_line(kind, n))
@@ -344,6 +347,7 @@ fn a_missing_data_dir_is_an_empty_history() {
 fn any_line() -> impl Strategy<Value = String> {
     prop_oneof![
         8 => (0u32..6, 0u32..400).prop_map(|(kind, n)| record_line([0, 1, 2, 3, 4, 6][kind as usize], n)),
+        1 => (0u32..400).prop_map(chosen_line),
         1 => (0u32..400).prop_map(|n| record_line(5, n)),
         1 => (0u32..400).prop_map(|n| mixed_lines(n, 1).trim_end().to_string()),
         1 => any::<String>().prop_map(|s| s.replace('\n', " ")),

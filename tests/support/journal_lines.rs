@@ -169,3 +169,24 @@ pub fn mixed_lines(from: u32, count: u32) -> String {
         })
         .collect()
 }
+
+/// A valid `programme_chosen` line, starting on the record's day, varied by `n`.
+pub fn chosen_line(n: u32) -> String {
+    let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(u64::from(n));
+    Record {
+        v: FORMAT_VERSION,
+        id: RecordId::from(format!("dev-{n:06}").as_str()),
+        at: stamp(n),
+        date,
+        body: RecordBody::ProgrammeChosen {
+            programme: if n.is_multiple_of(2) {
+                "gluteal-tendinopathy"
+            } else {
+                "hip-osteoarthritis"
+            }
+            .into(),
+            start: date,
+        },
+    }
+    .to_line()
+}

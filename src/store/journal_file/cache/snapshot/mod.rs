@@ -105,7 +105,7 @@ pub fn read_history_reporting(
                 Some(bytes) => write(&snapshot, &bytes),
                 None => CacheWrite::NotNeeded,
             };
-            let first_programme_start = history.choices.iter().map(|c| c.start).min();
+            let first_programme_start = first_start(&history);
             let read = HistoryRead {
                 history,
                 problems,
@@ -154,16 +154,25 @@ fn replayed(read: JournalRead, until: Option<NaiveDate>) -> HistoryRead {
         files,
         unread,
     } = read;
-    let first_programme_start = records
-        .iter()
-        .filter_map(|r| match &r.body {
-            RecordBody::ProgrammeChosen { start, .. } => Some(*start),
-            _ => None,
-        })
-        .min();
-    let history = match until {
-        Some(until) => History::replay(records.into_iter().filter(|r| known_on(r, until))),
-        None => History::replay(records),
+    let all_known = until.is_none_or(|until| records.iter().all(|r| known_on(r, until)));
+    let (history, first_programme_start) = if all_known {
+        let history = History::replay(records);
+        // As the snapshot gives it: from the History, corrections applied.
+        let first = first_start(&history);
+        (history, first)
+    } else {
+        // Choices about days after `until` are not in the History, but count here.
+        let first = records
+            .iter()
+            .filter_map(|r| match &r.body {
+                RecordBody::ProgrammeChosen { start, .. } => Some(*start),
+                _ => None,
+            })
+            .min();
+        let known = records
+            .into_iter()
+            .filter(|r| until.is_none_or(|until| known_on(r, until)));
+        (History::replay(known), first)
     };
     HistoryRead {
         history,
@@ -172,6 +181,10 @@ fn replayed(read: JournalRead, until: Option<NaiveDate>) -> HistoryRead {
         unread,
         first_programme_start,
     }
+}
+
+fn first_start(history: &History) -> Option<NaiveDate> {
+    history.choices.iter().map(|c| c.start).min()
 }
 
 /// The journal files and what `stat` said about each before any was read.
