@@ -109,6 +109,43 @@ fn summary_with_skip_red_and_amber() {
 }
 
 #[test]
+fn a_summary_longer_than_the_screen_scrolls_to_its_end_and_back() {
+    let mut d = reach(Screen::Summary);
+    d.session.set_tomorrow(
+        (1..=14)
+            .map(|n| {
+                format!(
+                    "· Exercise {n}: stays at rung 2 (3 × 10, rest 1 min): pain reached 4/10 yesterday, in the acceptable zone"
+                )
+            })
+            .collect(),
+    );
+    let (w, h) = (80, 24);
+    let top = draw(&d, w, h);
+    insta::assert_snapshot!("summary_long_top_80x24", top.backend());
+    for _ in 0..60 {
+        d.press(Input::Down);
+    }
+    let end = draw(&d, w, h);
+    insta::assert_snapshot!("summary_long_end_80x24", end.backend());
+    // At its last row the summary stops: no "more" below, the closing line shown.
+    let text = format!("{:?}", end.backend());
+    assert!(!text.contains("↓ more") && text.contains("Everything is saved"));
+    for _ in 0..60 {
+        d.press(Input::Up);
+    }
+    assert_eq!(
+        format!("{:?}", draw(&d, w, h).backend()),
+        format!("{:?}", top.backend())
+    );
+    assert_eq!(
+        d.session.screen(),
+        Screen::Summary,
+        "scrolling does not close it"
+    );
+}
+
+#[test]
 fn tiny_sizes_never_panic() {
     for screen in Screen::ALL {
         let d = reach(screen);

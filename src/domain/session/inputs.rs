@@ -56,11 +56,20 @@ impl Session {
                 Stage::Steps => self.apply_step(input, now, &mut effects),
                 Stage::RedPain { choice } => self.apply_red(choice, input, now, &mut effects),
                 Stage::EndForm(form) => self.apply_end_form(form, input, now, &mut effects),
-                Stage::Summary => {
-                    if matches!(input, Input::Confirm | Input::Quit | Input::Cancel) {
-                        self.end(&mut effects);
+                Stage::Summary { scroll } => match input {
+                    Input::Confirm | Input::Quit | Input::Cancel => self.end(&mut effects),
+                    Input::Up => {
+                        self.stage = Stage::Summary {
+                            scroll: scroll.saturating_sub(1),
+                        }
                     }
-                }
+                    Input::Down => {
+                        self.stage = Stage::Summary {
+                            scroll: scroll.saturating_add(1),
+                        }
+                    }
+                    _ => {}
+                },
                 Stage::Ended => {}
             },
         }
@@ -444,7 +453,7 @@ impl Session {
         }));
         self.finished = Some(form);
         self.notice = None;
-        self.stage = Stage::Summary;
+        self.stage = Stage::Summary { scroll: 0 };
     }
 
     /// Leave the runner; everything done is already in the journal.

@@ -258,7 +258,7 @@ impl Session {
             }
             Stage::RedPain { .. } => "rehab · pain too high".to_string(),
             Stage::EndForm(_) => "rehab · how did it go".to_string(),
-            Stage::Summary | Stage::Ended => "rehab · session done".to_string(),
+            Stage::Summary { .. } | Stage::Ended => "rehab · session done".to_string(),
         }
     }
 
@@ -312,7 +312,7 @@ impl Session {
                 EndField::Effort => Screen::EndEffort,
                 EndField::Note => Screen::EndNote,
             },
-            Stage::Summary => Screen::Summary,
+            Stage::Summary { .. } => Screen::Summary,
             Stage::Ended => Screen::Ended,
         }
     }

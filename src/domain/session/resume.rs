@@ -75,7 +75,7 @@ pub fn resume(
             note: finish.note.clone().unwrap_or_default(),
         };
         session.finished = Some(form);
-        session.stage = Stage::Summary;
+        session.stage = Stage::Summary { scroll: 0 };
         return session;
     }
     match next {

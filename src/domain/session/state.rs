@@ -15,8 +15,9 @@ pub enum Stage {
     RedPain { choice: usize },
     /// After the last step: pain after, effort, note.
     EndForm(EndForm),
-    /// What was done (after `SessionFinished` is written).
-    Summary,
+    /// What was done (after `SessionFinished` is written), scrolled down `scroll` rows (it can
+    /// be longer than a small terminal).
+    Summary { scroll: u16 },
     /// Finished or quit; nothing more to do.
     Ended,
 }

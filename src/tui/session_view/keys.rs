@@ -213,12 +213,21 @@ const END_NOTE: &[Binding<Action>] = &[
     ),
 ];
 
-const SUMMARY: &[Binding<Action>] = &[bind(
-    &[Key::Enter, Key::Char('q'), Key::Esc, Key::Ctrl('c')],
-    "close",
-    "leave the summary",
-    Input::Confirm,
-)];
+const SUMMARY: &[Binding<Action>] = &[
+    bind(
+        &[Key::Enter, Key::Char('q'), Key::Esc, Key::Ctrl('c')],
+        "close",
+        "leave the summary",
+        Input::Confirm,
+    ),
+    bind(&[Key::Up, Key::Char('k')], "", "scroll up", Input::Up),
+    bind(
+        &[Key::Down, Key::Char('j')],
+        "more",
+        "scroll down",
+        Input::Down,
+    ),
+];
 
 const PAUSED: &[Binding<Action>] = &[
     bind(

@@ -65,7 +65,8 @@ pub fn render_with(session: &Session, now: Instant, look: Look, frame: &mut Fram
             dialogs::red_pain(session, *choice, look, frame, area);
         }
         Stage::EndForm(form) => render::end_form(session, form, look, frame, area),
-        Stage::Summary | Stage::Ended => render::summary(session, look, frame, area),
+        Stage::Summary { scroll } => render::summary(session, *scroll, look, frame, area),
+        Stage::Ended => render::summary(session, 0, look, frame, area),
     }
     if let Some(overlay) = session.overlay() {
         dialogs::overlay(session, overlay, now, look, frame, area);

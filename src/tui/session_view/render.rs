@@ -8,6 +8,7 @@ use crate::domain::pain::{Rating, SCALE_MAX, Zone};
 use crate::domain::records::Side;
 use crate::domain::session::{Block, EndField, EndForm, Screen, Session, Stage, StepKind};
 use crate::domain::timer::clock_text;
+use crate::tui::screens::wrapped_height;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -441,12 +442,11 @@ pub fn end_form(session: &Session, form: &EndForm, look: Look, frame: &mut Frame
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-/// What was done, the worst pain, what was skipped or marked.
-pub fn summary(session: &Session, look: Look, frame: &mut Frame, area: Rect) {
+/// What was done, the worst pain, what was skipped or marked; scrolled down `scroll` rows (no
+/// further than its last row), with "↓ more" on the border while rows are hidden below.
+pub fn summary(session: &Session, scroll: u16, look: Look, frame: &mut Frame, area: Rect) {
     let s = session.summary();
-    let outer = Panel::bordered().title_top(Line::from(" Session summary "));
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
+    let inner = Panel::bordered().inner(area);
     let mut lines = vec![Line::from("")];
     for e in &s.exercises {
         let (mark, status) = if let Some(reason) = &e.skipped {
@@ -516,7 +516,19 @@ pub fn summary(session: &Session, look: Look, frame: &mut Frame, area: Rect) {
         "Everything is saved. Tomorrow's plan follows from today's pain and how you feel in the morning.",
         look.dim(),
     ));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let hidden = wrapped_height(&lines, inner.width).saturating_sub(inner.height);
+    let scroll = scroll.min(hidden);
+    let mut outer = Panel::bordered().title_top(Line::from(" Session summary "));
+    if scroll < hidden {
+        outer = outer.title_bottom(Line::from(" ↓ more ").right_aligned());
+    }
+    frame.render_widget(outer, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
 }
 
 /// Too small for the layout: the essentials as plain lines.
