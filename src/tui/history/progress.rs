@@ -11,8 +11,12 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
 
 /// Rows taken by the table's border and header.
 const TABLE_CHROME_ROWS: u16 = 3;
-/// Columns used by everything but the strip (name, rung, steps, borders).
-const FIXED_COLUMNS: u16 = 44;
+/// Columns used by everything but the name and the strip (rung, steps, borders, gaps).
+const OTHER_COLUMNS: u16 = 22;
+/// The name column is as wide as the longest name, at least this…
+const NAME_MIN_COLUMNS: u16 = 12;
+/// …and at most this share of the width (numerator, denominator): the strip needs the rest.
+const NAME_MAX_SHARE: (u16, u16) = (2, 5);
 const STRIP_BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 /// One character per slice of the range: the rung in force on that slice's last day.
@@ -36,6 +40,15 @@ fn strip(series: &[(NaiveDate, u32)], from: NaiveDate, to: NaiveDate, width: usi
         .collect()
 }
 
+/// `name` in at most `width` characters: cut with "…" when longer, so a cut shows.
+fn shortened(name: &str, width: usize) -> String {
+    if name.chars().count() <= width {
+        return name.to_string();
+    }
+    let kept: String = name.chars().take(width.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
 fn steps(series: &[(NaiveDate, u32)]) -> (usize, usize) {
     series.windows(2).fold((0, 0), |(up, down), w| {
         (
@@ -53,7 +66,16 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new("No sessions yet.").block(block), area);
         return;
     }
-    let strip_width = usize::from(area.width.saturating_sub(FIXED_COLUMNS)).max(1);
+    let longest = rungs
+        .keys()
+        .map(|exercise| screen.data().name(exercise).chars().count())
+        .max()
+        .unwrap_or(0);
+    let name_width = u16::try_from(longest)
+        .unwrap_or(u16::MAX)
+        .min(area.width * NAME_MAX_SHARE.0 / NAME_MAX_SHARE.1)
+        .max(NAME_MIN_COLUMNS);
+    let strip_width = usize::from(area.width.saturating_sub(name_width + OTHER_COLUMNS)).max(1);
     let selected = screen.row(View::Progress);
     let height = usize::from(area.height.saturating_sub(TABLE_CHROME_ROWS));
     let start = first_visible(selected, height);
@@ -64,7 +86,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
         .map(|(exercise, series)| {
             let (up, down) = steps(series);
             Row::new(vec![
-                screen.data().name(exercise).to_string(),
+                shortened(screen.data().name(exercise), usize::from(name_width)),
                 series.last().map_or(String::new(), |(_, r)| r.to_string()),
                 format!("↑{up} ↓{down}"),
                 strip(series, from, to, strip_width),
@@ -73,7 +95,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
     let table = Table::new(
         rows,
         [
-            Constraint::Length(22),
+            Constraint::Length(name_width),
             Constraint::Length(4),
             Constraint::Length(9),
             Constraint::Fill(1),
@@ -97,6 +119,17 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_names_are_cut_with_an_ellipsis() {
+        assert_eq!(shortened("Bridge", 12), "Bridge");
+        assert_eq!(
+            shortened("Side-lying abduction", 20),
+            "Side-lying abduction"
+        );
+        assert_eq!(shortened("Side-lying abduction", 12), "Side-lying…");
+        assert_eq!(shortened("Side-lying abduction", 1), "…");
+    }
 
     #[test]
     fn strip_shows_the_rung_in_force() {
