@@ -106,7 +106,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
             "exercise",
             "now",
             "steps",
-            "rung (higher block = higher rung)",
+            "rung (taller = higher)",
         ])
         .style(Style::new().add_modifier(Modifier::BOLD)),
     )
