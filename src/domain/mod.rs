@@ -7,6 +7,7 @@ pub mod plan;
 pub mod programme;
 pub mod programme_check;
 pub mod records;
+pub mod red_flag_recheck;
 pub mod red_flags;
 pub mod running;
 pub mod session;

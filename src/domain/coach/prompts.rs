@@ -3,7 +3,7 @@
 
 use super::context::Context;
 use crate::domain::programme::Phase;
-use chrono::Days;
+use crate::domain::red_flag_recheck::{Recheck, recheck_due};
 
 impl Context<'_> {
     pub fn prompts(&self, phase: &Phase) -> Vec<String> {
@@ -15,27 +15,15 @@ impl Context<'_> {
                 "Do the morning check-in (pain and stiffness on waking): the coach needs it to judge yesterday's session.".into(),
             );
         }
-        let answered_today = today.is_some_and(|c| !c.red_flags.is_empty());
-        let since = self.today - Days::new(u64::from(s.red_flag_recheck_days));
-        let answered_recently = self
-            .history
-            .checkins
-            .range(since..=self.today)
-            .rev()
-            .any(|(day, c)| !c.red_flags.is_empty() && *day > since);
-        let high_pain = today
-            .and_then(|c| c.pain)
-            .is_some_and(|p| p.value() >= s.red_flag_recheck_pain);
-        if !answered_recently {
-            prompts.push(format!(
-                "Answer the red-flag questions: they are asked at least every {} days.",
-                s.red_flag_recheck_days
-            ));
-        } else if high_pain && !answered_today {
-            prompts.push(format!(
-                "Answer the red-flag questions again: morning pain is {} or more today.",
-                s.red_flag_recheck_pain
-            ));
+        let pain = today.and_then(|c| c.pain);
+        match recheck_due(self.history, self.today, pain, s) {
+            Some(Recheck::Routine { days }) => prompts.push(format!(
+                "Answer the red-flag questions: they are asked at least every {days} days."
+            )),
+            Some(Recheck::HighPain { at_least }) => prompts.push(format!(
+                "Answer the red-flag questions again: morning pain is {at_least} or more today."
+            )),
+            None => {}
         }
         for check in &phase.exit.checks {
             prompts.push(format!("Before moving on from {}: {check}", phase.id));

@@ -2,8 +2,10 @@
 //! exercise is safe today, the deadline, title, footer and help.
 
 use super::{App, GLOBAL_KEYS, Screen};
+use crate::domain::pain::Rating;
 use crate::domain::plan::Decision;
 use crate::domain::programme::Programme;
+use crate::domain::red_flag_recheck::{Recheck, recheck_due};
 use crate::domain::red_flags::{self, Urgency};
 use crate::domain::session::SessionOptions;
 use crate::domain::settings::CoachSettings;
@@ -55,40 +57,26 @@ impl App {
                 .is_none_or(|c| c.pain.is_none())
     }
 
-    /// The red-flag questions are due and not yet answered today.
+    /// The red-flag questions are due and not yet answered today (the coach's own rule).
     fn red_flags_unanswered(&self) -> bool {
-        let today = self.journal.history().checkin(self.today);
-        let answered_today = today.is_some_and(|c| !c.red_flags.is_empty());
-        let pain = today.and_then(|c| c.pain).map(|p| p.value());
-        !answered_today && self.red_flag_recheck_due(pain).is_some()
-    }
-
-    /// Why the red-flag questions should be asked again now (domain.md §4: weekly, and when
-    /// morning pain reaches the recheck level), if they should.
-    pub(super) fn red_flag_recheck_due(&self, pain: Option<u8>) -> Option<String> {
-        let settings = self.settings();
-        if pain.is_some_and(|p| p >= settings.red_flag_recheck_pain) {
-            return Some(format!(
-                "Asked because morning pain is {}/10 or more.",
-                settings.red_flag_recheck_pain
-            ));
-        }
-        let last_asked = self
+        let pain = self
             .journal
             .history()
-            .checkins
-            .iter()
-            .rev()
-            .find(|(_, c)| !c.red_flags.is_empty())
-            .map(|(day, _)| *day);
-        let due = last_asked.is_none_or(|day| {
-            (self.today - day).num_days() >= i64::from(settings.red_flag_recheck_days)
-        });
-        due.then(|| {
-            format!(
-                "Asked every {} days to keep you safe.",
-                settings.red_flag_recheck_days
-            )
+            .checkin(self.today)
+            .and_then(|c| c.pain);
+        recheck_due(self.journal.history(), self.today, pain, &self.settings()).is_some()
+    }
+
+    /// Why the red-flag questions should be asked with a check-in whose morning pain is
+    /// `pain`, if they should (domain.md §4: weekly, and when pain reaches the recheck level).
+    pub(super) fn red_flag_recheck_due(&self, pain: Option<u8>) -> Option<String> {
+        let pain = pain.and_then(|p| Rating::new(i64::from(p)).ok());
+        recheck_due(self.journal.history(), self.today, pain, &self.settings()).map(|why| match why
+        {
+            Recheck::HighPain { at_least } => {
+                format!("Asked because morning pain is {at_least}/10 or more.")
+            }
+            Recheck::Routine { days } => format!("Asked every {days} days to keep you safe."),
         })
     }
 

@@ -102,13 +102,8 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
         ],
     )
     .header(
-        Row::new([
-            "exercise",
-            "now",
-            "steps",
-            "rung (taller = higher)",
-        ])
-        .style(Style::new().add_modifier(Modifier::BOLD)),
+        Row::new(["exercise", "now", "steps", "rung (taller = higher)"])
+            .style(Style::new().add_modifier(Modifier::BOLD)),
     )
     .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
     .block(block);
