@@ -3,6 +3,7 @@
 //! Never asserts after a fixed sleep: every wait polls the parsed screen with a timeout.
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use rehab_coach::store::journal_file::{JournalCache, SnapshotUse, read_history_reporting};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::PathBuf;
@@ -374,6 +375,19 @@ fn first_run_then_today_and_journal() {
     let journal = read_journal_text(&d);
     assert!(journal.contains("\"programme_chosen\""), "{journal}");
     assert!(journal.contains("\"check_in\""), "{journal}");
+    // Quitting brought the history snapshot up to date: the next start parses no line.
+    let cache = JournalCache::under(&d.cache, &d.data);
+    let (_, report) = read_history_reporting(&d.data, &cache, None).unwrap();
+    assert!(
+        matches!(
+            report.used,
+            SnapshotUse::Hit {
+                parsed_lines: 0,
+                ..
+            }
+        ),
+        "{report:?}"
+    );
 }
 
 fn read_journal_text(d: &Dirs) -> String {
