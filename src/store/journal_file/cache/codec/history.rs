@@ -200,11 +200,7 @@ fn decode_checkin(r: &mut Reader, names: &mut NamesRead) -> Result<DayCheckIn, C
     for _ in 0..r.len()? {
         red_flags.insert(read_name(r, names)?.to_string(), r.bool()?);
     }
-    let count = r.len()?;
-    let mut ids = Vec::with_capacity(count.min(r.remaining()));
-    for _ in 0..count {
-        ids.push(RecordId(read_name(r, names)?));
-    }
+    let ids = decode_list(r, |r| Ok(RecordId(read_name(r, names)?)))?;
     Ok(DayCheckIn {
         pain,
         stiffness,
@@ -225,12 +221,21 @@ pub fn encode_sessions(w: &mut Writer, sessions: &[SessionLog]) {
 
 pub fn decode_sessions(r: &mut Reader) -> Result<Vec<SessionLog>, Corrupt> {
     let names = &mut NamesRead::default();
+    decode_list(r, |r| decode_session(r, names))
+}
+
+/// A count, then that many items read by `item`. Room is made for no more items than bytes
+/// left (each takes at least one), so a damaged count cannot ask for a huge allocation.
+fn decode_list<T>(
+    r: &mut Reader,
+    mut item: impl FnMut(&mut Reader) -> Result<T, Corrupt>,
+) -> Result<Vec<T>, Corrupt> {
     let count = r.len()?;
-    let mut sessions = Vec::with_capacity(count.min(r.remaining()));
+    let mut items = Vec::with_capacity(count.min(r.remaining()));
     for _ in 0..count {
-        sessions.push(decode_session(r, names)?);
+        items.push(item(r)?);
     }
-    Ok(sessions)
+    Ok(items)
 }
 
 fn encode_session(w: &mut Writer, session: &SessionLog, names: &mut NamesWritten) {
@@ -302,10 +307,8 @@ fn decode_session(r: &mut Reader, names: &mut NamesRead) -> Result<SessionLog, C
     let at = decode_stamp(r)?;
     let plan = Arc::new(decode_plan(r, names)?);
     let pain_before = decode_opt_rating(r)?;
-    let count = r.len()?;
-    let mut sets = Vec::with_capacity(count.min(r.remaining()));
-    for _ in 0..count {
-        sets.push(SetLog {
+    let sets = decode_list(r, |r| {
+        Ok(SetLog {
             id: RecordId(read_name(r, names)?),
             exercise: read_name(r, names)?,
             side: decode_opt_side(r)?,
@@ -314,17 +317,15 @@ fn decode_session(r: &mut Reader, names: &mut NamesRead) -> Result<SessionLog, C
             seconds: r.opt_u32()?,
             pain: decode_rating(r)?,
             effort: decode_opt_rating(r)?,
-        });
-    }
-    let count = r.len()?;
-    let mut skipped = Vec::with_capacity(count.min(r.remaining()));
-    for _ in 0..count {
-        skipped.push(Skip {
+        })
+    })?;
+    let skipped = decode_list(r, |r| {
+        Ok(Skip {
             id: RecordId(read_name(r, names)?),
             exercise: read_name(r, names)?,
             reason: r.str()?.to_string(),
-        });
-    }
+        })
+    })?;
     let finished = if r.bool()? {
         Some(Finish {
             id: RecordId(read_name(r, names)?),
