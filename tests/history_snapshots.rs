@@ -7,7 +7,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rehab_coach::domain::history::History;
 use rehab_coach::domain::programme_check::parse_programme;
-use rehab_coach::domain::records::RecordBody;
+use rehab_coach::domain::records::{RecordBody, Side};
 use rehab_coach::export::sample;
 use rehab_coach::store::programme_files::{Catalogue, CatalogueEntry, Origin};
 use rehab_coach::tui::history::{HistoryOutcome, HistoryScreen, View};
@@ -165,11 +165,25 @@ fn backfilling_asks_pain_during_and_after_then_hands_over_a_session() {
     };
     assert_eq!(backfill.date, rest_day);
     assert_eq!(backfill.started.kind(), "session_started");
-    let rest = backfill.rest(rehab_coach::domain::records::RecordId("x-9".into()));
+    let catalogue = catalogue();
+    let rest = backfill.rest(
+        rehab_coach::domain::records::RecordId("x-9".into()),
+        catalogue.get(backfill.programme()),
+    );
     assert!(
         rest.iter()
             .any(|b| matches!(b, RecordBody::SetDone { pain, .. } if pain.value() == 3))
     );
+    // The hold is done on each side, as the programme says: both sides are recorded.
+    for side in [Side::Left, Side::Right] {
+        assert!(
+            rest.iter().any(|b| matches!(
+                b,
+                RecordBody::SetDone { exercise, side: Some(s), .. } if exercise == "quick-hold" && *s == side
+            )),
+            "{side:?}"
+        );
+    }
 }
 
 #[test]

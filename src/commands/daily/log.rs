@@ -3,10 +3,10 @@
 use super::inputs::{MAX_RUN_KM, MAX_RUN_MINUTES, optional_rating, positive_amount, rating};
 use super::state::DayState;
 use crate::cli::{LogRunArgs, LogSessionArgs};
-use crate::domain::pain::Rating;
-use crate::domain::plan::{PlanSnapshot, SnapshotExercise};
-use crate::domain::programme::{ExerciseKind, Programme, Sides};
-use crate::domain::records::{RecordBody, RecordId, Side};
+
+use crate::domain::plan::PlanSnapshot;
+
+use crate::domain::records::RecordBody;
 use crate::store::Context;
 use crate::store::journal_file::JournalWriter;
 use anyhow::{Context as _, bail};
@@ -67,7 +67,8 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
             })?;
             continue;
         }
-        for body in sets_done(&started.id, planned, programme, pain_during, effort) {
+        let exercise = programme.exercise(&planned.exercise);
+        for body in planned.done_as_planned(&started.id, exercise, pain_during, effort) {
             append(body)?;
             sets_logged += 1;
         }
@@ -116,28 +117,6 @@ fn check_skips(skips: &[String], snapshot: &PlanSnapshot) -> anyhow::Result<()> 
         }
     }
     Ok(())
-}
-
-/// One set_done per planned set, and per side for exercises done on each side.
-fn sets_done(
-    session: &RecordId,
-    planned: &SnapshotExercise,
-    programme: &Programme,
-    pain: Rating,
-    effort: Option<Rating>,
-) -> Vec<RecordBody> {
-    let exercise = programme.exercise(&planned.exercise);
-    let kind = exercise.map_or(ExerciseKind::Reps, |e| e.kind);
-    let sides: &[Option<Side>] = match exercise.map(|e| e.sides) {
-        Some(Sides::Each) => &[Some(Side::Left), Some(Side::Right)],
-        _ => &[None],
-    };
-    let reps = match kind {
-        ExerciseKind::Reps | ExerciseKind::Hold => planned.dose.reps,
-        _ => None,
-    };
-    let seconds = planned.dose.work_seconds(kind);
-    planned.done_sets(session, sides, reps, seconds, pain, effort)
 }
 
 pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {

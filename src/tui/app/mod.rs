@@ -290,7 +290,8 @@ impl App {
                     // The sets must point at the id the journal gives the session_started record.
                     match self.journal.append(backfill.date, backfill.started.clone()) {
                         Ok(started) => {
-                            for body in backfill.rest(started.id) {
+                            let programme = self.catalogue.get(backfill.programme());
+                            for body in backfill.rest(started.id, programme) {
                                 if let Err(e) = self.journal.append(backfill.date, body) {
                                     self.message = Some(e);
                                     break;

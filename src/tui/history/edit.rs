@@ -3,9 +3,12 @@
 
 use crate::domain::history::SessionLog;
 use crate::domain::pain::Rating;
-use crate::domain::records::{RecordBody, RecordId, Side};
+use crate::domain::plan::PlanSnapshot;
+use crate::domain::programme::Programme;
+use crate::domain::records::{RecordBody, RecordId};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Kept with every correction made from the history screens.
 pub const EDIT_REASON: &str = "edited in the history screen";
@@ -69,7 +72,7 @@ impl Form {
 pub struct BackfilledSession {
     pub date: NaiveDate,
     pub started: RecordBody,
-    template: SessionLog,
+    plan: Arc<PlanSnapshot>,
     during: Rating,
     after: Rating,
 }
@@ -88,33 +91,25 @@ impl BackfilledSession {
                 plan: template.plan.clone(),
                 pain_before: None,
             },
-            template: template.clone(),
+            plan: template.plan.clone(),
             during,
             after,
         }
     }
 
-    /// The set and finish records, pointing at `session` (the id of the appended `started`).
-    pub fn rest(&self, session: RecordId) -> Vec<RecordBody> {
+    /// The programme of the plan repeated.
+    pub fn programme(&self) -> &str {
+        &self.plan.programme
+    }
+
+    /// The set and finish records, pointing at `session` (the id of the appended `started`):
+    /// each exercise done as planned, sides and what is counted as its `programme` defines them
+    /// (the same records `rehab log session` writes).
+    pub fn rest(&self, session: RecordId, programme: Option<&Programme>) -> Vec<RecordBody> {
         let mut bodies = Vec::new();
-        for planned in &self.template.plan.exercises {
-            let per_side = self
-                .template
-                .sets_of(&planned.exercise)
-                .any(|s| s.side.is_some());
-            let sides: &[Option<Side>] = if per_side {
-                &[Some(Side::Left), Some(Side::Right)]
-            } else {
-                &[None]
-            };
-            bodies.extend(planned.done_sets(
-                &session,
-                sides,
-                planned.dose.reps,
-                planned.dose.hold.or(planned.dose.duration),
-                self.during,
-                None,
-            ));
+        for planned in &self.plan.exercises {
+            let exercise = programme.and_then(|p| p.exercise(&planned.exercise));
+            bodies.extend(planned.done_as_planned(&session, exercise, self.during, None));
         }
         bodies.push(RecordBody::SessionFinished {
             session,
@@ -182,7 +177,10 @@ mod tests {
             Rating::new(3).unwrap(),
             Rating::new(2).unwrap(),
         );
-        let rest = backfill.rest(RecordId("x-1".into()));
+        let programme: Programme =
+            toml::from_str(include_str!("../../../tests/fixtures/quick.toml")).unwrap();
+        assert_eq!(backfill.programme(), programme.id);
+        let rest = backfill.rest(RecordId("x-1".into()), Some(&programme));
         let sets = rest.iter().filter(|b| b.kind() == "set_done").count();
         assert_eq!(sets, template.sets.len());
         assert_eq!(rest.last().map(RecordBody::kind), Some("session_finished"));
