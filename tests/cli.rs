@@ -639,3 +639,30 @@ fn a_negative_run_is_refused_by_rehab_with_what_is_allowed() {
         "{err}"
     );
 }
+
+#[test]
+fn checkin_says_when_the_red_flag_questions_are_due() {
+    let env = Env::new();
+    let day = |d: u32| format!("2026-03-{d:02}");
+    let checkin = |d: u32, pain: &str, extra: &[&str]| {
+        let date = day(d);
+        let mut args = vec!["--date", date.as_str(), "checkin", "--pain", pain];
+        args.extend_from_slice(extra);
+        env.ok(&args)
+    };
+    env.ok(&["--date", &day(1), "start", "quick-test"]);
+    let routine = "The red-flag questions are due (they are asked at least every 7 days)";
+    let high = "Your pain is 6 or more: please answer the red-flag questions";
+    // Never answered: due.
+    assert!(checkin(1, "2", &[]).contains(routine));
+    // Answered now: nothing more to ask.
+    let answered = checkin(1, "2", &["--no-flags"]);
+    assert!(!answered.contains(routine) && !answered.contains(high), "{answered}");
+    // Within the week: not due; high pain asks again.
+    let next_day = checkin(2, "2", &[]);
+    assert!(!next_day.contains(routine), "{next_day}");
+    assert!(checkin(3, "6", &[]).contains(high));
+    // A week after the answers: due again.
+    assert!(!checkin(7, "2", &[]).contains(routine));
+    assert!(checkin(8, "2", &[]).contains(routine));
+}

@@ -5,10 +5,11 @@ use super::state::{DayState, load_config};
 use crate::cli::CheckinArgs;
 use crate::domain::pain::{Rating, Zone};
 use crate::domain::records::RecordBody;
+use crate::domain::red_flag_recheck::{Recheck, recheck_due};
 use crate::domain::red_flags::{self, NOT_A_DIAGNOSIS, RED_FLAGS, RedFlag, Urgency};
 use crate::domain::settings::CoachSettings;
 use crate::store::Context;
-use crate::store::journal_file::JournalWriter;
+use crate::store::journal_file::{JournalCache, JournalWriter, read_history_cached};
 use anyhow::{Context as _, bail};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -39,6 +40,15 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
         print!("{}", red_flag_message(worst, &yes));
     }
 
+    // What was answered before this check-in, to say whether the red-flag questions are due.
+    // Only for that hint: a journal that cannot be read here does not stop the check-in.
+    let before = read_history_cached(
+        &ctx.data_dir,
+        &JournalCache::from_env(&ctx.data_dir),
+        Some(ctx.today),
+    )
+    .map(|read| read.history)
+    .unwrap_or_default();
     let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot save the check-in")?;
     writer
         .append(
@@ -66,12 +76,18 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
         let ceiling = load_test_ceiling(ctx, &settings);
         println!("  {:<10} {}", "load test", against_ceiling(value, ceiling));
     }
-    let asked_flags = !red_flags.is_empty();
-    if !asked_flags && pain.is_some_and(|p| p.value() >= settings.red_flag_recheck_pain) {
-        println!(
-            "Your pain is {} or more: please answer the red-flag questions (`rehab checkin --list-flags`, then `rehab checkin --flag ID` or `--no-flags`).",
-            settings.red_flag_recheck_pain
-        );
+    if red_flags.is_empty() {
+        const HOW: &str =
+            "`rehab checkin --list-flags`, then `rehab checkin --flag ID` or `--no-flags`";
+        match recheck_due(&before, ctx.today, pain, &settings) {
+            Some(Recheck::HighPain { at_least }) => println!(
+                "Your pain is {at_least} or more: please answer the red-flag questions ({HOW})."
+            ),
+            Some(Recheck::Routine { days }) => println!(
+                "The red-flag questions are due (they are asked at least every {days} days): {HOW}."
+            ),
+            None => {}
+        }
     }
     if worst.is_some_and(|f| f.urgency >= Urgency::Urgent) {
         println!("After a clinician has seen you, record it with `rehab log clinician-seen`.");
