@@ -657,7 +657,10 @@ fn checkin_says_when_the_red_flag_questions_are_due() {
     assert!(checkin(1, "2", &[]).contains(routine));
     // Answered now: nothing more to ask.
     let answered = checkin(1, "2", &["--no-flags"]);
-    assert!(!answered.contains(routine) && !answered.contains(high), "{answered}");
+    assert!(
+        !answered.contains(routine) && !answered.contains(high),
+        "{answered}"
+    );
     // Within the week: not due; high pain asks again.
     let next_day = checkin(2, "2", &[]);
     assert!(!next_day.contains(routine), "{next_day}");
