@@ -299,28 +299,53 @@ fn records_read_and_replay(c: &mut Criterion) {
     group.finish();
 }
 
+/// The journal the 10-year groups read: the programme chosen, then its phase-1 exercises every
+/// day; `today` is the day after the last.
+struct TenYears {
+    dir: tempfile::TempDir,
+    cache_root: tempfile::TempDir,
+    exercises: Vec<SnapshotExercise>,
+    today: NaiveDate,
+}
+
+impl TenYears {
+    const YEARS: u64 = 10;
+
+    fn generate(programme: &Programme) -> TenYears {
+        let exercises = programme_exercises(programme);
+        let dir = tempfile::tempdir().unwrap();
+        generate(dir.path(), Self::YEARS, PROGRAMME, true, &exercises);
+        TenYears {
+            dir,
+            cache_root: tempfile::tempdir().unwrap(),
+            exercises,
+            today: first_day() + Days::new(Self::YEARS * DAYS_PER_YEAR),
+        }
+    }
+}
+
 /// 10 years without a usable cache: read + replay + prescribe parsing every line ("no cache":
 /// the cache off), and a first start, which also writes the cache ("building the cache").
 fn cold(c: &mut Criterion) {
-    const YEARS: u64 = 10;
     let catalogue = Catalogue::builtins_only();
     let programme = catalogue.get(PROGRAMME).unwrap();
-    let exercises = programme_exercises(programme);
     let settings = CoachSettings::default();
-    let dir = tempfile::tempdir().unwrap();
-    let cache_root = tempfile::tempdir().unwrap();
-    generate(dir.path(), YEARS, PROGRAMME, true, &exercises);
-    let today = first_day() + Days::new(YEARS * DAYS_PER_YEAR);
+    let TenYears {
+        dir,
+        cache_root,
+        exercises: _,
+        today,
+    } = TenYears::generate(programme);
     let cache = JournalCache::under(cache_root.path(), dir.path());
     let mut group = c.benchmark_group("cold (no cache)");
     group.sample_size(10);
-    group.bench_function(format!("{YEARS}y no cache"), |b| {
+    group.bench_function(format!("{}y no cache", TenYears::YEARS), |b| {
         b.iter(|| {
             let read = read_journal(dir.path()).unwrap();
             plan_from(read, programme, today, &settings)
         })
     });
-    group.bench_function(format!("{YEARS}y building the cache"), |b| {
+    group.bench_function(format!("{}y building the cache", TenYears::YEARS), |b| {
         b.iter_batched(
             || {
                 if let Some(cache_dir) = cache.dir() {
@@ -341,15 +366,15 @@ fn cold(c: &mut Criterion) {
 /// after a day of use): the journal is read and hashed to check it, that day's lines parsed and
 /// replayed onto the snapshot's History, and the snapshot rewritten.
 fn a_day_added(c: &mut Criterion) {
-    const YEARS: u64 = 10;
     let catalogue = Catalogue::builtins_only();
     let programme = catalogue.get(PROGRAMME).unwrap();
-    let exercises = programme_exercises(programme);
     let settings = CoachSettings::default();
-    let dir = tempfile::tempdir().unwrap();
-    let cache_root = tempfile::tempdir().unwrap();
-    generate(dir.path(), YEARS, PROGRAMME, true, &exercises);
-    let today = first_day() + Days::new(YEARS * DAYS_PER_YEAR);
+    let TenYears {
+        dir,
+        cache_root,
+        exercises,
+        today,
+    } = TenYears::generate(programme);
     let journal = dir.path().join(journal_file_name("bench"));
     let whole = std::fs::read(&journal).unwrap();
     // A check-in, a session start, its sets and its finish.
@@ -377,7 +402,7 @@ fn a_day_added(c: &mut Criterion) {
     );
     let mut group = c.benchmark_group("journal read + replay + prescribe, a day added");
     group.sample_size(10);
-    group.bench_function(format!("{YEARS}y"), |b| {
+    group.bench_function(format!("{}y", TenYears::YEARS), |b| {
         b.iter_batched(
             || std::fs::write(&snapshot, &snapshot_before).unwrap(),
             |()| {
