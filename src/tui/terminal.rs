@@ -16,6 +16,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 static WORK: Mutex<()> = Mutex::new(());
 
 /// Exit status after a termination signal (128 + signal number, as shells report it).
+#[cfg(unix)]
 const SIGNAL_EXIT_BASE: i32 = 128;
 
 pub fn hold_work() -> MutexGuard<'static, ()> {
@@ -44,8 +45,11 @@ impl TerminalGuard {
             );
         }
         install_panic_hook();
-        install_signal_watch()?;
-        install_hangup_watch()?;
+        #[cfg(unix)]
+        {
+            install_signal_watch()?;
+            install_hangup_watch()?;
+        }
         let mut terminal =
             ratatui::try_init().map_err(|e| anyhow::anyhow!("cannot set up the terminal: {e}"))?;
         terminal.hide_cursor()?;
@@ -68,6 +72,7 @@ fn install_panic_hook() {
 }
 
 /// SIGTERM and SIGHUP: wait for any append or draw in progress, restore, exit.
+#[cfg(unix)]
 fn install_signal_watch() -> anyhow::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
@@ -85,10 +90,12 @@ fn install_signal_watch() -> anyhow::Result<()> {
 }
 
 /// Exit status when the terminal went away.
+#[cfg(unix)]
 const HANGUP_EXIT: i32 = SIGNAL_EXIT_BASE + libc::SIGHUP;
 
 /// Block in poll(2) on stdin for hang-up or error only (no CPU while waiting). crossterm's reader
 /// loops forever on a hung-up terminal (read returns 0 or EIO), so this thread exits for it.
+#[cfg(unix)]
 fn install_hangup_watch() -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("hangup".into())
