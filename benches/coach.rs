@@ -1,6 +1,7 @@
 //! Read + replay + prescribe over generated journals of 1, 5 and 10 years of daily use (a morning
 //! check-in and a full session with every set rated, each day). Target: 10 years under 20 ms.
 //! Run with `cargo bench --bench coach`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};

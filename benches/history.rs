@@ -1,5 +1,6 @@
 //! Rendering every history view for a 10-year journal (target: under 16 ms a frame), plus the
 //! one-off cost of replaying the journal and deriving the views (`refresh`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -6,6 +6,7 @@
 //! replayed through the journal cache (what export and the TUI read); and the group "cold (no
 //! cache)": 10 years parsing every line, and a first start that also writes both caches.
 //! Run with `cargo bench --bench journal_read`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use chrono::{Days, FixedOffset, NaiveDate, TimeZone};
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};

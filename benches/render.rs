@@ -1,5 +1,6 @@
 //! Rendering each screen of the full-screen coach at 120×40 on TestBackend (target: < 1 ms a
 //! frame). Run: `cargo bench --bench render`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -1,5 +1,6 @@
 //! Rendering the session runner at 120×40 (target: under 1 ms a frame), and the timer work the
 //! event loop does on every wake-up (tick + next deadline).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;

@@ -1,5 +1,6 @@
 //! The real `rehab` binary on temp data and config dirs: the daily commands, bad input that must
 //! write nothing, the journal commands, and a week of backfilled days with rising pain.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use assert_cmd::Command;
 use chrono::{Days, Local, NaiveDate};

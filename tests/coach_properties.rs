@@ -1,6 +1,7 @@
 //! Property tests of the coach over generated journals of a person following its plans:
 //! more pain never gives a harder plan, replay order does not matter, and records dated after
 //! the day being planned do not change that day's plan.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 #[path = "support/coach_journal.rs"]
 mod journal;

@@ -1,6 +1,7 @@
 //! End-to-end: the real `rehab` binary in a pseudo-terminal, keys in, screen text out (parsed
 //! with vt100). Each test has fresh temp data and config dirs with the quick fixture programme.
 //! Never asserts after a fixed sleep: every wait polls the parsed screen with a timeout.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use rehab_coach::store::journal_file::{JournalCache, SnapshotUse, read_history_reporting};

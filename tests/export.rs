@@ -1,4 +1,5 @@
 //! Export, report and corrections over the deterministic sample journal.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use chrono::NaiveDate;
 use rehab_coach::domain::coach::prescribe;

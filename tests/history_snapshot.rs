@@ -2,6 +2,7 @@
 //! History through it gives exactly what replaying every parsed line gives (the History, the
 //! problems with file, line, error, text and torn mark, files, unread, the first programme
 //! start), and the snapshot is used, trusted unread or checked by hash, when it can be.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 #[path = "support/journal_lines.rs"]
 mod lines;

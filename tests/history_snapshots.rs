@@ -1,5 +1,6 @@
 //! Snapshots of every history view on the sample journal (90 days), an empty journal and a
 //! single day, at 80×24 and 120×40; tiny sizes must not panic; edits come out as records.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use chrono::{Days, NaiveDate};
 use ratatui::Terminal;

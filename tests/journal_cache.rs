@@ -1,6 +1,7 @@
 //! The journal cache on real files: whatever state the cache or the journal is in, a cached read
 //! gives exactly what parsing every line gives (records in order, problems with file, line,
 //! error, text and torn mark, files, unread), and the cache is used when it can be.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 #[path = "support/journal_lines.rs"]
 mod lines;

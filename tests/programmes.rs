@@ -1,5 +1,6 @@
 //! Programmes: the built-ins pass the validator users run, every validation error is reported
 //! with its line and field, the parser never panics, and the `rehab programmes` commands.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use assert_cmd::Command;
 use proptest::prelude::*;

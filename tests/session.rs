@@ -1,5 +1,6 @@
 //! The session state machine: order of steps, every input in every state, timers, pain rules,
 //! undo, skip, quit, the end form and resume from the journal.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 mod session_fixture;
 

@@ -1,6 +1,7 @@
 //! The runner screen: insta snapshots of every runner state and dialog at 80×24 and 120×40 on
 //! ratatui's TestBackend (countdowns are deterministic: time is a fixed base plus offsets), tiny
 //! sizes that must not panic, and the key tables that drive dispatch and the footer.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 mod session_fixture;
 

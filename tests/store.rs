@@ -1,5 +1,6 @@
 //! The journal on real files in temp dirs: crash and corruption cases, the lock, several devices,
 //! newer format versions, repair, and a round-trip property over every record kind.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use proptest::prelude::*;

@@ -1,6 +1,7 @@
 //! Screens of the full-screen coach on ratatui's TestBackend (insta snapshots at 80×24 and
 //! 120×40, tiny sizes must not panic), and App update tests (Msg in → state and journal out).
 //! Deterministic: fixed date, in-memory journal, no colour, one Instant base.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use chrono::NaiveDate;
 use ratatui::Terminal;
