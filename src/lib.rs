@@ -15,7 +15,12 @@ use std::process::ExitCode;
 
 /// Run one invocation of `rehab`. Returns the exit code; errors carry their context chain.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let ctx = store::Context::from_args(&cli.global)?;
+    let overrides = store::Overrides {
+        data_dir: cli.global.data_dir,
+        config_dir: cli.global.config_dir,
+        date: cli.global.date,
+    };
+    let ctx = store::Context::resolve(&overrides)?;
     match cli.command {
         None => tui::run(&ctx),
         Some(Command::Programmes(cmd)) => commands::programmes::run(&ctx, cmd),

@@ -5,4 +5,4 @@ pub mod journal_file;
 pub mod paths;
 pub mod programme_files;
 
-pub use paths::Context;
+pub use paths::{Context, Overrides};

@@ -1,7 +1,6 @@
 //! Where files live. Flags beat environment variables, which beat the platform defaults
 //! (`directories::ProjectDirs`). The clock is read here, once, and passed inward as `today`.
 
-use crate::cli::GlobalArgs;
 use anyhow::{Context as _, bail};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use std::path::PathBuf;
@@ -22,8 +21,20 @@ pub struct Context {
 pub const DATA_DIR_ENV: &str = "REHAB_DATA_DIR";
 pub const CONFIG_DIR_ENV: &str = "REHAB_CONFIG_DIR";
 
+/// What the person asked for on the command line, as plain values (no CLI parser types), so any
+/// shell (the CLI, a test) can build a `Context`.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub data_dir: Option<PathBuf>,
+    pub config_dir: Option<PathBuf>,
+    /// `--date`: act on this day instead of today.
+    pub date: Option<NaiveDate>,
+}
+
 impl Context {
-    pub fn from_args(args: &GlobalArgs) -> anyhow::Result<Context> {
+    /// Decide where things live and which day it is: `args`, then the environment, then the
+    /// platform's directories and the local clock.
+    pub fn resolve(args: &Overrides) -> anyhow::Result<Context> {
         let project = directories::ProjectDirs::from("", "", "rehab-coach");
         let data_dir = match (&args.data_dir, std::env::var_os(DATA_DIR_ENV)) {
             (Some(dir), _) => dir.clone(),
