@@ -4,10 +4,11 @@
 use chrono::NaiveDate;
 use rehab_coach::domain::coach::prescribe;
 use rehab_coach::domain::history::History;
+use rehab_coach::domain::insight;
 use rehab_coach::domain::programme_check::parse_programme;
 use rehab_coach::domain::records::{Record, RecordBody, RecordId};
 use rehab_coach::domain::settings::CoachSettings;
-use rehab_coach::export::{self, DayRange, insight, sample};
+use rehab_coach::export::{self, DayRange, sample};
 use rehab_coach::store::programme_files::{Catalogue, CatalogueEntry, Origin};
 
 fn start() -> NaiveDate {
@@ -29,6 +30,16 @@ fn catalogue() -> Catalogue {
     }
 }
 
+/// The day after the 90-day sample: every day of it is over.
+fn after_sample() -> NaiveDate {
+    day(90)
+}
+
+fn to_csv(history: &History, range: DayRange) -> String {
+    let settings = CoachSettings::default();
+    export::to_csv(history, &catalogue(), &settings, after_sample(), range)
+}
+
 fn csv_rows(text: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header = reader
@@ -44,7 +55,7 @@ fn csv_rows(text: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
 #[test]
 fn csv_parses_with_the_documented_columns_in_order() {
     let history = History::replay(sample::journal(start(), 90));
-    let (header, rows) = csv_rows(&export::to_csv(&history, DayRange::default()));
+    let (header, rows) = csv_rows(&to_csv(&history, DayRange::default()));
     assert_eq!(
         header,
         [
@@ -59,7 +70,8 @@ fn csv_parses_with_the_documented_columns_in_order() {
             "rung",
             "pain",
             "effort",
-            "note"
+            "note",
+            "day"
         ]
     );
     let sets: usize = history.sessions.iter().map(|s| s.sets.len()).sum();
@@ -90,7 +102,7 @@ fn csv_parses_with_the_documented_columns_in_order() {
 #[test]
 fn csv_check_in_row_carries_the_corrected_pain() {
     let history = History::replay(sample::journal(start(), 90));
-    let (_, rows) = csv_rows(&export::to_csv(
+    let (_, rows) = csv_rows(&to_csv(
         &history,
         DayRange::new(Some(day(50)), Some(day(50))),
     ));
@@ -115,7 +127,7 @@ fn csv_check_in_row_carries_the_corrected_pain() {
 #[test]
 fn csv_range_limits_rows() {
     let history = History::replay(sample::journal(start(), 90));
-    let (_, rows) = csv_rows(&export::to_csv(
+    let (_, rows) = csv_rows(&to_csv(
         &history,
         DayRange::new(Some(day(10)), Some(day(12))),
     ));
@@ -147,6 +159,7 @@ fn report_matches_snapshot() {
         &history,
         &catalogue(),
         &CoachSettings::default(),
+        after_sample(),
         DayRange::default(),
     );
     insta::assert_snapshot!("report_90_days", text);
@@ -159,6 +172,7 @@ fn report_of_empty_and_single_day() {
         &History::default(),
         &catalogue(),
         &settings,
+        start(),
         DayRange::default(),
     );
     assert!(empty.contains("does not diagnose"));
@@ -166,7 +180,7 @@ fn report_of_empty_and_single_day() {
     let one = History::replay(sample::journal(start(), 1));
     insta::assert_snapshot!(
         "report_single_day",
-        export::report(&one, &catalogue(), &settings, DayRange::default())
+        export::report(&one, &catalogue(), &settings, day(1), DayRange::default())
     );
 }
 
@@ -197,19 +211,20 @@ fn assert_same_everywhere(corrected: &History, original: &History, today: NaiveD
     };
     assert_eq!(views(corrected), views(original));
     let settings = CoachSettings::default();
+    let catalogue = catalogue();
+    let lookup = |id: &str| catalogue.get(id);
     assert_eq!(
         insight::daily_pain(corrected),
         insight::daily_pain(original)
     );
     assert_eq!(
-        insight::day_kinds(corrected, &settings, today),
-        insight::day_kinds(original, &settings, today)
+        insight::DayClassifier::new(corrected, &settings, &lookup, today).days_until(today),
+        insight::DayClassifier::new(original, &settings, &lookup, today).days_until(today)
     );
     assert_eq!(
-        export::to_csv(corrected, DayRange::default()),
-        export::to_csv(original, DayRange::default())
+        to_csv(corrected, DayRange::default()),
+        to_csv(original, DayRange::default())
     );
-    let catalogue = catalogue();
     let programme = catalogue.get(sample::PROGRAMME).unwrap();
     assert_eq!(
         prescribe(programme, corrected, today, &settings),

@@ -107,6 +107,22 @@ fn journal_with_history(today_checkin: bool, flags: &[(&str, bool)]) -> MemoryJo
                     },
                 )
                 .unwrap();
+            // One set logged: a session with nothing logged is not training.
+            j.append(
+                day(back),
+                RecordBody::SetDone {
+                    session: started.id.clone(),
+                    exercise: "quick-reps".into(),
+                    side: None,
+                    set: 1,
+                    reps: Some(3),
+                    seconds: None,
+                    pain: Rating::new(2).unwrap(),
+                    effort: None,
+                    undone: false,
+                },
+            )
+            .unwrap();
             j.append(
                 day(back),
                 RecordBody::SessionFinished {

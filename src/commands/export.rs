@@ -19,7 +19,12 @@ pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let journal = read(ctx)?;
     let range = DayRange::new(args.since, args.until);
     let text = match args.format {
-        ExportFormat::Csv => export::to_csv(&History::replay(journal.records), range),
+        ExportFormat::Csv => {
+            let history = History::replay(journal.records);
+            let catalogue = load_catalogue(&ctx.programmes_dir());
+            let settings = settings_for(ctx, &history, &catalogue);
+            export::to_csv(&history, &catalogue, &settings, ctx.today, range)
+        }
         ExportFormat::Json => export::to_json(&journal.records, range),
     };
     emit(ctx, args.output.as_deref(), &text)
@@ -34,6 +39,7 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
         &history,
         &catalogue,
         &settings,
+        ctx.today,
         DayRange::new(args.since, None),
     );
     emit(ctx, args.output.as_deref(), &text)

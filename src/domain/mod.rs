@@ -2,6 +2,7 @@
 
 pub mod coach;
 pub mod history;
+pub mod insight;
 pub mod pain;
 pub mod plan;
 pub mod programme;

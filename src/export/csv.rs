@@ -1,14 +1,18 @@
 //! CSV export: one row per set, plus rows for check-ins, skipped exercises, session ends, runs
-//! and notes, built from the corrected `History`. The columns and what each row kind puts in
-//! them are documented in README.md ("Export and report"); keep the two in step.
+//! and notes, built from the corrected `History`. Every row ends with how its day went (the one
+//! day classification of `domain::insight`). The columns and what each row kind puts in them are
+//! documented in README.md ("Export and report"); keep the two in step.
 
 use crate::domain::history::{DayCheckIn, History, SessionLog};
+use crate::domain::insight::DayClassifier;
 use crate::domain::pain::Rating;
+use crate::domain::settings::CoachSettings;
 use crate::export::range::DayRange;
+use crate::store::programme_files::Catalogue;
 use chrono::NaiveDate;
 
-/// The header, in order. Stable: scripts depend on it.
-pub const COLUMNS: [&str; 12] = [
+/// The header, in order. Stable: scripts depend on it (new columns only ever go at the end).
+pub const COLUMNS: [&str; 13] = [
     "date",
     "programme",
     "phase",
@@ -21,6 +25,7 @@ pub const COLUMNS: [&str; 12] = [
     "pain",
     "effort",
     "note",
+    "day",
 ];
 
 /// `exercise` value of the row for a morning check-in.
@@ -46,10 +51,11 @@ struct Row {
     pain: String,
     effort: String,
     note: String,
+    day: String,
 }
 
 impl Row {
-    fn fields(&self) -> [&str; 12] {
+    fn fields(&self) -> [&str; 13] {
         [
             &self.date,
             &self.programme,
@@ -63,6 +69,7 @@ impl Row {
             &self.pain,
             &self.effort,
             &self.note,
+            &self.day,
         ]
     }
 }
@@ -190,7 +197,16 @@ fn session_rows(session: &SessionLog, rows: &mut Vec<Row>) {
 const SECONDS_PER_MINUTE: f64 = 60.0;
 
 /// The CSV text (header first, `\n` line ends) for the days in `range`, oldest day first.
-pub fn to_csv(history: &History, range: DayRange) -> String {
+/// `today` is the day the export is made: a day not over yet is never counted as missed.
+pub fn to_csv(
+    history: &History,
+    catalogue: &Catalogue,
+    settings: &CoachSettings,
+    today: NaiveDate,
+    range: DayRange,
+) -> String {
+    let lookup = |id: &str| catalogue.get(id);
+    let classifier = DayClassifier::new(history, settings, &lookup, today);
     let mut days: Vec<NaiveDate> = history
         .checkins
         .keys()
@@ -205,6 +221,7 @@ pub fn to_csv(history: &History, range: DayRange) -> String {
 
     let mut rows = Vec::new();
     for date in days {
+        let first_row = rows.len();
         if let Some(checkin) = history.checkins.get(&date) {
             rows.push(check_in_row(history, date, checkin));
         }
@@ -232,6 +249,10 @@ pub fn to_csv(history: &History, range: DayRange) -> String {
                 ..Row::default()
             });
         }
+        let kind = classifier.kind(date).word();
+        for row in &mut rows[first_row..] {
+            row.day = kind.to_string();
+        }
     }
 
     let mut out = COLUMNS.join(",");
@@ -258,8 +279,15 @@ mod tests {
 
     #[test]
     fn empty_history_is_just_the_header() {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default();
         assert_eq!(
-            to_csv(&History::default(), DayRange::default()),
+            to_csv(
+                &History::default(),
+                &Catalogue::default(),
+                &CoachSettings::default(),
+                today,
+                DayRange::default()
+            ),
             format!("{}\n", COLUMNS.join(","))
         );
     }

@@ -1,8 +1,8 @@
-//! CSV / JSON export and the Markdown report, plus the derived views (`insight`) they share with
-//! the history screens. Everything here is pure: records or a `History` in, a `String` out.
+//! CSV / JSON export and the Markdown report, built on the derived views of `domain::insight`.
+//! Everything here is pure: records or a `History` in, a `String` out.
 
 pub mod csv;
-pub mod insight;
+
 pub mod json;
 pub mod range;
 pub mod report;

@@ -1,12 +1,13 @@
 //! The Markdown report for a physiotherapist: programme and phase, adherence, pain trends
 //! (tables and text sparklines), every plan change with its reasons, red-flag answers, runs and
-//! notes. Deterministic: no clock, so the same journal always gives the same report.
+//! notes. Deterministic: no clock (the shell passes `today`), so the same journal and day always
+//! give the same report.
 
 use crate::domain::history::History;
+use crate::domain::insight::{self, DayClassifier, DayKind, DayPain};
 use crate::domain::plan::Decision;
 use crate::domain::red_flags;
 use crate::domain::settings::CoachSettings;
-use crate::export::insight::{self, DayKind, DayPain};
 use crate::export::range::DayRange;
 use crate::store::programme_files::Catalogue;
 use chrono::{Datelike, Days, NaiveDate};
@@ -19,17 +20,18 @@ record for their clinician. See a clinician for any new, severe or worrying symp
 /// Days per sparkline row, so a long period wraps instead of running off the page.
 const SPARK_ROW_DAYS: usize = 28;
 
-/// Markdown for the days in `range` (open ends: the journal's first and last day).
+/// Markdown for the days in `range` (open ends: the journal's first and last day). `today` is
+/// the day the report is made: a day not over yet is never counted as missed.
 pub fn report(
     history: &History,
     catalogue: &Catalogue,
     settings: &CoachSettings,
+    today: NaiveDate,
     range: DayRange,
 ) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Rehab report\n\n> {DISCLAIMER}\n");
-    let (Some(first), Some(last)) = (insight::first_day(history), insight::last_day(history))
-    else {
+    let (Some(first), Some(last)) = (history.first_day, history.last_day) else {
         let _ = writeln!(out, "The journal is empty: nothing recorded yet.");
         return out;
     };
@@ -42,7 +44,9 @@ pub fn report(
     }
     let range = DayRange::new(Some(from), Some(to));
     programme_section(&mut out, history, catalogue, range);
-    adherence_section(&mut out, history, settings, range);
+    let lookup = |id: &str| catalogue.get(id);
+    let days = DayClassifier::new(history, settings, &lookup, today);
+    adherence_section(&mut out, &days, history, settings, range);
     pain_section(&mut out, history, range);
     changes_section(&mut out, history, catalogue, range);
     red_flag_section(&mut out, history, range);
@@ -100,19 +104,20 @@ fn programme_section(out: &mut String, history: &History, catalogue: &Catalogue,
 
 fn adherence_section(
     out: &mut String,
+    classifier: &DayClassifier,
     history: &History,
     settings: &CoachSettings,
     range: DayRange,
 ) {
     let _ = writeln!(out, "## Adherence\n");
     let until = range.until.unwrap_or_default();
-    let days: std::collections::BTreeMap<NaiveDate, DayKind> =
-        insight::day_kinds(history, settings, until)
-            .into_iter()
-            .filter(|(d, _)| range.contains(*d))
-            .collect();
+    let days: std::collections::BTreeMap<NaiveDate, DayKind> = classifier
+        .days_until(until)
+        .into_iter()
+        .filter(|(d, _)| range.contains(*d))
+        .collect();
     let _ = writeln!(out, "| day | count |\n|---|---:|");
-    for (kind, count) in insight::adherence_counts(&days) {
+    for (kind, count) in insight::kind_counts(&days) {
         let _ = writeln!(out, "| {} {} | {count} |", kind.symbol(), kind.word());
     }
     let sessions = history
@@ -122,7 +127,8 @@ fn adherence_section(
         .count();
     let _ = writeln!(
         out,
-        "\n{sessions} sessions over {} days. Flare: morning pain or pain after above {}/10.\n",
+        "\n{sessions} sessions over {} days. Flare: morning pain or pain after above {}/10. \
+         Missed: no set logged on a day the programme planned one.\n",
         days.len(),
         settings.amber_max
     );
@@ -154,8 +160,10 @@ fn pain_section(out: &mut String, history: &History, range: DayRange) {
     }
     let _ = writeln!(
         out,
-        "Text sparklines, one character per day (▁ = 0/10, █ = 10/10, blank = not rated), \
-         {SPARK_ROW_DAYS} days per row.\n"
+        "Text sparklines, one character per day ({} = 0/10, ▁ = 1/10, █ = 10/10, {} = not \
+         rated), {SPARK_ROW_DAYS} days per row.\n",
+        insight::sparkline::ZERO,
+        insight::sparkline::NOT_RATED
     );
     let (Some(from), Some(to)) = (range.since, range.until) else {
         return;

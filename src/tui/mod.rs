@@ -8,7 +8,6 @@ pub mod journal;
 pub mod keymap;
 pub mod screens;
 pub mod session_view;
-pub mod stats;
 pub mod terminal;
 pub mod theme;
 pub mod view;

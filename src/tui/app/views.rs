@@ -2,6 +2,7 @@
 //! exercise is safe today, the deadline, title, footer and help.
 
 use super::{App, GLOBAL_KEYS, Screen};
+use crate::domain::insight;
 use crate::domain::pain::Rating;
 use crate::domain::plan::Decision;
 use crate::domain::programme::Programme;
@@ -15,7 +16,6 @@ use crate::tui::screens::chooser::{self};
 use crate::tui::screens::flag_check::{self};
 use crate::tui::screens::today::{self, Safety, TodayAction, TodayModel};
 use crate::tui::session_view;
-use crate::tui::stats::{self, StatsInput};
 use chrono::NaiveDate;
 use std::time::{Duration, Instant};
 
@@ -167,39 +167,14 @@ impl App {
         let settings = self.settings();
         let programme = self.programme();
         let current = self.journal.history().current();
-        let per_week = match (programme, &self.plan) {
-            (Some(p), Some(plan)) => p
-                .phases
-                .get(plan.phase_index)
-                .map(|phase| {
-                    phase
-                        .exercises
-                        .iter()
-                        .filter_map(|pe| p.exercise(&pe.exercise))
-                        .map(|e| e.frequency.per_week.unwrap_or(7))
-                        .max()
-                        .unwrap_or(7)
-                })
-                .unwrap_or(7),
-            _ => 7,
-        };
-        let (streak, adherence, done_today) = match current {
-            Some(c) => {
-                let input = StatsInput {
-                    history: self.journal.history(),
-                    programme: &c.programme,
-                    start: c.start,
-                    per_week,
-                    amber_max: settings.amber_max,
-                };
-                (
-                    input.streak(self.today),
-                    input.adherence(self.today),
-                    input.mark(self.today) == stats::DayMark::Done,
-                )
-            }
-            None => (0, (0, 0), false),
-        };
+        let lookup = |id: &str| self.catalogue.get(id);
+        let days =
+            insight::DayClassifier::new(self.journal.history(), &settings, &lookup, self.today);
+        let (streak, adherence, done_today) = (
+            insight::streak(&days),
+            insight::adherence(&days),
+            days.trained(self.today),
+        );
         TodayModel {
             date: self.today,
             programme,
@@ -223,7 +198,7 @@ impl App {
             streak,
             checkin_wanted: self.checkin_due() || self.red_flags_unanswered(),
             adherence,
-            mornings: stats::morning_series(self.journal.history(), self.today),
+            mornings: insight::morning_series(self.journal.history(), self.today),
             green_max: settings.green_max,
             amber_max: settings.amber_max,
             scroll,

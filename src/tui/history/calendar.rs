@@ -1,8 +1,8 @@
 //! Adherence calendar: ratatui's `Monthly`, month by month up to the selected day, each day
-//! marked with a symbol (done ✓, partial ½, skipped ✗, rest ·, flare !) as well as a colour.
+//! marked with a symbol (done ✓, partial ½, rest ○, flare !, missed ✗) as well as a colour.
 
 use super::HistoryScreen;
-use crate::export::insight::DayKind;
+use crate::domain::insight::DayKind;
 use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -26,11 +26,11 @@ fn style_of(kind: DayKind) -> Style {
     match kind {
         DayKind::Done => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
         DayKind::Partial => Style::new().fg(Color::Yellow),
-        DayKind::Skipped => Style::new()
-            .fg(Color::Red)
-            .add_modifier(Modifier::CROSSED_OUT),
         DayKind::Rest => Style::new().fg(Color::DarkGray),
         DayKind::Flare => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        DayKind::Missed => Style::new()
+            .fg(Color::Red)
+            .add_modifier(Modifier::CROSSED_OUT),
     }
 }
 

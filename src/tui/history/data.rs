@@ -2,9 +2,9 @@
 //! replayed History, so drawing a frame only slices ready-made vectors.
 
 use crate::domain::history::{History, SessionLog};
+use crate::domain::insight::{self, DayKind, DayPain, PlanChange, RunWeek};
 use crate::domain::records::RecordId;
 use crate::domain::settings::CoachSettings;
-use crate::export::insight::{self, DayKind, DayPain, PlanChange, RunWeek};
 use crate::store::programme_files::Catalogue;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
@@ -46,7 +46,8 @@ impl Derived {
         }
         Derived {
             pain: insight::daily_pain(history),
-            days: insight::day_kinds(history, settings, today),
+            days: insight::DayClassifier::new(history, settings, &|id| catalogue.get(id), today)
+                .days_until(today),
             sessions: history.sessions.clone(),
             changes: insight::plan_changes(history),
             rungs: insight::rung_series(history),
@@ -57,7 +58,7 @@ impl Derived {
                 .iter()
                 .map(|(d, c)| (*d, c.ids.clone()))
                 .collect(),
-            first: insight::first_day(history),
+            first: history.first_day,
             settings: settings.clone(),
         }
     }

@@ -3,7 +3,7 @@
 
 use super::table_window::first_visible;
 use super::{HistoryScreen, View};
-use crate::export::insight::PlanChange;
+use crate::domain::insight::PlanChange;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};

@@ -2,8 +2,8 @@
 //! with the R5 zones marked by dashed edges and labels, and a block where the plan changed.
 
 use super::HistoryScreen;
+use crate::domain::insight::DayPain;
 use crate::domain::pain::{Rating, Zone};
-use crate::export::insight::DayPain;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -3,7 +3,7 @@
 
 use super::table_window::first_visible;
 use super::{HistoryScreen, View};
-use crate::export::insight::LONGEST_RUN_LOOKBACK_DAYS;
+use crate::domain::insight::LONGEST_RUN_LOOKBACK_DAYS;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};

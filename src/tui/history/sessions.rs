@@ -4,7 +4,7 @@
 use super::table_window::first_visible;
 use super::{HistoryScreen, View};
 use crate::domain::history::SessionLog;
-use crate::export::insight::session_kind;
+use crate::domain::insight::session_outcome;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -55,7 +55,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
         let next = sessions
             .get(i + 1)
             .map_or_else(|| "–".to_string(), |n| n.plan.decision.word().to_string());
-        let kind = session_kind(s);
+        let kind = session_outcome(s);
         Row::new(vec![
             s.date.format("%a %d %b %y").to_string(),
             s.plan.phase.to_string(),

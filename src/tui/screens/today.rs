@@ -3,7 +3,8 @@
 //! 14 mornings.
 
 use crate::domain::history::DayCheckIn;
-use crate::domain::pain::{Rating, SCALE_MAX, Zone};
+use crate::domain::insight::{ADHERENCE_DAYS, MORNING_SERIES_DAYS, sparkline};
+use crate::domain::pain::{Rating, Zone};
 use crate::domain::plan::Plan;
 use crate::domain::programme::Programme;
 use crate::domain::red_flags::Urgency;
@@ -11,7 +12,6 @@ use crate::tui::keymap::{Binding, Key};
 use crate::tui::screens::first_run::flag_response;
 use crate::tui::screens::{capitalised, wrapped_height};
 use crate::tui::session_view::wrap;
-use crate::tui::stats::{ADHERENCE_DAYS, SPARK_DAYS};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -160,25 +160,6 @@ impl TodayModel<'_> {
             _ => true,
         }
     }
-}
-
-const SPARK: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-const NO_DATA: char = '·';
-
-/// "▁▃·▅" for a series of 0–10 values (· = no check-in).
-pub fn sparkline(series: &[Option<u8>]) -> String {
-    series
-        .iter()
-        .map(|v| match v {
-            None => NO_DATA,
-            Some(0) => '_',
-            Some(x) => {
-                SPARK[(usize::from(*x) * (SPARK.len() - 1))
-                    .div_ceil(usize::from(SCALE_MAX))
-                    .min(SPARK.len() - 1)]
-            }
-        })
-        .collect()
 }
 
 fn zone_words(value: u8, green_max: u8, amber_max: u8) -> String {
@@ -401,7 +382,7 @@ fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
     )));
     let latest = model.mornings.iter().rev().flatten().next();
     out.push(Line::raw(format!(
-        "Morning pain, {SPARK_DAYS} days: [{}]{}",
+        "Morning pain, {MORNING_SERIES_DAYS} days: [{}]{}",
         sparkline(&model.mornings),
         latest.map_or(String::new(), |v| format!("  latest {v}/10"))
     )));
@@ -454,14 +435,4 @@ pub fn render(model: &TodayModel, theme: Theme, frame: &mut Frame, area: Rect) {
     let [_, stats_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(bottom);
     frame.render_widget(Paragraph::new(stats).wrap(Wrap { trim: false }), stats_area);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sparkline_marks_gaps_and_scales() {
-        assert_eq!(sparkline(&[None, Some(0), Some(5), Some(10)]), "·_▄█");
-    }
 }

@@ -1,0 +1,122 @@
+//! Histories for the insight tests: the 90-day sample story, and a small one built from the days
+//! sessions were done and the days with a flare.
+
+use crate::domain::history::History;
+use crate::domain::pain::Rating;
+use crate::domain::plan::{Decision, PlanSnapshot};
+use crate::domain::programme::Programme;
+use crate::domain::records::{Record, RecordBody, RecordId};
+use crate::export::sample;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// The id of the programme `with_flares` chooses.
+pub const PROGRAMME: &str = "p";
+
+pub fn sample(days: u32) -> History {
+    History::replay(sample::journal(
+        NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+        days,
+    ))
+}
+
+/// The sample's programme (`tests/fixtures/quick.toml`), planning `per_week` sessions a week.
+pub fn quick_programme(per_week: u32) -> Programme {
+    let mut programme: Programme =
+        toml::from_str(include_str!("../../../tests/fixtures/quick.toml")).unwrap();
+    for exercise in &mut programme.exercises {
+        exercise.frequency.per_week = Some(per_week);
+    }
+    programme
+}
+
+/// A day of March 2026.
+pub fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+}
+
+fn rec(n: usize, d: u32, body: RecordBody) -> Record {
+    Record {
+        v: 1,
+        id: RecordId(format!("t-{n:04}").into()),
+        at: day(d)
+            .and_hms_opt(8, 0, 0)
+            .unwrap()
+            .and_utc()
+            .fixed_offset(),
+        date: day(d),
+        body,
+    }
+}
+
+/// Programme `PROGRAMME` chosen on March 1st, a finished session (one set, so trained) on each of
+/// `session_days`, and a morning pain of 8/10 on each of `flare_days`.
+pub fn with_flares(session_days: &[u32], flare_days: &[u32]) -> History {
+    let mut records = vec![rec(
+        0,
+        1,
+        RecordBody::ProgrammeChosen {
+            programme: PROGRAMME.into(),
+            start: day(1),
+        },
+    )];
+    for &d in session_days {
+        let n = records.len();
+        let session = RecordId(format!("t-{n:04}").into());
+        records.push(rec(
+            n,
+            d,
+            RecordBody::SessionStarted {
+                plan: PlanSnapshot {
+                    programme: PROGRAMME.into(),
+                    phase: "T1".into(),
+                    decision: Decision::Hold,
+                    reasons: vec![],
+                    deload: false,
+                    exercises: vec![],
+                }
+                .into(),
+                pain_before: None,
+            },
+        ));
+        records.push(rec(
+            n + 1,
+            d,
+            RecordBody::SetDone {
+                session: session.clone(),
+                exercise: "x".into(),
+                side: None,
+                set: 1,
+                reps: Some(5),
+                seconds: None,
+                pain: Rating::ZERO,
+                effort: None,
+                undone: false,
+            },
+        ));
+        records.push(rec(
+            n + 2,
+            d,
+            RecordBody::SessionFinished {
+                session,
+                pain_after: Rating::ZERO,
+                effort: None,
+                note: None,
+            },
+        ));
+    }
+    for &d in flare_days {
+        let n = records.len();
+        records.push(rec(
+            n,
+            d,
+            RecordBody::CheckIn {
+                pain: Some(Rating::new(8).unwrap()),
+                stiffness: None,
+                load_test: None,
+                red_flags: BTreeMap::new(),
+            },
+        ));
+    }
+    History::replay(records)
+}

@@ -1,0 +1,153 @@
+//! One history, four consumers: Today, the History screen, the Markdown report and the CSV export
+//! classify every day the same way (done / partial / rest / flare / missed).
+
+use chrono::{Days, NaiveDate};
+use rehab_coach::domain::history::History;
+use rehab_coach::domain::insight::DayKind;
+use rehab_coach::domain::programme_check::parse_programme;
+use rehab_coach::domain::settings::CoachSettings;
+use rehab_coach::export::{self, DayRange, sample};
+use rehab_coach::store::config::Config;
+use rehab_coach::store::programme_files::{Catalogue, CatalogueEntry, Origin};
+use rehab_coach::tui::app::App;
+use rehab_coach::tui::history::data::Derived;
+use rehab_coach::tui::journal::MemoryJournal;
+use rehab_coach::tui::theme::Theme;
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+const DAYS: u32 = 60;
+
+fn start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()
+}
+
+fn day(n: u32) -> NaiveDate {
+    start().checked_add_days(Days::new(n.into())).unwrap()
+}
+
+/// The sample's programme at six sessions a week, so its weekly day off is a rest day.
+fn catalogue() -> Catalogue {
+    let mut programme = parse_programme(include_str!("fixtures/quick.toml")).unwrap();
+    for exercise in &mut programme.exercises {
+        exercise.frequency.per_week = Some(6);
+    }
+    Catalogue {
+        entries: vec![CatalogueEntry {
+            programme,
+            origin: Origin::Builtin,
+        }],
+        ..Catalogue::default()
+    }
+}
+
+/// Each kind's count as the report's adherence table states it.
+fn report_counts(report: &str) -> BTreeMap<String, usize> {
+    DayKind::ALL
+        .iter()
+        .map(|kind| {
+            let prefix = format!("| {} {} | ", kind.symbol(), kind.word());
+            let line = report
+                .lines()
+                .find(|l| l.starts_with(&prefix))
+                .unwrap_or_else(|| panic!("no {prefix:?} row in the report"));
+            let count = line[prefix.len()..].trim_end_matches(" |").parse().unwrap();
+            (kind.word().to_string(), count)
+        })
+        .collect()
+}
+
+/// Counting back from `today` (from yesterday when not trained today) over days not missed.
+fn expected_streak(
+    days: &BTreeMap<NaiveDate, DayKind>,
+    trained_today: bool,
+    today: NaiveDate,
+) -> u32 {
+    let mut d = if trained_today {
+        today
+    } else {
+        today.pred_opt().unwrap()
+    };
+    let mut n = 0;
+    while d >= start() && days.get(&d).is_some_and(|k| *k != DayKind::Missed) {
+        n += 1;
+        d = d.pred_opt().unwrap();
+    }
+    n
+}
+
+#[test]
+fn today_history_report_and_csv_classify_each_day_the_same() {
+    let records = sample::journal(start(), DAYS);
+    let history = History::replay(records.clone());
+    let catalogue = catalogue();
+    let settings = CoachSettings::default();
+    let today = day(DAYS);
+
+    // History: the calendar's days.
+    let days = Derived::new(&history, &catalogue, &settings, today).days;
+    assert_eq!(days.len(), DAYS as usize + 1);
+    // The story's turns, so agreement is not agreement on nonsense.
+    assert_eq!(days[&day(0)], DayKind::Done);
+    assert_eq!(days[&day(6)], DayKind::Rest, "the weekly day off");
+    assert_eq!(
+        days[&day(23)],
+        DayKind::Missed,
+        "all skipped, second idle day"
+    );
+    assert_eq!(days[&day(33)], DayKind::Partial);
+    assert_eq!(days[&day(41)], DayKind::Flare);
+    assert_eq!(days[&today], DayKind::Rest, "today is not over");
+
+    // CSV: every row carries its day's kind.
+    let csv = export::to_csv(&history, &catalogue, &settings, today, DayRange::default());
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows = reader.records().collect::<Result<Vec<_>, _>>().unwrap();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        let date: NaiveDate = row[0].parse().unwrap();
+        assert_eq!(&row[12], days[&date].word(), "CSV on {date}");
+    }
+
+    // Report: the adherence table counts the same days.
+    let report = export::report(&history, &catalogue, &settings, today, DayRange::default());
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for (date, kind) in &days {
+        if *date <= day(DAYS - 1) {
+            *counts.entry(kind.word().to_string()).or_default() += 1;
+        }
+    }
+    for kind in DayKind::ALL {
+        counts.entry(kind.word().to_string()).or_default();
+    }
+    assert_eq!(report_counts(&report), counts);
+
+    // Today, opened on each day of the story: done and streak follow the same days.
+    for n in 0..DAYS {
+        let today = day(n);
+        let upto: Vec<_> = records
+            .iter()
+            .filter(|r| r.date <= today)
+            .cloned()
+            .collect();
+        let app = App::new(
+            Box::new(MemoryJournal::new(upto)),
+            catalogue.clone(),
+            Config::default(),
+            today,
+            Theme::plain(),
+            Instant::now(),
+        );
+        let model = app.today_model(0);
+        let trained = history
+            .sessions
+            .iter()
+            .any(|s| s.date == today && !s.sets.is_empty());
+        assert_eq!(model.done_today, trained, "done on {today}");
+        assert_eq!(
+            model.streak,
+            expected_streak(&days, trained, today),
+            "streak on {today}"
+        );
+    }
+}
