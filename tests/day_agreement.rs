@@ -1,5 +1,6 @@
 //! One history, four consumers: Today, the History screen, the Markdown report and the CSV export
 //! classify every day the same way (done / partial / rest / flare / missed).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use chrono::{Days, NaiveDate};
 use rehab_coach::domain::history::History;
