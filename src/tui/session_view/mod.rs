@@ -5,6 +5,7 @@
 
 pub mod big_digits;
 mod dialogs;
+mod end;
 pub mod keys;
 mod look;
 mod render;
@@ -64,9 +65,9 @@ pub fn render_with(session: &Session, now: Instant, look: Look, frame: &mut Fram
             render::steps(session, now, look, frame, area);
             dialogs::red_pain(session, *choice, look, frame, area);
         }
-        Stage::EndForm(form) => render::end_form(session, form, look, frame, area),
-        Stage::Summary { scroll } => render::summary(session, *scroll, look, frame, area),
-        Stage::Ended => render::summary(session, 0, look, frame, area),
+        Stage::EndForm(form) => end::end_form(session, form, look, frame, area),
+        Stage::Summary { scroll } => end::summary(session, *scroll, look, frame, area),
+        Stage::Ended => end::summary(session, 0, look, frame, area),
     }
     if let Some(overlay) = session.overlay() {
         dialogs::overlay(session, overlay, now, look, frame, area);
