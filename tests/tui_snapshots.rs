@@ -18,6 +18,7 @@ use rehab_coach::tui::app::{App, Msg, Output, Screen};
 use rehab_coach::tui::journal::{Journal, MemoryJournal};
 use rehab_coach::tui::screens::first_run::Step;
 use rehab_coach::tui::screens::overlays::Overlay;
+use rehab_coach::tui::size::MIN_SIZE;
 use rehab_coach::tui::theme::Theme;
 use rehab_coach::tui::view;
 use std::time::Instant;
@@ -893,6 +894,58 @@ fn too_small_notice() {
     let app = today_app();
     let t = draw(&app, 59, 15);
     insta::assert_snapshot!("too_small_59x15", t.backend());
+}
+
+/// One row or one column short of the one minimum: the notice names both sizes.
+#[test]
+fn one_short_of_the_minimum_shows_the_notice() {
+    let app = today_app();
+    let (w, h) = (MIN_SIZE.width, MIN_SIZE.height);
+    insta::assert_snapshot!("too_small_60x16", draw(&app, w, h - 1).backend());
+    let narrow = draw(&app, w - 1, h).backend().to_string();
+    assert!(narrow.contains("Needs 60×17, this is 59×17"), "{narrow}");
+}
+
+/// Exactly at the minimum every screen draws its full layout: no notice, and the runner shows
+/// its full step screen rather than the compact fallback.
+#[test]
+fn every_screen_fits_exactly_at_the_minimum() {
+    let (w, h) = (MIN_SIZE.width, MIN_SIZE.height);
+    assert_eq!((w, h), (60, 17));
+    let mut app = today_app();
+    insta::assert_snapshot!("today_60x17", draw(&app, w, h).backend());
+    let mut screens = Vec::new();
+    for keys in [
+        &[KeyCode::Char('c')][..],
+        &[KeyCode::Char('p')],
+        &[KeyCode::Char('h')],
+    ] {
+        press(&mut app, keys);
+        screens.push((app.screen.name(), draw(&app, w, h).backend().to_string()));
+        press(&mut app, &[KeyCode::Esc]);
+        assert!(matches!(app.screen, Screen::Today { .. }));
+    }
+    let first_run = app_with(MemoryJournal::default());
+    screens.push(("Welcome", draw(&first_run, w, h).backend().to_string()));
+    let names: Vec<_> = screens.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, ["Check-in", "Programmes", "History", "Welcome"]);
+    for (name, shown) in &screens {
+        assert!(!shown.contains("Needs"), "{name} at {w}×{h}:\n{shown}");
+        assert!(
+            !shown.contains("Make the terminal larger"),
+            "{name}:\n{shown}"
+        );
+        assert!(
+            shown.contains(&format!("rehab · {name}")),
+            "{name}:\n{shown}"
+        );
+    }
+    press(&mut app, &[KeyCode::Char('s')]);
+    assert!(matches!(app.screen, Screen::Session(_)));
+    let session = draw(&app, w, h);
+    insta::assert_snapshot!("session_60x17", session.backend());
+    let shown = session.backend().to_string();
+    assert!(!shown.contains("Make the terminal larger"), "{shown}");
 }
 
 #[test]

@@ -8,6 +8,7 @@ pub mod journal;
 pub mod keymap;
 pub mod screens;
 pub mod session_view;
+pub mod size;
 pub mod stats;
 pub mod terminal;
 pub mod theme;

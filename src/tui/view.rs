@@ -5,33 +5,28 @@ use crate::tui::app::{App, Screen};
 use crate::tui::screens::overlays::{self, Overlay};
 use crate::tui::screens::{checkin, chooser, first_run, flag_check, today};
 use crate::tui::session_view;
+use crate::tui::size::{FOOTER_ROWS, HEADER_ROWS, MIN_SIZE, fits};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// Smallest terminal the screens are laid out for (the runner's countdown, cues and footer fit).
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
-/// Lines kept for the footer (message + key hints, which may wrap once).
-const FOOTER_LINES: u16 = 3;
-
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if !fits(area, MIN_SIZE) {
         // In a session the current step and its countdown stay visible (the timers keep running).
         let status = match &app.screen {
             Screen::Session(s) => Some(s.title(app.now)),
             _ => None,
         };
-        overlays::render_too_small(MIN_WIDTH, MIN_HEIGHT, status, frame);
+        overlays::render_too_small(MIN_SIZE, status, frame);
         return;
     }
     let theme = app.theme;
     let [header, body, footer] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(HEADER_ROWS),
         Constraint::Min(1),
-        Constraint::Length(FOOTER_LINES),
+        Constraint::Length(FOOTER_ROWS),
     ])
     .areas(area);
 

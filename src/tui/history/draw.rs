@@ -1,8 +1,9 @@
 //! Drawing the history screens: the tabs, the current view (or an open session) and the
 //! status line.
 
-use super::{HistoryScreen, MIN_HEIGHT, MIN_WIDTH, Mode, View};
+use super::{HistoryScreen, Mode, View};
 use super::{calendar, decisions, pain, progress, runs, sessions};
+use crate::tui::size::{MIN_BODY, fits};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -11,7 +12,7 @@ use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
 impl HistoryScreen {
     pub fn render(&self, frame: &mut Frame, area: Rect) {
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        if !fits(area, MIN_BODY) {
             frame.render_widget(
                 Paragraph::new("Make the terminal larger to see history").wrap(Wrap { trim: true }),
                 area,

@@ -120,9 +120,6 @@ impl Range {
 const PAGE_ROWS: usize = 10;
 /// Days moved by PgUp/PgDn in the calendar.
 const CALENDAR_PAGE_DAYS: u64 = 28;
-/// Below this size the screen asks for a larger terminal instead of drawing cramped views.
-const MIN_WIDTH: u16 = 40;
-const MIN_HEIGHT: u16 = 10;
 
 /// A typed-in answer in progress, or the "add what?" choice.
 #[derive(Debug, Clone, PartialEq)]

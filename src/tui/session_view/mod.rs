@@ -12,10 +12,10 @@ mod render;
 pub(crate) mod wrap;
 
 pub use look::Look;
-pub use render::{MIN_HEIGHT, MIN_WIDTH};
 
 use crate::domain::session::{Effect, Input, Screen, Session, Stage};
 use crate::tui::keymap::{self, digit_of};
+use crate::tui::size::{MIN_BODY, fits};
 use keys::Action;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -55,7 +55,8 @@ pub fn render(session: &Session, now: Instant, frame: &mut Frame, area: Rect) {
 /// Draw the runner into `area`; `look.colour` is false under NO_COLOR (meaning never rests on
 /// colour: zones always show their word and symbol).
 pub fn render_with(session: &Session, now: Instant, look: Look, frame: &mut Frame, area: Rect) {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    // Below the app's minimum (a tiny terminal, or a test drawing the runner alone): the compact view.
+    if !fits(area, MIN_BODY) {
         render::compact(session, now, frame, area);
         return;
     }

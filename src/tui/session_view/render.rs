@@ -15,10 +15,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block as Panel, Paragraph, Wrap};
 use std::time::Instant;
 
-/// Below this size the runner draws a compact one-screen summary instead of the full layout.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
-
 /// Widest the ASCII figure column may be.
 const FIGURE_MAX_WIDTH: u16 = 30;
 
