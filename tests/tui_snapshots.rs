@@ -948,6 +948,76 @@ fn every_screen_fits_exactly_at_the_minimum() {
     assert!(!shown.contains("Make the terminal larger"), "{shown}");
 }
 
+// ---------------------------------------------------------------- crossing midnight
+
+/// An app left open overnight: the shell's clock says a new day, and the app re-plans for it.
+/// The clock is injected: the instant stays put, only the day moves.
+#[test]
+fn an_open_app_crosses_midnight_and_shows_the_new_day() {
+    let mut app = today_app();
+    let tomorrow = today().succ_opt().unwrap();
+    assert_eq!(app.plan.as_ref().map(|p| p.date), Some(today()));
+    assert!(app.today_model(0).checkin.is_some(), "checked in today");
+    assert!(app.take_changed(), "the first frame is drawn");
+    let now = app.now;
+    app.update_at(Msg::Tick, now, today());
+    assert!(!app.take_changed(), "a tick on the same day draws nothing");
+
+    app.update_at(Msg::Tick, now, tomorrow);
+    assert!(app.take_changed(), "the new day is drawn");
+    assert_eq!(app.today, tomorrow);
+    assert_eq!(app.plan.as_ref().map(|p| p.date), Some(tomorrow));
+    let model = app.today_model(0);
+    assert!(model.checkin.is_none() && model.checkin_wanted);
+    drop(model);
+    let shown = draw(&app, 80, 24).backend().to_string();
+    assert!(shown.contains("Tue 17 Mar 2026"), "{shown}");
+    // A key after midnight acts on the new day: the check-in is tomorrow's.
+    app.update_at(key(KeyCode::Char('c')), now, tomorrow);
+    assert!(matches!(app.screen, Screen::CheckIn(_)));
+    press(&mut app, &chars("32"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(
+        matches!(app.screen, Screen::FlagCheck(_)),
+        "the weekly questions are due"
+    );
+    press(&mut app, &chars(&"n".repeat(RED_FLAGS.len())));
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    let last = app
+        .journal()
+        .records()
+        .last()
+        .map(|r| (r.body.kind(), r.date));
+    assert_eq!(last, Some(("check_in", tomorrow)));
+}
+
+/// A session running at midnight keeps the day it started on (its records belong together);
+/// the app moves to the new day as it ends.
+#[test]
+fn a_session_across_midnight_keeps_its_day() {
+    let mut app = today_app();
+    let tomorrow = today().succ_opt().unwrap();
+    let start = app.now;
+    app.update(key(KeyCode::Char('s')), start);
+    let before = app.journal().records().len();
+    app.update_at(Msg::Tick, start, tomorrow);
+    assert_eq!(app.today, today(), "mid-session the day stays");
+    run_session_until(&mut app, start, Some(RunnerScreen::Summary));
+    let now = app.now;
+    app.update_at(key(KeyCode::Enter), now, tomorrow);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    let dates: Vec<_> = app.journal().records()[before..]
+        .iter()
+        .map(|r| r.date)
+        .collect();
+    assert!(
+        !dates.is_empty() && dates.iter().all(|d| *d == today()),
+        "{dates:?}"
+    );
+    assert_eq!(app.today, tomorrow, "the session ended: on to the new day");
+    assert!(!app.today_model(0).done_today);
+}
+
 #[test]
 fn history_key_opens_history() {
     let mut app = today_app();

@@ -2,6 +2,7 @@
 //! (`app`: state and update; `view`: pure render; `event_loop` + `terminal`: the shell).
 
 pub mod app;
+pub mod clock;
 pub mod event_loop;
 pub mod history;
 pub mod journal;
@@ -36,7 +37,11 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     if let Some(warning) = loaded.warnings.first() {
         app.message.get_or_insert_with(|| warning.clone());
     }
-    let result = event_loop::run(&mut guard, &mut app);
+    // A `--date` pins the day; otherwise the app follows the local calendar across midnight.
+    let clock = clock::SystemClock {
+        pinned: ctx.date_given.then_some(ctx.today),
+    };
+    let result = event_loop::run(&mut guard, &mut app, &clock);
     drop(guard);
     app.close_journal();
     result.map_err(|e| {

@@ -108,6 +108,8 @@ pub struct App {
     /// One line for the footer: the last error or confirmation.
     pub message: Option<String>,
     pub quit: bool,
+    /// Something on screen may have changed since the last `take_changed`.
+    changed: bool,
 }
 
 impl App {
@@ -141,6 +143,7 @@ impl App {
             overlay: None,
             message,
             quit: false,
+            changed: true,
         };
         app.refresh();
         if first_run {
@@ -153,8 +156,19 @@ impl App {
         app
     }
 
+    /// Update on the same day (`today` unchanged): see `update_at`.
     pub fn update(&mut self, msg: Msg, now: Instant) -> Vec<Output> {
+        self.update_at(msg, now, self.today)
+    }
+
+    /// Update with the shell's clock: `now` for the timers, `today` the calendar day (the local
+    /// date, or the `--date` pinned at start). A new day re-plans, before the message (a key
+    /// after midnight acts on the new day) and after it (a session that just ended).
+    pub fn update_at(&mut self, msg: Msg, now: Instant, today: NaiveDate) -> Vec<Output> {
+        // Whether a timer's next change (seen from the last update) has come: the tick shows it.
+        let due = self.next_deadline().is_some_and(|d| d <= now);
         self.now = now;
+        self.follow_day(today);
         let mut out = Vec::new();
         match msg {
             Msg::Tick => {
@@ -162,14 +176,35 @@ impl App {
                     let effects = s.tick(now);
                     self.carry_out(effects, &mut out);
                 }
+                self.changed |= due;
             }
-            Msg::Resize => {}
-            Msg::Key(key) => self.key(&key, &mut out),
+            Msg::Resize => self.changed = true,
+            Msg::Key(key) => {
+                self.key(&key, &mut out);
+                self.changed = true;
+            }
         }
+        self.follow_day(today);
         if self.quit {
             out.push(Output::Quit);
         }
         out
+    }
+
+    /// Move to the clock's day and ask the coach again. A running session keeps the day it
+    /// started on (its records belong together); the app moves on when it ends.
+    fn follow_day(&mut self, today: NaiveDate) {
+        if today == self.today || matches!(self.screen, Screen::Session(_)) {
+            return;
+        }
+        self.today = today;
+        self.refresh();
+        self.changed = true;
+    }
+
+    /// True once after anything on screen may have changed: the shell redraws only then.
+    pub fn take_changed(&mut self) -> bool {
+        std::mem::take(&mut self.changed)
     }
 
     fn key(&mut self, key: &KeyEvent, out: &mut Vec<Output>) {
