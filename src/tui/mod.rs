@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod clock;
+pub mod components;
 pub mod event_loop;
 pub mod history;
 pub mod journal;
