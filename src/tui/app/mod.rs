@@ -1,6 +1,8 @@
-//! The app in the Elm shape: `App` holds the state, `App::update(Msg, now)` changes it and returns
-//! `Output`s for the shell (bell, notification, quit); `view::render(&App, frame)` draws it.
-//! Journal appends happen inside `update` through the `Journal` port, the moment a step completes.
+//! The app in the Elm shape: `App` holds the state, `App::update_at(Msg, now, today)` changes it
+//! and returns `Output`s for the shell (bell, notification, quit); `view::render(&App, frame)`
+//! draws it. The current screen is a component (`tui::components`): the app routes keys, ticks
+//! and drawing to it and carries out the `Outcome` it returns. Journal appends happen inside
+//! `update_at` through the `Journal` port, the moment a step completes.
 
 use crate::domain::plan::Plan;
 use crate::domain::session::Session;

@@ -1,7 +1,8 @@
 //! Each screen as a component: it owns its keys (through its key table, which also gives the
 //! footer hints and the `?` help), draws itself, and answers a key with an `Outcome` that the
 //! app carries out (switch screen, append records, start a session, quit, ...). Adding a screen
-//! is a variant of `app::Screen`, one arm in `Screen::component`, and an impl here.
+//! is a variant of `app::Screen`, its arm in `Screen::component` and `component_mut`, and an
+//! impl here.
 
 mod checkin;
 mod chooser;
