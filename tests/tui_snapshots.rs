@@ -839,6 +839,30 @@ fn help_overlay_lists_screen_and_global_keys() {
     assert!(app.overlay.is_none());
 }
 
+/// A screen keeps the global keys it needs: `b` in history is history's own key, and in the
+/// runner's note field `?` is a letter of the note.
+#[test]
+fn screens_keep_the_global_keys_they_need() {
+    let mut app = today_app();
+    press(&mut app, &[KeyCode::Char('h')]);
+    assert!(matches!(app.screen, Screen::History(_)));
+    press(&mut app, &[KeyCode::Char('b')]);
+    assert!(app.bell, "the app's bell is not toggled from history");
+    press(&mut app, &[KeyCode::Esc]);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+
+    let start = app.now;
+    app.update(key(KeyCode::Char('s')), start);
+    run_session_until(&mut app, start, Some(RunnerScreen::EndNote));
+    press(&mut app, &[KeyCode::Char('?')]);
+    assert!(app.overlay.is_none(), "? is typed into the note");
+    let Screen::Session(s) = &app.screen else {
+        panic!("still in the session");
+    };
+    assert_eq!(s.screen(), RunnerScreen::EndNote);
+    assert!(app.help_rows().iter().any(|(k, _)| k == "letters"));
+}
+
 #[test]
 fn clinician_confirm_dialog() {
     let mut app = app_with(journal_with_history(true, &[("saddle_numbness", true)]));
