@@ -321,7 +321,7 @@ fn too_small_notice_and_back() {
     let mut pty = Pty::spawn(&d, 24, 80);
     pty.wait_text("Welcome to rehab");
     pty.resize(5, 20);
-    pty.wait_text("Needs 60×16");
+    pty.wait_text("Needs 60×17");
     pty.resize(24, 80);
     pty.wait_text("Welcome to rehab");
     pty.send("\x03");
@@ -546,7 +546,7 @@ fn resize_to_tiny_and_back_mid_timer() {
     start_session(&mut pty);
     pty.wait(|s| s.contents().contains("HOLD"), "the first hold");
     pty.resize(5, 20);
-    pty.wait_text("Needs 60×16");
+    pty.wait_text("Needs 60×17");
     // The timer keeps running while the terminal is too small: the rating comes up anyway.
     let start = Instant::now();
     while !pty.title().ends_with("rate pain") {

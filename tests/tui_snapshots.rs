@@ -19,6 +19,7 @@ use rehab_coach::tui::app::{App, Msg, Output, Screen};
 use rehab_coach::tui::journal::{Journal, MemoryJournal};
 use rehab_coach::tui::screens::first_run::Step;
 use rehab_coach::tui::screens::overlays::Overlay;
+use rehab_coach::tui::size::MIN_SIZE;
 use rehab_coach::tui::theme::Theme;
 use rehab_coach::tui::view;
 use std::time::Instant;
@@ -855,6 +856,30 @@ fn help_overlay_lists_screen_and_global_keys() {
     assert!(app.overlay.is_none());
 }
 
+/// A screen keeps the global keys it needs: `b` in history is history's own key, and in the
+/// runner's note field `?` is a letter of the note.
+#[test]
+fn screens_keep_the_global_keys_they_need() {
+    let mut app = today_app();
+    press(&mut app, &[KeyCode::Char('h')]);
+    assert!(matches!(app.screen, Screen::History(_)));
+    press(&mut app, &[KeyCode::Char('b')]);
+    assert!(app.bell, "the app's bell is not toggled from history");
+    press(&mut app, &[KeyCode::Esc]);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+
+    let start = app.now;
+    app.update(key(KeyCode::Char('s')), start);
+    run_session_until(&mut app, start, Some(RunnerScreen::EndNote));
+    press(&mut app, &[KeyCode::Char('?')]);
+    assert!(app.overlay.is_none(), "? is typed into the note");
+    let Screen::Session(s) = &app.screen else {
+        panic!("still in the session");
+    };
+    assert_eq!(s.screen(), RunnerScreen::EndNote);
+    assert!(app.help_rows().iter().any(|(k, _)| k == "letters"));
+}
+
 #[test]
 fn clinician_confirm_dialog() {
     let mut app = app_with(journal_with_history(true, &[("saddle_numbness", true)]));
@@ -910,6 +935,128 @@ fn too_small_notice() {
     let app = today_app();
     let t = draw(&app, 59, 15);
     insta::assert_snapshot!("too_small_59x15", t.backend());
+}
+
+/// One row or one column short of the one minimum: the notice names both sizes.
+#[test]
+fn one_short_of_the_minimum_shows_the_notice() {
+    let app = today_app();
+    let (w, h) = (MIN_SIZE.width, MIN_SIZE.height);
+    insta::assert_snapshot!("too_small_60x16", draw(&app, w, h - 1).backend());
+    let narrow = draw(&app, w - 1, h).backend().to_string();
+    assert!(narrow.contains("Needs 60×17, this is 59×17"), "{narrow}");
+}
+
+/// Exactly at the minimum every screen draws its full layout: no notice, and the runner shows
+/// its full step screen rather than the compact fallback.
+#[test]
+fn every_screen_fits_exactly_at_the_minimum() {
+    let (w, h) = (MIN_SIZE.width, MIN_SIZE.height);
+    assert_eq!((w, h), (60, 17));
+    let mut app = today_app();
+    insta::assert_snapshot!("today_60x17", draw(&app, w, h).backend());
+    let mut screens = Vec::new();
+    for keys in [
+        &[KeyCode::Char('c')][..],
+        &[KeyCode::Char('p')],
+        &[KeyCode::Char('h')],
+    ] {
+        press(&mut app, keys);
+        screens.push((app.screen.name(), draw(&app, w, h).backend().to_string()));
+        press(&mut app, &[KeyCode::Esc]);
+        assert!(matches!(app.screen, Screen::Today { .. }));
+    }
+    let first_run = app_with(MemoryJournal::default());
+    screens.push(("Welcome", draw(&first_run, w, h).backend().to_string()));
+    let names: Vec<_> = screens.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, ["Check-in", "Programmes", "History", "Welcome"]);
+    for (name, shown) in &screens {
+        assert!(!shown.contains("Needs"), "{name} at {w}×{h}:\n{shown}");
+        assert!(
+            !shown.contains("Make the terminal larger"),
+            "{name}:\n{shown}"
+        );
+        assert!(
+            shown.contains(&format!("rehab · {name}")),
+            "{name}:\n{shown}"
+        );
+    }
+    press(&mut app, &[KeyCode::Char('s')]);
+    assert!(matches!(app.screen, Screen::Session(_)));
+    let session = draw(&app, w, h);
+    insta::assert_snapshot!("session_60x17", session.backend());
+    let shown = session.backend().to_string();
+    assert!(!shown.contains("Make the terminal larger"), "{shown}");
+}
+
+// ---------------------------------------------------------------- crossing midnight
+
+/// An app left open overnight: the shell's clock says a new day, and the app re-plans for it.
+/// The clock is injected: the instant stays put, only the day moves.
+#[test]
+fn an_open_app_crosses_midnight_and_shows_the_new_day() {
+    let mut app = today_app();
+    let tomorrow = today().succ_opt().unwrap();
+    assert_eq!(app.plan.as_ref().map(|p| p.date), Some(today()));
+    assert!(app.today_model(0).checkin.is_some(), "checked in today");
+    assert!(app.take_changed(), "the first frame is drawn");
+    let now = app.now;
+    app.update_at(Msg::Tick, now, today());
+    assert!(!app.take_changed(), "a tick on the same day draws nothing");
+
+    app.update_at(Msg::Tick, now, tomorrow);
+    assert!(app.take_changed(), "the new day is drawn");
+    assert_eq!(app.today, tomorrow);
+    assert_eq!(app.plan.as_ref().map(|p| p.date), Some(tomorrow));
+    let model = app.today_model(0);
+    assert!(model.checkin.is_none() && model.checkin_wanted);
+    drop(model);
+    let shown = draw(&app, 80, 24).backend().to_string();
+    assert!(shown.contains("Tue 17 Mar 2026"), "{shown}");
+    // A key after midnight acts on the new day: the check-in is tomorrow's.
+    app.update_at(key(KeyCode::Char('c')), now, tomorrow);
+    assert!(matches!(app.screen, Screen::CheckIn(_)));
+    press(&mut app, &chars("32"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(
+        matches!(app.screen, Screen::FlagCheck(_)),
+        "the weekly questions are due"
+    );
+    press(&mut app, &chars(&"n".repeat(RED_FLAGS.len())));
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    let last = app
+        .journal()
+        .records()
+        .last()
+        .map(|r| (r.body.kind(), r.date));
+    assert_eq!(last, Some(("check_in", tomorrow)));
+}
+
+/// A session running at midnight keeps the day it started on (its records belong together);
+/// the app moves to the new day as it ends.
+#[test]
+fn a_session_across_midnight_keeps_its_day() {
+    let mut app = today_app();
+    let tomorrow = today().succ_opt().unwrap();
+    let start = app.now;
+    app.update(key(KeyCode::Char('s')), start);
+    let before = app.journal().records().len();
+    app.update_at(Msg::Tick, start, tomorrow);
+    assert_eq!(app.today, today(), "mid-session the day stays");
+    run_session_until(&mut app, start, Some(RunnerScreen::Summary));
+    let now = app.now;
+    app.update_at(key(KeyCode::Enter), now, tomorrow);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    let dates: Vec<_> = app.journal().records()[before..]
+        .iter()
+        .map(|r| r.date)
+        .collect();
+    assert!(
+        !dates.is_empty() && dates.iter().all(|d| *d == today()),
+        "{dates:?}"
+    );
+    assert_eq!(app.today, tomorrow, "the session ended: on to the new day");
+    assert!(!app.today_model(0).done_today);
 }
 
 #[test]

@@ -1,18 +1,20 @@
-//! The event loop: sleep in `poll` until the next deadline or an input, update, and draw only
-//! after something happened. Input EOF or an I/O error on the terminal ends the loop (everything
-//! finished is saved), instead of spinning.
+//! The event loop: sleep in `poll` until the next deadline (a running timer's next second, local
+//! midnight) or an input, update with the clock's instant and day, and draw only after something
+//! changed. Input EOF or an I/O error on the terminal ends the loop (everything finished is
+//! saved), instead of spinning.
 
 use crate::tui::app::{App, Msg, Output};
+use crate::tui::clock::{self, Clock};
 use crate::tui::terminal::{TerminalGuard, hold_work};
 use crate::tui::view;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::io::Write;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How long to sleep when nothing is scheduled: long, since input wakes the loop anyway.
 const IDLE_WAIT: Duration = Duration::from_secs(3600);
 
-pub fn run(guard: &mut TerminalGuard, app: &mut App) -> anyhow::Result<()> {
+pub fn run(guard: &mut TerminalGuard, app: &mut App, clock: &dyn Clock) -> anyhow::Result<()> {
     let mut title = String::new();
     let mut dirty = true;
     // Set up crossterm's input source (and its SIGWINCH handler) before the first frame, so a
@@ -30,10 +32,12 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> anyhow::Result<()> {
             }
             dirty = false;
         }
-        let now = Instant::now();
-        let wait = app
-            .next_deadline()
-            .map_or(IDLE_WAIT, |d| d.saturating_duration_since(now));
+        let wait = clock::wait(
+            clock.instant(),
+            app.next_deadline(),
+            clock.until_next_day(),
+            IDLE_WAIT,
+        );
         let msg = if event::poll(wait)? {
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => Some(Msg::Key(key)),
@@ -46,7 +50,7 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> anyhow::Result<()> {
         let Some(msg) = msg else { continue };
         let outputs = {
             let _work = hold_work();
-            app.update(msg, Instant::now())
+            app.update_at(msg, clock.instant(), clock.today())
         };
         for output in outputs {
             let out = guard.terminal.backend_mut();
@@ -60,7 +64,8 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> anyhow::Result<()> {
             }
             out.flush()?;
         }
-        dirty = true;
+        // A tick that only woke the loop (no second passed on screen, same day) draws nothing.
+        dirty = app.take_changed();
     }
     Ok(())
 }

@@ -2,12 +2,15 @@
 //! (`app`: state and update; `view`: pure render; `event_loop` + `terminal`: the shell).
 
 pub mod app;
+pub mod clock;
+pub mod components;
 pub mod event_loop;
 pub mod history;
 pub mod journal;
 pub mod keymap;
 pub mod screens;
 pub mod session_view;
+pub mod size;
 pub mod terminal;
 pub mod theme;
 pub mod view;
@@ -34,7 +37,11 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     if let Some(warning) = loaded.warnings.first() {
         app.message.get_or_insert_with(|| warning.clone());
     }
-    let result = event_loop::run(&mut guard, &mut app);
+    // A `--date` pins the day; otherwise the app follows the local calendar across midnight.
+    let clock = clock::SystemClock {
+        pinned: ctx.date_given.then_some(ctx.today),
+    };
+    let result = event_loop::run(&mut guard, &mut app, &clock);
     drop(guard);
     app.close_journal();
     result.map_err(|e| {

@@ -1,37 +1,27 @@
 //! `render(&App, frame)`: pure drawing of the whole app: header, the current screen, footer
 //! hints, and any dialog on top. Below the minimum size only a notice is drawn.
 
-use crate::tui::app::{App, Screen};
+use crate::tui::app::App;
 use crate::tui::screens::overlays::{self, Overlay};
-use crate::tui::screens::{checkin, chooser, first_run, flag_check, today};
-use crate::tui::session_view;
+use crate::tui::size::{FOOTER_ROWS, HEADER_ROWS, MIN_SIZE, fits};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// Smallest terminal the screens are laid out for (the runner's countdown, cues and footer fit).
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
-/// Lines kept for the footer (message + key hints, which may wrap once).
-const FOOTER_LINES: u16 = 3;
-
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if !fits(area, MIN_SIZE) {
         // In a session the current step and its countdown stay visible (the timers keep running).
-        let status = match &app.screen {
-            Screen::Session(s) => Some(s.title(app.now)),
-            _ => None,
-        };
-        overlays::render_too_small(MIN_WIDTH, MIN_HEIGHT, status, frame);
+        let status = app.screen.component().too_small_status(&app.ctx());
+        overlays::render_too_small(MIN_SIZE, status, frame);
         return;
     }
     let theme = app.theme;
     let [header, body, footer] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(HEADER_ROWS),
         Constraint::Min(1),
-        Constraint::Length(FOOTER_LINES),
+        Constraint::Length(FOOTER_ROWS),
     ])
     .areas(area);
 
@@ -43,31 +33,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     );
     frame.render_widget(Paragraph::new(Line::styled(title, theme.title())), header);
 
-    let settings = app.settings();
-    let (green, amber) = (settings.green_max, settings.amber_max);
-    match &app.screen {
-        Screen::FirstRun(f) => {
-            first_run::render(f, &app.catalogue, theme, green, amber, frame, body)
-        }
-        Screen::Today { scroll } => today::render(&app.today_model(*scroll), theme, frame, body),
-        Screen::CheckIn(form) => checkin::render(form, theme, green, amber, frame, body),
-        Screen::FlagCheck(check) => flag_check::render(check, theme, frame, body),
-        Screen::Chooser(c) => {
-            let current = app
-                .journal()
-                .history()
-                .current()
-                .map(|c| c.programme.as_str());
-            chooser::render(c, &app.catalogue, current, theme, frame, body)
-        }
-        Screen::Session(s) => {
-            let look = session_view::Look {
-                colour: theme.color,
-            };
-            session_view::render_with(s, app.now, look, frame, body)
-        }
-        Screen::History(h) => h.render(frame, body),
-    }
+    app.screen.component().render(frame, body, &app.ctx());
 
     let mut footer_text = Vec::new();
     if let Some(m) = &app.message {

@@ -6,10 +6,10 @@ use super::{App, Output, Screen};
 use crate::domain::coach::prescribe;
 use crate::domain::records::RecordBody;
 use crate::domain::session::{Effect, Session};
-use crate::tui::history::HistoryScreen;
-use crate::tui::screens::chooser::Chooser;
+use crate::tui::components::Outcome;
+use crate::tui::history::edit::BackfilledSession;
 use crate::tui::screens::overlays::Overlay;
-use crate::tui::screens::today::{Safety, TodayAction};
+use chrono::NaiveDate;
 
 impl App {
     /// Ask the coach again (after every append: the journal keeps its History current).
@@ -18,9 +18,8 @@ impl App {
         self.plan = self
             .programme()
             .map(|p| prescribe(p, self.journal.history(), self.today, &settings));
-        if let Screen::History(h) = &mut self.screen {
-            h.refresh(self.journal.history(), &self.catalogue);
-        }
+        let (screen, ctx) = self.split();
+        screen.component_mut().refresh(&ctx);
     }
 
     /// The summary's lines on tomorrow: the coach asked for tomorrow with this session counted.
@@ -40,113 +39,81 @@ impl App {
         ))
     }
 
-    pub(super) fn append(&mut self, body: RecordBody) -> bool {
-        match self.journal.append(self.today, body) {
-            Ok(_) => {
-                self.refresh();
-                true
+    /// Carry out what a screen asked for.
+    pub(super) fn carry_out(&mut self, outcome: Outcome, out: &mut Vec<Output>) {
+        match outcome {
+            Outcome::None => {}
+            Outcome::Switch(screen) => self.screen = screen,
+            Outcome::Overlay(overlay) => self.overlay = Some(overlay),
+            Outcome::Append { records, then } => {
+                if self.append_all(records)
+                    && let Some(screen) = then
+                {
+                    self.screen = screen;
+                }
             }
-            Err(e) => {
+            Outcome::AppendSession(backfill) => self.append_session(&backfill),
+            Outcome::StartSession => self.start_session(),
+            Outcome::ResumeSession => self.resume_session(),
+            Outcome::Effects(effects) => self.run_effects(effects, out),
+            Outcome::Message(text) => self.message = Some(text),
+            Outcome::Quit => self.quit = true,
+        }
+    }
+
+    /// Append in order; the first error goes to the footer and stops the rest. Then ask the
+    /// coach again. True when every record was written.
+    fn append_all(&mut self, records: Vec<(NaiveDate, RecordBody)>) -> bool {
+        let mut written = true;
+        for (date, body) in records {
+            if let Err(e) = self.journal.append(date, body) {
                 self.message = Some(e);
-                false
+                written = false;
+                break;
             }
         }
+        self.refresh();
+        written
     }
 
-    pub(super) fn today_action(&mut self, action: TodayAction) {
-        let model = self.today_model(0);
-        if !model.offers(action) {
-            self.message = Some(match action {
-                TodayAction::Start if matches!(model.safety, Safety::Stop(_)) => {
-                    "Exercise is locked: see the message at the top.".into()
+    /// A session logged afterwards: the sets must point at the id the journal gives the
+    /// session_started record.
+    fn append_session(&mut self, backfill: &BackfilledSession) {
+        match self.journal.append(backfill.date, backfill.started.clone()) {
+            Ok(started) => {
+                let programme = self.catalogue.get(backfill.programme());
+                for body in backfill.rest(started.id, programme) {
+                    if let Err(e) = self.journal.append(backfill.date, body) {
+                        self.message = Some(e);
+                        break;
+                    }
                 }
-                TodayAction::Start if model.done_today => {
-                    "Today's session is done: see you tomorrow.".into()
-                }
-                TodayAction::Start => "Choose a programme first (press p).".into(),
-                _ => "Not available now.".into(),
-            });
-            return;
+            }
+            Err(e) => self.message = Some(e),
         }
-        drop(model);
-        match action {
-            TodayAction::Start if self.resumable().is_some() => self.resume_session(),
-            TodayAction::Start => self.start_session(),
-            TodayAction::CheckIn => self.screen = Screen::CheckIn(self.new_checkin_form()),
-            TodayAction::Switch => {
-                let current = self
-                    .journal
-                    .history()
-                    .current()
-                    .map(|c| c.programme.clone());
-                self.screen = Screen::Chooser(Chooser::at(&self.catalogue, current.as_deref()));
-            }
-            TodayAction::History => {
-                // config.toml's coach overrides also shape the history views (zones, run caps).
-                let screen =
-                    HistoryScreen::new(self.journal.history(), &self.catalogue, self.today)
-                        .with_settings(self.journal.history(), &self.catalogue, self.settings());
-                self.screen = Screen::History(Box::new(screen))
-            }
-            TodayAction::Acknowledge => {
-                if let Safety::Refer { reason, .. } = self.safety() {
-                    self.append(RecordBody::ReferralAcknowledged { reason });
-                }
-            }
-            TodayAction::ClinicianSeen => self.overlay = Some(Overlay::ConfirmClinician),
-            TodayAction::ScrollUp | TodayAction::ScrollDown => {
-                if let Screen::Today { scroll } = &mut self.screen {
-                    *scroll = if action == TodayAction::ScrollUp {
-                        scroll.saturating_sub(1)
-                    } else {
-                        scroll.saturating_add(1)
-                    };
-                }
-            }
-            TodayAction::Quit => self.quit = true,
-        }
+        self.refresh();
     }
 
-    pub(super) fn confirmed(&mut self, overlay: Overlay) {
+    /// What a "yes" in a dialog does.
+    pub(super) fn confirmed(&self, overlay: Overlay) -> Outcome {
         match overlay {
-            Overlay::Help => {}
-            Overlay::ConfirmSwitch(programme) => {
-                if self.append(RecordBody::ProgrammeChosen {
+            Overlay::Help => Outcome::None,
+            Overlay::ConfirmSwitch(programme) => Outcome::append_then_today(
+                self.today,
+                vec![RecordBody::ProgrammeChosen {
                     programme,
                     start: self.today,
-                }) {
-                    self.screen = Screen::Today { scroll: 0 };
-                }
-            }
-            Overlay::ConfirmClinician => {
-                self.append(RecordBody::ClinicianSeen { note: None });
-            }
-            Overlay::ResumeOffer => self.resume_session(),
+                }],
+            ),
+            Overlay::ConfirmClinician => Outcome::Append {
+                records: vec![(self.today, RecordBody::ClinicianSeen { note: None })],
+                then: None,
+            },
+            Overlay::ResumeOffer => Outcome::ResumeSession,
         }
     }
 
-    pub(super) fn finish_first_run(
-        &mut self,
-        programme: Option<String>,
-        checkin: Option<RecordBody>,
-    ) {
-        if let Some(programme) = programme
-            && !self.append(RecordBody::ProgrammeChosen {
-                programme,
-                start: self.today,
-            })
-        {
-            return;
-        }
-        if let Some(body) = checkin
-            && !self.append(body)
-        {
-            return;
-        }
-        self.screen = Screen::Today { scroll: 0 };
-    }
-
-    pub(super) fn start_session(&mut self) {
+    fn start_session(&mut self) {
         let Some(plan) = &self.plan else { return };
         let snapshot = plan.snapshot();
         if snapshot.exercises.is_empty() {
@@ -177,8 +144,10 @@ impl App {
         }
     }
 
-    pub(super) fn resume_session(&mut self) {
-        let Some(log) = self.resumable() else { return };
+    fn resume_session(&mut self) {
+        let Some(log) = self.ctx().resumable() else {
+            return;
+        };
         let Some(programme) = self.catalogue.get(&log.plan.programme) else {
             return;
         };
@@ -191,7 +160,7 @@ impl App {
     /// step in progress) and report each id back to the runner, then bell and notification.
     /// When the session ends: Today after a finished session, quit after a confirmed quit
     /// (the next start offers to resume).
-    pub(super) fn carry_out(&mut self, effects: Vec<Effect>, out: &mut Vec<Output>) {
+    fn run_effects(&mut self, effects: Vec<Effect>, out: &mut Vec<Output>) {
         for effect in effects {
             match effect {
                 Effect::Append(body) => match self.journal.append(self.today, body.clone()) {
@@ -225,7 +194,7 @@ impl App {
                         .iter()
                         .any(|log| log.id == id && log.finished.is_some());
                     if finished {
-                        self.screen = Screen::Today { scroll: 0 };
+                        self.screen = Screen::today();
                     } else {
                         self.quit = true;
                     }

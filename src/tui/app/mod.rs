@@ -1,25 +1,29 @@
-//! The app in the Elm shape: `App` holds the state, `App::update(Msg, now)` changes it and returns
-//! `Output`s for the shell (bell, notification, quit); `view::render(&App, frame)` draws it.
-//! Journal appends happen inside `update` through the `Journal` port, the moment a step completes.
+//! The app in the Elm shape: `App` holds the state, `App::update_at(Msg, now, today)` changes it
+//! and returns `Output`s for the shell (bell, notification, quit); `view::render(&App, frame)`
+//! draws it. The current screen is a component (`tui::components`): the app routes keys, ticks
+//! and drawing to it and carries out the `Outcome` it returns. Journal appends happen inside
+//! `update_at` through the `Journal` port, the moment a step completes.
 
 use crate::domain::plan::Plan;
-use crate::domain::session::{Screen as RunnerScreen, Session};
+use crate::domain::session::Session;
 use crate::store::config::Config;
 use crate::store::programme_files::Catalogue;
-use crate::tui::history::{HistoryOutcome, HistoryScreen};
+use crate::tui::components::{Component, TodayScreen};
+use crate::tui::history::HistoryScreen;
 use crate::tui::journal::Journal;
-use crate::tui::keymap::{Binding, Key, digit_of, lookup};
-use crate::tui::screens::checkin::{self, CheckInForm, FormAction};
-use crate::tui::screens::chooser::{self, Chooser, ChooserAction};
-use crate::tui::screens::first_run::{FirstRun, FirstRunOutcome};
-use crate::tui::screens::flag_check::{self, FlagCheck};
+use crate::tui::keymap::{Binding, Key, lookup};
+use crate::tui::screens::checkin::CheckInForm;
+use crate::tui::screens::chooser::Chooser;
+use crate::tui::screens::first_run::FirstRun;
+use crate::tui::screens::flag_check::FlagCheck;
 use crate::tui::screens::overlays::{DialogAction, Overlay};
-use crate::tui::screens::today::{self};
-use crate::tui::session_view;
 use crate::tui::theme::Theme;
 mod actions;
+mod ctx;
 mod tomorrow;
 mod views;
+
+pub use ctx::Ctx;
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
@@ -42,9 +46,11 @@ pub enum Output {
     Quit,
 }
 
+/// The screen on show. Each holds its component (see `tui::components`); the app routes keys,
+/// ticks and drawing to it through `component` and carries out the `Outcome` it returns.
 pub enum Screen {
     FirstRun(FirstRun),
-    Today { scroll: u16 },
+    Today(TodayScreen),
     CheckIn(CheckInForm),
     FlagCheck(FlagCheck),
     Chooser(Chooser),
@@ -53,15 +59,37 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub fn name(&self) -> &'static str {
+    /// Today, scrolled to the top.
+    pub fn today() -> Screen {
+        Screen::Today(TodayScreen::default())
+    }
+
+    pub fn component(&self) -> &dyn Component {
         match self {
-            Screen::FirstRun(_) => "Welcome",
-            Screen::Today { .. } => "Today",
-            Screen::CheckIn(_) | Screen::FlagCheck(_) => "Check-in",
-            Screen::Chooser(_) => "Programmes",
-            Screen::Session(_) => "Session",
-            Screen::History(_) => "History",
+            Screen::FirstRun(c) => c,
+            Screen::Today(c) => c,
+            Screen::CheckIn(c) => c,
+            Screen::FlagCheck(c) => c,
+            Screen::Chooser(c) => c,
+            Screen::Session(c) => c.as_ref(),
+            Screen::History(c) => c.as_ref(),
         }
+    }
+
+    pub fn component_mut(&mut self) -> &mut dyn Component {
+        match self {
+            Screen::FirstRun(c) => c,
+            Screen::Today(c) => c,
+            Screen::CheckIn(c) => c,
+            Screen::FlagCheck(c) => c,
+            Screen::Chooser(c) => c,
+            Screen::Session(c) => c.as_mut(),
+            Screen::History(c) => c.as_mut(),
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.component().name()
     }
 }
 
@@ -108,6 +136,8 @@ pub struct App {
     /// One line for the footer: the last error or confirmation.
     pub message: Option<String>,
     pub quit: bool,
+    /// Something on screen may have changed since the last `take_changed`.
+    changed: bool,
 }
 
 impl App {
@@ -137,173 +167,129 @@ impl App {
             config,
             plan: None,
             journal,
-            screen: Screen::Today { scroll: 0 },
+            screen: Screen::today(),
             overlay: None,
             message,
             quit: false,
+            changed: true,
         };
         app.refresh();
         if first_run {
             app.screen = Screen::FirstRun(FirstRun::new());
-        } else if app.resumable().is_some() {
+        } else if app.ctx().resumable().is_some() {
             app.overlay = Some(Overlay::ResumeOffer);
-        } else if app.checkin_due() {
-            app.screen = Screen::CheckIn(app.new_checkin_form());
+        } else if app.ctx().checkin_due() {
+            app.screen = Screen::CheckIn(app.ctx().new_checkin_form());
         }
         app
     }
 
+    /// Update on the same day (`today` unchanged): see `update_at`.
     pub fn update(&mut self, msg: Msg, now: Instant) -> Vec<Output> {
+        self.update_at(msg, now, self.today)
+    }
+
+    /// Update with the shell's clock: `now` for the timers, `today` the calendar day (the local
+    /// date, or the `--date` pinned at start). A new day re-plans, before the message (a key
+    /// after midnight acts on the new day) and after it (a session that just ended).
+    pub fn update_at(&mut self, msg: Msg, now: Instant, today: NaiveDate) -> Vec<Output> {
+        // Whether a timer's next change (seen from the last update) has come: the tick shows it.
+        let due = self.next_deadline().is_some_and(|d| d <= now);
         self.now = now;
+        self.follow_day(today);
         let mut out = Vec::new();
         match msg {
             Msg::Tick => {
-                if let Screen::Session(s) = &mut self.screen {
-                    let effects = s.tick(now);
-                    self.carry_out(effects, &mut out);
-                }
+                let outcome = self.screen.component_mut().tick(now);
+                self.carry_out(outcome, &mut out);
+                self.changed |= due;
             }
-            Msg::Resize => {}
-            Msg::Key(key) => self.key(&key, &mut out),
+            Msg::Resize => self.changed = true,
+            Msg::Key(key) => {
+                self.key(&key, &mut out);
+                self.changed = true;
+            }
         }
+        self.follow_day(today);
         if self.quit {
             out.push(Output::Quit);
         }
         out
     }
 
+    /// Move to the clock's day and ask the coach again. A running session keeps the day it
+    /// started on (its records belong together); the app moves on when it ends.
+    fn follow_day(&mut self, today: NaiveDate) {
+        if today == self.today || matches!(self.screen, Screen::Session(_)) {
+            return;
+        }
+        self.today = today;
+        self.refresh();
+        self.changed = true;
+    }
+
+    /// True once after anything on screen may have changed: the shell redraws only then.
+    pub fn take_changed(&mut self) -> bool {
+        std::mem::take(&mut self.changed)
+    }
+
+    /// A dialog takes every key (Ctrl-C still quits); otherwise the global keys the screen
+    /// lets the app take, then the screen itself.
     fn key(&mut self, key: &KeyEvent, out: &mut Vec<Output>) {
         if let Some(overlay) = self.overlay.clone() {
             if let Some(action) = lookup(overlay.keys(), key) {
                 self.overlay = None;
                 if action == DialogAction::Yes {
-                    self.confirmed(overlay);
+                    let outcome = self.confirmed(overlay);
+                    self.carry_out(outcome, out);
                 }
             } else if lookup(GLOBAL_KEYS, key) == Some(GlobalAction::Interrupt) {
                 self.quit = true;
             }
             return;
         }
-        let global = match &self.screen {
-            // The runner owns its keys (its bell, its quit confirm for q and Ctrl-C); the note
-            // field takes every letter. Only help is global there.
-            Screen::Session(s) if s.screen() == RunnerScreen::EndNote => None,
-            Screen::Session(_) => lookup(GLOBAL_KEYS, key).filter(|a| *a == GlobalAction::Help),
-            _ => lookup(GLOBAL_KEYS, key),
-        };
-        match global {
-            Some(GlobalAction::Help) => {
-                self.overlay = Some(Overlay::Help);
-                return;
-            }
-            Some(GlobalAction::Bell) if !matches!(self.screen, Screen::History(_)) => {
+        let component = self.screen.component();
+        match lookup(GLOBAL_KEYS, key).filter(|a| component.lets_app_take(*a)) {
+            Some(GlobalAction::Help) => self.overlay = Some(Overlay::Help),
+            Some(GlobalAction::Bell) => {
                 self.bell = !self.bell;
                 self.message = Some(format!("Bell {}", if self.bell { "on" } else { "off" }));
-                return;
             }
-            Some(GlobalAction::Interrupt) => {
-                self.quit = true;
-                return;
+            Some(GlobalAction::Interrupt) => self.quit = true,
+            None => {
+                self.message = None;
+                let (screen, ctx) = self.split();
+                let outcome = screen.component_mut().handle(key, &ctx);
+                self.carry_out(outcome, out);
             }
-            _ => {}
         }
-        self.message = None;
-        match &mut self.screen {
-            Screen::FirstRun(first) => {
-                let Some(action) = lookup(first.keys(), key) else {
-                    return;
-                };
-                if let FirstRunOutcome::Finish { programme, checkin } =
-                    first.handle(action, digit_of(key), &self.catalogue)
-                {
-                    self.finish_first_run(programme, checkin);
-                }
-            }
-            Screen::CheckIn(form) => match lookup(checkin::KEYS, key) {
-                Some(FormAction::Save) => {
-                    let form = form.clone();
-                    if let Some(why) = self.red_flag_recheck_due(form.pain) {
-                        self.screen = Screen::FlagCheck(FlagCheck::new(form, why));
-                    } else if form.is_empty() || self.append(form.record(Default::default())) {
-                        self.screen = Screen::Today { scroll: 0 };
-                    }
-                }
-                Some(FormAction::Skip) => self.screen = Screen::Today { scroll: 0 },
-                Some(action) => form.edit(action, digit_of(key)),
-                None => {}
-            },
-            Screen::FlagCheck(check) => {
-                let Some(action) = lookup(flag_check::KEYS, key) else {
-                    return;
-                };
-                if let Some(body) = check.handle(action)
-                    && self.append(body)
-                {
-                    self.screen = Screen::Today { scroll: 0 };
-                }
-            }
-            Screen::Chooser(chooser) => match lookup(chooser::KEYS, key) {
-                Some(ChooserAction::Up) => chooser.move_by(&self.catalogue, false),
-                Some(ChooserAction::Down) => chooser.move_by(&self.catalogue, true),
-                Some(ChooserAction::First) => chooser.jump(&self.catalogue, false),
-                Some(ChooserAction::Last) => chooser.jump(&self.catalogue, true),
-                Some(ChooserAction::Choose) => {
-                    if let Some(id) = chooser.chosen(&self.catalogue) {
-                        let id = id.to_string();
-                        if self
-                            .journal
-                            .history()
-                            .current()
-                            .is_some_and(|c| c.programme == id)
-                        {
-                            self.screen = Screen::Today { scroll: 0 };
-                        } else {
-                            self.overlay = Some(Overlay::ConfirmSwitch(id));
-                        }
-                    }
-                }
-                Some(ChooserAction::Back) => self.screen = Screen::Today { scroll: 0 },
-                None => {}
-            },
-            Screen::Today { .. } => {
-                if let Some(action) = lookup(today::KEYS, key) {
-                    self.today_action(action);
-                }
-            }
-            Screen::Session(session) => {
-                let effects = session_view::handle_key(session, key, self.now);
-                self.carry_out(effects, out);
-            }
-            Screen::History(screen) => match screen.handle_key(key) {
-                HistoryOutcome::None => {}
-                HistoryOutcome::Close => self.screen = Screen::Today { scroll: 0 },
-                HistoryOutcome::Append(records) => {
-                    for (date, body) in records {
-                        if let Err(e) = self.journal.append(date, body) {
-                            self.message = Some(e);
-                            break;
-                        }
-                    }
-                    self.refresh();
-                }
-                HistoryOutcome::AppendSession(backfill) => {
-                    // The sets must point at the id the journal gives the session_started record.
-                    match self.journal.append(backfill.date, backfill.started.clone()) {
-                        Ok(started) => {
-                            let programme = self.catalogue.get(backfill.programme());
-                            for body in backfill.rest(started.id, programme) {
-                                if let Err(e) = self.journal.append(backfill.date, body) {
-                                    self.message = Some(e);
-                                    break;
-                                }
-                            }
-                        }
-                        Err(e) => self.message = Some(e),
-                    }
-                    self.refresh();
-                }
-            },
+    }
+
+    /// What screens may read, for drawing and for the footer.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            today: self.today,
+            now: self.now,
+            theme: self.theme,
+            catalogue: &self.catalogue,
+            config: &self.config,
+            plan: self.plan.as_ref(),
+            history: self.journal.history(),
         }
+    }
+
+    /// The screen to change and what it may read, borrowed side by side.
+    fn split(&mut self) -> (&mut Screen, Ctx<'_>) {
+        let ctx = Ctx {
+            today: self.today,
+            now: self.now,
+            theme: self.theme,
+            catalogue: &self.catalogue,
+            config: &self.config,
+            plan: self.plan.as_ref(),
+            history: self.journal.history(),
+        };
+        (&mut self.screen, ctx)
     }
 
     /// The records written so far (for tests).

@@ -13,7 +13,9 @@
 pub mod calendar;
 pub mod data;
 pub mod decisions;
+mod draw;
 pub mod edit;
+mod handle;
 pub mod keys;
 pub mod pain;
 pub mod progress;
@@ -25,17 +27,9 @@ use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::domain::settings::CoachSettings;
 use crate::store::programme_files::Catalogue;
-use crate::tui::keymap::Binding;
 use chrono::{Days, NaiveDate};
 use data::Derived;
 use edit::{BackfilledSession, Form, Target};
-use keys::Action;
-use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
 /// What the app must do after a key in the history screens.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,9 +120,6 @@ impl Range {
 const PAGE_ROWS: usize = 10;
 /// Days moved by PgUp/PgDn in the calendar.
 const CALENDAR_PAGE_DAYS: u64 = 28;
-/// Below this size the screen asks for a larger terminal instead of drawing cramped views.
-const MIN_WIDTH: u16 = 40;
-const MIN_HEIGHT: u16 = 10;
 
 /// A typed-in answer in progress, or the "add what?" choice.
 #[derive(Debug, Clone, PartialEq)]
@@ -211,210 +202,6 @@ impl HistoryScreen {
 
     pub fn view(&self) -> View {
         self.view
-    }
-
-    pub fn handle_key(&mut self, key: &KeyEvent) -> HistoryOutcome {
-        let Some(action) = keys::lookup(self.table(), key) else {
-            return HistoryOutcome::None;
-        };
-        self.message = None;
-        match self.mode.clone() {
-            Mode::Form(form) => self.form_key(form, action, key),
-            Mode::Add { date } => self.add_key(date, action),
-            Mode::Detail { session, row } => self.detail_key(session, row, action),
-            Mode::Browse => self.browse_key(action),
-        }
-    }
-
-    fn table(&self) -> &'static [Binding<Action>] {
-        match self.mode {
-            Mode::Browse => keys::BROWSE,
-            Mode::Detail { .. } => keys::DETAIL,
-            Mode::Add { .. } => keys::ADD,
-            Mode::Form(_) => keys::FORM,
-        }
-    }
-
-    fn browse_key(&mut self, action: Action) -> HistoryOutcome {
-        self.resume = Mode::Browse;
-        match action {
-            Action::NextView => self.view = self.view.step(1),
-            Action::PrevView => self.view = self.view.step(-1),
-            Action::Up => self.move_by(-1),
-            Action::Down => self.move_by(1),
-            Action::PageUp => self.page_by(-1),
-            Action::PageDown => self.page_by(1),
-            Action::Range => self.range = self.range.next(),
-            Action::Sides => self.sides = !self.sides,
-            Action::Open => self.open(),
-            Action::Edit => self.edit(),
-            Action::Add => self.start_add(),
-            Action::Back => return HistoryOutcome::Close,
-            _ => {}
-        }
-        HistoryOutcome::None
-    }
-
-    fn detail_key(&mut self, session: usize, row: usize, action: Action) -> HistoryOutcome {
-        let sets = self.data.sessions.get(session).map_or(0, |s| s.sets.len());
-        match action {
-            Action::Up => {
-                self.mode = Mode::Detail {
-                    session,
-                    row: row.saturating_sub(1),
-                }
-            }
-            Action::Down => {
-                self.mode = Mode::Detail {
-                    session,
-                    row: (row + 1).min(sets.saturating_sub(1)),
-                }
-            }
-            Action::Edit => {
-                self.resume = Mode::Detail { session, row };
-                if let Some((s, set)) = self
-                    .data
-                    .sessions
-                    .get(session)
-                    .and_then(|s| s.sets.get(row).map(|set| (s, set)))
-                {
-                    let side = set
-                        .side
-                        .map(|x| format!(" {}", x.letter()))
-                        .unwrap_or_default();
-                    self.mode = Mode::Form(Form::new(
-                        s.date,
-                        Target::CorrectPain {
-                            record: set.id.clone(),
-                            field: "pain",
-                        },
-                        format!(
-                            "Pain after {}{side} set {} on {} (was {}): 0–10",
-                            self.data.name(&set.exercise),
-                            set.set,
-                            s.date,
-                            set.pain.value()
-                        ),
-                    ));
-                }
-            }
-            Action::Back => self.mode = Mode::Browse,
-            _ => {}
-        }
-        HistoryOutcome::None
-    }
-
-    fn add_key(&mut self, date: NaiveDate, action: Action) -> HistoryOutcome {
-        match action {
-            Action::AddCheckIn => {
-                if self.data.checkin_ids.contains_key(&date) {
-                    self.message = Some(format!(
-                        "{date} already has a check-in: e edits its morning pain"
-                    ));
-                    self.mode = Mode::Browse;
-                } else {
-                    self.mode = Mode::Form(Form::new(
-                        date,
-                        Target::AddCheckIn,
-                        format!("Morning pain on {date}: 0–10"),
-                    ));
-                }
-            }
-            Action::AddSession => {
-                if self.data.session_before(date).is_some() {
-                    self.mode = Mode::Form(Form::new(
-                        date,
-                        Target::AddSession { during: None },
-                        format!(
-                            "Session on {date}, the plan as last time. Worst pain during: 0–10"
-                        ),
-                    ));
-                } else {
-                    self.message = Some(format!(
-                        "No session before {date} to copy the plan from: log it with `rehab --date {date} log …`"
-                    ));
-                    self.mode = Mode::Browse;
-                }
-            }
-            Action::Cancel | Action::Back => self.mode = Mode::Browse,
-            _ => {}
-        }
-        HistoryOutcome::None
-    }
-
-    fn form_key(&mut self, mut form: Form, action: Action, key: &KeyEvent) -> HistoryOutcome {
-        match action {
-            Action::Digit => {
-                if let Some(d) = crate::tui::keymap::digit_of(key) {
-                    form.push_digit(d);
-                }
-                self.mode = Mode::Form(form);
-            }
-            Action::Erase => {
-                form.backspace();
-                self.mode = Mode::Form(form);
-            }
-            Action::Cancel => {
-                self.mode = std::mem::replace(&mut self.resume, Mode::Browse);
-                self.message = Some("Nothing changed".into());
-            }
-            Action::Confirm => return self.confirm(form),
-            _ => self.mode = Mode::Form(form),
-        }
-        HistoryOutcome::None
-    }
-
-    fn confirm(&mut self, form: Form) -> HistoryOutcome {
-        let value = match form.value() {
-            Ok(v) => v,
-            Err(e) => {
-                self.message = Some(e);
-                self.mode = Mode::Form(form);
-                return HistoryOutcome::None;
-            }
-        };
-        self.mode = std::mem::replace(&mut self.resume, Mode::Browse);
-        match form.target {
-            Target::CorrectPain { record, field } => {
-                self.message = Some(format!(
-                    "Saved: {} on {} is now {value}",
-                    field.replace('_', " "),
-                    form.date
-                ));
-                HistoryOutcome::Append(vec![(
-                    form.date,
-                    edit::pain_correction(record, field, value),
-                )])
-            }
-            Target::AddCheckIn => {
-                self.message = Some(format!(
-                    "Saved: check-in on {} with pain {value}",
-                    form.date
-                ));
-                HistoryOutcome::Append(vec![(form.date, edit::check_in(value))])
-            }
-            Target::AddSession { during: None } => {
-                self.mode = Mode::Form(Form::new(
-                    form.date,
-                    Target::AddSession {
-                        during: Some(value),
-                    },
-                    format!("Session on {}: pain just after: 0–10", form.date),
-                ));
-                HistoryOutcome::None
-            }
-            Target::AddSession {
-                during: Some(during),
-            } => match self.data.session_before(form.date) {
-                Some(template) => {
-                    self.message = Some(format!("Saved: session on {}", form.date));
-                    HistoryOutcome::AppendSession(Box::new(BackfilledSession::repeating(
-                        template, form.date, during, value,
-                    )))
-                }
-                None => HistoryOutcome::None,
-            },
-        }
     }
 
     fn first_day(&self) -> NaiveDate {
@@ -554,58 +341,6 @@ impl HistoryScreen {
             }
             _ => self.message = Some("a adds a day from Pain, Calendar or Sessions".into()),
         }
-    }
-
-    pub fn render(&self, frame: &mut Frame, area: Rect) {
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            frame.render_widget(
-                Paragraph::new("Make the terminal larger to see history").wrap(Wrap { trim: true }),
-                area,
-            );
-            return;
-        }
-        let [tabs, body, status] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
-        let titles = View::ALL.iter().map(|v| v.title());
-        frame.render_widget(
-            Tabs::new(titles)
-                .select(self.view.index())
-                .highlight_style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD))
-                .divider("│"),
-            tabs,
-        );
-        if let Mode::Detail { session, row } = self.mode {
-            sessions::render_detail(self, frame, body, session, row);
-        } else {
-            match self.view {
-                View::Pain => pain::render(self, frame, body),
-                View::Calendar => calendar::render(self, frame, body),
-                View::Sessions => sessions::render(self, frame, body),
-                View::Decisions => decisions::render(self, frame, body),
-                View::Progress => progress::render(self, frame, body),
-                View::Runs => runs::render(self, frame, body),
-            }
-        }
-        frame.render_widget(Paragraph::new(self.status_line()), status);
-    }
-
-    fn status_line(&self) -> Line<'static> {
-        match &self.mode {
-            Mode::Form(form) => Line::from(format!("{} › {}▏", form.question, form.typed))
-                .style(Style::new().add_modifier(Modifier::BOLD)),
-            Mode::Add { date } => Line::from(format!(
-                "Add for {date}: c check-in · s session (plan as last time) · Esc cancel"
-            )),
-            _ => Line::from(self.message.clone().unwrap_or_default()),
-        }
-    }
-
-    pub fn footer(&self) -> String {
-        crate::tui::keymap::footer_hints(self.table())
     }
 
     /// The keys of what is on screen now (browsing, an open session, the add choice or the

@@ -5,7 +5,7 @@ use crate::tui::keymap::{Binding, Key};
 use crate::tui::screens::wrapped_height;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect, Size};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
@@ -143,17 +143,12 @@ pub fn render_help(rows: &[(String, &'static str)], theme: Theme, frame: &mut Fr
 
 /// The notice below the minimum size; `status` (the session's step and countdown) goes first,
 /// then the sizes, so a 20×5 terminal still shows what it needs.
-pub fn render_too_small(
-    min_width: u16,
-    min_height: u16,
-    status: Option<String>,
-    frame: &mut Frame,
-) {
+pub fn render_too_small(min: Size, status: Option<String>, frame: &mut Frame) {
     let area = frame.area();
     let mut text: Vec<Line> = status.into_iter().map(Line::raw).collect();
     text.push(Line::raw(format!(
-        "Needs {min_width}×{min_height}, this is {}×{}: make the terminal larger. Timers keep running.",
-        area.width, area.height
+        "Needs {}×{}, this is {}×{}: make the terminal larger. Timers keep running.",
+        min.width, min.height, area.width, area.height
     )));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }

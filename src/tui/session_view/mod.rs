@@ -5,16 +5,17 @@
 
 pub mod big_digits;
 mod dialogs;
+mod end;
 pub mod keys;
 mod look;
 mod render;
 pub(crate) mod wrap;
 
 pub use look::Look;
-pub use render::{MIN_HEIGHT, MIN_WIDTH};
 
 use crate::domain::session::{Effect, Input, Screen, Session, Stage};
 use crate::tui::keymap::{self, digit_of};
+use crate::tui::size::{MIN_BODY, fits};
 use keys::Action;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -54,7 +55,8 @@ pub fn render(session: &Session, now: Instant, frame: &mut Frame, area: Rect) {
 /// Draw the runner into `area`; `look.colour` is false under NO_COLOR (meaning never rests on
 /// colour: zones always show their word and symbol).
 pub fn render_with(session: &Session, now: Instant, look: Look, frame: &mut Frame, area: Rect) {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    // Below the app's minimum (a tiny terminal, or a test drawing the runner alone): the compact view.
+    if !fits(area, MIN_BODY) {
         render::compact(session, now, frame, area);
         return;
     }
@@ -64,9 +66,9 @@ pub fn render_with(session: &Session, now: Instant, look: Look, frame: &mut Fram
             render::steps(session, now, look, frame, area);
             dialogs::red_pain(session, *choice, look, frame, area);
         }
-        Stage::EndForm(form) => render::end_form(session, form, look, frame, area),
-        Stage::Summary { scroll } => render::summary(session, *scroll, look, frame, area),
-        Stage::Ended => render::summary(session, 0, look, frame, area),
+        Stage::EndForm(form) => end::end_form(session, form, look, frame, area),
+        Stage::Summary { scroll } => end::summary(session, *scroll, look, frame, area),
+        Stage::Ended => end::summary(session, 0, look, frame, area),
     }
     if let Some(overlay) = session.overlay() {
         dialogs::overlay(session, overlay, now, look, frame, area);
