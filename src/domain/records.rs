@@ -1,5 +1,5 @@
 //! Journal records: the append-only facts everything else is derived from. One record is one
-//! JSON line; `README.md` ("Journal format") documents each kind with an example.
+//! JSON line; `docs/journal-format.md` documents each kind with an example.
 
 use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;

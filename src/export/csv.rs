@@ -1,6 +1,6 @@
 //! CSV export: one row per set, plus rows for check-ins, skipped exercises, session ends, runs
 //! and notes, built from the corrected `History`. The columns and what each row kind puts in
-//! them are documented in README.md ("Export and report"); keep the two in step.
+//! them are documented in docs/export.md; keep the two in step.
 
 use crate::domain::history::{DayCheckIn, History, SessionLog};
 use crate::domain::pain::Rating;
