@@ -83,7 +83,7 @@ pub enum RecordBody {
     /// The person chose (or switched to) a programme, starting on `start`.
     ProgrammeChosen { programme: String, start: NaiveDate },
     /// Morning check-in. Every field is optional so a person can answer part of it;
-    /// `red_flags` maps a red-flag id (domain.md §4) to the answer given.
+    /// `red_flags` maps a red-flag id (docs/sources.md#red-flags) to the answer given.
     CheckIn {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pain: Option<Rating>,
