@@ -52,7 +52,7 @@ pub enum Command {
     Checkin(CheckinArgs),
     /// Show today's plan: phase, exercises with doses, the decision and its reasons.
     Today {
-        /// Print the plan as JSON (documented in README.md).
+        /// Print the plan as JSON (documented in docs/coach.md).
         #[arg(long)]
         json: bool,
     },
@@ -204,7 +204,7 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// csv: one row per set, check-in, run and note (columns in README.md); json: every record.
+    /// csv: one row per set, check-in, run and note (columns in docs/export.md); json: every record.
     #[arg(long, value_enum, default_value = "csv")]
     pub format: ExportFormat,
     /// First day to include.

@@ -1,5 +1,6 @@
-//! Table-driven coach tests: one case per rule of domain.md §3 and per threshold boundary (at,
-//! just below, just above). Each case asserts the decision and the rule its reason names.
+//! Table-driven coach tests: one case per rule of docs/sources.md#coach-rules and per threshold
+//! boundary (at, just below, just above). Each case asserts the decision and the rule its reason
+//! names.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 #[path = "support/coach_journal.rs"]

@@ -109,7 +109,7 @@ fn last_phases_hand_over_to_return_to_running_except_osteoarthritis() {
             "{id}"
         );
     }
-    // Running advice in OA is outside the app's scope (domain.md §2.4).
+    // Running advice in OA is outside the app's scope (docs/sources.md#hip-osteoarthritis).
     let oa = catalogue.get("hip-osteoarthritis").expect("built-in");
     assert!(oa.phases.iter().all(|ph| ph.continue_with.is_none()));
     assert!(oa.rules.osteoarthritis);

@@ -873,16 +873,16 @@ fn a_check_in_line_is_one_line_even_with_newlines_in_text() {
     assert_eq!(text.lines().count(), 2);
 }
 
-/// The README's "Journal format" examples are real records, one per kind.
+/// The examples in docs/journal-format.md are real records, one per kind.
 #[test]
-fn readme_journal_examples_parse_and_cover_every_kind() {
-    let readme = include_str!("../README.md");
-    let kinds: Vec<&'static str> = readme
+fn documented_journal_examples_parse_and_cover_every_kind() {
+    let doc = include_str!("../docs/journal-format.md");
+    let kinds: Vec<&'static str> = doc
         .lines()
         .filter(|l| l.starts_with(r#"{"v":"#))
         .map(|line| match Record::from_line(line) {
             Ok(record) => record.body.kind(),
-            Err(e) => panic!("README example does not parse ({e}): {line}"),
+            Err(e) => panic!("docs/journal-format.md example does not parse ({e}): {line}"),
         })
         .collect();
     let all = [
@@ -902,7 +902,7 @@ fn readme_journal_examples_parse_and_cover_every_kind() {
         assert_eq!(
             kinds.iter().filter(|k| **k == kind).count(),
             1,
-            "README needs exactly one example of {kind}"
+            "docs/journal-format.md needs exactly one example of {kind}"
         );
     }
 }

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
 use std::fmt;
 
-/// Why the coach sends the person to a clinician (domain.md §3 rules 1b–6, §4 SOON).
+/// Why the coach sends the person to a clinician: rules 1b–6 (docs/sources.md#coach-rules) and a
+/// SOON red flag (docs/sources.md#red-flags).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReferReason {
@@ -116,7 +117,7 @@ impl fmt::Display for Decision {
 /// One reason behind a decision: the rule it comes from and what triggered it, in plain words.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Reason {
-    /// Rule id from domain.md, e.g. "R1", "rule 11", "§4".
+    /// Rule id as docs/sources.md numbers them, e.g. "R1", "rule 11", "§4".
     pub rule: SmolStr,
     /// e.g. "Side-lying hold stays at 30 s: pain reached 6/10 yesterday, above the ceiling of 5".
     pub text: String,

@@ -52,7 +52,7 @@ pub struct ProgrammeRules {
     /// Hip OA rules R8/R9: no step up when extra pain lasts more than a day or rises > 3 points.
     #[serde(default)]
     pub osteoarthritis: bool,
-    /// Running caps of domain.md §1.4 apply to logged runs.
+    /// Running caps (docs/sources.md#running-caps) apply to logged runs.
     #[serde(default)]
     pub running_caps: bool,
 }
@@ -250,7 +250,7 @@ pub struct Rung {
 impl Rung {
     /// Names of the variables that differ between two rungs. For intervals the walk/run pattern and
     /// the number of repeats count as one variable ("intervals"), since a walk-run rung is defined
-    /// as a whole pattern (domain.md §2.5).
+    /// as a whole pattern (docs/sources.md#return-to-running).
     pub fn changed_variables(&self, other: &Rung, kind: ExerciseKind) -> Vec<&'static str> {
         let mut changed = Vec::new();
         if kind == ExerciseKind::Interval {

@@ -1,5 +1,5 @@
 //! Journal records: the append-only facts everything else is derived from. One record is one
-//! JSON line; `README.md` ("Journal format") documents each kind with an example.
+//! JSON line; `docs/journal-format.md` documents each kind with an example.
 
 use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
@@ -83,7 +83,7 @@ pub enum RecordBody {
     /// The person chose (or switched to) a programme, starting on `start`.
     ProgrammeChosen { programme: String, start: NaiveDate },
     /// Morning check-in. Every field is optional so a person can answer part of it;
-    /// `red_flags` maps a red-flag id (domain.md §4) to the answer given.
+    /// `red_flags` maps a red-flag id (docs/sources.md#red-flags) to the answer given.
     CheckIn {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pain: Option<Rating>,

@@ -1,4 +1,4 @@
-//! When the red-flag questions are asked again (domain.md §4): routinely every
+//! When the red-flag questions are asked again (docs/sources.md#red-flags): routinely every
 //! `red_flag_recheck_days`, and on a morning whose pain reaches `red_flag_recheck_pain`. One
 //! rule for the coach's prompt, the full-screen check-in and its "Press c" line.
 

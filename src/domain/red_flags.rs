@@ -1,5 +1,6 @@
-//! Red flags (domain.md §4): questions whose "yes" stops exercise or sends the person to a
-//! clinician. The wording is plain; the app never says a "no" means nothing serious is present.
+//! Red flags (docs/sources.md#red-flags): questions whose "yes" stops exercise or sends the person
+//! to a clinician. The wording is plain; the app never says a "no" means nothing serious is
+//! present.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,8 +16,8 @@ pub enum Urgency {
 }
 
 impl Urgency {
-    /// EMERGENCY and URGENT stop all exercise until a clinician has been seen (domain.md §4);
-    /// SOON only refers.
+    /// EMERGENCY and URGENT stop all exercise until a clinician has been seen
+    /// (docs/sources.md#red-flags); SOON only refers.
     pub fn stops_exercise(self) -> bool {
         matches!(self, Urgency::Emergency | Urgency::Urgent)
     }

@@ -1,7 +1,7 @@
-//! Running load caps (domain.md §1.4, §3 "running caps") from logged runs: a weekly cap (R14,
-//! R15), a single-run cap (R16) and the walk-run rule that a red or unsettled run drops one rung
-//! and leaves 48 h before the next run (§2.5, R6). ACWR (R18) is computed for display only and is
-//! never an input to a decision (R18a).
+//! Running load caps (docs/sources.md#running-caps) from logged runs: a weekly
+//! cap (R14, R15), a single-run cap (R16) and the walk-run rule that a red or unsettled run drops
+//! one rung and leaves 48 h before the next run (§2.5, R6). ACWR (R18) is computed for display only
+//! and is never an input to a decision (R18a).
 
 use crate::domain::history::RunLog;
 use crate::domain::plan::Reason;

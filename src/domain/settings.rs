@@ -1,9 +1,10 @@
-//! The coach's named constants (domain.md §3). Values tagged [APP] are design choices, not research
-//! findings; every one can be overridden in `config.toml` (`[coach]`) and per programme (`[coach]`).
+//! The coach's named constants (docs/sources.md#coach-rules). Values tagged [APP] are design
+//! choices, not research findings; every one can be overridden in `config.toml` (`[coach]`) and per
+//! programme (`[coach]`).
 
 use serde::{Deserialize, Serialize};
 
-/// Every threshold the coach uses. `Default` gives the values from domain.md §3.
+/// Every threshold the coach uses. `Default` gives the values from docs/sources.md#coach-rules.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CoachSettings {
     /// R5: top of the safe (green) zone.
@@ -48,9 +49,10 @@ pub struct CoachSettings {
     pub oa_extra_pain_days: u32,
     /// R9 (OA): a rise of more than this over pre-exercise pain is too much.
     pub oa_rise_max: u8,
-    /// [APP] morning pain at or above this asks the red-flag questions again (domain.md §4).
+    /// [APP] morning pain at or above this asks the red-flag questions again
+    /// (docs/sources.md#red-flags).
     pub red_flag_recheck_pain: u8,
-    /// [APP] days between routine red-flag re-checks (domain.md §4: weekly).
+    /// [APP] days between routine red-flag re-checks (docs/sources.md#red-flags: weekly).
     pub red_flag_recheck_days: u32,
     /// §3: mornings whose median is the baseline a next morning is compared with (R3).
     pub baseline_mornings: u32,

@@ -1,7 +1,7 @@
 //! CSV export: one row per set, plus rows for check-ins, skipped exercises, session ends, runs
 //! and notes, built from the corrected `History`. Every row ends with how its day went (the one
 //! day classification of `domain::insight`). The columns and what each row kind puts in them are
-//! documented in README.md ("Export and report"); keep the two in step.
+//! documented in docs/export.md; keep the two in step.
 
 use crate::domain::history::{DayCheckIn, History, SessionLog};
 use crate::domain::insight::DayClassifier;

@@ -115,7 +115,7 @@ fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
 /// A journal-like file that is not read, and what to do about it.
 pub(crate) fn unread_message(file: &std::path::Path) -> String {
     format!(
-        "{}: not read: its name is not journal-<device-id>.jsonl (a sync tool's conflict copy? then two machines share a device-id: see \"Where files live\" in README.md for the fix); its records are not in the journal",
+        "{}: not read: its name is not journal-<device-id>.jsonl (a sync tool's conflict copy? then two machines share a device-id: see \"Journals from earlier versions\" in docs/journal-format.md for the fix); its records are not in the journal",
         file.display()
     )
 }

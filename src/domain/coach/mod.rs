@@ -1,7 +1,7 @@
 //! The coach: `prescribe(programme, history, today, settings) -> Plan`, a pure function of the
-//! journal (domain.md §1 and §3). State (phase, rungs, deloads) is derived from the journal on
-//! every call, so the same journal always gives the same plan, and records dated after `today`
-//! are ignored.
+//! journal (docs/sources.md, load-management and coach rules). State (phase, rungs, deloads)
+//! is derived from the journal on every call, so the same journal always gives the same plan, and
+//! records dated after `today` are ignored.
 //!
 //! Order of evaluation: red flags (rules 1, 1b), referrals (rules 2–6), phase exit, then per
 //! exercise rules 7–12 (first match wins); the day's headline is a stop, an unacknowledged

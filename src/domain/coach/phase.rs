@@ -6,7 +6,8 @@ use super::mornings::one_decimal;
 use crate::domain::programme::{ExitCriteria, Phase};
 use chrono::{Days, NaiveDate};
 
-/// Window for exit criteria when the programme gives none (domain.md §2: "≥ 5 of 7 mornings").
+/// Window for exit criteria when the programme gives none: "≥ 5 of 7 mornings"
+/// (docs/sources.md#shared-conventions).
 const DEFAULT_EXIT_WINDOW_DAYS: u32 = 7;
 /// §3 `may_advance_phase`: no red session in this many recent days.
 const NO_RED_SESSION_DAYS: u64 = 7;

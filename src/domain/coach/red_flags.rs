@@ -1,7 +1,8 @@
-//! Rules 1 and 1b: red-flag answers from check-ins (domain.md §4). A "yes" to an EMERGENCY or URGENT
-//! question stays in force until a `clinician_seen` record on or after its day, whatever is answered
-//! later (domain.md §3: a stop unlocks only once a clinician has seen the person). For a SOON question
-//! the most recent answer counts, and a clinician visit clears it too.
+//! Rules 1 and 1b: red-flag answers from check-ins (docs/sources.md#red-flags). A "yes" to an
+//! EMERGENCY or URGENT question stays in force until a `clinician_seen` record on or after its day,
+//! whatever is answered later (docs/sources.md#coach-rules: a stop unlocks only once a clinician
+//! has seen the person). For a SOON question the most recent answer counts, and a clinician visit
+//! clears it too.
 
 use super::context::Context;
 use crate::domain::red_flags::{self, RedFlag, Urgency};

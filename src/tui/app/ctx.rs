@@ -73,7 +73,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Why the red-flag questions should be asked with a check-in whose morning pain is
-    /// `pain`, if they should (domain.md §4: weekly, and when pain reaches the recheck level).
+    /// `pain`, if they should (docs/sources.md#red-flags: weekly, and when pain reaches the
+    /// recheck level).
     pub fn red_flag_recheck_due(&self, pain: Option<u8>) -> Option<String> {
         let pain = pain.and_then(|p| Rating::new(i64::from(p)).ok());
         recheck_due(self.history, self.today, pain, &self.settings()).map(|why| match why {

@@ -1,5 +1,5 @@
-//! First run: welcome, the red-flag questions (domain.md §4) with the right response to a yes,
-//! the programme, and baseline pain. Every step can be skipped forward and back.
+//! First run: welcome, the red-flag questions (docs/sources.md#red-flags) with the right response
+//! to a yes, the programme, and baseline pain. Every step can be skipped forward and back.
 
 use crate::domain::records::RecordBody;
 use crate::domain::red_flags::{NOT_A_DIAGNOSIS, RED_FLAGS, RedFlag, Urgency, worst};

@@ -1,5 +1,5 @@
-//! The red-flag questions asked again after a check-in (domain.md §4): weekly, and whenever
-//! morning pain reaches the recheck level. The answers are saved with the check-in values.
+//! The red-flag questions asked again after a check-in (docs/sources.md#red-flags): weekly, and
+//! whenever morning pain reaches the recheck level. The answers are saved with the check-in values.
 
 use crate::domain::records::RecordBody;
 use crate::domain::red_flags::RED_FLAGS;
