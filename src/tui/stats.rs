@@ -138,7 +138,7 @@ mod tests {
     fn rec(n: usize, d: u32, body: RecordBody) -> Record {
         Record {
             v: 1,
-            id: RecordId(format!("t-{n:04}").into()),
+            id: RecordId(format!("t-{n:04}")),
             at: day(d)
                 .and_hms_opt(8, 0, 0)
                 .unwrap()
@@ -173,7 +173,7 @@ mod tests {
                 n + 1,
                 d,
                 RecordBody::SessionFinished {
-                    session: RecordId(format!("t-{n:04}").into()),
+                    session: RecordId(format!("t-{n:04}")),
                     pain_after: Rating::ZERO,
                     effort: None,
                     note: None,

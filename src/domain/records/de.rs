@@ -255,7 +255,7 @@ struct Slots {
     plan: Option<PlanSnapshot>,
     pain_before: Option<Rating>,
     session: Option<RecordId>,
-    exercise: Option<smol_str::SmolStr>,
+    exercise: Option<String>,
     side: Option<Side>,
     set: Option<u32>,
     reps: Option<u32>,

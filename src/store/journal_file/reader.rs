@@ -34,7 +34,7 @@ pub fn journal_files(data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
 
 /// (journal files, stray files): a stray file looks like a journal but is not read, e.g. a copy
 /// a sync tool made on a conflict (`journal-ab12.sync-conflict-....jsonl`). Both sorted by name.
-pub(super) fn classify_dir(data_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), StoreError> {
+fn classify_dir(data_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), StoreError> {
     let entries = match std::fs::read_dir(data_dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
@@ -139,30 +139,18 @@ fn parse_all(lines: &[RawLine]) -> Vec<Vec<Result<Record, LineError>>> {
     })
 }
 
-/// Read every journal file in the data dir (a missing dir is an empty journal), parsing every
-/// line: no cache is read or written. Records come back in timestamp order (ids break ties),
+/// Read every journal file in the data dir (a missing dir is an empty journal): each file in one
+/// `std::fs::read`, every line parsed. Records come back in timestamp order (ids break ties),
 /// problems in file and line order.
 pub fn read_journal(data_dir: &Path) -> Result<JournalRead, StoreError> {
-    read_journal_with(data_dir, |file, read| {
-        let contents = std::fs::read(file).map_err(StoreError::io("read", file))?;
-        parse_into(file, &contents, 0, read, |_, _| {});
-        Ok(())
-    })
-}
-
-/// The frame of every read: list the dir, read each journal file with `read_file` (which adds
-/// its records and problems, in line order), then put the records in timestamp order.
-pub(super) fn read_journal_with(
-    data_dir: &Path,
-    mut read_file: impl FnMut(&Path, &mut JournalRead) -> Result<(), StoreError>,
-) -> Result<JournalRead, StoreError> {
     let (files, strays) = classify_dir(data_dir)?;
     let mut read = JournalRead {
         unread: strays,
         ..JournalRead::default()
     };
     for file in files {
-        read_file(&file, &mut read)?;
+        let contents = std::fs::read(&file).map_err(StoreError::io("read", &file))?;
+        parse_into(&file, &contents, &mut read);
         read.files.push(file);
     }
     read.records
@@ -170,25 +158,16 @@ pub(super) fn read_journal_with(
     Ok(read)
 }
 
-/// Parse `contents`, the part of `file` after its first `lines_before` lines, adding records
-/// and problems to `read` in line order. `visit` sees each line (numbered within `contents`) and
-/// its result before they are moved into `read` (the cache encodes them there).
-pub(super) fn parse_into(
-    file: &Path,
-    contents: &[u8],
-    lines_before: usize,
-    read: &mut JournalRead,
-    mut visit: impl FnMut(&RawLine, &Result<Record, LineError>),
-) {
+/// Parse `contents` of `file`, adding records and problems to `read` in line order.
+fn parse_into(file: &Path, contents: &[u8], read: &mut JournalRead) {
     let lines: Vec<RawLine> = raw_lines(contents).collect();
     read.records.reserve(lines.len());
     for (line, parsed) in lines.iter().zip(parse_all(&lines).into_iter().flatten()) {
-        visit(line, &parsed);
         match parsed {
             Ok(record) => read.records.push(record),
             Err(error) => read.problems.push(LineProblem {
                 file: file.to_path_buf(),
-                line: lines_before + line.number,
+                line: line.number,
                 error,
                 text: String::from_utf8_lossy(line.bytes).into_owned(),
                 torn: line.torn,

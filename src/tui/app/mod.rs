@@ -2,12 +2,12 @@
 //! `Output`s for the shell (bell, notification, quit); `view::render(&App, frame)` draws it.
 //! Journal appends happen inside `update` through the `Journal` port, the moment a step completes.
 
+use crate::app::journal::Journal;
 use crate::domain::plan::Plan;
 use crate::domain::session::{Screen as RunnerScreen, Session};
 use crate::store::config::Config;
 use crate::store::programme_files::Catalogue;
 use crate::tui::history::{HistoryOutcome, HistoryScreen};
-use crate::tui::journal::Journal;
 use crate::tui::keymap::{Binding, Key, digit_of, lookup};
 use crate::tui::screens::checkin::{self, CheckInForm, FormAction};
 use crate::tui::screens::chooser::{self, Chooser, ChooserAction};
@@ -309,10 +309,5 @@ impl App {
     /// The records written so far (for tests).
     pub fn journal(&self) -> &dyn Journal {
         self.journal.as_ref()
-    }
-
-    /// At quit, after the terminal is restored: let the journal bring its caches up to date.
-    pub fn close_journal(&mut self) {
-        self.journal.close();
     }
 }

@@ -2,6 +2,7 @@
 //! exercise is safe today, the deadline, title, footer and help.
 
 use super::{App, GLOBAL_KEYS, Screen};
+use crate::app::settings::coach_settings;
 use crate::domain::pain::Rating;
 use crate::domain::plan::Decision;
 use crate::domain::programme::Programme;
@@ -30,11 +31,7 @@ impl App {
 
     /// Coach settings: defaults, then config, then the programme's own overrides.
     pub fn settings(&self) -> CoachSettings {
-        let base = CoachSettings::default().with(&self.config.coach);
-        match self.programme() {
-            Some(p) => base.with(&p.coach),
-            None => base,
-        }
+        coach_settings(&self.config, self.programme())
     }
 
     pub(super) fn session_options(&self) -> SessionOptions {

@@ -21,9 +21,11 @@ pub mod runs;
 pub mod sessions;
 mod table_window;
 
+use crate::app::settings::coach_settings;
 use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::domain::settings::CoachSettings;
+use crate::store::config::Config;
 use crate::store::programme_files::Catalogue;
 use crate::tui::keymap::Binding;
 use chrono::{Days, NaiveDate};
@@ -166,12 +168,8 @@ pub struct HistoryScreen {
 
 impl HistoryScreen {
     pub fn new(history: &History, catalogue: &Catalogue, today: NaiveDate) -> HistoryScreen {
-        let settings = history
-            .current()
-            .and_then(|c| catalogue.get(&c.programme))
-            .map_or_else(CoachSettings::default, |p| {
-                CoachSettings::default().with(&p.coach)
-            });
+        let programme = history.current().and_then(|c| catalogue.get(&c.programme));
+        let settings = coach_settings(&Config::default(), programme);
         HistoryScreen {
             today,
             data: Derived::new(history, catalogue, &settings, today),
