@@ -1,6 +1,6 @@
 //! Write a realistic long journal to measure with (see docs/performance.md):
 //! `cargo run --release --example gen-journal -- --years 10 --data-dir DIR`
-//! The journal ends yesterday, so `rehab --data-dir DIR today` plans for a day after it.
+//! The journal ends today (a check-in and a session), so the app opens on Today.
 
 #[path = "../benches/support/journal_gen.rs"]
 mod journal_gen;
@@ -29,7 +29,7 @@ fn main() -> anyhow::Result<()> {
         .get(journal_gen::PROGRAMME)
         .context("the built-in programme is missing")?;
     let days = args.years * journal_gen::DAYS_PER_YEAR;
-    let first_day = Local::now().date_naive() - Days::new(days);
+    let first_day = Local::now().date_naive() - Days::new(days.saturating_sub(1));
     let path = journal_gen::write_journal(&args.data_dir, programme, first_day, days)
         .with_context(|| format!("cannot write the journal in {}", args.data_dir.display()))?;
     println!("wrote {} days to {}", days, path.display());

@@ -357,6 +357,11 @@ impl History {
 
     /// Sessions by day and start time, runs by day (stable: equal ones stay in replay order).
     fn sort_views(&mut self) {
+        // A session's sets are read into a list that doubles as it grows; years of sessions
+        // are kept, so without the spare room (a session's sets come in one go, or nearly).
+        for session in &mut self.sessions {
+            session.sets.shrink_to_fit();
+        }
         self.sessions.sort_by_key(session_order);
         self.runs.sort_by_key(|r| r.date);
     }

@@ -183,6 +183,19 @@ pub struct PlanSnapshot {
     pub exercises: Vec<SnapshotExercise>,
 }
 
+impl PlanSnapshot {
+    /// The same plan without the spare room its lists were read into (a journal of years holds
+    /// one plan a day, and each is kept in the History).
+    pub fn compacted(mut self) -> PlanSnapshot {
+        self.reasons.shrink_to_fit();
+        self.exercises.shrink_to_fit();
+        for exercise in &mut self.exercises {
+            exercise.reasons.shrink_to_fit();
+        }
+        self
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SnapshotExercise {
     pub exercise: String,

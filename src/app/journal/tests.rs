@@ -144,3 +144,55 @@ fn damaged_lines_are_warnings_and_the_rest_is_read() {
     assert_eq!(again.warnings().len(), 1);
     assert_eq!(again.history().checkin(day(2)).unwrap().ids, vec![saved.id]);
 }
+
+#[test]
+fn a_journal_that_cannot_be_added_block_by_block_is_replayed_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ctx = context(tmp.path(), day(5));
+    let mut journal = FileJournal::open(&ctx, None).unwrap();
+    let first = journal.append(day(1), chosen(day(1))).unwrap();
+    let second = journal.append(day(2), check_in(2)).unwrap();
+    drop(journal);
+    // Another device's file, its records in time between this device's: out of order when the
+    // files are read one after the other.
+    let other = tmp.path().join("journal-0ther0device.jsonl");
+    let line = |id: &str, body: RecordBody| -> String {
+        let record = Record {
+            v: crate::domain::records::FORMAT_VERSION,
+            id: id.into(),
+            at: first.at + chrono::Duration::seconds(1),
+            date: day(1),
+            body,
+        };
+        record.to_line() + "\n"
+    };
+    std::fs::write(&other, line("0ther0device-000001", check_in(4))).unwrap();
+    let read = FileJournal::open(&ctx, None).unwrap();
+    assert_eq!(read.history(), &replayed_from_disk(tmp.path()));
+    assert_eq!(
+        read.history().checkin(day(1)).unwrap().pain,
+        Some(Rating::new(4).unwrap())
+    );
+
+    // And a correction on disk.
+    let mut fields = serde_json::Map::new();
+    fields.insert("pain".into(), serde_json::json!(6));
+    let mut journal = FileJournal::open(&ctx, None).unwrap();
+    journal
+        .append(
+            day(5),
+            RecordBody::Correction {
+                target: second.id.clone(),
+                fields,
+                reason: None,
+            },
+        )
+        .unwrap();
+    drop(journal);
+    let read = FileJournal::open(&ctx, None).unwrap();
+    assert_eq!(read.history(), &replayed_from_disk(tmp.path()));
+    assert_eq!(
+        read.history().checkin(day(2)).unwrap().pain,
+        Some(Rating::new(6).unwrap())
+    );
+}

@@ -419,7 +419,7 @@ impl Slots {
                 red_flags: self.red_flags.unwrap_or_default(),
             },
             Kind::SessionStarted => RecordBody::SessionStarted {
-                plan: Arc::new(required(self.plan, "plan")?),
+                plan: Arc::new(required(self.plan, "plan")?.compacted()),
                 pain_before: self.pain_before,
             },
             Kind::SetDone => RecordBody::SetDone {

@@ -19,7 +19,9 @@ pub use device::{
     read_device_id_on,
 };
 pub use error::StoreError;
-pub use reader::{device_of_file_name, journal_file_name, journal_files, read_journal};
+pub use reader::{
+    device_of_file_name, journal_file_name, journal_files, read_journal, read_journal_by_block,
+};
 pub use repair::RepairReport;
 pub use writer::{JournalWriter, lock_file_name};
 

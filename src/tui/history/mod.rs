@@ -199,6 +199,8 @@ impl HistoryScreen {
 
     /// Rebuild derived views after the journal changed.
     pub fn refresh(&mut self, history: &History, catalogue: &Catalogue) {
+        // The old views go first: at 10 years each copy is several MiB.
+        self.data = Derived::default();
         self.data = Derived::new(history, catalogue, &self.settings, self.today);
         if let Mode::Detail { session, .. } = self.mode
             && session >= self.data.sessions.len()
