@@ -663,3 +663,19 @@ fn checkin_says_when_the_red_flag_questions_are_due() {
     assert!(!checkin(7, "2", &[]).contains(routine));
     assert!(checkin(8, "2", &[]).contains(routine));
 }
+
+#[test]
+fn commands_that_record_nothing_leave_the_data_dir_uncreated() {
+    let env = Env::new();
+    env.ok(&["paths"]);
+    env.ok(&["journal", "list"]);
+    env.ok(&["journal", "check"]);
+    env.ok(&["export"]);
+    env.ok(&["report"]);
+    env.fails(&["today"]);
+    // Bad input is refused before the journal is opened.
+    env.fails(&["checkin", "--pain", "11"]);
+    assert_eq!(env.data_snapshot(), None, "{:?}", env.data);
+    env.ok(&["log", "note", "first record"]);
+    assert!(env.data_snapshot().is_some_and(|files| !files.is_empty()));
+}
