@@ -15,10 +15,6 @@ use rehab_coach::domain::settings::CoachSettings;
 use std::collections::BTreeMap;
 use std::hint::black_box;
 
-/// The allocator the `rehab` binary uses (src/main.rs), so this measures what it does.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const PROGRAMME: &str = include_str!("../tests/fixtures/coach/two-phase.toml");
 const DAYS_PER_YEAR: u32 = 365;
 
@@ -36,7 +32,7 @@ fn journal_lines(programme: &Programme, days: u32) -> Vec<String> {
         let at: DateTime<FixedOffset> =
             DateTime::parse_from_rfc3339(&format!("{date}T07:00:00+01:00")).unwrap()
                 + chrono::Duration::minutes(i64::from(minute));
-        let id = RecordId(format!("bench-{seq:08}").into());
+        let id = RecordId(format!("bench-{seq:08}"));
         let record = Record {
             v: FORMAT_VERSION,
             id: id.clone(),

@@ -13,10 +13,6 @@ use rehab_coach::store::programme_files::Catalogue;
 use rehab_coach::tui::history::{HistoryScreen, View};
 use std::hint::black_box;
 
-/// The allocator the `rehab` binary uses (src/main.rs), so this measures what it does.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const TEN_YEARS_DAYS: u32 = 3653;
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;

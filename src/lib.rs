@@ -1,8 +1,10 @@
 //! rehab-coach: a terminal coach for hip, glute and hamstring rehab.
 //!
 //! `domain` is the pure core (programmes, journal records, the coach, the session runner);
-//! `store` reads and writes files; `commands` are the CLI subcommands; `tui` is the full-screen app.
+//! `store` reads and writes files; `app` is the one way the shells reach the journal and
+//! settings; `commands` are the CLI subcommands; `tui` is the full-screen app.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod domain;

@@ -37,8 +37,6 @@ impl Env {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehab"));
         cmd.env_remove("REHAB_DATA_DIR")
             .env_remove("REHAB_CONFIG_DIR")
-            // The journal cache goes to the test's temp dir, never the real ~/.cache.
-            .env("REHAB_CACHE_DIR", self._tmp.path().join("cache"))
             .arg("--data-dir")
             .arg(&self.data)
             .arg("--config-dir")
@@ -587,11 +585,7 @@ fn run_note_clinician_and_paths() {
         "{paths}"
     );
     assert!(paths.contains("(this device)"), "{paths}");
-    let cache_root = env._tmp.path().join("cache").join("journal-cache");
-    assert!(
-        paths.contains(&format!("cache       {}", cache_root.display())),
-        "{paths}"
-    );
+    assert!(!paths.lines().any(|l| l.starts_with("cache")), "{paths}");
     assert!(
         paths.contains(&env.config.join("config.toml").display().to_string()),
         "{paths}"
@@ -669,4 +663,20 @@ fn checkin_says_when_the_red_flag_questions_are_due() {
     // A week after the answers: due again.
     assert!(!checkin(7, "2", &[]).contains(routine));
     assert!(checkin(8, "2", &[]).contains(routine));
+}
+
+#[test]
+fn commands_that_record_nothing_leave_the_data_dir_uncreated() {
+    let env = Env::new();
+    env.ok(&["paths"]);
+    env.ok(&["journal", "list"]);
+    env.ok(&["journal", "check"]);
+    env.ok(&["export"]);
+    env.ok(&["report"]);
+    env.fails(&["today"]);
+    // Bad input is refused before the journal is opened.
+    env.fails(&["checkin", "--pain", "11"]);
+    assert_eq!(env.data_snapshot(), None, "{:?}", env.data);
+    env.ok(&["log", "note", "first record"]);
+    assert!(env.data_snapshot().is_some_and(|files| !files.is_empty()));
 }

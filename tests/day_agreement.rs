@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use chrono::{Days, NaiveDate};
+use rehab_coach::app::journal::MemoryJournal;
 use rehab_coach::domain::history::History;
 use rehab_coach::domain::insight::DayKind;
 use rehab_coach::domain::programme_check::parse_programme;
@@ -12,7 +13,6 @@ use rehab_coach::store::config::Config;
 use rehab_coach::store::programme_files::{Catalogue, CatalogueEntry, Origin};
 use rehab_coach::tui::app::App;
 use rehab_coach::tui::history::data::Derived;
-use rehab_coach::tui::journal::MemoryJournal;
 use rehab_coach::tui::theme::Theme;
 use std::collections::BTreeMap;
 use std::time::Instant;

@@ -4,7 +4,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use rehab_coach::store::journal_file::{JournalCache, SnapshotUse, read_history_reporting};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::PathBuf;
@@ -18,8 +17,6 @@ struct Dirs {
     _root: tempfile::TempDir,
     data: PathBuf,
     config: PathBuf,
-    /// The journal cache's root: in the test's temp dir, never the real ~/.cache.
-    cache: PathBuf,
 }
 
 /// Short get-ready and side-switch pauses so a whole session runs in seconds.
@@ -36,12 +33,10 @@ fn dirs() -> Dirs {
     )
     .unwrap();
     std::fs::write(config.join("config.toml"), FAST_CONFIG).unwrap();
-    let cache = root.path().join("cache");
     Dirs {
         _root: root,
         data,
         config,
-        cache,
     }
 }
 
@@ -89,7 +84,6 @@ impl Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rehab"));
         cmd.env("REHAB_DATA_DIR", &dirs.data);
         cmd.env("REHAB_CONFIG_DIR", &dirs.config);
-        cmd.env("REHAB_CACHE_DIR", &dirs.cache);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         let child = pair.slave.spawn_command(cmd).unwrap();
@@ -267,7 +261,6 @@ fn no_terminal_gives_a_one_line_error() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_rehab"))
         .env("REHAB_DATA_DIR", &d.data)
         .env("REHAB_CONFIG_DIR", &d.config)
-        .env("REHAB_CACHE_DIR", &d.cache)
         .stdin(std::process::Stdio::null())
         .output()
         .unwrap();
@@ -376,18 +369,20 @@ fn first_run_then_today_and_journal() {
     let journal = read_journal_text(&d);
     assert!(journal.contains("\"programme_chosen\""), "{journal}");
     assert!(journal.contains("\"check_in\""), "{journal}");
-    // Quitting brought the history snapshot up to date: the next start parses no line.
-    let cache = JournalCache::under(&d.cache, &d.data);
-    let (_, report) = read_history_reporting(&d.data, &cache, None).unwrap();
+}
+
+#[test]
+fn a_first_start_quit_at_once_writes_nothing() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, 24, 80);
+    pty.wait_text("Welcome to rehab");
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+    // No device id, journal or lock file until there is a record to write (README).
     assert!(
-        matches!(
-            report.used,
-            SnapshotUse::Hit {
-                parsed_lines: 0,
-                ..
-            }
-        ),
-        "{report:?}"
+        !d.data.exists(),
+        "{:?}",
+        std::fs::read_dir(&d.data).map(|e| e.count())
     );
 }
 

@@ -338,8 +338,6 @@ mod command {
         let mut cmd = Command::cargo_bin("rehab").unwrap();
         cmd.env("REHAB_DATA_DIR", data)
             .env("REHAB_CONFIG_DIR", data.join("config"))
-            // The journal cache stays in the test's temp dir, never the real ~/.cache.
-            .env("REHAB_CACHE_DIR", data.join("cache"))
             .env("NO_COLOR", "1");
         cmd
     }

@@ -408,8 +408,6 @@ fn rehab(config: &Path) -> Command {
     let mut cmd = Command::cargo_bin("rehab").expect("binary");
     cmd.env_remove("REHAB_CONFIG_DIR")
         .env_remove("REHAB_DATA_DIR")
-        // The journal cache stays in the test's temp dir, never the real ~/.cache.
-        .env("REHAB_CACHE_DIR", config.join("cache"))
         .arg("--config-dir")
         .arg(config)
         .arg("--data-dir")

@@ -382,7 +382,7 @@ fn a_long_journal_reads_in_order_with_exact_line_numbers() {
         }
         let record = Record {
             v: 1,
-            id: RecordId(format!("dev1-{n:06}").into()),
+            id: RecordId(format!("dev1-{n:06}")),
             at: at(1, 0) + chrono::Duration::seconds(i64::from(n)),
             date: day(1),
             body: note(&format!("line {n}")),
@@ -589,7 +589,7 @@ fn rung() -> impl Strategy<Value = Rung> {
 fn snapshot() -> impl Strategy<Value = PlanSnapshot> {
     let exercise = (text(), 1u32..10, rung(), decision(), reasons()).prop_map(
         |(exercise, rung, dose, decision, reasons)| SnapshotExercise {
-            exercise: exercise.into(),
+            exercise,
             rung,
             dose,
             decision,
@@ -606,8 +606,8 @@ fn snapshot() -> impl Strategy<Value = PlanSnapshot> {
     )
         .prop_map(
             |(programme, phase, decision, reasons, deload, exercises)| PlanSnapshot {
-                programme: programme.into(),
-                phase: phase.into(),
+                programme,
+                phase,
                 decision,
                 reasons,
                 deload,
@@ -659,7 +659,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                 |((session, exercise, side, set), (reps, seconds), (pain, effort, undone))| {
                     RecordBody::SetDone {
                         session,
-                        exercise: exercise.into(),
+                        exercise,
                         side,
                         set,
                         reps,
@@ -673,7 +673,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
         (record_id(), text(), text()).prop_map(|(session, exercise, reason)| {
             RecordBody::ExerciseSkipped {
                 session,
-                exercise: exercise.into(),
+                exercise,
                 reason,
             }
         }),

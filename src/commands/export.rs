@@ -1,13 +1,15 @@
 //! `rehab export` and `rehab report`: read the journal, hand it to the pure functions in
 //! `crate::export`, write the text to standard output or to `-o FILE`.
 
+use crate::app::journal::{FileJournal, Journal, read_records};
+use crate::app::settings::coach_settings;
 use crate::cli::{ExportArgs, ExportFormat, ReportArgs};
 use crate::domain::history::History;
 use crate::domain::settings::CoachSettings;
 use crate::export::{self, DayRange};
 use crate::store::Context;
 use crate::store::config;
-use crate::store::journal_file::{JournalCache, JournalRead, read_journal_cached};
+use crate::store::journal_file::JournalRead;
 use crate::store::programme_files::{Catalogue, load_catalogue};
 use anyhow::{Context as _, bail};
 use std::io::Write;
@@ -20,10 +22,10 @@ pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let range = DayRange::new(args.since, args.until);
     let text = match args.format {
         ExportFormat::Csv => {
-            let history = History::replay(journal.records);
+            let journal = FileJournal::from_read(ctx, journal, None);
             let catalogue = load_catalogue(&ctx.programmes_dir());
-            let settings = settings_for(ctx, &history, &catalogue);
-            export::to_csv(&history, &catalogue, &settings, ctx.today, range)
+            let settings = settings_for(ctx, journal.history(), &catalogue);
+            export::to_csv(journal.history(), &catalogue, &settings, ctx.today, range)
         }
         ExportFormat::Json => export::to_json(&journal.records, range),
     };
@@ -31,18 +33,28 @@ pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
-    let journal = read(ctx)?;
-    let history = History::replay(journal.records);
+    let journal = FileJournal::from_read(ctx, read(ctx)?, None);
+    let history = journal.history();
     let catalogue = load_catalogue(&ctx.programmes_dir());
-    let settings = settings_for(ctx, &history, &catalogue);
+    let settings = settings_for(ctx, history, &catalogue);
     let text = export::report(
-        &history,
+        history,
         &catalogue,
         &settings,
         ctx.today,
         DayRange::new(args.since, None),
     );
     emit(ctx, args.output.as_deref(), &text)
+}
+
+/// The settings in force for the programme now followed, with config warnings on stderr.
+fn settings_for(ctx: &Context, history: &History, catalogue: &Catalogue) -> CoachSettings {
+    let loaded = config::load(&ctx.config_file());
+    for warning in &loaded.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let programme = history.current().and_then(|c| catalogue.get(&c.programme));
+    coach_settings(&loaded.config, programme)
 }
 
 fn check_range(args: &ExportArgs) -> anyhow::Result<()> {
@@ -56,13 +68,7 @@ fn check_range(args: &ExportArgs) -> anyhow::Result<()> {
 
 /// The journal, with every unreadable line named on standard error (export goes on without it).
 fn read(ctx: &Context) -> anyhow::Result<JournalRead> {
-    let journal = read_journal_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir))
-        .with_context(|| {
-            format!(
-                "could not read the journal in {}; `rehab journal check` tells more",
-                ctx.data_dir.display()
-            )
-        })?;
+    let journal = read_records(&ctx.data_dir)?;
     for problem in &journal.problems {
         eprintln!(
             "warning: {} line {}: {} (left out; `rehab journal check` tells more)",
@@ -76,20 +82,6 @@ fn read(ctx: &Context) -> anyhow::Result<JournalRead> {
 
 /// Every journal file and repair side file starts with this.
 const JOURNAL_FILE_PREFIX: &str = "journal";
-
-/// Coach thresholds (zones, run caps): defaults, then the programme's, then config.toml's.
-fn settings_for(ctx: &Context, history: &History, catalogue: &Catalogue) -> CoachSettings {
-    let loaded = config::load(&ctx.config_file());
-    for warning in &loaded.warnings {
-        eprintln!("warning: {warning}");
-    }
-    let programme = history.current().and_then(|c| catalogue.get(&c.programme));
-    let settings = match programme {
-        Some(p) => CoachSettings::default().with(&p.coach),
-        None => CoachSettings::default(),
-    };
-    settings.with(&loaded.config.coach)
-}
 
 /// True when `path` is a journal file or one of its repair side files in the data dir (export
 /// must never overwrite the journal).

@@ -5,7 +5,6 @@ use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 use crate::domain::records::{Record, RecordBody, RecordId, Side};
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use smol_str::SmolStr;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -30,7 +29,7 @@ pub struct DayCheckIn {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetLog {
     pub id: RecordId,
-    pub exercise: SmolStr,
+    pub exercise: String,
     pub side: Option<Side>,
     pub set: u32,
     pub reps: Option<u32>,
@@ -42,7 +41,7 @@ pub struct SetLog {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Skip {
     pub id: RecordId,
-    pub exercise: SmolStr,
+    pub exercise: String,
     pub reason: String,
 }
 
@@ -163,13 +162,6 @@ impl RecordKey {
     }
 }
 
-/// What `History::extend` changed, for a snapshot of the History to write only that again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Extended {
-    /// The first this many sessions are as they were before.
-    pub sessions_unchanged: usize,
-}
-
 fn session_order(session: &SessionLog) -> (NaiveDate, DateTime<FixedOffset>) {
     (session.date, session.at)
 }
@@ -205,13 +197,11 @@ impl History {
     /// Add records that all come after the last one replayed, as replaying everything again
     /// would (the same History, field for field), or say why that cannot be done: then the
     /// caller replays the whole journal.
-    pub fn extend(&mut self, records: Vec<Record>) -> Result<Extended, NotExtendable> {
+    pub fn extend(&mut self, records: Vec<Record>) -> Result<(), NotExtendable> {
         let mut records = records;
         records.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
         let Some(first) = records.first() else {
-            return Ok(Extended {
-                sessions_unchanged: self.sessions.len(),
-            });
+            return Ok(());
         };
         if self
             .latest
@@ -231,17 +221,8 @@ impl History {
         }
         let sessions = SessionIndex::over(&self.sessions)?;
         self.latest = records.last().map(RecordKey::of);
-        let before = self.sessions.len();
-        let lowest_touched = self.add(&records, sessions);
-        // The sessions are in order; a new one goes after every one that sorts before or with it.
-        let first_new = self.sessions[before..].iter().map(session_order).min();
-        let first_moved = first_new.map_or(before, |first| {
-            self.sessions[..before].partition_point(|s| session_order(s) <= first)
-        });
-        self.sort_views();
-        Ok(Extended {
-            sessions_unchanged: first_moved.min(lowest_touched.unwrap_or(usize::MAX)),
-        })
+        self.add_sorted(&records, sessions);
+        Ok(())
     }
 
     /// Add records (sorted, corrections applied) to the views, then put the views in order.
@@ -251,16 +232,9 @@ impl History {
     }
 
     /// Add records (sorted, corrections applied) to the views, leaving new sessions and runs at
-    /// the end; returns the lowest position of a session that was there before and changed.
-    fn add(&mut self, records: &[Record], mut sessions: SessionIndex) -> Option<usize> {
+    /// the end.
+    fn add(&mut self, records: &[Record], mut sessions: SessionIndex) {
         let history = self;
-        let before = history.sessions.len();
-        let mut lowest_touched: Option<usize> = None;
-        let mut touch = |i: usize| {
-            if i < before {
-                lowest_touched = Some(lowest_touched.map_or(i, |low| low.min(i)));
-            }
-        };
         for record in records {
             let date = record.date;
             history.first_day = Some(history.first_day.map_or(date, |d| d.min(date)));
@@ -314,7 +288,6 @@ impl History {
                 } => {
                     // An undone set (corrected with `undone: true`) no longer counts.
                     if let (Some(i), false) = (sessions.get(session), *undone) {
-                        touch(i);
                         history.sessions[i].sets.push(SetLog {
                             id,
                             exercise: exercise.clone(),
@@ -333,7 +306,6 @@ impl History {
                     reason,
                 } => {
                     if let Some(i) = sessions.get(session) {
-                        touch(i);
                         history.sessions[i].skipped.push(Skip {
                             id,
                             exercise: exercise.clone(),
@@ -348,7 +320,6 @@ impl History {
                     note,
                 } => {
                     if let Some(i) = sessions.get(session) {
-                        touch(i);
                         history.sessions[i].finished = Some(Finish {
                             id,
                             pain_after: *pain_after,
@@ -382,11 +353,15 @@ impl History {
                 RecordBody::Correction { .. } => {}
             }
         }
-        lowest_touched
     }
 
     /// Sessions by day and start time, runs by day (stable: equal ones stay in replay order).
     fn sort_views(&mut self) {
+        // A session's sets are read into a list that doubles as it grows; years of sessions
+        // are kept, so without the spare room (a session's sets come in one go, or nearly).
+        for session in &mut self.sessions {
+            session.sets.shrink_to_fit();
+        }
         self.sessions.sort_by_key(session_order);
         self.runs.sort_by_key(|r| r.date);
     }
@@ -684,39 +659,28 @@ mod tests {
         for cut in 0..=all.len() {
             let before = History::replay(all[..cut].to_vec());
             let mut extended = before.clone();
-            let Ok(Extended { sessions_unchanged }) = extended.extend(all[cut..].to_vec()) else {
+            if extended.extend(all[cut..].to_vec()).is_err() {
                 panic!("cut at {cut}: not extendable");
-            };
+            }
             assert_eq!(extended, History::replay(all.clone()), "cut at {cut}");
-            assert_sessions_unchanged(&before, &extended, sessions_unchanged);
-        }
-    }
-
-    /// The first `unchanged` sessions are as before, and the next one (if any) is not.
-    fn assert_sessions_unchanged(before: &History, after: &History, unchanged: usize) {
-        assert_eq!(before.sessions[..unchanged], after.sessions[..unchanged]);
-        if unchanged < after.sessions.len() {
-            assert_ne!(
-                before.sessions.get(unchanged),
-                after.sessions.get(unchanged)
-            );
         }
     }
 
     #[test]
-    fn a_session_dated_earlier_is_placed_in_order_and_counts_as_a_change() {
+    fn a_session_dated_earlier_is_placed_in_order() {
         let mut backfilled = rec("a-9", 9, 0, started());
         backfilled.date = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-        let before = History::replay(vec![
+        let earlier = vec![
             rec("a-1", 1, 0, started()),
             rec("a-2", 3, 0, started()),
             rec("a-3", 4, 0, started()),
-        ]);
-        let mut after = before.clone();
-        let extended = after.extend(vec![backfilled]).unwrap();
-        assert_eq!(extended.sessions_unchanged, 1);
+        ];
+        let mut after = History::replay(earlier.clone());
+        after.extend(vec![backfilled.clone()]).unwrap();
         assert_eq!(after.sessions[1].id, RecordId("a-9".into()));
-        assert_sessions_unchanged(&before, &after, extended.sessions_unchanged);
+        let mut all = earlier;
+        all.push(backfilled);
+        assert_eq!(after, History::replay(all));
     }
 
     #[test]

@@ -7,7 +7,6 @@ use crate::domain::red_flags::Urgency;
 use crate::domain::running::RunningAdvice;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use smol_str::SmolStr;
 use std::fmt;
 
 /// Why the coach sends the person to a clinician: rules 1b–6 (docs/sources.md#coach-rules) and a
@@ -118,13 +117,13 @@ impl fmt::Display for Decision {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Reason {
     /// Rule id as docs/sources.md numbers them, e.g. "R1", "rule 11", "§4".
-    pub rule: SmolStr,
+    pub rule: String,
     /// e.g. "Side-lying hold stays at 30 s: pain reached 6/10 yesterday, above the ceiling of 5".
     pub text: String,
 }
 
 impl Reason {
-    pub fn new(rule: impl Into<SmolStr>, text: impl Into<String>) -> Self {
+    pub fn new(rule: impl Into<String>, text: impl Into<String>) -> Self {
         Reason {
             rule: rule.into(),
             text: text.into(),
@@ -175,8 +174,8 @@ pub struct Plan {
 /// programme file changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanSnapshot {
-    pub programme: SmolStr,
-    pub phase: SmolStr,
+    pub programme: String,
+    pub phase: String,
     pub decision: Decision,
     #[serde(default)]
     pub reasons: Vec<Reason>,
@@ -185,9 +184,22 @@ pub struct PlanSnapshot {
     pub exercises: Vec<SnapshotExercise>,
 }
 
+impl PlanSnapshot {
+    /// The same plan without the spare room its lists were read into (a journal of years holds
+    /// one plan a day, and each is kept in the History).
+    pub fn compacted(mut self) -> PlanSnapshot {
+        self.reasons.shrink_to_fit();
+        self.exercises.shrink_to_fit();
+        for exercise in &mut self.exercises {
+            exercise.reasons.shrink_to_fit();
+        }
+        self
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SnapshotExercise {
-    pub exercise: SmolStr,
+    pub exercise: String,
     pub rung: u32,
     pub dose: Rung,
     pub decision: Decision,

@@ -5,7 +5,6 @@ use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
-use smol_str::SmolStr;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
@@ -19,7 +18,7 @@ pub const FORMAT_VERSION: u32 = 1;
 /// A record id, unique across devices (`<device-id>-<sequence>`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct RecordId(pub SmolStr);
+pub struct RecordId(pub String);
 
 impl RecordId {
     pub fn as_str(&self) -> &str {
@@ -104,7 +103,7 @@ pub enum RecordBody {
     /// One set (or one side of a set) finished, with the pain rated right after it.
     SetDone {
         session: RecordId,
-        exercise: SmolStr,
+        exercise: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         side: Option<Side>,
         /// 1-based set number.
@@ -123,7 +122,7 @@ pub enum RecordBody {
     /// An exercise was left out today, with the reason in words.
     ExerciseSkipped {
         session: RecordId,
-        exercise: SmolStr,
+        exercise: String,
         reason: String,
     },
     /// The session ended.

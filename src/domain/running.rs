@@ -163,7 +163,7 @@ mod tests {
 
     fn run(day: u32, km: f64) -> RunLog {
         RunLog {
-            id: RecordId(format!("r{day}").into()),
+            id: RecordId(format!("r{day}")),
             date: NaiveDate::from_ymd_opt(2026, 3, day).unwrap(),
             minutes: km * 6.0,
             km: Some(km),

@@ -6,7 +6,6 @@ pub mod clock;
 pub mod components;
 pub mod event_loop;
 pub mod history;
-pub mod journal;
 pub mod keymap;
 pub mod screens;
 pub mod session_view;
@@ -24,7 +23,7 @@ use std::time::Instant;
 pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     let loaded = crate::store::config::load(&ctx.config_file());
     let catalogue = load_catalogue(&ctx.programmes_dir());
-    let journal = journal::FileJournal::open(ctx)?;
+    let journal = crate::app::journal::FileJournal::open(ctx, None)?;
     let mut guard = terminal::TerminalGuard::enter()?;
     let mut app = app::App::new(
         Box::new(journal),
@@ -43,7 +42,6 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     };
     let result = event_loop::run(&mut guard, &mut app, &clock);
     drop(guard);
-    app.close_journal();
     result.map_err(|e| {
         anyhow::anyhow!("the terminal stopped answering ({e}); everything finished was saved")
     })?;

@@ -1,7 +1,8 @@
 //! `rehab checkin`: the morning check-in, with the red-flag questions.
 
 use super::inputs::optional_rating;
-use super::state::{DayState, load_config};
+use super::state::DayState;
+use crate::app::journal::Journal;
 use crate::cli::CheckinArgs;
 use crate::domain::pain::{Rating, Zone};
 use crate::domain::records::RecordBody;
@@ -9,7 +10,6 @@ use crate::domain::red_flag_recheck::{Recheck, recheck_due};
 use crate::domain::red_flags::{self, NOT_A_DIAGNOSIS, RED_FLAGS, RedFlag, Urgency};
 use crate::domain::settings::CoachSettings;
 use crate::store::Context;
-use crate::store::journal_file::{JournalCache, JournalWriter, read_history_cached};
 use anyhow::{Context as _, bail};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -40,20 +40,20 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
         print!("{}", red_flag_message(worst, &yes));
     }
 
-    // What was answered before this check-in, to say whether the red-flag questions are due.
-    // Only for that hint: a journal that cannot be read here does not stop the check-in.
-    let before = read_history_cached(
-        &ctx.data_dir,
-        &JournalCache::from_env(&ctx.data_dir),
-        Some(ctx.today),
-    )
-    .map(|read| read.history)
-    .unwrap_or_default();
-    let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot save the check-in")?;
-    writer
+    // The journal is read once: the settings in force (the programme's included) and what was
+    // answered before this check-in, to say whether the red-flag questions are due.
+    let mut state = DayState::load(ctx)?;
+    let settings = state.settings();
+    let ceiling = load_test_ceiling(&state, &settings);
+    let recheck = if red_flags.is_empty() {
+        recheck_due(state.history(), ctx.today, pain, &settings)
+    } else {
+        None
+    };
+    state
+        .journal
         .append(
             ctx.today,
-            ctx.now_stamp(),
             RecordBody::CheckIn {
                 pain,
                 stiffness,
@@ -61,9 +61,9 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
                 red_flags: red_flags.clone(),
             },
         )
+        .map_err(anyhow::Error::msg)
         .context("cannot save the check-in")?;
 
-    let settings = CoachSettings::default().with(&load_config(ctx).coach);
     println!("Check-in for {} saved.", ctx.today);
     if let Some(value) = pain {
         println!("  {:<10} {}", "pain", zoned(value, &settings));
@@ -73,21 +73,18 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
         println!("  {:<10} {value}", "stiffness");
     }
     if let Some(value) = load_test {
-        let ceiling = load_test_ceiling(ctx, &settings);
         println!("  {:<10} {}", "load test", against_ceiling(value, ceiling));
     }
-    if red_flags.is_empty() {
-        const HOW: &str =
-            "`rehab checkin --list-flags`, then `rehab checkin --flag ID` or `--no-flags`";
-        match recheck_due(&before, ctx.today, pain, &settings) {
-            Some(Recheck::HighPain { at_least }) => println!(
-                "Your pain is {at_least} or more: please answer the red-flag questions ({HOW})."
-            ),
-            Some(Recheck::Routine { days }) => println!(
-                "The red-flag questions are due (they are asked at least every {days} days): {HOW}."
-            ),
-            None => {}
-        }
+    const HOW: &str =
+        "`rehab checkin --list-flags`, then `rehab checkin --flag ID` or `--no-flags`";
+    match recheck {
+        Some(Recheck::HighPain { at_least }) => println!(
+            "Your pain is {at_least} or more: please answer the red-flag questions ({HOW})."
+        ),
+        Some(Recheck::Routine { days }) => println!(
+            "The red-flag questions are due (they are asked at least every {days} days): {HOW}."
+        ),
+        None => {}
     }
     if worst.is_some_and(|f| f.urgency >= Urgency::Urgent) {
         println!("After a clinician has seen you, record it with `rehab log clinician-seen`.");
@@ -104,15 +101,10 @@ fn zoned(value: Rating, settings: &CoachSettings) -> String {
 
 /// The load test's own ceiling: the current programme's, else the `load_test_max` setting
 /// (what the coach judges the next morning by, not the pain zones).
-fn load_test_ceiling(ctx: &Context, settings: &CoachSettings) -> u8 {
-    DayState::load(ctx)
-        .ok()
-        .and_then(|state| {
-            state
-                .programme()
-                .ok()
-                .and_then(|p| p.load_test.as_ref().map(|t| t.ceiling))
-        })
+fn load_test_ceiling(state: &DayState, settings: &CoachSettings) -> u8 {
+    state
+        .current_programme()
+        .and_then(|p| p.load_test.as_ref().map(|t| t.ceiling))
         .unwrap_or(settings.load_test_max)
 }
 

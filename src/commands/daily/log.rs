@@ -6,9 +6,9 @@ use crate::cli::{LogRunArgs, LogSessionArgs};
 
 use crate::domain::plan::PlanSnapshot;
 
+use crate::app::journal::Appender;
 use crate::domain::records::RecordBody;
 use crate::store::Context;
-use crate::store::journal_file::JournalWriter;
 use anyhow::{Context as _, bail};
 use std::process::ExitCode;
 
@@ -40,17 +40,18 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
     }
     check_skips(&args.skip, &snapshot)?;
     let earlier_today = state
-        .history
+        .history()
         .sessions
         .iter()
         .filter(|s| s.date == ctx.today)
         .count();
 
-    let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot save the session")?;
+    let mut appender = Appender::new(ctx);
     // Each record carries the moment it was written, so replay keeps them in order.
     let mut append = |body| {
-        writer
-            .append(ctx.today, ctx.now_stamp(), body)
+        appender
+            .append(ctx.today, body)
+            .map_err(anyhow::Error::msg)
             .context("cannot save the session")
     };
     let started = append(RecordBody::SessionStarted {
@@ -59,7 +60,7 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
     })?;
     let mut sets_logged = 0;
     for planned in &snapshot.exercises {
-        if args.skip.iter().any(|s| *s == planned.exercise) {
+        if args.skip.contains(&planned.exercise) {
             append(RecordBody::ExerciseSkipped {
                 session: started.id.clone(),
                 exercise: planned.exercise.clone(),
@@ -101,7 +102,7 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
 /// Every --skip must name an exercise in today's plan, once.
 fn check_skips(skips: &[String], snapshot: &PlanSnapshot) -> anyhow::Result<()> {
     for (i, skip) in skips.iter().enumerate() {
-        if !snapshot.exercises.iter().any(|e| e.exercise == skip) {
+        if !snapshot.exercises.iter().any(|e| e.exercise == *skip) {
             let planned: Vec<&str> = snapshot
                 .exercises
                 .iter()
@@ -164,8 +165,9 @@ pub fn clinician_seen(ctx: &Context, note: Option<String>) -> anyhow::Result<Exi
 
 fn append_one(ctx: &Context, body: RecordBody) -> anyhow::Result<()> {
     let what = body.kind().replace('_', " ");
-    JournalWriter::open(&ctx.data_dir)
-        .and_then(|mut writer| writer.append(ctx.today, ctx.now_stamp(), body))
+    Appender::new(ctx)
+        .append(ctx.today, body)
+        .map_err(anyhow::Error::msg)
         .with_context(|| format!("cannot save the {what}"))?;
     Ok(())
 }

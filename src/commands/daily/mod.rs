@@ -7,13 +7,11 @@ mod log;
 pub(crate) mod state;
 mod today_view;
 
+use crate::app::journal::{FileJournal, Journal};
 use crate::cli::{CheckinArgs, LogCommand};
 use crate::domain::records::RecordBody;
 use crate::store::Context;
-use crate::store::journal_file::{
-    CACHE_DIR_ENV, CACHE_OFF, JournalCache, JournalWriter, journal_files, read_device_id,
-    read_history_cached,
-};
+use crate::store::journal_file::{journal_file_name, journal_files, read_device_id};
 use crate::store::programme_files::load_catalogue;
 use anyhow::{Context as _, bail};
 use state::DayState;
@@ -39,19 +37,17 @@ pub fn start(ctx: &Context, programme: &str) -> anyhow::Result<ExitCode> {
             "unknown programme \"{programme}\" (available: {known}): `rehab programmes list` shows them"
         );
     };
-    let journal = read_history_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir), None)
-        .context("cannot read the journal")?;
-    let current = journal.history.current().cloned();
-    let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot save the choice")?;
-    writer
+    let mut journal = FileJournal::open(ctx, None)?;
+    let current = journal.history().current().cloned();
+    journal
         .append(
             ctx.today,
-            ctx.now_stamp(),
             RecordBody::ProgrammeChosen {
                 programme: chosen.id.clone(),
                 start: ctx.today,
             },
         )
+        .map_err(anyhow::Error::msg)
         .context("cannot save the choice")?;
     println!("Started \"{}\" on {}.", chosen.name, ctx.today);
     if let Some(previous) = current.filter(|c| c.programme == chosen.id && c.start != ctx.today) {
@@ -114,7 +110,7 @@ pub fn paths(ctx: &Context) -> anyhow::Result<ExitCode> {
     for file in journal_files(&ctx.data_dir)? {
         let own = device.as_ref().is_some_and(|id| {
             file.file_name()
-                .is_some_and(|n| *n == *crate::store::journal_file::journal_file_name(id))
+                .is_some_and(|n| *n == *journal_file_name(id))
         });
         let whose = if own { "this device" } else { "another device" };
         println!("journal     {}  ({whose})", file.display());
@@ -135,12 +131,5 @@ pub fn paths(ctx: &Context) -> anyhow::Result<ExitCode> {
         programmes.display(),
         missing(programmes.is_dir())
     );
-    match JournalCache::from_env(&ctx.data_dir).dir() {
-        Some(dir) => println!(
-            "cache       {}  (parsed journal and its replay; safe to delete)",
-            dir.display()
-        ),
-        None => println!("cache       off ({CACHE_DIR_ENV}={CACHE_OFF})"),
-    }
     Ok(ExitCode::SUCCESS)
 }

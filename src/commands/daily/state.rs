@@ -1,6 +1,8 @@
 //! Everything a daily command reads: programmes, config, the journal replayed, today's plan.
 //! Warnings (a broken programme file, an unknown config key, unreadable journal lines) go to stderr.
 
+use crate::app::journal::{FileJournal, Journal};
+use crate::app::settings::coach_settings;
 use crate::commands::journal::unread_message;
 use crate::domain::coach::prescribe;
 use crate::domain::history::History;
@@ -9,17 +11,14 @@ use crate::domain::programme::Programme;
 use crate::domain::settings::CoachSettings;
 use crate::store::Context;
 use crate::store::config::{self, Config};
-use crate::store::journal_file::{JournalCache, read_history_cached};
 use crate::store::programme_files::{Catalogue, load_catalogue};
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 
 pub struct DayState {
     pub catalogue: Catalogue,
     pub config: Config,
-    /// The journal replayed as of `ctx.today` (see `known_on`).
-    pub history: History,
-    /// Start day of the first programme choice in the whole journal (even after `today`).
-    first_start: Option<chrono::NaiveDate>,
+    /// The journal, replayed as of `ctx.today` (records about later days left out).
+    pub journal: FileJournal,
     today: chrono::NaiveDate,
 }
 
@@ -30,36 +29,45 @@ impl DayState {
             eprintln!("rehab: warning: {warning}");
         }
         let config = load_config(ctx);
-        let journal = read_history_cached(
-            &ctx.data_dir,
-            &JournalCache::from_env(&ctx.data_dir),
-            Some(ctx.today),
-        )
-        .context("cannot read the journal")?;
-        if !journal.problems.is_empty() {
+        let journal = FileJournal::open(ctx, Some(ctx.today))?;
+        if !journal.problems().is_empty() {
             eprintln!(
                 "rehab: warning: {} journal line(s) could not be read and were skipped; `rehab journal check` lists them",
-                journal.problems.len()
+                journal.problems().len()
             );
         }
-        for file in &journal.unread {
+        for file in journal.unread() {
             eprintln!("rehab: warning: {}", unread_message(file));
         }
-        let first_start = journal.first_programme_start;
-        let history = journal.history;
         Ok(DayState {
             catalogue,
             config,
-            history,
-            first_start,
+            journal,
             today: ctx.today,
         })
     }
 
+    /// The journal replayed as of `ctx.today`.
+    pub fn history(&self) -> &History {
+        self.journal.history()
+    }
+
+    /// The programme now followed, if one is chosen and installed.
+    pub fn current_programme(&self) -> Option<&Programme> {
+        self.history()
+            .current()
+            .and_then(|c| self.catalogue.get(&c.programme))
+    }
+
+    /// The coach settings in force (`app::settings::coach_settings`).
+    pub fn settings(&self) -> CoachSettings {
+        coach_settings(&self.config, self.current_programme())
+    }
+
     /// The current programme, or a message saying how to choose one.
     pub fn programme(&self) -> anyhow::Result<&Programme> {
-        let Some(choice) = self.history.current() else {
-            if let Some(start) = self.first_start {
+        let Some(choice) = self.history().current() else {
+            if let Some(start) = self.journal.first_programme_start() {
                 bail!(
                     "no programme was chosen on or before {}: your programme starts on {start}; pick a day from then on with --date, or choose again with `rehab start PROGRAMME --date DAY`",
                     self.today
@@ -82,10 +90,8 @@ impl DayState {
     /// Today's plan from the coach, with config and programme overrides applied.
     pub fn plan(&self, ctx: &Context) -> anyhow::Result<(&Programme, Plan)> {
         let programme = self.programme()?;
-        let settings = CoachSettings::default()
-            .with(&self.config.coach)
-            .with(&programme.coach);
-        let plan = prescribe(programme, &self.history, ctx.today, &settings);
+        let settings = coach_settings(&self.config, Some(programme));
+        let plan = prescribe(programme, self.history(), ctx.today, &settings);
         Ok((programme, plan))
     }
 }

@@ -1,10 +1,10 @@
 //! `rehab correct ID field=value...`: append a correction, after checking it would apply.
 
+use crate::app::journal::{Appender, read_records};
 use crate::cli::CorrectArgs;
 use crate::domain::history::History;
 use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
 use crate::store::Context;
-use crate::store::journal_file::{JournalCache, JournalWriter, read_journal_cached};
 use anyhow::{Context as _, bail};
 use serde_json::{Map, Value};
 use std::process::ExitCode;
@@ -14,8 +14,7 @@ const TRIAL_ID: &str = "trial-correction";
 
 pub fn run(ctx: &Context, args: CorrectArgs) -> anyhow::Result<ExitCode> {
     let fields = parse_fields(&args.fields)?;
-    let journal = read_journal_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir))
-        .context("cannot read the journal")?;
+    let journal = read_records(&ctx.data_dir)?;
     let target = RecordId::from(args.id.as_str());
     let Some(original) = journal.records.iter().find(|r| r.id == target) else {
         bail!(
@@ -29,20 +28,21 @@ pub fn run(ctx: &Context, args: CorrectArgs) -> anyhow::Result<ExitCode> {
             args.id
         );
     }
+    let before = serde_json::to_value(original).unwrap_or(Value::Null);
+    let kind = original.body.kind();
     let body = RecordBody::Correction {
         target: target.clone(),
         fields: fields.clone(),
         reason: args.reason.clone(),
     };
-    let at = ctx.now_stamp();
     let trial = Record {
         v: FORMAT_VERSION,
         id: RecordId(TRIAL_ID.into()),
-        at,
+        at: ctx.now_stamp(),
         date: ctx.today,
         body: body.clone(),
     };
-    let mut records = journal.records.clone();
+    let mut records = journal.records;
     records.push(trial);
     let history = History::replay(records);
     if let Some(problem) = history
@@ -57,12 +57,11 @@ pub fn run(ctx: &Context, args: CorrectArgs) -> anyhow::Result<ExitCode> {
         );
     }
 
-    let before = serde_json::to_value(original).unwrap_or(Value::Null);
-    let mut writer = JournalWriter::open(&ctx.data_dir).context("cannot save the correction")?;
-    let saved = writer
-        .append(ctx.today, at, body)
+    let saved = Appender::new(ctx)
+        .append(ctx.today, body)
+        .map_err(anyhow::Error::msg)
         .context("cannot save the correction")?;
-    println!("Corrected {} ({}):", args.id, original.body.kind());
+    println!("Corrected {} ({}):", args.id, kind);
     for (field, value) in &fields {
         let old = before.get(field).map_or("(none)".into(), Value::to_string);
         let new = if value.is_null() {

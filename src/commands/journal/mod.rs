@@ -3,12 +3,11 @@
 mod correct;
 mod summary;
 
+use crate::app::journal::read_records;
 use crate::cli::{CorrectArgs, JournalCommand};
 use crate::domain::history::History;
 use crate::store::Context;
-use crate::store::journal_file::{
-    JournalCache, JournalRead, JournalWriter, RepairReport, read_journal, read_journal_cached,
-};
+use crate::store::journal_file::{JournalRead, JournalWriter, RepairReport};
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use std::process::ExitCode;
@@ -25,21 +24,13 @@ pub fn correct(ctx: &Context, args: CorrectArgs) -> anyhow::Result<ExitCode> {
     correct::run(ctx, args)
 }
 
-/// Through the cache, as every command that uses the journal reads it.
 fn read(ctx: &Context) -> anyhow::Result<JournalRead> {
-    read_journal_cached(&ctx.data_dir, &JournalCache::from_env(&ctx.data_dir))
-        .context("cannot read the journal")
-}
-
-/// Every line parsed from the file itself, never from the cache: `check` and `repair` judge
-/// the file on disk, so a cache (even a damaged one, were it ever trusted) cannot hide a problem.
-fn read_file_itself(ctx: &Context) -> anyhow::Result<JournalRead> {
-    read_journal(&ctx.data_dir).context("cannot read the journal")
+    read_records(&ctx.data_dir)
 }
 
 /// Every unreadable line as `FILE:LINE: error`, exit 1 if any; else a one-line summary.
 fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
-    let mut journal = read_file_itself(ctx)?;
+    let mut journal = read(ctx)?;
     let records = journal.records.len();
     let history = History::replay(std::mem::take(&mut journal.records));
     for problem in &history.correction_problems {
@@ -95,7 +86,7 @@ fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
         .context("cannot repair the journal")?;
     print!("{}", describe_repair(&report));
     // Other devices' files are theirs to repair: rewriting them here would fight the sync tool.
-    let journal = read_file_itself(ctx)?;
+    let journal = read(ctx)?;
     let mut others: Vec<_> = journal
         .problems
         .iter()

@@ -46,7 +46,7 @@ impl Context<'_> {
         let phase_id = &self.programme.phases[index].id;
         let mut entered = last.date;
         for s in newest {
-            if s.plan.phase != phase_id {
+            if s.plan.phase != *phase_id {
                 break;
             }
             entered = s.date;

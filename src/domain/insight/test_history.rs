@@ -38,7 +38,7 @@ pub fn day(d: u32) -> NaiveDate {
 fn rec(n: usize, d: u32, body: RecordBody) -> Record {
     Record {
         v: 1,
-        id: RecordId(format!("t-{n:04}").into()),
+        id: RecordId(format!("t-{n:04}")),
         at: day(d)
             .and_hms_opt(8, 0, 0)
             .unwrap()
@@ -62,7 +62,7 @@ pub fn with_flares(session_days: &[u32], flare_days: &[u32]) -> History {
     )];
     for &d in session_days {
         let n = records.len();
-        let session = RecordId(format!("t-{n:04}").into());
+        let session = RecordId(format!("t-{n:04}"));
         records.push(rec(
             n,
             d,

@@ -255,7 +255,7 @@ struct Slots {
     plan: Option<PlanSnapshot>,
     pain_before: Option<Rating>,
     session: Option<RecordId>,
-    exercise: Option<smol_str::SmolStr>,
+    exercise: Option<String>,
     side: Option<Side>,
     set: Option<u32>,
     reps: Option<u32>,
@@ -419,7 +419,7 @@ impl Slots {
                 red_flags: self.red_flags.unwrap_or_default(),
             },
             Kind::SessionStarted => RecordBody::SessionStarted {
-                plan: Arc::new(required(self.plan, "plan")?),
+                plan: Arc::new(required(self.plan, "plan")?.compacted()),
                 pain_before: self.pain_before,
             },
             Kind::SetDone => RecordBody::SetDone {

@@ -7,7 +7,6 @@
 //! owner-only (0700) and files 0600. Every append is fsynced before it returns; the file is never
 //! rewritten, except by the explicit `rehab journal repair`, which keeps a backup.
 
-mod cache;
 mod device;
 mod error;
 mod fs_util;
@@ -15,17 +14,14 @@ mod reader;
 mod repair;
 mod writer;
 
-pub use cache::{
-    CACHE_DIR_ENV, CACHE_LAYOUT, CACHE_OFF, CacheReport, CacheUse, CacheWrite, HistoryRead,
-    JournalCache, RACY_MARGIN, SnapshotReport, SnapshotUse, known_on, read_history_cached,
-    read_history_reporting, read_journal_cached, read_journal_reporting,
-};
 pub use device::{
     DEVICE_ID_FILE, Machine, default_machine_local_dir, device_id_path, read_device_id,
     read_device_id_on,
 };
 pub use error::StoreError;
-pub use reader::{device_of_file_name, journal_file_name, journal_files, read_journal};
+pub use reader::{
+    device_of_file_name, journal_file_name, journal_files, read_journal, read_journal_by_block,
+};
 pub use repair::RepairReport;
 pub use writer::{JournalWriter, lock_file_name};
 

@@ -65,7 +65,7 @@ impl JournalWriter {
     ) -> Result<Record, StoreError> {
         let record = Record {
             v: FORMAT_VERSION,
-            id: RecordId(format!("{}-{:06}", self.device_id, self.next_sequence).into()),
+            id: RecordId(format!("{}-{:06}", self.device_id, self.next_sequence)),
             at,
             date,
             body,

@@ -2,6 +2,7 @@
 //! the coach's plan, and what follows from them (settings, safety, what Today shows). Built
 //! from the app for each key, tick or frame; screens never hold on to it.
 
+use crate::app::settings::coach_settings;
 use crate::domain::history::History;
 use crate::domain::insight;
 use crate::domain::pain::Rating;
@@ -40,11 +41,7 @@ impl<'a> Ctx<'a> {
 
     /// Coach settings: defaults, then config, then the programme's own overrides.
     pub fn settings(&self) -> CoachSettings {
-        let base = CoachSettings::default().with(&self.config.coach);
-        match self.programme() {
-            Some(p) => base.with(&p.coach),
-            None => base,
-        }
+        coach_settings(self.config, self.programme())
     }
 
     pub fn session_options(&self) -> SessionOptions {

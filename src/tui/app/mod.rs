@@ -4,13 +4,13 @@
 //! and drawing to it and carries out the `Outcome` it returns. Journal appends happen inside
 //! `update_at` through the `Journal` port, the moment a step completes.
 
+use crate::app::journal::Journal;
 use crate::domain::plan::Plan;
 use crate::domain::session::Session;
 use crate::store::config::Config;
 use crate::store::programme_files::Catalogue;
 use crate::tui::components::{Component, TodayScreen};
 use crate::tui::history::HistoryScreen;
-use crate::tui::journal::Journal;
 use crate::tui::keymap::{Binding, Key, lookup};
 use crate::tui::screens::checkin::CheckInForm;
 use crate::tui::screens::chooser::Chooser;
@@ -295,10 +295,5 @@ impl App {
     /// The records written so far (for tests).
     pub fn journal(&self) -> &dyn Journal {
         self.journal.as_ref()
-    }
-
-    /// At quit, after the terminal is restored: let the journal bring its caches up to date.
-    pub fn close_journal(&mut self) {
-        self.journal.close();
     }
 }

@@ -23,9 +23,11 @@ pub mod runs;
 pub mod sessions;
 mod table_window;
 
+use crate::app::settings::coach_settings;
 use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::domain::settings::CoachSettings;
+use crate::store::config::Config;
 use crate::store::programme_files::Catalogue;
 use chrono::{Days, NaiveDate};
 use data::Derived;
@@ -157,12 +159,8 @@ pub struct HistoryScreen {
 
 impl HistoryScreen {
     pub fn new(history: &History, catalogue: &Catalogue, today: NaiveDate) -> HistoryScreen {
-        let settings = history
-            .current()
-            .and_then(|c| catalogue.get(&c.programme))
-            .map_or_else(CoachSettings::default, |p| {
-                CoachSettings::default().with(&p.coach)
-            });
+        let programme = history.current().and_then(|c| catalogue.get(&c.programme));
+        let settings = coach_settings(&Config::default(), programme);
         HistoryScreen {
             today,
             data: Derived::new(history, catalogue, &settings, today),
@@ -192,6 +190,8 @@ impl HistoryScreen {
 
     /// Rebuild derived views after the journal changed.
     pub fn refresh(&mut self, history: &History, catalogue: &Catalogue) {
+        // The old views go first: at 10 years each copy is several MiB.
+        self.data = Derived::default();
         self.data = Derived::new(history, catalogue, &self.settings, self.today);
         if let Mode::Detail { session, .. } = self.mode
             && session >= self.data.sessions.len()
