@@ -190,7 +190,7 @@ impl History {
             ..History::default()
         };
         let records = apply_corrections(records, &mut history.correction_problems);
-        history.add_sorted(&records, SessionIndex::default());
+        history.add_sorted(records, SessionIndex::default());
         history
     }
 
@@ -221,30 +221,31 @@ impl History {
         }
         let sessions = SessionIndex::over(&self.sessions)?;
         self.latest = records.last().map(RecordKey::of);
-        self.add_sorted(&records, sessions);
+        self.add_sorted(records, sessions);
         Ok(())
     }
 
     /// Add records (sorted, corrections applied) to the views, then put the views in order.
-    fn add_sorted(&mut self, records: &[Record], sessions: SessionIndex) {
+    fn add_sorted(&mut self, records: Vec<Record>, sessions: SessionIndex) {
         self.add(records, sessions);
         self.sort_views();
     }
 
     /// Add records (sorted, corrections applied) to the views, leaving new sessions and runs at
-    /// the end.
-    fn add(&mut self, records: &[Record], mut sessions: SessionIndex) {
+    /// the end. The records are moved in, not copied: a long journal's strings are made once.
+    fn add(&mut self, records: Vec<Record>, mut sessions: SessionIndex) {
         let history = self;
         for record in records {
-            let date = record.date;
+            let Record {
+                id, date, at, body, ..
+            } = record;
             history.first_day = Some(history.first_day.map_or(date, |d| d.min(date)));
             history.last_day = Some(history.last_day.map_or(date, |d| d.max(date)));
-            let id = record.id.clone();
-            match &record.body {
+            match body {
                 RecordBody::ProgrammeChosen { programme, start } => {
                     history.choices.push(ProgrammeChoice {
-                        programme: programme.clone(),
-                        start: *start,
+                        programme,
+                        start,
                         id,
                     })
                 }
@@ -258,8 +259,7 @@ impl History {
                     day.pain = pain.or(day.pain);
                     day.stiffness = stiffness.or(day.stiffness);
                     day.load_test = load_test.or(day.load_test);
-                    day.red_flags
-                        .extend(red_flags.iter().map(|(k, v)| (k.clone(), *v)));
+                    day.red_flags.extend(red_flags);
                     day.ids.push(id);
                 }
                 RecordBody::SessionStarted { plan, pain_before } => {
@@ -267,9 +267,9 @@ impl History {
                     history.sessions.push(SessionLog {
                         id,
                         date,
-                        at: record.at,
-                        plan: Arc::clone(plan),
-                        pain_before: *pain_before,
+                        at,
+                        plan,
+                        pain_before,
                         sets: Vec::new(),
                         skipped: Vec::new(),
                         finished: None,
@@ -287,16 +287,16 @@ impl History {
                     undone,
                 } => {
                     // An undone set (corrected with `undone: true`) no longer counts.
-                    if let (Some(i), false) = (sessions.get(session), *undone) {
+                    if let (Some(i), false) = (sessions.get(&session), undone) {
                         history.sessions[i].sets.push(SetLog {
                             id,
-                            exercise: exercise.clone(),
-                            side: *side,
-                            set: *set,
-                            reps: *reps,
-                            seconds: *seconds,
-                            pain: *pain,
-                            effort: *effort,
+                            exercise,
+                            side,
+                            set,
+                            reps,
+                            seconds,
+                            pain,
+                            effort,
                         });
                     }
                 }
@@ -305,11 +305,11 @@ impl History {
                     exercise,
                     reason,
                 } => {
-                    if let Some(i) = sessions.get(session) {
+                    if let Some(i) = sessions.get(&session) {
                         history.sessions[i].skipped.push(Skip {
                             id,
-                            exercise: exercise.clone(),
-                            reason: reason.clone(),
+                            exercise,
+                            reason,
                         });
                     }
                 }
@@ -319,12 +319,12 @@ impl History {
                     effort,
                     note,
                 } => {
-                    if let Some(i) = sessions.get(session) {
+                    if let Some(i) = sessions.get(&session) {
                         history.sessions[i].finished = Some(Finish {
                             id,
-                            pain_after: *pain_after,
-                            effort: *effort,
-                            note: note.clone(),
+                            pain_after,
+                            effort,
+                            note,
                         });
                     }
                 }
@@ -336,19 +336,15 @@ impl History {
                 } => history.runs.push(RunLog {
                     id,
                     date,
-                    minutes: *minutes,
-                    km: *km,
-                    rpe: *rpe,
-                    pain: *pain,
+                    minutes,
+                    km,
+                    rpe,
+                    pain,
                 }),
-                RecordBody::Note { text } => history.notes.push(NoteLog {
-                    id,
-                    date,
-                    text: text.clone(),
-                }),
+                RecordBody::Note { text } => history.notes.push(NoteLog { id, date, text }),
                 RecordBody::ClinicianSeen { .. } => history.clinician_seen.push(date),
                 RecordBody::ReferralAcknowledged { reason } => {
-                    history.referrals_acknowledged.push((date, reason.clone()))
+                    history.referrals_acknowledged.push((date, reason))
                 }
                 RecordBody::Correction { .. } => {}
             }
