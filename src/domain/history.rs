@@ -129,8 +129,10 @@ pub struct History {
     /// Every programme choice, oldest first; the last is current.
     pub choices: Vec<ProgrammeChoice>,
     pub checkins: BTreeMap<NaiveDate, DayCheckIn>,
-    /// Sessions ordered by (date, time started).
-    pub sessions: Vec<SessionLog>,
+    /// Sessions ordered by (date, time started). Shared, so a view that keeps them (the History
+    /// screen) costs a pointer rather than a copy of years of sets; replay writes through
+    /// `Arc::make_mut`, which copies only while such a view still holds the old ones.
+    pub sessions: Arc<Vec<SessionLog>>,
     pub runs: Vec<RunLog>,
     pub notes: Vec<NoteLog>,
     /// Days on which the person confirmed a clinician had seen them after a stop.
@@ -235,6 +237,7 @@ impl History {
     /// the end. The records are moved in, not copied: a long journal's strings are made once.
     fn add(&mut self, records: Vec<Record>, mut sessions: SessionIndex) {
         let history = self;
+        let logs = Arc::make_mut(&mut history.sessions);
         for record in records {
             let Record {
                 id, date, at, body, ..
@@ -263,8 +266,8 @@ impl History {
                     day.ids.push(id);
                 }
                 RecordBody::SessionStarted { plan, pain_before } => {
-                    sessions.insert(id.clone(), history.sessions.len());
-                    history.sessions.push(SessionLog {
+                    sessions.insert(id.clone(), logs.len());
+                    logs.push(SessionLog {
                         id,
                         date,
                         at,
@@ -288,7 +291,7 @@ impl History {
                 } => {
                     // An undone set (corrected with `undone: true`) no longer counts.
                     if let (Some(i), false) = (sessions.get(&session), undone) {
-                        history.sessions[i].sets.push(SetLog {
+                        logs[i].sets.push(SetLog {
                             id,
                             exercise,
                             side,
@@ -306,7 +309,7 @@ impl History {
                     reason,
                 } => {
                     if let Some(i) = sessions.get(&session) {
-                        history.sessions[i].skipped.push(Skip {
+                        logs[i].skipped.push(Skip {
                             id,
                             exercise,
                             reason,
@@ -320,7 +323,7 @@ impl History {
                     note,
                 } => {
                     if let Some(i) = sessions.get(&session) {
-                        history.sessions[i].finished = Some(Finish {
+                        logs[i].finished = Some(Finish {
                             id,
                             pain_after,
                             effort,
@@ -355,10 +358,11 @@ impl History {
     fn sort_views(&mut self) {
         // A session's sets are read into a list that doubles as it grows; years of sessions
         // are kept, so without the spare room (a session's sets come in one go, or nearly).
-        for session in &mut self.sessions {
+        let logs = Arc::make_mut(&mut self.sessions);
+        for session in logs.iter_mut() {
             session.sets.shrink_to_fit();
         }
-        self.sessions.sort_by_key(session_order);
+        logs.sort_by_key(session_order);
         self.runs.sort_by_key(|r| r.date);
     }
 

@@ -191,8 +191,8 @@ impl Driver {
     pub fn log(&self) -> SessionLog {
         History::replay(self.journal.clone())
             .sessions
-            .into_iter()
-            .next()
+            .first()
+            .cloned()
             .expect("one session")
     }
 

@@ -162,7 +162,7 @@ impl<'a> DayClassifier<'a> {
         today: NaiveDate,
     ) -> DayClassifier<'a> {
         let mut trained: BTreeMap<NaiveDate, SessionOutcome> = BTreeMap::new();
-        for session in &history.sessions {
+        for session in history.sessions.iter() {
             let outcome = session_outcome(session);
             if outcome != SessionOutcome::NothingDone {
                 trained

@@ -42,7 +42,7 @@ pub fn daily_pain(history: &History) -> Vec<DayPain> {
                 .morning = Some(p.value());
         }
     }
-    for session in &history.sessions {
+    for session in history.sessions.iter() {
         let day = days
             .entry(session.date)
             .or_insert_with(|| DayPain::empty(session.date));

@@ -32,7 +32,7 @@ pub struct PlanChange {
 pub fn plan_changes(history: &History) -> Vec<PlanChange> {
     let mut changes = Vec::new();
     let mut previous: Option<&SessionLog> = None;
-    for session in &history.sessions {
+    for session in history.sessions.iter() {
         let plan = &session.plan;
         let rungs: Vec<RungChange> = plan
             .exercises
@@ -119,13 +119,13 @@ mod tests {
     #[test]
     fn a_step_down_at_the_floor_keeps_each_exercises_reason() {
         let mut h = sample(90);
-        h.sessions.truncate(2);
+        std::sync::Arc::make_mut(&mut h.sessions).truncate(2);
         let mut plan = (*h.sessions[0].plan).clone();
         plan.decision = Decision::Hold;
         for ex in &mut plan.exercises {
             ex.decision = Decision::Hold;
         }
-        h.sessions[0].plan = plan.clone().into();
+        std::sync::Arc::make_mut(&mut h.sessions)[0].plan = plan.clone().into();
         plan.decision = Decision::Regress(1);
         plan.reasons = vec![Reason::new(
             "R3",
@@ -136,7 +136,7 @@ mod tests {
             ex.decision = Decision::Regress(1);
             ex.reasons = vec![detail.clone()];
         }
-        h.sessions[1].plan = plan.into();
+        std::sync::Arc::make_mut(&mut h.sessions)[1].plan = plan.into();
         let changes = plan_changes(&h);
         let regress = &changes[1];
         assert!(regress.rungs.is_empty(), "no rung moved at the floor");

@@ -8,13 +8,15 @@ use crate::domain::settings::CoachSettings;
 use crate::store::programme_files::Catalogue;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// The derived views for one History.
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
     pub pain: Vec<DayPain>,
     pub days: BTreeMap<NaiveDate, DayKind>,
-    pub sessions: Vec<SessionLog>,
+    /// The History's own sessions, shared (not copied: years of sets).
+    pub sessions: Arc<Vec<SessionLog>>,
     pub changes: Vec<PlanChange>,
     pub rungs: BTreeMap<String, Vec<(NaiveDate, u32)>>,
     pub runs: Vec<RunWeek>,
@@ -34,7 +36,7 @@ impl Derived {
         today: NaiveDate,
     ) -> Derived {
         let mut names = HashMap::new();
-        for session in &history.sessions {
+        for session in history.sessions.iter() {
             for ex in &session.plan.exercises {
                 names.entry(ex.exercise.to_string()).or_insert_with(|| {
                     catalogue
@@ -48,7 +50,7 @@ impl Derived {
             pain: insight::daily_pain(history),
             days: insight::DayClassifier::new(history, settings, &|id| catalogue.get(id), today)
                 .days_until(today),
-            sessions: history.sessions.clone(),
+            sessions: Arc::clone(&history.sessions),
             changes: insight::plan_changes(history),
             rungs: insight::rung_series(history),
             runs: insight::run_weeks(history, settings),
