@@ -1,6 +1,8 @@
 //! The pure core: no terminal, files, environment or clock. The shell passes `today`/`now` in.
 
+pub mod catalogue;
 pub mod coach;
+pub mod config;
 pub mod history;
 pub mod insight;
 pub mod pain;
