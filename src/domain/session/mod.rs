@@ -38,7 +38,7 @@ use crate::domain::pain::{Rating, Zone};
 use crate::domain::plan::PlanSnapshot;
 use crate::domain::programme::Programme;
 use crate::domain::records::{RecordBody, RecordId};
-use crate::domain::timer::{Countdown, clock_text};
+use crate::domain::timer::Countdown;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
@@ -76,10 +76,19 @@ pub enum Effect {
     Append(RecordBody),
     /// Ring the terminal bell.
     Bell,
-    /// Send a desktop notification (when enabled in config).
-    Notify(String),
+    /// Send a desktop notification (when enabled in config); the view phrases it.
+    Notify(Cue),
     /// The session is over (finished, or quit after confirmation); everything is saved.
     Ended,
+}
+
+/// What a notification is about; `tui::session_view::title` words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A timed step of a set ended (a hold, a stretch, walking, jogging).
+    StepDone { slot: Slot, kind: StepKind },
+    /// A rest ended; `next` is the set that follows, None when only the end form is left.
+    RestOver { next: Option<Slot> },
 }
 
 /// A running session.
@@ -228,38 +237,6 @@ impl Session {
             self.finish_countdown(start, &mut effects);
         }
         effects
-    }
-
-    /// Window title text (OSC 2): "Clamshell L 2/3 · 0:23".
-    pub fn title(&self, now: Instant) -> String {
-        match &self.stage {
-            Stage::Steps => {
-                let Some(step) = self.current_step() else {
-                    return "rehab".to_string();
-                };
-                let what = match self.timer {
-                    // Said in words when it is not the exercise's own work, so a glance at a
-                    // small window tells walking from jogging and resting from holding.
-                    Some(t) if title_names_step(step.kind) => format!(
-                        "{} {}",
-                        step.kind.label().to_lowercase(),
-                        clock_text(t.display_secs(now))
-                    ),
-                    Some(t) => clock_text(t.display_secs(now)),
-                    None if step.kind == StepKind::Rate => "rate pain".to_string(),
-                    None => "reps".to_string(),
-                };
-                let paused = if self.overlay == Some(Overlay::Paused) {
-                    " (paused)"
-                } else {
-                    ""
-                };
-                format!("{} · {what}{paused}", self.slot_text(step.slot))
-            }
-            Stage::RedPain { .. } => "rehab · pain too high".to_string(),
-            Stage::EndForm(_) => "rehab · how did it go".to_string(),
-            Stage::Summary { .. } | Stage::Ended => "rehab · session done".to_string(),
-        }
     }
 
     pub fn is_over(&self) -> bool {
@@ -417,41 +394,16 @@ impl Session {
         Some((position + 1, order.len()))
     }
 
-    /// What comes after the current set: "Next: Quick hold R, set 1 of 2" or the end.
-    pub fn next_up(&self) -> String {
+    /// The set that comes after the current one (its first step), None when only the end form
+    /// is left.
+    pub fn next_slot(&self) -> Option<Slot> {
         let current = self.current_step().map(|s| s.slot);
-        let next = self
-            .steps
+        self.steps
             .iter()
             .enumerate()
             .skip(self.cursor)
-            .find(|(i, s)| Some(s.slot) != current && !s.kind.is_transition() && self.is_live(*i));
-        match next {
-            Some((_, step)) => match self.blocks.get(step.slot.block) {
-                Some(block) => format!(
-                    "Next: {} ({})",
-                    self.slot_words(step.slot),
-                    block.dose.describe(block.exercise.kind)
-                ),
-                None => String::new(),
-            },
-            None => "Next: pain after the session, then a summary".to_string(),
-        }
-    }
-
-    /// "Clamshell L 2/3".
-    fn slot_text(&self, slot: Slot) -> String {
-        let Some(block) = self.blocks.get(slot.block) else {
-            return String::new();
-        };
-        let side = slot
-            .side
-            .map(|s| format!(" {}", s.letter()))
-            .unwrap_or_default();
-        format!(
-            "{}{side} {}/{}",
-            block.exercise.name, slot.set, block.last_set
-        )
+            .find(|(i, s)| Some(s.slot) != current && !s.kind.is_transition() && self.is_live(*i))
+            .map(|(_, step)| step.slot)
     }
 
     /// "Clamshell, left, set 2 of 3".
@@ -615,17 +567,18 @@ impl Session {
         {
             self.worked += timer.total().saturating_sub(timer.remaining(at));
         }
-        let ring = match step.kind {
+        let cue = match step.kind {
             StepKind::GetReady(_) | StepKind::SideSwitch(_) => None,
-            StepKind::Rest(_) => Some(format!("Rest over: {}", self.next_up())),
-            _ => Some(format!(
-                "{}: {} done",
-                self.slot_text(step.slot),
-                step.kind.label().to_lowercase()
-            )),
+            StepKind::Rest(_) => Some(Cue::RestOver {
+                next: self.next_slot(),
+            }),
+            _ => Some(Cue::StepDone {
+                slot: step.slot,
+                kind: step.kind,
+            }),
         };
-        if let Some(text) = ring {
-            self.ring(text, effects);
+        if let Some(cue) = cue {
+            self.ring(cue, effects);
         }
         self.advance(at);
         // A notice about the last exercise has been on screen all through the rest after it;
@@ -638,11 +591,11 @@ impl Session {
         }
     }
 
-    fn ring(&self, text: String, effects: &mut Vec<Effect>) {
+    fn ring(&self, cue: Cue, effects: &mut Vec<Effect>) {
         if self.bell && !effects.contains(&Effect::Bell) {
             effects.push(Effect::Bell);
         }
-        effects.push(Effect::Notify(text));
+        effects.push(Effect::Notify(cue));
     }
 
     /// Open a dialog, pausing the countdown.
@@ -660,17 +613,4 @@ impl Session {
             t.resume(now);
         }
     }
-}
-
-/// Steps the window title names ("rest 0:23", "jog 1:40"); the exercise's own hold or timed
-/// work shows the countdown alone.
-fn title_names_step(kind: StepKind) -> bool {
-    matches!(
-        kind,
-        StepKind::GetReady(_)
-            | StepKind::Walk(_)
-            | StepKind::Run(_)
-            | StepKind::SideSwitch(_)
-            | StepKind::Rest(_)
-    )
 }
