@@ -23,11 +23,11 @@ fn checkin(pain: i64) -> RecordBody {
     }
 }
 
-#[test]
-fn correction_replaces_a_field() {
+/// A check-in of pain 6 on 2 March, corrected the next day to `pain`.
+fn checkin_corrected_to(pain: i64) -> History {
     let mut fields = serde_json::Map::new();
-    fields.insert("pain".into(), serde_json::json!(2));
-    let h = History::replay(vec![
+    fields.insert("pain".into(), serde_json::json!(pain));
+    History::replay(vec![
         rec("a-1", 2, 0, checkin(6)),
         rec(
             "a-2",
@@ -39,7 +39,12 @@ fn correction_replaces_a_field() {
                 reason: None,
             },
         ),
-    ]);
+    ])
+}
+
+#[test]
+fn correction_replaces_a_field() {
+    let h = checkin_corrected_to(2);
     assert_eq!(
         h.morning_pain(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()),
         Rating::new(2).ok()
@@ -49,21 +54,7 @@ fn correction_replaces_a_field() {
 
 #[test]
 fn bad_correction_is_reported_not_applied() {
-    let mut fields = serde_json::Map::new();
-    fields.insert("pain".into(), serde_json::json!(12));
-    let h = History::replay(vec![
-        rec("a-1", 2, 0, checkin(6)),
-        rec(
-            "a-2",
-            3,
-            0,
-            RecordBody::Correction {
-                target: RecordId("a-1".into()),
-                fields,
-                reason: None,
-            },
-        ),
-    ]);
+    let h = checkin_corrected_to(12);
     assert_eq!(
         h.morning_pain(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()),
         Rating::new(6).ok()

@@ -35,7 +35,6 @@ pub use state::{
 pub use steps::{Block, Slot, Step, StepKind};
 pub use summary::{ExerciseSummary, Summary};
 
-use crate::domain::history::SessionLog;
 use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 use crate::domain::programme::Programme;
@@ -195,16 +194,6 @@ impl Session {
             tomorrow: Vec::new(),
             over: false,
         }
-    }
-
-    /// Pick up an unfinished session at its next undone step (after a crash or a closed terminal).
-    pub fn resume(
-        log: &SessionLog,
-        programme: &Programme,
-        options: SessionOptions,
-        now: Instant,
-    ) -> Session {
-        resume::resume(log, programme, options, now)
     }
 
     /// The next instant at which the screen changes without input (next second boundary of a
