@@ -213,7 +213,7 @@ pub struct ExportArgs {
     /// Last day to include.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub until: Option<NaiveDate>,
-    /// Write to this file instead of standard output.
+    /// Write to this file (owner-only, replaced whole) instead of standard output; `-` is standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -223,7 +223,7 @@ pub struct ReportArgs {
     /// First day to include.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub since: Option<NaiveDate>,
-    /// Write to this file instead of standard output.
+    /// Write to this file (owner-only, replaced whole) instead of standard output; `-` is standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

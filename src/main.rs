@@ -3,14 +3,16 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = rehab_coach::cli::Cli::parse();
-    match rehab_coach::run(cli) {
+    let code = match rehab_coach::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("rehab: {err}");
+            rehab_coach::errln!("rehab: {err}");
             for cause in err.chain().skip(1) {
-                eprintln!("  because: {cause}");
+                rehab_coach::errln!("  because: {cause}");
             }
             ExitCode::FAILURE
         }
-    }
+    };
+    rehab_coach::commands::output::flush_out();
+    code
 }

@@ -13,4 +13,5 @@ pub mod red_flags;
 pub mod running;
 pub mod session;
 pub mod settings;
+pub mod text;
 pub mod timer;

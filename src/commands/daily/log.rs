@@ -7,6 +7,7 @@ use crate::cli::{LogRunArgs, LogSessionArgs};
 use crate::domain::plan::PlanSnapshot;
 
 use crate::app::journal::Appender;
+use crate::commands::free_text::checked;
 use crate::domain::records::RecordBody;
 use crate::store::Context;
 use anyhow::{Context as _, bail};
@@ -22,6 +23,9 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
     let pain_after = rating("pain-after", &args.pain_after)?;
     let pain_before = optional_rating("pain-before", args.pain_before.as_ref())?;
     let effort = optional_rating("effort", args.effort.as_ref())?;
+    if let Some(note) = &args.note {
+        checked("--note", note)?;
+    }
 
     let state = DayState::load(ctx)?;
     let (programme, plan) = state.plan(ctx)?;
@@ -82,20 +86,20 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
     })?;
 
     let done = snapshot.exercises.len() - args.skip.len();
-    println!(
+    crate::outln!(
         "Session for {} saved: {sets_logged} sets of {done} exercise(s), {} skipped; pain during {pain_during}, after {pain_after}.",
         ctx.today,
         args.skip.len()
     );
     if earlier_today > 0 {
-        println!(
+        crate::outln!(
             "This is session {} on {}: `rehab journal list --on {}` shows them all.",
             earlier_today + 1,
             ctx.today,
             ctx.today
         );
     }
-    println!("Tomorrow morning, `rehab checkin` tells the coach how you settled.");
+    crate::outln!("Tomorrow morning, `rehab checkin` tells the coach how you settled.");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -138,7 +142,7 @@ pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {
         },
     )?;
     let distance = km.map(|km| format!(", {km} km")).unwrap_or_default();
-    println!(
+    crate::outln!(
         "Run on {} saved: {minutes} min{distance}, effort {rpe}, pain {pain}.",
         ctx.today
     );
@@ -149,14 +153,18 @@ pub fn note(ctx: &Context, text: String) -> anyhow::Result<ExitCode> {
     if text.trim().is_empty() {
         bail!("the note is empty: write something, e.g. rehab log note \"slept badly\"");
     }
+    checked("the note", &text)?;
     append_one(ctx, RecordBody::Note { text })?;
-    println!("Note for {} saved.", ctx.today);
+    crate::outln!("Note for {} saved.", ctx.today);
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn clinician_seen(ctx: &Context, note: Option<String>) -> anyhow::Result<ExitCode> {
+    if let Some(note) = &note {
+        checked("--note", note)?;
+    }
     append_one(ctx, RecordBody::ClinicianSeen { note })?;
-    println!(
+    crate::outln!(
         "Saved: a clinician saw you on {}. Follow their advice; `rehab today` shows the plan again.",
         ctx.today
     );

@@ -34,13 +34,15 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
     let records = journal.records.len();
     let history = History::replay(std::mem::take(&mut journal.records));
     for problem in &history.correction_problems {
-        eprintln!(
+        crate::errln!(
             "rehab: note: correction {} of {} is not applied: {}",
-            problem.correction, problem.target, problem.message
+            problem.correction,
+            problem.target,
+            problem.message
         );
     }
     if journal.problems.is_empty() && journal.unread.is_empty() {
-        println!(
+        crate::outln!(
             "journal OK: {} records in {} file(s) in {}",
             records,
             journal.files.len(),
@@ -49,17 +51,17 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &journal.problems {
-        println!("{problem}");
+        crate::outln!("{problem}");
     }
     for file in &journal.unread {
-        println!("{}", unread_message(file));
+        crate::outln!("{}", unread_message(file));
     }
     let newer = journal
         .problems
         .iter()
         .filter(|p| p.error.is_newer_version())
         .count();
-    println!(
+    crate::outln!(
         "{} problem(s); {} records read. `rehab journal repair` moves damaged lines aside (with a backup){}.",
         journal.problems.len() + journal.unread.len(),
         records,
@@ -74,7 +76,7 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
 
 fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
     if !ctx.data_dir.exists() {
-        println!(
+        crate::outln!(
             "No journal in {}: nothing to repair.",
             ctx.data_dir.display()
         );
@@ -84,7 +86,7 @@ fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
     let report = writer
         .repair(ctx.now_stamp())
         .context("cannot repair the journal")?;
-    print!("{}", describe_repair(&report));
+    crate::out!("{}", describe_repair(&report));
     // Other devices' files are theirs to repair: rewriting them here would fight the sync tool.
     let journal = read(ctx)?;
     let mut others: Vec<_> = journal
@@ -95,7 +97,7 @@ fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
         .collect();
     others.dedup();
     for file in &others {
-        println!(
+        crate::outln!(
             "{} belongs to another device and has damaged lines: run `rehab journal repair` on that device (they are skipped meanwhile).",
             file.display()
         );
@@ -151,7 +153,7 @@ fn describe_repair(report: &RepairReport) -> String {
 fn list(ctx: &Context, on: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
     let journal = read(ctx)?;
     if !journal.problems.is_empty() {
-        eprintln!(
+        crate::errln!(
             "rehab: warning: {} journal line(s) could not be read; `rehab journal check` lists them",
             journal.problems.len()
         );
@@ -161,7 +163,7 @@ fn list(ctx: &Context, on: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
         .iter()
         .filter(|r| on.is_none_or(|day| r.date == day))
     {
-        println!(
+        crate::outln!(
             "{}  {}  {:<22} {}",
             record.id,
             record.date,

@@ -19,6 +19,7 @@ pub use device::{
     read_device_id_on,
 };
 pub use error::StoreError;
+pub use fs_util::{parent_dir, replace_file_privately};
 pub use reader::{
     device_of_file_name, journal_file_name, journal_files, read_journal, read_journal_by_block,
 };

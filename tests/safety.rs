@@ -1,0 +1,271 @@
+//! Issue 12, "safe with hostile files, full disks and closed pipes": the real `rehab` binary on
+//! temp dirs, one test per promise (exports, control characters, closed pipes, files the app
+//! did not write, dates).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test that cannot set up should stop loudly
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+const FIXTURE: &str = include_str!("fixtures/quick.toml");
+
+struct Env {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+    data: PathBuf,
+    config: PathBuf,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env::with_programme(FIXTURE)
+    }
+
+    fn with_programme(programme: &str) -> Env {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_path_buf();
+        let data = root.join("data");
+        let config = root.join("config");
+        fs::create_dir_all(config.join("programmes")).unwrap();
+        fs::write(config.join("programmes").join("quick.toml"), programme).unwrap();
+        Env {
+            _tmp: tmp,
+            root,
+            data,
+            config,
+        }
+    }
+
+    fn rehab(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehab"));
+        cmd.env_remove("REHAB_DATA_DIR")
+            .env_remove("REHAB_CONFIG_DIR")
+            .arg("--data-dir")
+            .arg(&self.data)
+            .arg("--config-dir")
+            .arg(&self.config)
+            .args(args);
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.rehab(args).output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "rehab {args:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(!out.status.success(), "rehab {args:?} should fail");
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    /// The one journal file of this machine.
+    fn journal(&self) -> PathBuf {
+        self.data_file("journal-", ".jsonl")
+    }
+
+    fn device_id_file(&self) -> PathBuf {
+        self.data_file("device-id.", "")
+    }
+
+    fn data_file(&self, prefix: &str, suffix: &str) -> PathBuf {
+        fs::read_dir(&self.data)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                name.starts_with(prefix) && name.ends_with(suffix)
+            })
+            .unwrap_or_else(|| panic!("no {prefix}*{suffix} in the data dir"))
+    }
+
+    fn notes(&self) -> usize {
+        fs::read_to_string(self.journal())
+            .unwrap()
+            .matches("\"kind\":\"note\"")
+            .count()
+    }
+}
+
+fn has_control(text: &[u8]) -> bool {
+    String::from_utf8_lossy(text)
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+// §1 Exports can never destroy or leak the journal.
+
+#[test]
+fn export_refuses_any_path_that_leads_to_the_data_dir() {
+    let env = Env::new();
+    env.ok(&["log", "note", "first"]);
+    let journal = env.journal();
+    let before = fs::read(&journal).unwrap();
+    let symlink = env.root.join("link.csv");
+    std::os::unix::fs::symlink(&journal, &symlink).unwrap();
+    let hard = env.root.join("hard.csv");
+    fs::hard_link(&journal, &hard).unwrap();
+    let device_id = env.device_id_file();
+    for target in [&symlink, &hard, &device_id, &journal] {
+        let err = env.fails(&["export", "-o", target.to_str().unwrap()]);
+        assert!(err.contains("data dir"), "{err}");
+        let err = env.fails(&["report", "-o", target.to_str().unwrap()]);
+        assert!(err.contains("data dir"), "{err}");
+    }
+    assert_eq!(fs::read(&journal).unwrap(), before);
+    env.ok(&["log", "note", "second"]);
+    assert_eq!(env.notes(), 2);
+}
+
+#[test]
+fn export_dash_is_standard_output_and_files_are_owner_only_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    env.ok(&["log", "note", "first"]);
+    let stdout = env.ok(&["export", "--format", "json", "-o", "-"]);
+    assert!(stdout.contains("first"), "{stdout}");
+    assert!(!env.root.join("-").exists());
+    let out = env.root.join("report.md");
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg("umask 000; exec \"$@\"")
+        .arg("sh")
+        .args(
+            env.rehab(&["report", "-o", out.to_str().unwrap()])
+                .get_program_and_args(),
+        )
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mode = fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{mode:o}");
+    // No temp file is left beside it.
+    assert_eq!(
+        fs::read_dir(&env.root).unwrap().count(),
+        3,
+        "data, config, report.md"
+    );
+}
+
+trait ProgramAndArgs {
+    fn get_program_and_args(&self) -> Vec<std::ffi::OsString>;
+}
+
+impl ProgramAndArgs for Command {
+    fn get_program_and_args(&self) -> Vec<std::ffi::OsString> {
+        std::iter::once(self.get_program().to_os_string())
+            .chain(self.get_args().map(|a| a.to_os_string()))
+            .collect()
+    }
+}
+
+// §2 No text from a file or the command line drives the terminal.
+
+#[test]
+fn cli_output_never_carries_control_characters_from_files() {
+    let hostile = FIXTURE
+        .replace(
+            "name = \"Quick test programme\"",
+            "name = \"Quick\\u001b]52;c;aGk=\\u0007 programme\"",
+        )
+        .replace("name = \"Quick hold\"", "name = \"Quick\\u001b[2J hold\"");
+    let env = Env::with_programme(&hostile);
+    env.ok(&["start", "quick-test"]);
+    for args in [
+        &["today"][..],
+        &["programmes", "list"],
+        &["programmes", "show", "quick-test"],
+        &["journal", "list"],
+        &["report"],
+        &["export"],
+    ] {
+        let out = env.run(args);
+        assert!(!has_control(&out.stdout), "{args:?}: {:?}", out.stdout);
+        assert!(!has_control(&out.stderr), "{args:?}: {:?}", out.stderr);
+    }
+    // A note with an escape written by something else (a synced or hand-edited journal).
+    let line = "{\"v\":1,\"id\":\"zz-000001\",\"at\":\"2026-01-01T08:00:00+00:00\",\"date\":\"2026-01-01\",\"kind\":\"note\",\"text\":\"a\\u001b]2;pwned\\u0007\"}\n";
+    fs::write(env.data.join("journal-zz.jsonl"), line).unwrap();
+    let out = env.run(&["journal", "list"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("pwned"));
+    assert!(!has_control(&out.stdout), "{:?}", out.stdout);
+    let report = env.ok(&["report"]);
+    assert!(!has_control(report.as_bytes()), "{report:?}");
+}
+
+#[test]
+fn the_cli_refuses_control_characters_in_free_text() {
+    let env = Env::new();
+    env.ok(&["log", "note", "first"]);
+    let before = fs::read(env.journal()).unwrap();
+    let err = env.fails(&["log", "note", "x\x1b]52;c;aGk=\x07"]);
+    assert!(err.contains("U+001B"), "{err}");
+    env.fails(&["log", "clinician-seen", "--note", "a\x07"]);
+    let id = String::from_utf8_lossy(&before)
+        .split("\"id\":\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    env.fails(&["correct", &id, "text=a\x1bb"]);
+    env.fails(&["correct", &id, "text=\"a\\u001bb\""]);
+    assert_eq!(fs::read(env.journal()).unwrap(), before);
+    env.ok(&["log", "note", "two\nlines\tand a tab"]);
+}
+
+// §7 Signals and pipes.
+
+#[test]
+fn a_closed_pipe_ends_a_command_quietly_after_its_record_is_saved() {
+    let env = Env::new();
+    env.ok(&["start", "quick-test"]);
+    env.ok(&["log", "note", "first"]);
+    for args in [
+        &["journal", "list"][..],
+        &["today", "--json"],
+        &["log", "note", "saved"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = env
+            .rehab(args)
+            .stdout(Stdio::from(writer))
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+    assert_eq!(env.notes(), 2);
+}
+
+#[test]
+fn a_full_standard_output_is_reported_with_status_74_and_the_record_kept() {
+    let env = Env::new();
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = env
+        .rehab(&["log", "note", "saved"])
+        .stdout(Stdio::from(full))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(74), "{stderr}");
+    assert!(stderr.contains("do not run it again"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(env.notes(), 1);
+}
