@@ -27,7 +27,8 @@ pub struct Cli {
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Act as if today were this day (YYYY-MM-DD): backfill a missed day. Never after today.
+    /// Act as if today were this day (YYYY-MM-DD): backfill a missed day. Never after today, nor
+    /// more than 1096 days (about three years) before it.
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
     /// Where the journal lives (overrides REHAB_DATA_DIR).

@@ -2,6 +2,13 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A journal at the file size limit (ulimit -f) must fail the write with EFBIG, which the
+    // writer handles (cuts its partial line off, says what to do), not kill the process.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to "ignore" before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = rehab_coach::cli::Cli::parse();
     let code = match rehab_coach::run(cli) {
         Ok(code) => code,

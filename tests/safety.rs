@@ -269,3 +269,201 @@ fn a_full_standard_output_is_reported_with_status_74_and_the_record_kept() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(env.notes(), 1);
 }
+
+// §3 The first write and a failed write are crash-safe.
+
+/// `cmd` run with the largest file it may write capped at `bytes` (RLIMIT_FSIZE): every write
+/// past it fails with EFBIG, as on a full disk, at exactly that byte.
+fn with_file_size_limit(cmd: &mut Command, bytes: u64) -> &mut Command {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: bytes,
+                rlim_max: libc::RLIM_INFINITY,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        })
+    }
+}
+
+const LOG_SESSION: [&str; 6] = ["log", "session", "--pain-during", "2", "--pain-after", "1"];
+
+fn sessions(env: &Env) -> usize {
+    fs::read_to_string(env.journal())
+        .unwrap()
+        .matches("\"kind\":\"session_finished\"")
+        .count()
+}
+
+#[test]
+fn a_log_session_that_cannot_be_written_whole_leaves_the_journal_byte_identical() {
+    let env = Env::new();
+    env.ok(&["start", "quick-test"]);
+    let before = fs::read(env.journal()).unwrap();
+    // Room for a few hundred more bytes: the session's first records fit, the rest do not.
+    let out = with_file_size_limit(&mut env.rehab(&LOG_SESSION), before.len() as u64 + 600)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("nothing of it was written"), "{stderr}");
+    assert!(stderr.contains("ulimit -f"), "what to do: {stderr}");
+    assert_eq!(fs::read(env.journal()).unwrap(), before);
+    // The retry logs one session, not a second.
+    env.ok(&LOG_SESSION);
+    assert_eq!(sessions(&env), 1);
+    env.ok(&["journal", "check"]);
+}
+
+#[test]
+fn an_empty_device_id_file_is_reported_and_replaced_by_the_next_write() {
+    let env = Env::new();
+    env.ok(&["log", "note", "first"]);
+    // What an earlier version left after a crash or a full disk between create and write.
+    fs::write(env.device_id_file(), "").unwrap();
+    let stdout = String::from_utf8(env.run(&["journal", "check"]).stdout).unwrap();
+    assert!(stdout.contains("is not a device id"), "{stdout}");
+    env.ok(&["log", "note", "second"]);
+    let id = fs::read_to_string(env.device_id_file()).unwrap();
+    assert_eq!(id.trim().len(), 12, "{id:?}");
+    env.ok(&["journal", "check"]);
+}
+
+/// Fault injection: the first write (device id, journal file, first line) and a `log session`
+/// fail at every byte they write (RLIMIT_FSIZE, like a disk filling up); after each, the same
+/// command without the limit works once and `journal check` passes.
+#[test]
+fn after_a_write_failing_at_any_byte_the_next_command_works_and_the_journal_checks() {
+    for limit in (0..40).chain((40..400).step_by(37)) {
+        let env = Env::new();
+        let failed = with_file_size_limit(&mut env.rehab(&["start", "quick-test"]), limit)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&failed.stderr);
+        assert!(!stderr.contains("panicked"), "limit {limit}: {stderr}");
+        if !failed.status.success() {
+            env.ok(&["start", "quick-test"]);
+        }
+        env.ok(&["journal", "check"]);
+        let started = fs::read(env.journal()).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&started)
+                .matches("programme_chosen")
+                .count(),
+            1,
+            "limit {limit}"
+        );
+    }
+    let env = Env::new();
+    env.ok(&["start", "quick-test"]);
+    let start = fs::metadata(env.journal()).unwrap().len();
+    for extra in (0..3000).step_by(211) {
+        let before = fs::read(env.journal()).unwrap();
+        let out = with_file_size_limit(&mut env.rehab(&LOG_SESSION), start + extra)
+            .output()
+            .unwrap();
+        if !out.status.success() {
+            assert_eq!(fs::read(env.journal()).unwrap(), before, "extra {extra}");
+        }
+        env.ok(&["journal", "check"]);
+    }
+    // Each try wrote the whole session or nothing: at most one is in (today's plan is done then).
+    assert!(sessions(&env) <= 1);
+    if sessions(&env) == 0 {
+        env.ok(&LOG_SESSION);
+    }
+    assert_eq!(sessions(&env), 1);
+    env.ok(&["journal", "check"]);
+}
+
+// §4 One writer at a time; ids never reused; duplicates found.
+
+#[test]
+fn journal_check_reports_duplicate_ids_and_duplicate_keys() {
+    let env = Env::new();
+    env.ok(&["log", "note", "first"]);
+    let line = |id: &str, text: &str| {
+        format!(
+            "{{\"v\":1,\"id\":\"{id}\",\"at\":\"2026-01-01T08:00:00+00:00\",\"date\":\"2026-01-01\",\"kind\":\"note\",\"text\":\"{text}\"{}}}\n",
+            if text == "twice" {
+                ",\"text\":\"other\""
+            } else {
+                ""
+            }
+        )
+    };
+    let other = [
+        line("zz-000001", "a"),
+        line("zz-000001", "b"),
+        line("zz-000002", "twice"),
+    ];
+    fs::write(env.data.join("journal-zz.jsonl"), other.concat()).unwrap();
+    let out = env.run(&["journal", "check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("record id zz-000001 is used by 2 records"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("journal-zz.jsonl:3:"), "{stdout}");
+    assert!(stdout.contains("\"text\" is given twice"), "{stdout}");
+}
+
+// §6 Files the app did not write.
+
+#[test]
+fn a_symlinked_journal_is_never_written_through_nor_read() {
+    let env = Env::new();
+    env.ok(&["log", "note", "first"]);
+    let journal = env.journal();
+    let elsewhere = env.root.join("elsewhere.jsonl");
+    fs::rename(&journal, &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &journal).unwrap();
+    let before = fs::read(&elsewhere).unwrap();
+    let err = env.fails(&["log", "note", "second"]);
+    assert!(err.contains("is a symbolic link"), "{err}");
+    let out = env.run(&["journal", "check"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("symbolic link"));
+    env.run(&["journal", "repair"]);
+    assert_eq!(fs::read(&elsewhere).unwrap(), before);
+    assert!(
+        fs::symlink_metadata(&journal)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_or_cr_line_ends_are_read() {
+    let env = Env::new();
+    fs::create_dir_all(&env.data).unwrap();
+    let line = |id: u32| {
+        format!(
+            "{{\"v\":1,\"id\":\"zz-{id:06}\",\"at\":\"2026-01-01T08:00:0{id}+00:00\",\"date\":\"2026-01-01\",\"kind\":\"note\",\"text\":\"n{id}\"}}"
+        )
+    };
+    let crlf = format!("\u{FEFF}{}\r\n{}\r\n", line(1), line(2));
+    fs::write(env.data.join("journal-zz.jsonl"), crlf).unwrap();
+    let cr = format!("\u{FEFF}{}\r{}\r", line(3), line(4)).replace("zz-", "yy-");
+    fs::write(env.data.join("journal-yy.jsonl"), cr).unwrap();
+    let stdout = env.ok(&["journal", "check"]);
+    assert!(
+        stdout.contains("journal OK: 4 records in 2 file(s)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_date_before_the_documented_lower_bound_is_refused() {
+    let env = Env::new();
+    let err = env.fails(&["--date", "0206-01-01", "report"]);
+    assert!(err.contains("more than 1096 days before today"), "{err}");
+    assert!(!env.data.exists());
+}

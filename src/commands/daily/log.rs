@@ -50,40 +50,43 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
         .filter(|s| s.date == ctx.today)
         .count();
 
-    let mut appender = Appender::new(ctx);
-    // Each record carries the moment it was written, so replay keeps them in order.
-    let mut append = |body| {
-        appender
-            .append(ctx.today, body)
-            .map_err(anyhow::Error::msg)
-            .context("cannot save the session")
-    };
-    let started = append(RecordBody::SessionStarted {
-        plan: snapshot.clone().into(),
-        pain_before,
-    })?;
+    // One write: the session and all its sets are saved, or (a full disk) none of them.
     let mut sets_logged = 0;
-    for planned in &snapshot.exercises {
-        if args.skip.contains(&planned.exercise) {
-            append(RecordBody::ExerciseSkipped {
-                session: started.id.clone(),
-                exercise: planned.exercise.clone(),
-                reason: SKIP_REASON.into(),
-            })?;
-            continue;
-        }
-        let exercise = programme.exercise(&planned.exercise);
-        for body in planned.done_as_planned(&started.id, exercise, pain_during, effort) {
-            append(body)?;
-            sets_logged += 1;
-        }
-    }
-    append(RecordBody::SessionFinished {
-        session: started.id.clone(),
-        pain_after,
-        effort,
-        note: args.note,
-    })?;
+    Appender::new(ctx)
+        .append_linked(
+            ctx.today,
+            RecordBody::SessionStarted {
+                plan: snapshot.clone().into(),
+                pain_before,
+            },
+            |session| {
+                let mut bodies = Vec::new();
+                for planned in &snapshot.exercises {
+                    if args.skip.contains(&planned.exercise) {
+                        bodies.push(RecordBody::ExerciseSkipped {
+                            session: session.clone(),
+                            exercise: planned.exercise.clone(),
+                            reason: SKIP_REASON.into(),
+                        });
+                        continue;
+                    }
+                    let exercise = programme.exercise(&planned.exercise);
+                    for body in planned.done_as_planned(session, exercise, pain_during, effort) {
+                        bodies.push(body);
+                        sets_logged += 1;
+                    }
+                }
+                bodies.push(RecordBody::SessionFinished {
+                    session: session.clone(),
+                    pain_after,
+                    effort,
+                    note: args.note.clone(),
+                });
+                bodies
+            },
+        )
+        .map_err(anyhow::Error::msg)
+        .context("cannot save the session (nothing of it was written)")?;
 
     let done = snapshot.exercises.len() - args.skip.len();
     crate::outln!(

@@ -1,5 +1,6 @@
 //! `rehab journal check|repair|list` and `rehab correct`.
 
+mod checks;
 mod correct;
 mod summary;
 
@@ -32,6 +33,7 @@ fn read(ctx: &Context) -> anyhow::Result<JournalRead> {
 fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
     let mut journal = read(ctx)?;
     let records = journal.records.len();
+    let more = checks::more_problems(ctx, &journal.records);
     let history = History::replay(std::mem::take(&mut journal.records));
     for problem in &history.correction_problems {
         crate::errln!(
@@ -41,7 +43,7 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
             problem.message
         );
     }
-    if journal.problems.is_empty() && journal.unread.is_empty() {
+    if journal.problems.is_empty() && journal.unread.is_empty() && more.is_empty() {
         crate::outln!(
             "journal OK: {} records in {} file(s) in {}",
             records,
@@ -56,6 +58,9 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
     for file in &journal.unread {
         crate::outln!("{}", unread_message(file));
     }
+    for problem in &more {
+        crate::outln!("{problem}");
+    }
     let newer = journal
         .problems
         .iter()
@@ -63,7 +68,13 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
         .count();
     crate::outln!(
         "{} problem(s); {} records read. `rehab journal repair` moves damaged lines aside (with a backup){}.",
-        journal.problems.len() + journal.unread.len(),
+        journal.problems.len()
+            + journal
+                .unread
+                .iter()
+                .filter(|f| !checks::is_symlink(f))
+                .count()
+            + more.len(),
         records,
         if newer > 0 {
             "; lines from a newer rehab stay where they are: update rehab to read them"
@@ -107,6 +118,12 @@ fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
 
 /// A journal-like file that is not read, and what to do about it.
 pub(crate) fn unread_message(file: &std::path::Path) -> String {
+    if checks::is_symlink(file) {
+        return format!(
+            "{}: not read: a symbolic link (rehab reads and writes only real files in the data dir); move the file it points to into the data dir in place of the link",
+            file.display()
+        );
+    }
     format!(
         "{}: not read: its name is not journal-<device-id>.jsonl (a sync tool's conflict copy? then two machines share a device-id: see \"Journals from earlier versions\" in docs/journal-format.md for the fix); its records are not in the journal",
         file.display()
