@@ -467,3 +467,21 @@ fn a_date_before_the_documented_lower_bound_is_refused() {
     assert!(err.contains("more than 1096 days before today"), "{err}");
     assert!(!env.data.exists());
 }
+
+// §5 Values that pass `programmes check` never crash the app (ranges: tests/limits_properties.rs).
+
+#[test]
+fn a_continue_with_naming_no_programme_is_warned_about_at_load() {
+    let programme = FIXTURE.replace(
+        "min_days = 1\n",
+        "min_days = 1\ncontinue_with = \"no-such-programme\"\n",
+    );
+    let env = Env::with_programme(&programme);
+    let out = env.run(&["start", "quick-test"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("continues with `no-such-programme`"),
+        "{stderr}"
+    );
+}

@@ -1,6 +1,7 @@
 //! The pure core: no terminal, files, environment or clock. The shell passes `today`/`now` in.
 
 pub mod coach;
+pub mod days;
 pub mod history;
 pub mod insight;
 pub mod pain;

@@ -140,7 +140,32 @@ pub fn load_catalogue(programmes_dir: &Path) -> Catalogue {
             )),
         }
     }
+    warn_unknown_next_programmes(&mut catalogue);
     catalogue
+}
+
+/// A user programme's phase that continues with a programme the catalogue does not have (as
+/// `programmes check` reports): named once at load, so the person learns it before the phase
+/// ends rather than then.
+fn warn_unknown_next_programmes(catalogue: &mut Catalogue) {
+    let mut unknown = Vec::new();
+    for entry in &catalogue.entries {
+        let Origin::File(path) = &entry.origin else {
+            continue;
+        };
+        for phase in &entry.programme.phases {
+            if let Some(next) = &phase.continue_with
+                && catalogue.get(next).is_none()
+            {
+                unknown.push(format!(
+                    "{}: phase {} continues with `{next}`, but there is no programme with that id (`rehab programmes list` shows the ids)",
+                    path.display(),
+                    phase.id
+                ));
+            }
+        }
+    }
+    catalogue.warnings.extend(unknown);
 }
 
 fn first_problem(problems: &[Problem]) -> String {
