@@ -189,8 +189,17 @@ fn cli_output_never_carries_control_characters_from_files() {
         &["export"],
     ] {
         let out = env.run(args);
-        assert!(!has_control(&out.stdout), "{args:?}: {:?}", out.stdout);
-        assert!(!has_control(&out.stderr), "{args:?}: {:?}", out.stderr);
+        let shown = |bytes: &[u8]| String::from_utf8_lossy(bytes).escape_debug().to_string();
+        assert!(
+            !has_control(&out.stdout),
+            "{args:?}: {}",
+            shown(&out.stdout)
+        );
+        assert!(
+            !has_control(&out.stderr),
+            "{args:?}: {}",
+            shown(&out.stderr)
+        );
     }
     // A note with an escape written by something else (a synced or hand-edited journal).
     let line = "{\"v\":1,\"id\":\"zz-000001\",\"at\":\"2026-01-01T08:00:00+00:00\",\"date\":\"2026-01-01\",\"kind\":\"note\",\"text\":\"a\\u001b]2;pwned\\u0007\"}\n";
@@ -484,4 +493,18 @@ fn a_continue_with_naming_no_programme_is_warned_about_at_load() {
         stderr.contains("continues with `no-such-programme`"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_symlinked_device_id_file_is_refused() {
+    let env = Env::new();
+    env.ok(&["log", "note", "first"]);
+    let id_file = env.device_id_file();
+    let elsewhere = env.root.join("other-id");
+    fs::write(&elsewhere, "abcdef012345\n").unwrap();
+    fs::remove_file(&id_file).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &id_file).unwrap();
+    let err = env.fails(&["log", "note", "second"]);
+    assert!(err.contains("is a symbolic link"), "{err}");
+    assert!(!env.data.join("journal-abcdef012345.jsonl").exists());
 }

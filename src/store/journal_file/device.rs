@@ -153,8 +153,15 @@ pub fn is_valid_device_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// The id in an id file, None if there is no such file.
+/// The id in an id file, None if there is no such file. Never read through a symlink: the id
+/// names the file records are appended to.
 fn read_id_file(path: &Path) -> Result<Option<String>, StoreError> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(StoreError::Other(format!(
+            "{} is a symbolic link: rehab reads its device id only from a real file in the data dir; move the link away (and copy the file it points to in its place, if it is this machine's id)",
+            path.display()
+        )));
+    }
     match std::fs::read_to_string(path) {
         Ok(text) => {
             let id = text.trim();
