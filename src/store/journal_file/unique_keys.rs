@@ -1,94 +1,82 @@
 //! A journal line whose JSON gives one key twice (`{"pain":2,"pain":9}`) is a bad line: serde
 //! keeps the last silently, but which value was meant cannot be known, and a hand edit or a
-//! merge tool may have made it. This walks the line once more, keeping nothing but each
-//! object's keys.
+//! merge tool may have made it. The line is scanned once more as bytes (it already parsed, so it
+//! is valid JSON): each object's keys are kept while it is open and compared. A serde visitor
+//! doing the same made a 10-year journal's start 60 % slower; this scan costs little.
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::fmt;
 
-/// Ok when no object in `text` (a JSON value) has a key twice; else the message naming it.
+/// Ok when no object in `text` (valid JSON) has a key twice; else the message naming it.
 pub fn check(text: &str) -> Result<(), String> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    de.deserialize_any(UniqueKeys)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
-}
-
-struct UniqueKeys;
-
-impl<'de> de::Deserialize<'de> for UniqueKeys {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(UniqueKeys)
-    }
-}
-
-/// An object key, borrowed from the line when it has no escapes.
-struct Key<'de>(Cow<'de, str>);
-
-impl<'de> de::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object key")
+    let bytes = text.as_bytes();
+    // Keys of the open objects, flat; each open object or array remembers where its keys start
+    // (None for an array).
+    let mut keys: Vec<Cow<'_, [u8]>> = Vec::new();
+    let mut open: Vec<Option<usize>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => open.push(Some(keys.len())),
+            b'[' => open.push(None),
+            b'}' | b']' => {
+                if let Some(Some(start)) = open.pop() {
+                    keys.truncate(start);
+                }
             }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v)))
+            b'"' => {
+                let Some((end, escaped)) = string_end(bytes, i + 1) else {
+                    return Ok(());
+                };
+                let quote = i;
+                let raw = &bytes[quote + 1..end];
+                i = end;
+                let next = bytes[end + 1..]
+                    .iter()
+                    .position(|b| !b.is_ascii_whitespace())
+                    .map(|k| bytes[end + 1 + k]);
+                if let (Some(b':'), Some(Some(start))) = (next, open.last()) {
+                    let key = if escaped {
+                        Cow::Owned(decoded(&bytes[quote..=end]))
+                    } else {
+                        Cow::Borrowed(raw)
+                    };
+                    if keys[*start..].contains(&key) {
+                        return Err(format!(
+                            "the key \"{}\" is given twice in one object: keep the right one and delete the other",
+                            String::from_utf8_lossy(&key)
+                        ));
+                    }
+                    keys.push(key);
+                }
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_string())))
-            }
+            _ => {}
         }
-        deserializer.deserialize_str(KeyVisitor)
+        i += 1;
+    }
+    Ok(())
+}
+
+/// The index of the quote closing the string whose text starts at `from`, and whether the
+/// string has escapes. None if it does not close (cannot happen on valid JSON).
+fn string_end(bytes: &[u8], from: usize) -> Option<(usize, bool)> {
+    let mut at = from;
+    let mut escaped = false;
+    loop {
+        let found = at + memchr::memchr2(b'"', b'\\', bytes.get(at..)?)?;
+        if bytes[found] == b'"' {
+            return Some((found, escaped));
+        }
+        escaped = true;
+        // The backslash and the character it escapes (`\uXXXX`'s digits are plain text).
+        at = found + 2;
     }
 }
 
-impl<'de> Visitor<'de> for UniqueKeys {
-    type Value = UniqueKeys;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UniqueKeys, A::Error> {
-        let mut seen = HashSet::new();
-        while let Some(Key(key)) = map.next_key()? {
-            map.next_value::<UniqueKeys>()?;
-            if !seen.insert(key.clone()) {
-                return Err(de::Error::custom(format!(
-                    "the key \"{key}\" is given twice in one object: keep the right one and delete the other"
-                )));
-            }
-        }
-        Ok(UniqueKeys)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<UniqueKeys, A::Error> {
-        while seq.next_element::<UniqueKeys>()?.is_some() {}
-        Ok(UniqueKeys)
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<UniqueKeys, E> {
-        Ok(UniqueKeys)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<UniqueKeys, E> {
-        Ok(UniqueKeys)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<UniqueKeys, E> {
-        Ok(UniqueKeys)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<UniqueKeys, E> {
-        Ok(UniqueKeys)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<UniqueKeys, E> {
-        Ok(UniqueKeys)
-    }
-    fn visit_unit<E>(self) -> Result<UniqueKeys, E> {
-        Ok(UniqueKeys)
-    }
+/// A quoted JSON string with escapes, as the bytes it means.
+fn decoded(quoted: &[u8]) -> Vec<u8> {
+    serde_json::from_slice::<String>(quoted)
+        .map(String::into_bytes)
+        .unwrap_or_else(|_| quoted.to_vec())
 }
 
 #[cfg(test)]
@@ -97,11 +85,14 @@ mod tests {
 
     #[test]
     fn a_key_given_twice_at_any_depth_is_refused() {
-        assert!(check(r#"{"a":1,"b":{"c":[{"d":1,"e":2}]}}"#).is_ok());
+        assert!(check(r#"{"a":1,"b":{"a":[{"a":1,"e":"a"}]},"c":"a:"}"#).is_ok());
         let err = check(r#"{"kind":"note","text":"a","text":"b"}"#).unwrap_err();
         assert!(err.contains("\"text\" is given twice"), "{err}");
         assert!(check(r#"{"a":[{"x":1,"x":2}]}"#).is_err());
-        // The same key escaped differently is the same key.
+        assert!(check(r#"{"a":{"x":1},"b":{"x":2}}"#).is_ok());
+        // The same key escaped differently is the same key; quotes in strings are skipped.
         assert!(check(r#"{"a":1,"\u0061":2}"#).is_err());
+        assert!(check(r#"{"t":"say \"a\": 1","a":1}"#).is_ok());
+        assert!(check(r#"{ "a" : 1 , "a" : 2 }"#).is_err());
     }
 }
