@@ -143,9 +143,9 @@ fn export_dash_is_standard_output_and_files_are_owner_only_whatever_the_umask() 
             env.rehab(&["report", "-o", out.to_str().unwrap()])
                 .get_program_and_args(),
         )
-        .status()
+        .output()
         .unwrap();
-    assert!(status.success());
+    assert!(status.status.success(), "{status:?}");
     let mode = fs::metadata(&out).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "{mode:o}");
     // No temp file is left beside it.
