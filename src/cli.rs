@@ -27,7 +27,8 @@ pub struct Cli {
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Act as if today were this day (YYYY-MM-DD): backfill a missed day. Never after today.
+    /// Act as if today were this day (YYYY-MM-DD): backfill a missed day. Never after today, nor
+    /// more than 1096 days (about three years) before it.
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
     /// Where the journal lives (overrides REHAB_DATA_DIR).
@@ -213,7 +214,7 @@ pub struct ExportArgs {
     /// Last day to include.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub until: Option<NaiveDate>,
-    /// Write to this file instead of standard output.
+    /// Write to this file (owner-only, replaced whole) instead of standard output; `-` is standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -223,7 +224,7 @@ pub struct ReportArgs {
     /// First day to include.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub since: Option<NaiveDate>,
-    /// Write to this file instead of standard output.
+    /// Write to this file (owner-only, replaced whole) instead of standard output; `-` is standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

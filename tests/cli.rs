@@ -4,7 +4,7 @@
 
 use assert_cmd::Command;
 use chrono::{Days, Local, NaiveDate};
-use rehab_coach::store::journal_file::JournalWriter;
+use rehab_coach::store::journal_file::{JournalWriter, lock_file_name};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -341,19 +341,22 @@ fn a_red_flag_prints_the_stop_instruction_at_once() {
 }
 
 #[test]
-fn a_second_writer_is_told_to_close_the_first_and_writes_nothing() {
+fn a_writer_stuck_holding_the_lock_is_named_and_nothing_is_written() {
     let env = Env::new();
     env.ok(&["log", "note", "first"]);
     let writer = JournalWriter::open(&env.data).unwrap();
+    // Another rehab in the middle of a write (the lock is held only while writing).
+    let lock = fs::File::open(env.data.join(lock_file_name(writer.device_id()))).unwrap();
+    lock.lock().unwrap();
     let before = env.data_snapshot();
     let err = env.fails(&["log", "note", "second"]);
     assert!(
-        err.contains("another rehab is using the journal in"),
+        err.contains("another rehab is writing to the journal in"),
         "{err}"
     );
-    assert!(err.contains("close it first"), "{err}");
+    assert!(err.contains("close it"), "{err}");
     assert_eq!(env.data_snapshot(), before);
-    drop(writer);
+    drop(lock);
     env.ok(&["log", "note", "second"]);
     assert_eq!(of_kind(&env.journal_lines(), "note").len(), 2);
 }

@@ -45,6 +45,8 @@ fn dirs() -> Dirs {
 struct Seen {
     title: String,
     bells: usize,
+    /// OSC 52 clipboard writes: text from a file must never cause one.
+    clipboard_writes: usize,
 }
 
 impl vt100::Callbacks for Seen {
@@ -53,6 +55,9 @@ impl vt100::Callbacks for Seen {
     }
     fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
         self.title = String::from_utf8_lossy(title).into_owned();
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8], _data: &[u8]) {
+        self.clipboard_writes += 1;
     }
 }
 
@@ -63,6 +68,8 @@ struct Pty {
     parser: vt100::Parser<Seen>,
     child: Box<dyn Child + Send + Sync>,
     closed: bool,
+    /// Every byte the app wrote.
+    raw: Vec<u8>,
 }
 
 fn size(rows: u16, cols: u16) -> PtySize {
@@ -111,13 +118,17 @@ impl Pty {
             parser: vt100::Parser::new_with_callbacks(nz(rows), nz(cols), 0, Seen::default()),
             child,
             closed: false,
+            raw: Vec::new(),
         }
     }
 
     fn pump(&mut self) {
         loop {
             match self.rx.try_recv() {
-                Ok(bytes) => self.parser.process(&bytes),
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
                     self.closed = true;
@@ -344,6 +355,48 @@ fn sighup_restores_the_terminal() {
     signal(&pty, "-HUP");
     assert_eq!(pty.wait_exit(), 128 + 1);
     pty.wait(terminal_restored, "terminal restored after SIGHUP");
+}
+
+#[test]
+fn sigint_and_sigquit_from_outside_restore_the_terminal() {
+    for (which, number) in [("-INT", 2), ("-QUIT", 3)] {
+        let d = dirs();
+        let mut pty = Pty::spawn(&d, 24, 80);
+        pty.wait_text("Welcome to rehab");
+        pty.wait(|s| s.alternate_screen(), "alternate screen");
+        signal(&pty, which);
+        assert_eq!(pty.wait_exit(), 128 + number, "{which}");
+        pty.wait(terminal_restored, "terminal restored after the signal");
+    }
+}
+
+#[test]
+fn an_exercise_name_with_escapes_never_drives_the_terminal() {
+    let d = dirs();
+    let path = d.config.join("programmes/quick.toml");
+    let programme = std::fs::read_to_string(&path).unwrap().replace(
+        "name = \"Quick hold\"",
+        "name = \"Quick\\u0007\\u001b]52;c;aGk=\\u0007 hold\"",
+    );
+    std::fs::write(&path, programme).unwrap();
+    let mut pty = Pty::spawn(&d, 24, 80);
+    start_session(&mut pty);
+    // The session's window title names the exercise; wait until it was written.
+    let title_written = |raw: &[u8]| {
+        String::from_utf8_lossy(raw)
+            .split("\x1b]")
+            .any(|osc| osc.starts_with(['0', '2']) && osc.contains("Quick"))
+    };
+    let deadline = Instant::now() + TIMEOUT;
+    while !title_written(&pty.raw) && Instant::now() < deadline {
+        std::thread::sleep(POLL);
+        pty.pump();
+    }
+    assert!(title_written(&pty.raw), "no window title with the name");
+    let raw = String::from_utf8_lossy(&pty.raw);
+    assert!(!raw.contains("\x1b]52"), "an OSC 52 reached the terminal");
+    assert_eq!(pty.parser.callbacks().clipboard_writes, 0);
+    pty.send("\x03");
 }
 
 /// std can only send SIGKILL: use the `kill` tool for the others.

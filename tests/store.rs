@@ -11,8 +11,8 @@ use rehab_coach::domain::reason::Reason;
 use rehab_coach::domain::records::{LineError, Record, RecordBody, RecordId, Side};
 use rehab_coach::domain::red_flags::Urgency;
 use rehab_coach::store::journal_file::{
-    DEVICE_ID_FILE, JournalWriter, Machine, StoreError, journal_file_name, read_device_id,
-    read_device_id_on, read_journal,
+    DEVICE_ID_FILE, JournalWriter, Machine, StoreError, journal_file_name, lock_file_name,
+    read_device_id, read_device_id_on, read_journal,
 };
 use std::collections::BTreeMap;
 use std::fs;
@@ -223,34 +223,46 @@ fn a_read_only_dir_refuses_writing_with_the_path_and_still_reads() {
 }
 
 #[test]
-fn a_second_writer_is_refused_and_the_first_keeps_working() {
+fn two_writers_take_turns_and_never_reuse_an_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    // The app keeps its writer for its whole life; a `rehab` command opens another meanwhile.
+    let mut app = JournalWriter::open(dir).unwrap();
+    let one = app.append(day(1), at(1, 0), note("one")).unwrap();
+    let mut command = JournalWriter::open(dir).unwrap();
+    let two = command.append(day(1), at(1, 1), note("two")).unwrap();
+    // Even with the lock file deleted in between, the next id comes from the file.
+    fs::remove_file(dir.join(lock_file_name(app.device_id()))).unwrap();
+    let three = app.append(day(1), at(1, 2), note("three")).unwrap();
+    let ids: Vec<_> = [&one, &two, &three].map(|r| r.id.0.clone()).into();
+    let mut unique = ids.clone();
+    unique.dedup();
+    assert_eq!(unique, ids);
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+    assert_eq!(read_journal(dir).unwrap().records, vec![one, two, three]);
+}
+
+#[test]
+fn a_writer_holding_the_lock_makes_the_next_wait_then_refuse_writing_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let mut first = JournalWriter::open(dir).unwrap();
-    let one = first.append(day(1), at(1, 0), note("one")).unwrap();
+    first.append(day(1), at(1, 0), note("one")).unwrap();
     let before = fs::read(own_journal(dir)).unwrap();
-
-    let second = JournalWriter::open(dir);
-    let Err(err) = second else {
-        panic!("a second writer must be refused");
-    };
+    let lock = fs::File::open(dir.join(lock_file_name(first.device_id()))).unwrap();
+    lock.lock().unwrap();
+    let err = first.append(day(2), at(2, 0), note("two")).unwrap_err();
     assert!(matches!(err, StoreError::Locked { .. }));
-    assert_eq!(
-        err.to_string(),
-        format!(
-            "another rehab is using the journal in {}; close it first",
+    assert!(
+        err.to_string().starts_with(&format!(
+            "another rehab is writing to the journal in {}",
             dir.display()
-        )
+        )),
+        "{err}"
     );
     assert_eq!(fs::read(own_journal(dir)).unwrap(), before, "wrote nothing");
-
-    let two = first.append(day(2), at(2, 0), note("two")).unwrap();
-    assert_eq!(read_journal(dir).unwrap().records, vec![one, two]);
-    drop(first);
-    assert!(
-        JournalWriter::open(dir).is_ok(),
-        "the lock ends with the writer"
-    );
+    drop(lock);
+    first.append(day(2), at(2, 0), note("two")).unwrap();
 }
 
 #[test]

@@ -10,10 +10,9 @@ use crate::domain::settings::CoachSettings;
 use crate::export::{self, DayRange};
 use crate::store::Context;
 use crate::store::config;
-use crate::store::journal_file::JournalRead;
+use crate::store::journal_file::{JournalRead, replace_file_privately};
 use crate::store::programme_files::load_catalogue;
 use anyhow::{Context as _, bail};
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -52,7 +51,7 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
 fn settings_for(ctx: &Context, history: &History, catalogue: &Catalogue) -> CoachSettings {
     let loaded = config::load(&ctx.config_file());
     for warning in &loaded.warnings {
-        eprintln!("warning: {warning}");
+        crate::errln!("warning: {warning}");
     }
     let programme = history.current().and_then(|c| catalogue.get(&c.programme));
     coach_settings(&loaded.config, programme)
@@ -71,7 +70,7 @@ fn check_range(args: &ExportArgs) -> anyhow::Result<()> {
 fn read(ctx: &Context) -> anyhow::Result<JournalRead> {
     let journal = read_records(&ctx.data_dir)?;
     for problem in &journal.problems {
-        eprintln!(
+        crate::errln!(
             "warning: {} line {}: {} (left out; `rehab journal check` tells more)",
             problem.file.display(),
             problem.line,
@@ -81,48 +80,64 @@ fn read(ctx: &Context) -> anyhow::Result<JournalRead> {
     Ok(journal)
 }
 
-/// Every journal file and repair side file starts with this.
-const JOURNAL_FILE_PREFIX: &str = "journal";
-
-/// True when `path` is a journal file or one of its repair side files in the data dir (export
-/// must never overwrite the journal).
-fn is_journal_file(ctx: &Context, path: &Path) -> bool {
-    let in_data_dir = match (path.parent(), ctx.data_dir.canonicalize()) {
-        (Some(parent), Ok(data_dir)) => {
-            let parent = if parent.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                parent
-            };
-            parent.canonicalize().is_ok_and(|p| p == data_dir)
-        }
-        _ => false,
-    };
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    in_data_dir && name.starts_with(JOURNAL_FILE_PREFIX)
+/// Why `path` must not be written by an export: it is in the data dir, or it is (through a
+/// symlink or a hard link: same device and inode) a file that is.
+fn data_dir_file(ctx: &Context, path: &Path) -> Option<String> {
+    let data_dir = ctx.data_dir.canonicalize().ok()?;
+    let parent = crate::store::journal_file::parent_dir(path)
+        .canonicalize()
+        .ok();
+    if parent.as_deref() == Some(data_dir.as_path()) {
+        return Some("is in the data dir".into());
+    }
+    // Where the path leads (a symlink followed), if anything is there yet.
+    if let Ok(target) = path.canonicalize()
+        && target.starts_with(&data_dir)
+    {
+        return Some(format!("leads to {} in the data dir", target.display()));
+    }
+    same_file_in(&data_dir, path).map(|f| format!("is the same file as {}", f.display()))
 }
 
+/// A file in `dir` that is the same file (device and inode) as `path`.
+#[cfg(unix)]
+fn same_file_in(dir: &Path, path: &Path) -> Option<std::path::PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    let target = std::fs::metadata(path).ok()?;
+    std::fs::read_dir(dir).ok()?.flatten().find_map(|entry| {
+        let meta = std::fs::metadata(entry.path()).ok()?;
+        (meta.dev() == target.dev() && meta.ino() == target.ino()).then(|| entry.path())
+    })
+}
+
+#[cfg(not(unix))]
+fn same_file_in(_dir: &Path, _path: &Path) -> Option<std::path::PathBuf> {
+    None
+}
+
+/// Write the export: to standard output (no `-o`, or `-o -`), or to a file, owner-only (it holds
+/// health data) and written whole (a temp file renamed), never into the data dir.
 fn emit(ctx: &Context, output: Option<&Path>, text: &str) -> anyhow::Result<ExitCode> {
     match output {
-        None => match std::io::stdout().lock().write_all(text.as_bytes()) {
-            // A reader that stops early (`| head`) is not an error.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-            other => other.context("could not write to standard output")?,
-        },
+        None => crate::commands::output::write_out_bytes(text.as_bytes()),
+        Some(path) if path == Path::new("-") => {
+            crate::commands::output::write_out_bytes(text.as_bytes())
+        }
         Some(path) => {
-            if is_journal_file(ctx, path) {
+            if let Some(why) = data_dir_file(ctx, path) {
                 bail!(
-                    "{} is a journal file: choose another name for the export (the journal is never overwritten)",
-                    path.display()
+                    "{} {why}: exports never write into the data dir ({}), which holds the journal; choose a path outside it",
+                    path.display(),
+                    ctx.data_dir.display()
                 );
             }
-            std::fs::write(path, text).with_context(|| {
+            replace_file_privately(path, text.as_bytes()).with_context(|| {
                 format!(
-                    "could not write {}: check the folder exists and you may write there",
+                    "could not write {}: check the folder exists, you may write there and the disk is not full",
                     path.display()
                 )
             })?;
-            eprintln!("wrote {}", path.display());
+            crate::errln!("wrote {}", path.display());
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -2,5 +2,7 @@
 
 pub mod daily;
 pub mod export;
+pub mod free_text;
 pub mod journal;
+pub mod output;
 pub mod programmes;

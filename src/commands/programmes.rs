@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, cmd: ProgrammesCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         ProgrammesCommand::List => {
             let catalogue = load_catalogue(&ctx.programmes_dir());
-            print!("{}", list_text(&catalogue));
+            crate::out!("{}", list_text(&catalogue));
             print_warnings(&catalogue);
             Ok(ExitCode::SUCCESS)
         }
@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, cmd: ProgrammesCommand) -> anyhow::Result<ExitCode> {
             let Some(programme) = catalogue.get(&id) else {
                 bail!("no programme with id `{id}`: `rehab programmes list` shows the ids");
             };
-            print!("{}", show_text(programme));
+            crate::out!("{}", show_text(programme));
             Ok(ExitCode::SUCCESS)
         }
         ProgrammesCommand::Check { files } => {
@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, cmd: ProgrammesCommand) -> anyhow::Result<ExitCode> {
                 .map(|e| e.programme.id.clone())
                 .collect();
             let (report, ok) = check_files(&files, &known);
-            print!("{report}");
+            crate::out!("{report}");
             Ok(if ok {
                 ExitCode::SUCCESS
             } else {
@@ -50,7 +50,7 @@ pub fn run(ctx: &Context, cmd: ProgrammesCommand) -> anyhow::Result<ExitCode> {
 
 fn print_warnings(catalogue: &Catalogue) {
     for warning in &catalogue.warnings {
-        eprintln!("warning: {warning}");
+        crate::errln!("warning: {warning}");
     }
 }
 

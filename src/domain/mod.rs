@@ -15,6 +15,7 @@
 pub mod catalogue;
 pub mod coach;
 pub mod config;
+pub mod days;
 pub mod history;
 pub mod insight;
 pub mod pain;
@@ -29,4 +30,5 @@ pub mod running;
 pub mod running_advice;
 pub mod session;
 pub mod settings;
+pub mod text;
 pub mod timer;

@@ -3,6 +3,7 @@
 //! one rung and leaves 48 h before the next run (§2.5, R6). ACWR (R18) is computed for display only
 //! and is never an input to a decision (R18a).
 
+use crate::domain::days;
 use crate::domain::history::RunLog;
 use crate::domain::reason::Reason;
 use crate::domain::running_advice::RunningAdvice;
@@ -105,7 +106,7 @@ pub fn advise(
         problem: Some(problem),
     }) = last_run
     {
-        let from = date + Days::new(u64::from(settings.run_rest_days_after_bad_run));
+        let from = days::after(date, u64::from(settings.run_rest_days_after_bad_run));
         drop_rung = true;
         if from > today {
             next_run_from = Some(from);
@@ -114,7 +115,7 @@ pub fn advise(
             "R6",
             format!(
                 "The run on {date} {problem}: step down one walk-run rung and leave at least {} hours before the next run (from {from}).",
-                settings.run_rest_days_after_bad_run * 24
+                u64::from(settings.run_rest_days_after_bad_run) * 24
             ),
         ));
     }

@@ -8,6 +8,7 @@ use crate::domain::history::{DayCheckIn, History, SessionLog};
 use crate::domain::insight::DayClassifier;
 use crate::domain::pain::Rating;
 use crate::domain::settings::CoachSettings;
+use crate::domain::text::printable;
 use crate::export::range::DayRange;
 use chrono::NaiveDate;
 
@@ -82,14 +83,26 @@ fn rating(value: Option<Rating>) -> String {
     text(value.map(Rating::value))
 }
 
-/// Quote a field when it holds a comma, quote, line break or edge space (RFC 4180).
+/// First characters that make a spreadsheet run a cell as a formula (CSV injection).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A field made safe and quoted: control characters replaced (the CSV may be printed to a
+/// terminal), a leading formula character neutralised with an apostrophe (the usual spreadsheet
+/// convention: the cell is shown as text, never run), then quoted when it holds a comma, quote,
+/// line break or edge space (RFC 4180).
 fn quote(field: &str) -> String {
+    let field = if field.starts_with(FORMULA_STARTS) {
+        format!("'{field}")
+    } else {
+        field.to_string()
+    };
+    let field = printable(&field);
     let needs =
         field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ');
     if needs {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
-        field.to_string()
+        field.into_owned()
     }
 }
 
@@ -275,6 +288,18 @@ mod tests {
         assert_eq!(quote("a, b"), "\"a, b\"");
         assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(quote("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn formulas_and_control_characters_are_neutralised() {
+        assert_eq!(quote("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        for start in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(
+                quote(start).trim_start_matches('"').starts_with('\''),
+                "{start:?}"
+            );
+        }
+        assert_eq!(quote("a\x1b]52;c;x\x07"), "a\u{FFFD}]52;c;x\u{FFFD}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::domain::insight::{self, DayClassifier, DayKind, DayPain};
 use crate::domain::plan::Decision;
 use crate::domain::red_flags;
 use crate::domain::settings::CoachSettings;
+use crate::domain::text::printable;
 use crate::export::range::DayRange;
 use chrono::{Datelike, Days, NaiveDate};
 use std::fmt::Write;
@@ -53,7 +54,8 @@ pub fn report(
     runs_section(&mut out, history, settings, range);
     notes_section(&mut out, history, range);
     corrections_section(&mut out, history);
-    out
+    // Names, notes and values come from files and the command line: no control characters.
+    printable(&out).into_owned()
 }
 
 fn exercise_name(catalogue: &Catalogue, programme: &str, exercise: &str) -> String {

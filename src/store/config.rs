@@ -1,7 +1,7 @@
 //! `config.toml`: defaults for everything; unknown keys are warned about, never fatal.
 
 use crate::domain::config::Config;
-use crate::domain::pain::SCALE_MAX;
+use crate::domain::programme_check::coach_setting_problem;
 use crate::domain::settings::CoachOverrides;
 use std::path::Path;
 
@@ -21,17 +21,14 @@ const KNOWN_TOP: [&str; 6] = [
     "coach",
 ];
 
-/// `[coach]` settings measured on the 0–10 pain scale: a value off the scale is ignored with a
-/// warning rather than silently making a ceiling no pain can reach.
-const PAIN_SCALE_KEYS: [&str; 7] = [
-    "green_max",
-    "amber_max",
-    "load_test_max",
-    "severe",
-    "morning_tolerance",
-    "oa_rise_max",
-    "red_flag_recheck_pain",
+/// Seconds keys at the top level, each from 0 to this (a countdown longer than 10 minutes is a
+/// typo; a huge one would stall the session).
+const TOP_SECONDS_KEYS: [&str; 3] = [
+    "get_ready_seconds",
+    "side_switch_seconds",
+    "rest_extend_seconds",
 ];
+pub const TOP_SECONDS_MAX: i64 = 600;
 
 /// Read `config.toml`. A missing file gives the defaults; a broken one gives the defaults and a
 /// warning naming the file and line.
@@ -74,13 +71,9 @@ pub fn parse(text: &str, name: &str) -> LoadedConfig {
             if let toml::Value::Table(t) = value {
                 for (k, v) in t {
                     let probe: toml::Table = [(k.clone(), v.clone())].into_iter().collect();
-                    let off_scale = PAIN_SCALE_KEYS.contains(&k.as_str())
-                        && v.as_integer()
-                            .is_some_and(|n| !(0..=i64::from(SCALE_MAX)).contains(&n));
-                    if off_scale {
-                        warnings.push(format!(
-                            "{name}: [coach] {k} = {v} is outside the 0–{SCALE_MAX} pain scale; ignored"
-                        ));
+                    // The ranges a programme's [coach] has (docs/programme-format.md#ranges).
+                    if let Some(problem) = coach_setting_problem(&k, &v) {
+                        warnings.push(format!("{name}: [coach] {k} = {v}: {problem}; ignored"));
                     } else if toml::Value::Table(probe)
                         .try_into::<CoachOverrides>()
                         .is_ok()
@@ -94,6 +87,14 @@ pub fn parse(text: &str, name: &str) -> LoadedConfig {
                 }
             }
             kept.insert(key, toml::Value::Table(coach));
+        } else if TOP_SECONDS_KEYS.contains(&key.as_str())
+            && value
+                .as_integer()
+                .is_some_and(|n| !(0..=TOP_SECONDS_MAX).contains(&n))
+        {
+            warnings.push(format!(
+                "{name}: {key} = {value} is outside 0–{TOP_SECONDS_MAX} seconds; ignored"
+            ));
         } else {
             kept.insert(key, value);
         }

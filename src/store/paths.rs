@@ -5,6 +5,10 @@ use anyhow::{Context as _, bail};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use std::path::PathBuf;
 
+/// How far back `--date` may go: about three years, far more than any rehab backfill, and a
+/// typo'd year (0206) is refused instead of making every report walk 1,800 years.
+pub const MAX_BACKFILL_DAYS: u64 = 1096;
+
 /// Everything a command needs from the environment, decided once at start-up.
 #[derive(Debug, Clone)]
 pub struct Context {
@@ -57,6 +61,14 @@ impl Context {
         if today > real_today {
             bail!(
                 "--date {today} is after today ({real_today}): rehab records what happened, so pick today or an earlier day"
+            );
+        }
+        let earliest = real_today
+            .checked_sub_days(chrono::Days::new(MAX_BACKFILL_DAYS))
+            .unwrap_or(NaiveDate::MIN);
+        if today < earliest {
+            bail!(
+                "--date {today} is more than {MAX_BACKFILL_DAYS} days before today: pick a day from {earliest} on (is the year right?)"
             );
         }
         Ok(Context {

@@ -1,7 +1,7 @@
 //! Built-in programmes (embedded in the binary, so a fresh install needs no set-up) and the
 //! person's own (`<config dir>/programmes/*.toml`), which add to them or replace one by id.
 
-use crate::domain::catalogue::{Catalogue, first_problem};
+use crate::domain::catalogue::{Catalogue, Origin, first_problem};
 use crate::domain::programme_check::parse_programme;
 use std::path::{Path, PathBuf};
 
@@ -75,5 +75,30 @@ pub fn load_catalogue(programmes_dir: &Path) -> Catalogue {
             )),
         }
     }
+    warn_unknown_next_programmes(&mut catalogue);
     catalogue
+}
+
+/// A user programme's phase that continues with a programme the catalogue does not have (as
+/// `programmes check` reports): named once at load, so the person learns it before the phase
+/// ends rather than then.
+fn warn_unknown_next_programmes(catalogue: &mut Catalogue) {
+    let mut unknown = Vec::new();
+    for entry in &catalogue.entries {
+        let Origin::File(path) = &entry.origin else {
+            continue;
+        };
+        for phase in &entry.programme.phases {
+            if let Some(next) = &phase.continue_with
+                && catalogue.get(next).is_none()
+            {
+                unknown.push(format!(
+                    "{}: phase {} continues with `{next}`, but there is no programme with that id (`rehab programmes list` shows the ids)",
+                    path.display(),
+                    phase.id
+                ));
+            }
+        }
+    }
+    catalogue.warnings.extend(unknown);
 }

@@ -3,11 +3,14 @@
 //! changed. Input EOF or an I/O error on the terminal ends the loop (everything finished is
 //! saved), instead of spinning.
 
+use crate::domain::text::printable_line;
 use crate::tui::app::{App, Msg, Output};
 use crate::tui::clock::{self, Clock};
 use crate::tui::terminal::{TerminalGuard, hold_work};
 use crate::tui::view;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::SetTitle;
 use std::io::Write;
 use std::time::Duration;
 
@@ -26,7 +29,11 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App, clock: &dyn Clock) -> anyho
             guard.terminal.draw(|frame| view::render(app, frame))?;
             let now_title = app.title();
             if now_title != title {
-                write!(guard.terminal.backend_mut(), "\x1b]2;{now_title}\x07")?;
+                // The title holds programme and exercise names from files: no control characters.
+                execute!(
+                    guard.terminal.backend_mut(),
+                    SetTitle(printable_line(&now_title))
+                )?;
                 guard.terminal.backend_mut().flush()?;
                 title = now_title;
             }
@@ -58,6 +65,7 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App, clock: &dyn Clock) -> anyho
                 Output::Bell => write!(out, "\x07")?,
                 // OSC 777 (rxvt, foot, WezTerm) and OSC 9 (iTerm2, Windows Terminal).
                 Output::Notify(text) => {
+                    let text = printable_line(&text);
                     write!(out, "\x1b]777;notify;rehab;{text}\x07\x1b]9;{text}\x07")?
                 }
                 Output::Quit => {}

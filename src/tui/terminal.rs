@@ -1,6 +1,6 @@
 //! The one owner of the terminal: enters raw mode and the alternate screen, and restores them on
 //! every exit path: normal return (Drop), error return (Drop), panic (chained hook), and SIGTERM /
-//! SIGHUP (a watcher thread restores and exits; every finished step is already in the journal),
+//! SIGHUP / SIGINT / SIGQUIT (a watcher thread restores and exits; every finished step is already in the journal),
 //! and a hung-up terminal (EOF/EIO on input: a second watcher exits instead of letting crossterm's
 //! reader spin).
 
@@ -71,11 +71,12 @@ fn install_panic_hook() {
     }));
 }
 
-/// SIGTERM and SIGHUP: wait for any append or draw in progress, restore, exit.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT (sent from outside: in raw mode Ctrl-C and Ctrl-\\ are
+/// keys, not signals): wait for any append or draw in progress, restore, exit.
 #[cfg(unix)]
 fn install_signal_watch() -> anyhow::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
         .map_err(|e| anyhow::anyhow!("cannot watch for termination signals: {e}"))?;
     std::thread::Builder::new()
         .name("signals".into())

@@ -14,7 +14,7 @@ use crate::domain::history::History;
 use crate::domain::records::{Record, RecordBody};
 use crate::store::Context;
 use crate::store::journal_file::{
-    JournalRead, LineProblem, StoreError, read_journal, read_journal_by_block,
+    JournalRead, LineProblem, StoreError, journal_files, read_journal, read_journal_by_block,
 };
 use anyhow::Context as _;
 use chrono::NaiveDate;
@@ -55,6 +55,9 @@ pub struct FileJournal {
     records: Vec<Record>,
     appender: Appender,
     warnings: Vec<String>,
+    /// The journal files and their lengths when last read or written: when they differ at the
+    /// next append, another writer (a `rehab` command, a synced device) appended meanwhile.
+    seen: Vec<(PathBuf, u64)>,
 }
 
 /// A journal read, replayed: what the file journal keeps of it.
@@ -69,18 +72,24 @@ impl FileJournal {
     /// Read and replay every journal file. Nothing is created: the writer (its lock, the device
     /// id, the file) is opened at the first append.
     pub fn open(ctx: &Context, until: Option<NaiveDate>) -> anyhow::Result<FileJournal> {
+        let seen = journal_lengths(&ctx.data_dir);
         let read = read_and_replay(&ctx.data_dir, until).with_context(|| {
             format!(
                 "cannot read the journal in {}; `rehab journal check` tells more",
                 ctx.data_dir.display()
             )
         })?;
-        Ok(FileJournal::from_replayed(ctx, read, until))
+        let mut journal = FileJournal::from_replayed(ctx, read, until);
+        journal.seen = seen;
+        Ok(journal)
     }
 
     /// A journal from records already read (the read is consumed: no second copy is kept).
     pub fn from_read(ctx: &Context, read: JournalRead, until: Option<NaiveDate>) -> FileJournal {
-        FileJournal::from_replayed(ctx, replayed(read, until), until)
+        let seen = lengths_of(&read.files);
+        let mut journal = FileJournal::from_replayed(ctx, replayed(read, until), until);
+        journal.seen = seen;
+        journal
     }
 
     fn from_replayed(ctx: &Context, read: Replayed, until: Option<NaiveDate>) -> FileJournal {
@@ -103,6 +112,7 @@ impl FileJournal {
             records: Vec::new(),
             appender: Appender::new(ctx),
             warnings,
+            seen: Vec::new(),
         }
     }
 
@@ -142,20 +152,29 @@ impl Journal for FileJournal {
     }
 
     fn append(&mut self, date: NaiveDate, body: RecordBody) -> Result<Record, String> {
-        let record = self.appender.append(date, body)?;
+        let changed = journal_lengths(&self.data_dir) != self.seen;
+        let written = self.appender.append_linked(date, body, |_| Vec::new())?;
+        let Some(record) = written.records.into_iter().next() else {
+            return Err("saving to the journal failed: nothing was written".into());
+        };
         self.records.push(record.clone());
         let known = self.until.is_none_or(|until| known_on(&record, until));
-        if known && self.read.history.extend(vec![record.clone()]).is_err() {
-            // E.g. a correction, or another writer's record in between: the whole journal,
-            // the new record with it, replayed again.
+        let others_appended = changed || written.others_appended;
+        if others_appended || (known && self.read.history.extend(vec![record.clone()]).is_err()) {
+            // Another writer's records (a `rehab` command while the app is open), or a
+            // correction: the whole journal, the new record with it, replayed again.
+            self.seen = journal_lengths(&self.data_dir);
             self.read = self
                 .read_again()
                 .map_err(|e| format!("saved, but the journal could not be read again: {e}"))?;
+        } else {
+            self.seen = journal_lengths(&self.data_dir);
         }
         Ok(record)
     }
 
     fn reread(&mut self) -> Result<(), String> {
+        self.seen = journal_lengths(&self.data_dir);
         self.read = self
             .read_again()
             .map_err(|e| format!("cannot read the journal again: {e}"))?;
@@ -165,6 +184,20 @@ impl Journal for FileJournal {
     fn warnings(&self) -> &[String] {
         &self.warnings
     }
+}
+
+/// Every journal file in the data dir with its length (none when it cannot be listed).
+fn journal_lengths(data_dir: &Path) -> Vec<(PathBuf, u64)> {
+    journal_files(data_dir)
+        .map(|files| lengths_of(&files))
+        .unwrap_or_default()
+}
+
+fn lengths_of(files: &[PathBuf]) -> Vec<(PathBuf, u64)> {
+    files
+        .iter()
+        .map(|f| (f.clone(), std::fs::metadata(f).map_or(0, |m| m.len())))
+        .collect()
 }
 
 /// A record is known on `until` if it is about that day or earlier; a correction is always

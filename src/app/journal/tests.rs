@@ -196,3 +196,34 @@ fn a_journal_that_cannot_be_added_block_by_block_is_replayed_whole() {
         Some(Rating::new(6).unwrap())
     );
 }
+
+#[test]
+fn the_next_append_picks_up_what_a_command_appended_meanwhile() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ctx = context(tmp.path(), day(2));
+    // The app: open all day, it has written once already.
+    let mut app = FileJournal::open(&ctx, None).unwrap();
+    app.append(day(1), chosen(day(1))).unwrap();
+    // A `rehab checkin` in another terminal while the app is open: it is not locked out.
+    JournalWriter::open(tmp.path())
+        .unwrap()
+        .append(day(2), ctx.now_stamp(), check_in(4))
+        .unwrap();
+    let note = app
+        .append(day(2), RecordBody::Note { text: "x".into() })
+        .unwrap();
+    assert_eq!(
+        app.history().checkin(day(2)).unwrap().pain,
+        Some(Rating::new(4).unwrap())
+    );
+    assert_eq!(app.history(), &replayed_from_disk(tmp.path()));
+    // Three records, three different ids.
+    let ids: std::collections::BTreeSet<_> = read_journal(tmp.path())
+        .unwrap()
+        .records
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(ids.len(), 3);
+    assert!(ids.contains(&note.id));
+}

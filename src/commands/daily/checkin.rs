@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
     if args.list_flags {
-        print!("{}", flag_list());
+        crate::out!("{}", flag_list());
         return Ok(ExitCode::SUCCESS);
     }
     let pain = optional_rating("pain", args.pain.as_ref())?;
@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
         .collect();
     let worst = red_flags::worst(red_flags.iter().map(|(k, v)| (k.as_str(), *v)));
     if let Some(worst) = worst {
-        print!("{}", red_flag_message(worst, &yes));
+        crate::out!("{}", red_flag_message(worst, &yes));
     }
 
     // The journal is read once: the settings in force (the programme's included) and what was
@@ -64,32 +64,32 @@ pub fn run(ctx: &Context, args: CheckinArgs) -> anyhow::Result<ExitCode> {
         .map_err(anyhow::Error::msg)
         .context("cannot save the check-in")?;
 
-    println!("Check-in for {} saved.", ctx.today);
+    crate::outln!("Check-in for {} saved.", ctx.today);
     if let Some(value) = pain {
-        println!("  {:<10} {}", "pain", zoned(value, &settings));
+        crate::outln!("  {:<10} {}", "pain", zoned(value, &settings));
     }
     // Stiffness is not pain: the pain zones (R5) say nothing about it.
     if let Some(value) = stiffness {
-        println!("  {:<10} {value}", "stiffness");
+        crate::outln!("  {:<10} {value}", "stiffness");
     }
     if let Some(value) = load_test {
-        println!("  {:<10} {}", "load test", against_ceiling(value, ceiling));
+        crate::outln!("  {:<10} {}", "load test", against_ceiling(value, ceiling));
     }
     const HOW: &str =
         "`rehab checkin --list-flags`, then `rehab checkin --flag ID` or `--no-flags`";
     match recheck {
-        Some(Recheck::HighPain { at_least }) => println!(
+        Some(Recheck::HighPain { at_least }) => crate::outln!(
             "Your pain is {at_least} or more: please answer the red-flag questions ({HOW})."
         ),
-        Some(Recheck::Routine { days }) => println!(
+        Some(Recheck::Routine { days }) => crate::outln!(
             "The red-flag questions are due (they are asked at least every {days} days): {HOW}."
         ),
         None => {}
     }
     if worst.is_some_and(|f| f.urgency >= Urgency::Urgent) {
-        println!("After a clinician has seen you, record it with `rehab log clinician-seen`.");
+        crate::outln!("After a clinician has seen you, record it with `rehab log clinician-seen`.");
     } else {
-        println!("Next: `rehab today` shows today's plan.");
+        crate::outln!("Next: `rehab today` shows today's plan.");
     }
     Ok(ExitCode::SUCCESS)
 }

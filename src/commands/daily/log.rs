@@ -7,6 +7,7 @@ use crate::cli::{LogRunArgs, LogSessionArgs};
 use crate::domain::plan::PlanSnapshot;
 
 use crate::app::journal::Appender;
+use crate::commands::free_text::checked;
 use crate::domain::records::{RecordBody, done_as_planned};
 use crate::store::Context;
 use anyhow::{Context as _, bail};
@@ -22,6 +23,9 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
     let pain_after = rating("pain-after", &args.pain_after)?;
     let pain_before = optional_rating("pain-before", args.pain_before.as_ref())?;
     let effort = optional_rating("effort", args.effort.as_ref())?;
+    if let Some(note) = &args.note {
+        checked("--note", note)?;
+    }
 
     let state = DayState::load(ctx)?;
     let (programme, plan) = state.plan(ctx)?;
@@ -46,56 +50,59 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
         .filter(|s| s.date == ctx.today)
         .count();
 
-    let mut appender = Appender::new(ctx);
-    // Each record carries the moment it was written, so replay keeps them in order.
-    let mut append = |body| {
-        appender
-            .append(ctx.today, body)
-            .map_err(anyhow::Error::msg)
-            .context("cannot save the session")
-    };
-    let started = append(RecordBody::SessionStarted {
-        plan: snapshot.clone().into(),
-        pain_before,
-    })?;
+    // One write: the session and all its sets are saved, or (a full disk) none of them.
     let mut sets_logged = 0;
-    for planned in &snapshot.exercises {
-        if args.skip.contains(&planned.exercise) {
-            append(RecordBody::ExerciseSkipped {
-                session: started.id.clone(),
-                exercise: planned.exercise.clone(),
-                reason: SKIP_REASON.into(),
-            })?;
-            continue;
-        }
-        let exercise = programme.exercise(&planned.exercise);
-        for body in done_as_planned(planned, &started.id, exercise, pain_during, effort) {
-            append(body)?;
-            sets_logged += 1;
-        }
-    }
-    append(RecordBody::SessionFinished {
-        session: started.id.clone(),
-        pain_after,
-        effort,
-        note: args.note,
-    })?;
+    Appender::new(ctx)
+        .append_linked(
+            ctx.today,
+            RecordBody::SessionStarted {
+                plan: snapshot.clone().into(),
+                pain_before,
+            },
+            |session| {
+                let mut bodies = Vec::new();
+                for planned in &snapshot.exercises {
+                    if args.skip.contains(&planned.exercise) {
+                        bodies.push(RecordBody::ExerciseSkipped {
+                            session: session.clone(),
+                            exercise: planned.exercise.clone(),
+                            reason: SKIP_REASON.into(),
+                        });
+                        continue;
+                    }
+                    let exercise = programme.exercise(&planned.exercise);
+                    for body in done_as_planned(planned, session, exercise, pain_during, effort) {
+                        bodies.push(body);
+                        sets_logged += 1;
+                    }
+                }
+                bodies.push(RecordBody::SessionFinished {
+                    session: session.clone(),
+                    pain_after,
+                    effort,
+                    note: args.note.clone(),
+                });
+                bodies
+            },
+        )
+        .map_err(anyhow::Error::msg)
+        .context("cannot save the session (nothing of it was written)")?;
 
     let done = snapshot.exercises.len() - args.skip.len();
-    println!(
+    crate::outln!(
         "Session for {} saved: {sets_logged} sets of {done} exercise(s), {} skipped; pain during {pain_during}, after {pain_after}.",
         ctx.today,
         args.skip.len()
     );
     if earlier_today > 0 {
-        println!(
+        crate::outln!(
             "This is session {} on {}: `rehab journal list --on {}` shows them all.",
             earlier_today + 1,
             ctx.today,
             ctx.today
         );
     }
-    println!("Tomorrow morning, `rehab checkin` tells the coach how you settled.");
+    crate::outln!("Tomorrow morning, `rehab checkin` tells the coach how you settled.");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -138,7 +145,7 @@ pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {
         },
     )?;
     let distance = km.map(|km| format!(", {km} km")).unwrap_or_default();
-    println!(
+    crate::outln!(
         "Run on {} saved: {minutes} min{distance}, effort {rpe}, pain {pain}.",
         ctx.today
     );
@@ -149,14 +156,18 @@ pub fn note(ctx: &Context, text: String) -> anyhow::Result<ExitCode> {
     if text.trim().is_empty() {
         bail!("the note is empty: write something, e.g. rehab log note \"slept badly\"");
     }
+    checked("the note", &text)?;
     append_one(ctx, RecordBody::Note { text })?;
-    println!("Note for {} saved.", ctx.today);
+    crate::outln!("Note for {} saved.", ctx.today);
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn clinician_seen(ctx: &Context, note: Option<String>) -> anyhow::Result<ExitCode> {
+    if let Some(note) = &note {
+        checked("--note", note)?;
+    }
     append_one(ctx, RecordBody::ClinicianSeen { note })?;
-    println!(
+    crate::outln!(
         "Saved: a clinician saw you on {}. Follow their advice; `rehab today` shows the plan again.",
         ctx.today
     );

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 pub fn start(ctx: &Context, programme: &str) -> anyhow::Result<ExitCode> {
     let catalogue = load_catalogue(&ctx.programmes_dir());
     for warning in &catalogue.warnings {
-        eprintln!("rehab: warning: {warning}");
+        crate::errln!("rehab: warning: {warning}");
     }
     let Some(chosen) = catalogue.get(programme) else {
         let known: Vec<&str> = catalogue
@@ -49,20 +49,21 @@ pub fn start(ctx: &Context, programme: &str) -> anyhow::Result<ExitCode> {
         )
         .map_err(anyhow::Error::msg)
         .context("cannot save the choice")?;
-    println!("Started \"{}\" on {}.", chosen.name, ctx.today);
+    crate::outln!("Started \"{}\" on {}.", chosen.name, ctx.today);
     if let Some(previous) = current.filter(|c| c.programme == chosen.id && c.start != ctx.today) {
-        println!(
+        crate::outln!(
             "You were already following it since {}: weeks now count from {} (your history is kept).",
-            previous.start, ctx.today
+            previous.start,
+            ctx.today
         );
     }
     if !chosen.see_clinician_first.is_empty() {
-        println!("See a clinician before you start if any of these apply:");
+        crate::outln!("See a clinician before you start if any of these apply:");
         for item in &chosen.see_clinician_first {
-            println!("  - {item}");
+            crate::outln!("  - {item}");
         }
     }
-    println!(
+    crate::outln!(
         "Next: `rehab checkin --pain N --stiffness N --no-flags` each morning, then `rehab today`."
     );
     Ok(ExitCode::SUCCESS)
@@ -84,12 +85,12 @@ pub fn today(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
 fn show_today(ctx: &Context, state: &DayState, json: bool) -> anyhow::Result<ExitCode> {
     let (programme, plan) = state.plan(ctx)?;
     if json {
-        println!(
+        crate::outln!(
             "{}",
             serde_json::to_string_pretty(&plan).context("cannot write the plan as JSON")?
         );
     } else {
-        print!("{}", today_view::render(&plan, programme));
+        crate::out!("{}", today_view::render(&plan, programme));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -105,15 +106,15 @@ pub fn log(ctx: &Context, cmd: LogCommand) -> anyhow::Result<ExitCode> {
 
 pub fn paths(ctx: &Context) -> anyhow::Result<ExitCode> {
     let missing = |exists: bool| if exists { "" } else { "  (not created yet)" };
-    println!(
+    crate::outln!(
         "data        {}{}",
         ctx.data_dir.display(),
         missing(ctx.data_dir.is_dir())
     );
     let device = read_device_id(&ctx.data_dir)?;
     match &device {
-        Some(id) => println!("device id   {id}"),
-        None => println!("device id   (made with the first record)"),
+        Some(id) => crate::outln!("device id   {id}"),
+        None => crate::outln!("device id   (made with the first record)"),
     }
     for file in journal_files(&ctx.data_dir)? {
         let own = device.as_ref().is_some_and(|id| {
@@ -121,10 +122,10 @@ pub fn paths(ctx: &Context) -> anyhow::Result<ExitCode> {
                 .is_some_and(|n| *n == *journal_file_name(id))
         });
         let whose = if own { "this device" } else { "another device" };
-        println!("journal     {}  ({whose})", file.display());
+        crate::outln!("journal     {}  ({whose})", file.display());
     }
     let config = ctx.config_file();
-    println!(
+    crate::outln!(
         "config      {}{}",
         config.display(),
         if config.is_file() {
@@ -134,7 +135,7 @@ pub fn paths(ctx: &Context) -> anyhow::Result<ExitCode> {
         }
     );
     let programmes = ctx.programmes_dir();
-    println!(
+    crate::outln!(
         "programmes  {}{}",
         programmes.display(),
         missing(programmes.is_dir())

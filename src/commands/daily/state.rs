@@ -28,18 +28,18 @@ impl DayState {
     pub fn load(ctx: &Context) -> anyhow::Result<DayState> {
         let catalogue = load_catalogue(&ctx.programmes_dir());
         for warning in &catalogue.warnings {
-            eprintln!("rehab: warning: {warning}");
+            crate::errln!("rehab: warning: {warning}");
         }
         let config = load_config(ctx);
         let journal = FileJournal::open(ctx, Some(ctx.today))?;
         if !journal.problems().is_empty() {
-            eprintln!(
+            crate::errln!(
                 "rehab: warning: {} journal line(s) could not be read and were skipped; `rehab journal check` lists them",
                 journal.problems().len()
             );
         }
         for file in journal.unread() {
-            eprintln!("rehab: warning: {}", unread_message(file));
+            crate::errln!("rehab: warning: {}", unread_message(file));
         }
         Ok(DayState {
             catalogue,
@@ -102,7 +102,7 @@ impl DayState {
 pub fn load_config(ctx: &Context) -> Config {
     let loaded = config::load(&ctx.config_file());
     for warning in &loaded.warnings {
-        eprintln!("rehab: warning: {warning}");
+        crate::errln!("rehab: warning: {warning}");
     }
     loaded.config
 }

@@ -14,6 +14,9 @@ const TRIAL_ID: &str = "trial-correction";
 
 pub fn run(ctx: &Context, args: CorrectArgs) -> anyhow::Result<ExitCode> {
     let fields = parse_fields(&args.fields)?;
+    if let Some(reason) = &args.reason {
+        crate::commands::free_text::checked("--reason", reason)?;
+    }
     let journal = read_records(&ctx.data_dir)?;
     let target = RecordId::from(args.id.as_str());
     let Some(original) = journal.records.iter().find(|r| r.id == target) else {
@@ -61,7 +64,7 @@ pub fn run(ctx: &Context, args: CorrectArgs) -> anyhow::Result<ExitCode> {
         .append(ctx.today, body)
         .map_err(anyhow::Error::msg)
         .context("cannot save the correction")?;
-    println!("Corrected {} ({}):", args.id, kind);
+    crate::outln!("Corrected {} ({}):", args.id, kind);
     for (field, value) in &fields {
         let old = before.get(field).map_or("(none)".into(), Value::to_string);
         let new = if value.is_null() {
@@ -69,9 +72,9 @@ pub fn run(ctx: &Context, args: CorrectArgs) -> anyhow::Result<ExitCode> {
         } else {
             value.to_string()
         };
-        println!("  {field}: {old} → {new}");
+        crate::outln!("  {field}: {old} → {new}");
     }
-    println!(
+    crate::outln!(
         "Saved as correction {}; the original line is kept.",
         saved.id
     );
@@ -92,6 +95,7 @@ fn parse_fields(pairs: &[String]) -> anyhow::Result<Map<String, Value>> {
         }
         let value =
             serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_string()));
+        crate::commands::free_text::checked_value(&format!("the value of {field}"), &value)?;
         if fields.insert(field.to_string(), value).is_some() {
             bail!("field \"{field}\" is given twice");
         }

@@ -1,5 +1,6 @@
 //! `rehab journal check|repair|list` and `rehab correct`.
 
+mod checks;
 mod correct;
 mod summary;
 
@@ -32,15 +33,18 @@ fn read(ctx: &Context) -> anyhow::Result<JournalRead> {
 fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
     let mut journal = read(ctx)?;
     let records = journal.records.len();
+    let more = checks::more_problems(ctx, &journal.records);
     let history = History::replay(std::mem::take(&mut journal.records));
     for problem in &history.correction_problems {
-        eprintln!(
+        crate::errln!(
             "rehab: note: correction {} of {} is not applied: {}",
-            problem.correction, problem.target, problem.message
+            problem.correction,
+            problem.target,
+            problem.message
         );
     }
-    if journal.problems.is_empty() && journal.unread.is_empty() {
-        println!(
+    if journal.problems.is_empty() && journal.unread.is_empty() && more.is_empty() {
+        crate::outln!(
             "journal OK: {} records in {} file(s) in {}",
             records,
             journal.files.len(),
@@ -49,19 +53,28 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &journal.problems {
-        println!("{problem}");
+        crate::outln!("{problem}");
     }
     for file in &journal.unread {
-        println!("{}", unread_message(file));
+        crate::outln!("{}", unread_message(file));
+    }
+    for problem in &more {
+        crate::outln!("{problem}");
     }
     let newer = journal
         .problems
         .iter()
         .filter(|p| p.error.is_newer_version())
         .count();
-    println!(
+    crate::outln!(
         "{} problem(s); {} records read. `rehab journal repair` moves damaged lines aside (with a backup){}.",
-        journal.problems.len() + journal.unread.len(),
+        journal.problems.len()
+            + journal
+                .unread
+                .iter()
+                .filter(|f| !checks::is_symlink(f))
+                .count()
+            + more.len(),
         records,
         if newer > 0 {
             "; lines from a newer rehab stay where they are: update rehab to read them"
@@ -74,7 +87,7 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
 
 fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
     if !ctx.data_dir.exists() {
-        println!(
+        crate::outln!(
             "No journal in {}: nothing to repair.",
             ctx.data_dir.display()
         );
@@ -84,7 +97,7 @@ fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
     let report = writer
         .repair(ctx.now_stamp())
         .context("cannot repair the journal")?;
-    print!("{}", describe_repair(&report));
+    crate::out!("{}", describe_repair(&report));
     // Other devices' files are theirs to repair: rewriting them here would fight the sync tool.
     let journal = read(ctx)?;
     let mut others: Vec<_> = journal
@@ -95,7 +108,7 @@ fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
         .collect();
     others.dedup();
     for file in &others {
-        println!(
+        crate::outln!(
             "{} belongs to another device and has damaged lines: run `rehab journal repair` on that device (they are skipped meanwhile).",
             file.display()
         );
@@ -105,6 +118,12 @@ fn repair(ctx: &Context) -> anyhow::Result<ExitCode> {
 
 /// A journal-like file that is not read, and what to do about it.
 pub(crate) fn unread_message(file: &std::path::Path) -> String {
+    if checks::is_symlink(file) {
+        return format!(
+            "{}: not read: a symbolic link (rehab reads and writes only real files in the data dir); move the file it points to into the data dir in place of the link",
+            file.display()
+        );
+    }
     format!(
         "{}: not read: its name is not journal-<device-id>.jsonl (a sync tool's conflict copy? then two machines share a device-id: see \"Journals from earlier versions\" in docs/journal-format.md for the fix); its records are not in the journal",
         file.display()
@@ -151,7 +170,7 @@ fn describe_repair(report: &RepairReport) -> String {
 fn list(ctx: &Context, on: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
     let journal = read(ctx)?;
     if !journal.problems.is_empty() {
-        eprintln!(
+        crate::errln!(
             "rehab: warning: {} journal line(s) could not be read; `rehab journal check` lists them",
             journal.problems.len()
         );
@@ -161,7 +180,7 @@ fn list(ctx: &Context, on: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
         .iter()
         .filter(|r| on.is_none_or(|day| r.date == day))
     {
-        println!(
+        crate::outln!(
             "{}  {}  {:<22} {}",
             record.id,
             record.date,

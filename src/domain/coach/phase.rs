@@ -3,8 +3,9 @@
 
 use super::context::{Context, when};
 use super::mornings::one_decimal;
+use crate::domain::days;
 use crate::domain::programme::{ExitCriteria, Phase};
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 /// Window for exit criteria when the programme gives none: "≥ 5 of 7 mornings"
 /// (docs/sources.md#shared-conventions).
@@ -76,7 +77,7 @@ impl Context<'_> {
         if let Err(missing) = self.exit_criteria_met(phase, position.entered) {
             return Exit::NotYet(missing);
         }
-        let red_since = self.today - Days::new(NO_RED_SESSION_DAYS);
+        let red_since = days::before(self.today, NO_RED_SESSION_DAYS);
         if let Some(red) = self
             .sessions_newest_first()
             .take_while(|s| s.date >= red_since)
@@ -112,7 +113,7 @@ impl Context<'_> {
     fn exit_criteria_met(&self, phase: &Phase, entered: NaiveDate) -> Result<(), String> {
         let exit: &ExitCriteria = &phase.exit;
         let window = exit.window_days.unwrap_or(DEFAULT_EXIT_WINDOW_DAYS);
-        let window_start = (self.today - Days::new(u64::from(window))).max(entered);
+        let window_start = days::before(self.today, u64::from(window)).max(entered);
         let in_phase: Vec<_> = self
             .sessions_newest_first()
             .take_while(|s| s.date >= entered)

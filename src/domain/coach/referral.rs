@@ -6,9 +6,10 @@ use super::context::{Context, when};
 use super::mornings::one_decimal;
 use super::phase::PhasePosition;
 use super::red_flags::ActiveFlag;
+use crate::domain::days;
 use crate::domain::plan::ReferReason;
 use crate::domain::reason::Reason;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 /// Share of the first week's mean that also counts as meaningful improvement (§3 rule 5; R20).
@@ -90,7 +91,7 @@ impl Context<'_> {
         } else {
             self.today.pred_opt().unwrap_or(self.today)
         };
-        let since = last_day - Days::new(n.saturating_sub(1));
+        let since = days::before(last_day, n.saturating_sub(1));
         let listed = m
             .iter()
             .map(|p| format!("{p}"))
@@ -142,7 +143,7 @@ impl Context<'_> {
                 ),
             ),
             // The two weeks that rose, today included.
-            since: self.today - Days::new(2 * u64::from(DAYS_PER_WEEK) - 1),
+            since: days::before(self.today, 2 * u64::from(DAYS_PER_WEEK) - 1),
         })
     }
 
@@ -154,7 +155,7 @@ impl Context<'_> {
         if weeks < s.plateau_weeks {
             return None;
         }
-        let first_week_end = start + Days::new(u64::from(DAYS_PER_WEEK) - 1);
+        let first_week_end = days::after(start, u64::from(DAYS_PER_WEEK) - 1);
         let first_week = self.mean_morning_pain(start, first_week_end)?;
         let this_week = self.week_mean(0)?;
         let per_week = self.programme.phases[phase.index]
@@ -186,14 +187,17 @@ impl Context<'_> {
                     one_decimal(needed)
                 ),
             ),
-            since: start + Days::new(u64::from(DAYS_PER_WEEK) * u64::from(s.plateau_weeks)),
+            since: days::after(
+                start,
+                u64::from(DAYS_PER_WEEK) * u64::from(s.plateau_weeks),
+            ),
         })
     }
 
     /// Days in the flare window on which a session started with an exercise sent back to (or
     /// below) its phase floor.
     pub fn floor_sends(&self) -> Vec<NaiveDate> {
-        let from = self.today - Days::new(u64::from(self.settings.flare_window_days));
+        let from = days::before(self.today, u64::from(self.settings.flare_window_days));
         let mut days: Vec<NaiveDate> = self
             .sessions_newest_first()
             .take_while(|s| s.date >= from)

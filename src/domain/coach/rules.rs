@@ -4,6 +4,7 @@
 use super::context::{Context, when};
 use super::mornings::{Response, one_decimal};
 use super::outcome::Outcome;
+use crate::domain::days;
 use crate::domain::pain::{Rating, Zone};
 use crate::domain::plan::Decision;
 use chrono::{Days, NaiveDate};
@@ -52,7 +53,7 @@ impl Context<'_> {
                 (rise > s.week_rise_tolerance).then(|| DeloadWindow {
                     began: d,
                     rise,
-                    until: d + Days::new(days - 1),
+                    until: days::after(d, days - 1),
                 })
             })
     }
@@ -248,7 +249,7 @@ impl Context<'_> {
                     ));
                 }
             }
-            let later = outcome.date + Days::new(u64::from(s.oa_extra_pain_days));
+            let later = days::after(outcome.date, u64::from(s.oa_extra_pain_days));
             let baseline = self.baseline(outcome.date, outcome.pain_before);
             let morning = self
                 .history
@@ -284,7 +285,10 @@ impl Context<'_> {
             .take_while(|(_, e)| e.rung == rung)
             .find(|(_, e)| matches!(e.decision, Decision::Regress(_)))
             .map(|(date, _)| date)?;
-        Some(regressed + Days::new(u64::from(self.settings.no_streak_after_regress_days)))
+        Some(days::after(
+            regressed,
+            u64::from(self.settings.no_streak_after_regress_days),
+        ))
     }
 
     /// Days since the first session of the current run at this rung (0 if none yet).

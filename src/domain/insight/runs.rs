@@ -1,9 +1,10 @@
 //! Weekly running beside the return-to-running caps (R14–R16), as the coach computes them.
 
+use crate::domain::days;
 use crate::domain::history::History;
 use crate::domain::running;
 use crate::domain::settings::CoachSettings;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 /// Days looked back for the longest run when capping a single run (R16), as the coach does.
 pub const LONGEST_RUN_LOOKBACK_DAYS: u64 = running::LONGEST_RUN_WINDOW_DAYS;
@@ -34,7 +35,7 @@ impl RunWeek {
 }
 
 fn monday_of(date: NaiveDate) -> NaiveDate {
-    date - Days::new(u64::from(date.weekday().num_days_from_monday()))
+    days::before(date, u64::from(date.weekday().num_days_from_monday()))
 }
 
 /// Weeks from the first run to the last (weeks without runs included). The caps are the coach's
@@ -49,7 +50,7 @@ pub fn run_weeks(history: &History, settings: &CoachSettings) -> Vec<RunWeek> {
     let mut monday = monday_of(first.date);
     let last_monday = monday_of(last.date);
     while monday <= last_monday {
-        let sunday = monday + Days::new(6);
+        let sunday = days::after(monday, 6);
         let in_week: Vec<_> = runs
             .iter()
             .filter(|r| r.date >= monday && r.date <= sunday)
@@ -69,7 +70,7 @@ pub fn run_weeks(history: &History, settings: &CoachSettings) -> Vec<RunWeek> {
             single_cap_km: longest
                 .and_then(|(date, _)| running::advise(runs, date, settings, None).run_cap_km),
         });
-        monday = monday + Days::new(7);
+        monday = days::after(monday, 7);
     }
     weeks
 }

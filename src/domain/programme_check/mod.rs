@@ -11,6 +11,7 @@ mod schema;
 
 pub use location::FieldPath;
 pub use rules::{DAYS_PER_WEEK, FIGURE_MAX_COLUMNS, FIGURE_MAX_LINES, MAX_SETS};
+pub use schema::{FACTOR_MAX, REPS_MAX, SECONDS_MAX, coach_setting_problem};
 
 use crate::domain::programme::Programme;
 use location::{line_column, locate};

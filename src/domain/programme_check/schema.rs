@@ -11,19 +11,34 @@ use toml::de::{DeTable, DeValue};
 /// Highest score on the 0–10 pain and effort scales, as the TOML integers are read.
 const SCALE_MAX: i128 = pain::SCALE_MAX as i128;
 
+/// Largest running cap multiplier (10 × last week's distance is no cap at all).
+pub const FACTOR_MAX: f64 = 10.0;
+/// Longest stretch of days any setting may span: a year.
+const DAYS_MAX: u32 = 365;
+/// Most repetitions or holds in a set.
+pub const REPS_MAX: u32 = 1000;
+/// Longest hold, timed set, walk, run or rest, in seconds: an hour.
+pub const SECONDS_MAX: u32 = 3600;
+/// Highest rung number a phase may name.
+const RUNG_MAX: u32 = 100;
+
 #[derive(Debug, Clone, Copy)]
 pub enum Ty {
     Text,
     Bool,
     /// A whole number ≥ 0 (u32).
     Count,
+    /// A whole number from `min` to `max`: every count the coach or the session runner turns
+    /// into days, steps or seconds has one, so a value that passes never overflows a date or
+    /// fills memory (docs/programme-format.md#ranges).
+    Whole(u32, u32),
     /// A whole number on the 0–10 pain or effort scale (u8).
     Scale,
     /// A number on the 0–10 scale, fractions allowed (a mean or a tolerance).
     ScaleMean,
     /// A share between 0 and 1.
     Fraction,
-    /// A multiplier above 0 (running caps).
+    /// A multiplier above 0 and at most `FACTOR_MAX` (running caps).
     Factor,
     TextList,
     /// One of these words.
@@ -94,33 +109,33 @@ const COACH: &[Field] = &[
     opt("morning_tolerance", Ty::Scale),
     opt("week_rise_tolerance", Ty::ScaleMean),
     opt("mcid", Ty::ScaleMean),
-    opt("progress_streak", Ty::Count),
-    opt("min_days_at_level", Ty::Count),
+    opt("progress_streak", Ty::Whole(1, 30)),
+    opt("min_days_at_level", Ty::Whole(0, 90)),
     opt("deload_factor", Ty::Fraction),
-    opt("deload_days", Ty::Count),
-    opt("plateau_weeks", Ty::Count),
+    opt("deload_days", Ty::Whole(1, 90)),
+    opt("plateau_weeks", Ty::Whole(1, 52)),
     opt("plateau_adherence", Ty::Fraction),
-    opt("repeated_flare_count", Ty::Count),
-    opt("flare_window_days", Ty::Count),
-    opt("no_streak_after_regress_days", Ty::Count),
+    opt("repeated_flare_count", Ty::Whole(1, 30)),
+    opt("flare_window_days", Ty::Whole(1, DAYS_MAX)),
+    opt("no_streak_after_regress_days", Ty::Whole(0, 30)),
     opt("run_week_step", Ty::Factor),
     opt("run_two_week_cap", Ty::Factor),
     opt("run_session_cap", Ty::Factor),
-    opt("oa_extra_pain_days", Ty::Count),
+    opt("oa_extra_pain_days", Ty::Whole(0, 30)),
     opt("oa_rise_max", Ty::Scale),
     opt("red_flag_recheck_pain", Ty::Scale),
-    opt("red_flag_recheck_days", Ty::Count),
-    opt("baseline_mornings", Ty::Count),
-    opt("baseline_lookback_days", Ty::Count),
-    opt("trend_mornings", Ty::Count),
-    opt("run_rest_days_after_bad_run", Ty::Count),
+    opt("red_flag_recheck_days", Ty::Whole(1, 90)),
+    opt("baseline_mornings", Ty::Whole(1, 30)),
+    opt("baseline_lookback_days", Ty::Whole(1, 90)),
+    opt("trend_mornings", Ty::Whole(1, 30)),
+    opt("run_rest_days_after_bad_run", Ty::Whole(0, 30)),
 ];
 
 const PHASE: &[Field] = &[
     req("id", Ty::Text),
     req("name", Ty::Text),
     req("goal", Ty::Text),
-    opt("min_days", Ty::Count),
+    opt("min_days", Ty::Whole(0, DAYS_MAX)),
     req("exercises", Ty::TableList(PHASE_EXERCISE)),
     opt("exit", Ty::Table(EXIT)),
     opt("continue_with", Ty::Text),
@@ -130,19 +145,19 @@ const PHASE: &[Field] = &[
 
 const PHASE_EXERCISE: &[Field] = &[
     req("exercise", Ty::Text),
-    opt("floor", Ty::Count),
-    opt("top", Ty::Count),
+    opt("floor", Ty::Whole(0, RUNG_MAX)),
+    opt("top", Ty::Whole(0, RUNG_MAX)),
     opt("frequency", Ty::Table(FREQUENCY)),
 ];
 
 const EXIT: &[Field] = &[
-    opt("min_sessions", Ty::Count),
+    opt("min_sessions", Ty::Whole(0, DAYS_MAX)),
     opt("max_pain_during", Ty::Scale),
     opt("max_pain_after", Ty::Scale),
-    opt("settled_mornings", Ty::Count),
-    opt("window_days", Ty::Count),
+    opt("settled_mornings", Ty::Whole(0, DAYS_MAX)),
+    opt("window_days", Ty::Whole(0, DAYS_MAX)),
     opt("load_test_max", Ty::Scale),
-    opt("load_test_days", Ty::Count),
+    opt("load_test_days", Ty::Whole(0, DAYS_MAX)),
     opt("weekly_morning_not_rising", Ty::Bool),
     opt("max_weekly_morning_mean", Ty::ScaleMean),
     opt("checks", Ty::TextList),
@@ -164,24 +179,46 @@ const EXERCISE: &[Field] = &[
 ];
 
 const FREQUENCY: &[Field] = &[
-    opt("per_day", Ty::Count),
-    opt("per_week", Ty::Count),
-    opt("days_apart", Ty::Count),
+    opt("per_day", Ty::Whole(0, 10)),
+    opt("per_week", Ty::Whole(0, 7)),
+    opt("days_apart", Ty::Whole(0, 30)),
 ];
 
 const RUNG: &[Field] = &[
     opt("label", Ty::Text),
     req("sets", Ty::Count),
-    opt("reps", Ty::Count),
-    opt("hold", Ty::Count),
-    opt("duration", Ty::Count),
-    opt("walk", Ty::Count),
-    opt("run", Ty::Count),
-    opt("rest", Ty::Count),
+    opt("reps", Ty::Whole(0, REPS_MAX)),
+    opt("hold", Ty::Whole(0, SECONDS_MAX)),
+    opt("duration", Ty::Whole(0, SECONDS_MAX)),
+    opt("walk", Ty::Whole(0, SECONDS_MAX)),
+    opt("run", Ty::Whole(0, SECONDS_MAX)),
+    opt("rest", Ty::Whole(0, SECONDS_MAX)),
     opt("effort", Ty::ScalePair),
     opt("load", Ty::Text),
     opt("variant", Ty::Text),
 ];
+
+/// Why `value` cannot be the `[coach]` setting `key` (the same ranges as in a programme), or
+/// None when it can. For `config.toml`, read without a schema walk.
+pub fn coach_setting_problem(key: &str, value: &toml::Value) -> Option<String> {
+    let field = COACH.iter().find(|f| f.name == key)?;
+    let ok = match (field.ty, value) {
+        (Ty::Scale, toml::Value::Integer(n)) => (0..=SCALE_MAX).contains(&i128::from(*n)),
+        (Ty::Whole(min, max), toml::Value::Integer(n)) => {
+            (i128::from(min)..=i128::from(max)).contains(&i128::from(*n))
+        }
+        (Ty::ScaleMean | Ty::Fraction | Ty::Factor, v) => {
+            let x = v.as_float().or_else(|| v.as_integer().map(|n| n as f64));
+            x.is_some_and(|x| match field.ty {
+                Ty::ScaleMean => (0.0..=10.0).contains(&x),
+                Ty::Fraction => (0.0..=1.0).contains(&x),
+                _ => x > 0.0 && x <= FACTOR_MAX,
+            })
+        }
+        _ => false,
+    };
+    (!ok).then(|| format!("expected {}, found {value}", expectation(field.ty)))
+}
 
 /// Walks the document against the schema, collecting every problem.
 pub struct Walker<'a, 'i> {
@@ -239,10 +276,13 @@ impl Walker<'_, '_> {
         let ok = match (ty, value) {
             (Ty::Text, DeValue::String(_)) | (Ty::Bool, DeValue::Boolean(_)) => true,
             (Ty::Count, DeValue::Integer(i)) => in_range(integer(i), 0, i128::from(u32::MAX)),
+            (Ty::Whole(min, max), DeValue::Integer(i)) => {
+                in_range(integer(i), i128::from(min), i128::from(max))
+            }
             (Ty::Scale, DeValue::Integer(i)) => in_range(integer(i), 0, SCALE_MAX),
             (Ty::ScaleMean, v) => number(v).is_some_and(|x| (0.0..=10.0).contains(&x)),
             (Ty::Fraction, v) => number(v).is_some_and(|x| (0.0..=1.0).contains(&x)),
-            (Ty::Factor, v) => number(v).is_some_and(|x| x > 0.0 && x.is_finite()),
+            (Ty::Factor, v) => number(v).is_some_and(|x| x > 0.0 && x <= FACTOR_MAX),
             (Ty::Choice(options), DeValue::String(s)) => options.contains(&s.as_ref()),
             (Ty::TextList, DeValue::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
@@ -342,10 +382,11 @@ fn expectation(ty: Ty) -> String {
         Ty::Text => "text in quotes".into(),
         Ty::Bool => "true or false".into(),
         Ty::Count => "a whole number, 0 or more".into(),
+        Ty::Whole(min, max) => format!("a whole number from {min} to {max}"),
         Ty::Scale => "a whole number from 0 to 10 (pain or effort score)".into(),
         Ty::ScaleMean => "a number from 0 to 10".into(),
         Ty::Fraction => "a number from 0 to 1".into(),
-        Ty::Factor => "a number above 0, e.g. 1.1".into(),
+        Ty::Factor => format!("a number above 0 and at most {FACTOR_MAX}, e.g. 1.1"),
         Ty::TextList => "a list of text, e.g. [\"...\"]".into(),
         Ty::Choice(options) => format!("one of {}", quoted(options)),
         Ty::ScalePair => "[low, high], two whole numbers from 0 to 10".into(),
@@ -376,6 +417,7 @@ mod tests {
                     Ty::Text => toml::Value::from("x"),
                     Ty::Bool => toml::Value::from(true),
                     Ty::Count => toml::Value::from(1),
+                    Ty::Whole(min, _) => toml::Value::from(i64::from(min.max(1))),
                     Ty::Scale => toml::Value::from(3),
                     Ty::ScaleMean => toml::Value::from(1.5),
                     Ty::Fraction => toml::Value::from(0.5),

@@ -4,7 +4,10 @@
 //! another machine's id file is never taken for this machine's.
 
 use super::StoreError;
-use super::fs_util::{create_private_dir, create_private_file, sync_dir, write_durably};
+use super::fs_util::{
+    create_file_whole, create_private_dir, create_private_file, replace_file_privately, sync_dir,
+    write_durably,
+};
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io::ErrorKind;
@@ -150,8 +153,15 @@ pub fn is_valid_device_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// The id in an id file, None if there is no such file.
+/// The id in an id file, None if there is no such file. Never read through a symlink: the id
+/// names the file records are appended to.
 fn read_id_file(path: &Path) -> Result<Option<String>, StoreError> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(StoreError::Other(format!(
+            "{} is a symbolic link: rehab reads its device id only from a real file in the data dir; move the link away (and copy the file it points to in its place, if it is this machine's id)",
+            path.display()
+        )));
+    }
     match std::fs::read_to_string(path) {
         Ok(text) => {
             let id = text.trim();
@@ -186,19 +196,27 @@ pub fn read_device_id(data_dir: &Path) -> Result<Option<String>, StoreError> {
 
 /// The machine's device id, made and saved (owner-only) on first use. An old-style `device-id`
 /// file is taken over (its id kept, so the journal named after it stays this machine's) and
-/// removed, so no other machine takes it too.
+/// removed, so no other machine takes it too. The file is written whole (temp file, fsync, link
+/// or rename): a crash or a full disk never leaves it empty. One left empty or unreadable by an
+/// earlier version is replaced when no journal is named after what it holds.
 pub fn ensure_device_id(data_dir: &Path, machine: &Machine) -> Result<String, StoreError> {
     let path = device_id_path(data_dir, machine);
-    if let Some(id) = read_id_file(&path)? {
-        return Ok(id);
+    match read_id_file(&path) {
+        Ok(Some(id)) => return Ok(id),
+        Ok(None) => {}
+        Err(StoreError::BadDeviceId { found, .. }) if !journal_named_after(data_dir, &found) => {
+            let id = new_device_id();
+            replace_file_privately(&path, format!("{id}\n").as_bytes())
+                .map_err(StoreError::io("write", &path))?;
+            return Ok(id);
+        }
+        Err(e) => return Err(e),
     }
     let legacy = data_dir.join(DEVICE_ID_FILE);
     let inherited = read_id_file(&legacy)?;
     let id = inherited.clone().unwrap_or_else(new_device_id);
-    match create_private_file(&path) {
-        Ok(mut file) => {
-            write_durably(&mut file, format!("{id}\n").as_bytes())
-                .map_err(StoreError::io("write", &path))?;
+    match create_file_whole(&path, format!("{id}\n").as_bytes()) {
+        Ok(()) => {
             if inherited.is_some() {
                 match std::fs::remove_file(&legacy) {
                     Err(e) if e.kind() != ErrorKind::NotFound => {
@@ -206,8 +224,8 @@ pub fn ensure_device_id(data_dir: &Path, machine: &Machine) -> Result<String, St
                     }
                     _ => {}
                 }
+                sync_dir(data_dir).map_err(StoreError::io("save (fsync)", data_dir))?;
             }
-            sync_dir(data_dir).map_err(StoreError::io("save (fsync)", data_dir))?;
             Ok(id)
         }
         // Another process made it between our read and create: use theirs.
@@ -215,6 +233,16 @@ pub fn ensure_device_id(data_dir: &Path, machine: &Machine) -> Result<String, St
             .ok_or_else(|| StoreError::Other(format!("{}: empty device id", path.display()))),
         Err(e) => Err(StoreError::io("create", &path)(e)),
     }
+}
+
+/// True when some file in the data dir could be a journal written under `found` as the id (so a
+/// bad id file must not be replaced: that journal would stop being this machine's).
+fn journal_named_after(data_dir: &Path, found: &str) -> bool {
+    let found = found.trim();
+    !found.is_empty()
+        && data_dir
+            .join(super::reader::journal_file_name(found))
+            .exists()
 }
 
 /// A random lower-case hex id. `RandomState` is seeded from the OS per process; the clock and the

@@ -8,7 +8,7 @@ pub enum StoreError {
     #[error("{0}")]
     Other(String),
     /// Another process holds this device's journal lock.
-    #[error("another rehab is using the journal in {}; close it first", dir.display())]
+    #[error("another rehab is writing to the journal in {} and has held it for seconds; if it is stuck, close it, then try again", dir.display())]
     Locked { dir: PathBuf },
     /// A file operation failed.
     #[error("cannot {action} {}: {source}{}", path.display(), io_hint(source))]
@@ -46,7 +46,10 @@ fn io_hint(err: &io::Error) -> &'static str {
             " (the file system is read-only: remount it writable, or point rehab elsewhere with --data-dir / REHAB_DATA_DIR)"
         }
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-            " (the disk is full: free some space and run the command again; nothing after the last saved record was written)"
+            " (the disk is full: free some space and run the command again; nothing of this command was written)"
+        }
+        io::ErrorKind::FileTooLarge => {
+            " (the file is as large as this file system or a limit (ulimit -f) allows: raise the limit or move the data dir to another file system with --data-dir / REHAB_DATA_DIR; nothing of this command was written)"
         }
         io::ErrorKind::AlreadyExists => {
             " (something else is already at this path: move it away, or point rehab elsewhere with --data-dir / REHAB_DATA_DIR)"

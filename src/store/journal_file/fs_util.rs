@@ -64,3 +64,70 @@ pub fn write_durably(file: &mut File, bytes: &[u8]) -> io::Result<()> {
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
+
+/// A temp file next to `path`, owner-only, not there before (`.NAME.tmp-PID-N`).
+fn create_temp_beside(path: &Path) -> io::Result<(std::path::PathBuf, File)> {
+    let dir = parent_dir(path);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut attempt = 0u32;
+    loop {
+        let temp = dir.join(format!(".{name}.tmp-{}-{attempt}", std::process::id()));
+        match create_private_file(&temp) {
+            Ok(file) => {
+                // 0600 even under an unusual umask (e.g. 0277): the file holds health data.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    file.set_permissions(std::fs::Permissions::from_mode(PRIVATE_FILE_MODE))?;
+                }
+                return Ok((temp, file));
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// The directory `path` is in (`.` for a bare file name).
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Write `bytes` to a new owner-only temp file beside `path`, fsync it, and call `place` to put
+/// it at `path` (a rename, or a link that fails if `path` exists). The temp file is removed
+/// whatever happens, so a crash or a full disk never leaves `path` half written.
+fn write_whole_then(
+    path: &Path,
+    bytes: &[u8],
+    place: impl FnOnce(&Path, &Path) -> io::Result<()>,
+) -> io::Result<()> {
+    let (temp, mut file) = create_temp_beside(path)?;
+    let placed = write_durably(&mut file, bytes).and_then(|()| place(&temp, path));
+    let _ = std::fs::remove_file(&temp);
+    placed?;
+    sync_dir(parent_dir(path))
+}
+
+/// Replace (or create) `path` with `bytes`, owner-only (0600 whatever the umask), written whole
+/// to a temp file and renamed: readers see the old file or the new one, never part of it.
+pub fn replace_file_privately(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_whole_then(path, bytes, |temp, path| std::fs::rename(temp, path))
+}
+
+/// Create `path` holding `bytes` only if nothing is there, written whole first: a hard link of
+/// the complete temp file (fails with `AlreadyExists` if another process made it first). Where
+/// hard links are not supported, a rename (the last of two racing writers wins).
+pub fn create_file_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_whole_then(path, bytes, |temp, path| {
+        match std::fs::hard_link(temp, path) {
+            Err(e) if e.kind() == io::ErrorKind::Unsupported => std::fs::rename(temp, path),
+            other => other,
+        }
+    })
+}

@@ -12,6 +12,7 @@ mod error;
 mod fs_util;
 mod reader;
 mod repair;
+mod unique_keys;
 mod writer;
 
 pub use device::{
@@ -19,11 +20,12 @@ pub use device::{
     read_device_id_on,
 };
 pub use error::StoreError;
+pub use fs_util::{parent_dir, replace_file_privately};
 pub use reader::{
     device_of_file_name, journal_file_name, journal_files, read_journal, read_journal_by_block,
 };
 pub use repair::RepairReport;
-pub use writer::{JournalWriter, lock_file_name};
+pub use writer::{JournalWriter, Written, lock_file_name};
 
 use crate::domain::records::{LineError, Record};
 use std::fmt;

@@ -45,7 +45,12 @@ fn classify_dir(data_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), StoreEr
     for entry in entries {
         let entry = entry.map_err(StoreError::io("list", data_dir))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if device_of_file_name(&name).is_some() {
+        // A journal that is a symlink is not read (nor written, nor repaired): its records may
+        // be anyone's file; listed as unread, so `journal check` says so.
+        let symlink = entry.file_type().is_ok_and(|t| t.is_symlink());
+        if symlink && (device_of_file_name(&name).is_some() || is_stray(&name)) {
+            strays.push(entry.path());
+        } else if device_of_file_name(&name).is_some() {
             journals.push(entry.path());
         } else if is_stray(&name) {
             strays.push(entry.path());
@@ -70,8 +75,9 @@ pub struct RawLine<'a> {
     pub torn: bool,
 }
 
-/// Split file contents into lines, skipping blank ones. `memchr` finds the newlines many bytes
-/// at a time (splitting byte by byte cost a tenth of reading a long journal).
+/// Split file contents into lines, skipping blank ones. A line ends at `\n`, `\r\n` or a lone
+/// `\r` (a file saved by an editor or a sync tool on another system). `memchr` finds the line
+/// ends many bytes at a time (splitting byte by byte cost a tenth of reading a long journal).
 pub fn raw_lines(contents: &[u8]) -> impl Iterator<Item = RawLine<'_>> {
     let mut start = 0;
     let mut number = 0;
@@ -79,9 +85,10 @@ pub fn raw_lines(contents: &[u8]) -> impl Iterator<Item = RawLine<'_>> {
         while start < contents.len() {
             number += 1;
             let rest = &contents[start..];
-            let (bytes, torn) = match memchr::memchr(b'\n', rest) {
+            let (bytes, torn) = match memchr::memchr2(b'\n', b'\r', rest) {
                 Some(end) => {
-                    start += end + 1;
+                    let crlf = rest[end] == b'\r' && rest.get(end + 1) == Some(&b'\n');
+                    start += end + if crlf { 2 } else { 1 };
                     (&rest[..end], false)
                 }
                 None => {
@@ -101,12 +108,16 @@ pub fn raw_lines(contents: &[u8]) -> impl Iterator<Item = RawLine<'_>> {
     })
 }
 
-/// Parse one raw line: `Record::from_line` on its text (a `\r` before the newline is allowed).
+/// Parse one raw line: `Record::from_line` on its text. A UTF-8 byte order mark before it (an
+/// editor's, at the start of the file) is ignored; a key given twice in one object makes the
+/// line bad (which value was meant cannot be known).
 pub fn parse_line(bytes: &[u8]) -> Result<Record, LineError> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| LineError::NotJson(format!("not UTF-8 text: {e}")))?
-        .trim_end_matches('\r');
-    Record::from_line(text)
+        .trim_start_matches('\u{FEFF}');
+    let record = Record::from_line(text)?;
+    super::unique_keys::check(text).map_err(LineError::NotJson)?;
+    Ok(record)
 }
 
 /// Below this many lines a block is parsed on one thread (starting threads would cost more).

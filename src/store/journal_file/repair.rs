@@ -2,7 +2,7 @@
 //! Damaged lines go to a side file, the original is kept as a backup, and the cleaned journal
 //! replaces it atomically (temp file, fsync, rename). Lines from a newer format version stay.
 
-use super::fs_util::{create_private_file, open_private_append, sync_dir, write_durably};
+use super::fs_util::{create_private_file, sync_dir, write_durably};
 use super::reader::{parse_line, raw_lines};
 use super::{JournalWriter, StoreError};
 use chrono::{DateTime, FixedOffset};
@@ -40,6 +40,7 @@ impl RepairReport {
 impl JournalWriter {
     /// Repair this device's journal (see the module doc). Writes nothing when no line is damaged.
     pub fn repair(&mut self, now: DateTime<FixedOffset>) -> Result<RepairReport, StoreError> {
+        let _lock = self.lock()?;
         let contents = std::fs::read(&self.path).map_err(StoreError::io("read", &self.path))?;
         let mut report = RepairReport {
             journal: self.path.clone(),
@@ -85,9 +86,6 @@ impl JournalWriter {
         std::fs::rename(&temp, &self.path).map_err(StoreError::io("replace", &self.path))?;
         sync_dir(&self.data_dir).map_err(StoreError::io("save (fsync)", &self.data_dir))?;
 
-        // The old handle points at the replaced file: append to the new one from now on.
-        self.file = open_private_append(&self.path).map_err(StoreError::io("open", &self.path))?;
-        self.torn_tail = false;
         Ok(report)
     }
 }

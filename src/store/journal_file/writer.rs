@@ -1,5 +1,8 @@
-//! Writing: this device's `journal-<device-id>.jsonl`, append-only, one fsynced line per record,
-//! under an advisory lock held for the writer's lifetime.
+//! Writing: this device's `journal-<device-id>.jsonl`, append-only, fsynced. The advisory lock is
+//! held only while writing, so a `rehab` command can write while the app is open; the next
+//! sequence number is taken from the file under the lock, so ids are never reused whoever wrote
+//! last. A write that fails (a full disk, a file too large) cuts the file back to its length
+//! before the write: the journal holds all of a command's records or none of them.
 
 use super::StoreError;
 use super::device::{Machine, default_machine_local_dir, ensure_device_id};
@@ -8,26 +11,46 @@ use super::reader::journal_file_name;
 use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::fs::{File, TryLockError};
-use std::io::Write;
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-/// The one writer of this device's journal file, holding the advisory lock.
+/// How long a write waits for another writer (a `rehab` command's append takes milliseconds).
+const LOCK_WAIT: Duration = Duration::from_secs(3);
+const LOCK_RETRY: Duration = Duration::from_millis(25);
+
+/// Bytes before the known end re-read when looking for new ids: more than any id is long, so
+/// an id cut by the earlier read's end is still found.
+const SCAN_OVERLAP: u64 = 256;
+
+/// The writer of this device's journal file. Holds no lock between writes.
 #[derive(Debug)]
 pub struct JournalWriter {
     pub(super) data_dir: PathBuf,
     pub(super) device_id: String,
     pub(super) path: PathBuf,
-    pub(super) file: File,
-    /// Held (locked) until the writer is dropped.
-    pub(super) _lock: File,
-    pub(super) next_sequence: u64,
-    /// The file ends without a newline (a torn line): the next append starts a new line first.
-    pub(super) torn_tail: bool,
+    /// What this writer last saw of its file, to read only what others appended since.
+    known: Option<Known>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    len: u64,
+    file_id: FileId,
+    highest_sequence: u64,
+}
+
+/// What one write did.
+#[derive(Debug)]
+pub struct Written {
+    pub records: Vec<Record>,
+    /// Another writer appended to this device's file since this writer last wrote.
+    pub others_appended: bool,
 }
 
 impl JournalWriter {
-    /// Open this device's journal for appending, creating the data dir (owner-only), the device id
-    /// and the file as needed. Fails with `StoreError::Locked` if another rehab holds the lock.
+    /// Get ready to write this device's journal, creating the data dir (owner-only), the device
+    /// id and the file as needed. Refuses a journal that is a symlink.
     pub fn open(data_dir: &Path) -> Result<JournalWriter, StoreError> {
         let machine = Machine::this(default_machine_local_dir().as_deref())?;
         JournalWriter::open_on(data_dir, &machine)
@@ -37,22 +60,18 @@ impl JournalWriter {
     pub fn open_on(data_dir: &Path, machine: &Machine) -> Result<JournalWriter, StoreError> {
         create_private_dir(data_dir).map_err(StoreError::io("create the data dir", data_dir))?;
         let device_id = ensure_device_id(data_dir, machine)?;
-        let lock = take_lock(data_dir, &device_id)?;
         let path = data_dir.join(journal_file_name(&device_id));
-        let file = open_private_append(&path).map_err(StoreError::io("open", &path))?;
-        let contents = std::fs::read(&path).map_err(StoreError::io("read", &path))?;
-        if contents.is_empty() {
+        let created = !path.exists();
+        open_journal(&path)?;
+        if created {
             // A new file: make its directory entry durable too, not just its future contents.
             sync_dir(data_dir).map_err(StoreError::io("save (fsync)", data_dir))?;
         }
         Ok(JournalWriter {
             data_dir: data_dir.to_path_buf(),
-            next_sequence: highest_sequence(&contents, &device_id) + 1,
-            torn_tail: contents.last().is_some_and(|&b| b != b'\n'),
             device_id,
             path,
-            file,
-            _lock: lock,
+            known: None,
         })
     }
 
@@ -63,31 +82,100 @@ impl JournalWriter {
         at: DateTime<FixedOffset>,
         body: RecordBody,
     ) -> Result<Record, StoreError> {
-        let record = Record {
-            v: FORMAT_VERSION,
-            id: RecordId(format!("{}-{:06}", self.device_id, self.next_sequence)),
-            at,
-            date,
-            body,
+        let written = self.append_linked(date, &mut || at, body, |_| Vec::new())?;
+        written
+            .records
+            .into_iter()
+            .next()
+            .ok_or_else(|| StoreError::Other("nothing was written".into()))
+    }
+
+    /// Append `first` and the records `rest` makes knowing its id (a session's sets), in one
+    /// write and one fsync, under the lock. On any error the file is cut back to its length
+    /// before: all of them are in the journal or none.
+    pub fn append_linked(
+        &mut self,
+        date: NaiveDate,
+        at: &mut dyn FnMut() -> DateTime<FixedOffset>,
+        first: RecordBody,
+        rest: impl FnOnce(&RecordId) -> Vec<RecordBody>,
+    ) -> Result<Written, StoreError> {
+        let _lock = take_lock(&self.data_dir, &self.device_id)?;
+        let mut file = open_journal(&self.path)?;
+        let (start, file_id, highest, torn_tail) = self.look(&mut file)?;
+        let others_appended = self.known.is_some_and(|k| k.len != start);
+        let mut next = highest + 1;
+        let mut record = |body| {
+            let record = Record {
+                v: FORMAT_VERSION,
+                id: RecordId(format!("{}-{next:06}", self.device_id)),
+                at: at(),
+                date,
+                body,
+            };
+            next += 1;
+            record
         };
-        // Never reuse a sequence number, even if this write fails half way.
-        self.next_sequence += 1;
+        let head = record(first);
+        let tail: Vec<Record> = rest(&head.id).into_iter().map(&mut record).collect();
+        let records: Vec<Record> = std::iter::once(head).chain(tail).collect();
         let mut bytes = Vec::new();
-        if self.torn_tail {
+        if torn_tail {
             bytes.push(b'\n');
         }
-        bytes.extend_from_slice(record.to_line().as_bytes());
-        bytes.push(b'\n');
-        // Assume the worst until the whole line is written: a failed write may leave a torn line.
-        self.torn_tail = true;
-        self.file
+        for record in &records {
+            bytes.extend_from_slice(record.to_line().as_bytes());
+            bytes.push(b'\n');
+        }
+        let written = file
             .write_all(&bytes)
-            .map_err(StoreError::io("append to", &self.path))?;
-        self.torn_tail = false;
-        self.file
-            .sync_data()
-            .map_err(StoreError::io("save (fsync)", &self.path))?;
-        Ok(record)
+            .map_err(StoreError::io("append to", &self.path))
+            .and_then(|()| {
+                file.sync_data()
+                    .map_err(StoreError::io("save (fsync)", &self.path))
+            });
+        if let Err(e) = written {
+            // The bytes after `start` are this write's own (we hold the lock): cut them off.
+            self.known = None;
+            return Err(match cut_back(&file, start) {
+                Ok(()) => e,
+                Err(cut) => StoreError::Other(format!(
+                    "{e}; cutting the partial write off failed too ({cut}): run `rehab journal check`"
+                )),
+            });
+        }
+        self.known = Some(Known {
+            len: start + bytes.len() as u64,
+            file_id,
+            highest_sequence: next - 1,
+        });
+        Ok(Written {
+            records,
+            others_appended,
+        })
+    }
+
+    /// The file's length, identity, highest sequence number and whether it ends mid-line,
+    /// reading only what was appended since this writer last wrote when it can.
+    fn look(&self, file: &mut File) -> Result<(u64, FileId, u64, bool), StoreError> {
+        let meta = file
+            .metadata()
+            .map_err(StoreError::io("read", &self.path))?;
+        let len = meta.len();
+        let file_id = FileId::of(&meta);
+        let (from, mut highest) = match self.known {
+            Some(k) if k.file_id == file_id && k.len <= len => {
+                (k.len.saturating_sub(SCAN_OVERLAP), k.highest_sequence)
+            }
+            _ => (0, 0),
+        };
+        let mut tail = Vec::new();
+        file.seek(SeekFrom::Start(from))
+            .and_then(|_| file.read_to_end(&mut tail))
+            .map_err(StoreError::io("read", &self.path))?;
+        highest = highest.max(highest_sequence(&tail, &self.device_id));
+        let torn_tail = tail.last().is_some_and(|&b| b != b'\n');
+        Ok((len, file_id, highest, torn_tail))
     }
 
     pub fn device_id(&self) -> &str {
@@ -102,6 +190,46 @@ impl JournalWriter {
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
     }
+
+    /// Hold the lock (for `repair`, which replaces the file), forgetting what was known of it.
+    pub(super) fn lock(&mut self) -> Result<File, StoreError> {
+        self.known = None;
+        take_lock(&self.data_dir, &self.device_id)
+    }
+}
+
+/// The journal opened for appending, never through a symlink: a link there would send this
+/// device's records (health data) somewhere else.
+fn open_journal(path: &Path) -> Result<File, StoreError> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(StoreError::Other(format!(
+            "{} is a symbolic link: rehab writes only to a real file in the data dir; move the link away (and the file it points to into the data dir, if it is your journal)",
+            path.display()
+        )));
+    }
+    open_private_append(path).map_err(StoreError::io("open", path))
+}
+
+fn cut_back(file: &File, len: u64) -> std::io::Result<()> {
+    file.set_len(len)?;
+    file.sync_all()
+}
+
+/// Which file a path held (device and inode): `repair` replaces the file under the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileId(u64, u64);
+
+impl FileId {
+    #[cfg(unix)]
+    fn of(meta: &std::fs::Metadata) -> FileId {
+        use std::os::unix::fs::MetadataExt;
+        FileId(meta.dev(), meta.ino())
+    }
+
+    #[cfg(not(unix))]
+    fn of(_meta: &std::fs::Metadata) -> FileId {
+        FileId(0, 0)
+    }
 }
 
 /// `journal-<device-id>.lock`: a separate file, so the lock survives `repair` replacing the journal.
@@ -109,22 +237,30 @@ pub fn lock_file_name(device_id: &str) -> String {
     format!("journal-{device_id}.lock")
 }
 
+/// The lock, waiting up to `LOCK_WAIT` for another writer to finish.
 fn take_lock(data_dir: &Path, device_id: &str) -> Result<File, StoreError> {
     let path = data_dir.join(lock_file_name(device_id));
     let lock = open_private_rw(&path).map_err(StoreError::io("open the lock file", &path))?;
-    match lock.try_lock() {
-        Ok(()) => Ok(lock),
-        Err(TryLockError::WouldBlock) => Err(StoreError::Locked {
-            dir: data_dir.to_path_buf(),
-        }),
-        Err(TryLockError::Error(e)) => Err(StoreError::io("lock", &path)(e)),
+    let deadline = Instant::now() + LOCK_WAIT;
+    loop {
+        match lock.try_lock() {
+            Ok(()) => return Ok(lock),
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(LOCK_RETRY)
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Err(StoreError::Locked {
+                    dir: data_dir.to_path_buf(),
+                });
+            }
+            Err(TryLockError::Error(e)) => return Err(StoreError::io("lock", &path)(e)),
+        }
     }
 }
 
-/// The highest sequence number of this device in the file (0 if none). Every quoted
+/// The highest sequence number of this device in `contents` (0 if none). Every quoted
 /// `"<device-id>-<digits>"` counts, wherever it appears (ids, session references, lines of a newer
-/// format, hand-edited spacing): that can only skip numbers, never reuse one. A text search keeps
-/// opening a writer fast on a journal of many years.
+/// format, hand-edited spacing): that can only skip numbers, never reuse one.
 fn highest_sequence(contents: &[u8], device_id: &str) -> u64 {
     let text = String::from_utf8_lossy(contents);
     let needle = format!("\"{device_id}-");
