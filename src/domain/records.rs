@@ -214,6 +214,8 @@ impl Record {
             Ok(record) => Err(LineError::NewerVersion {
                 found: u64::from(record.v),
             }),
+            // A key given twice is final: the careful path's JSON value would keep the last one.
+            Err(error) if is_repeated_key(&error) => Err(LineError::NotJson(error.to_string())),
             Err(_) => Record::from_line_carefully(line),
         }
     }
@@ -243,6 +245,12 @@ impl Record {
         // Serialising plain data with string keys cannot fail.
         serde_json::to_string(self).unwrap_or_default()
     }
+}
+
+/// The record reader's own repeat error, or serde's for a field given twice in a nested struct.
+fn is_repeated_key(error: &serde_json::Error) -> bool {
+    let text = error.to_string();
+    text.contains(de::REPEATED_KEY) || text.starts_with("duplicate field")
 }
 
 #[cfg(test)]
@@ -307,17 +315,25 @@ mod tests {
     }
 
     #[test]
-    fn fields_come_in_any_order_and_a_repeated_field_counts_once_as_before() {
-        let line = r#"{"text":"first","kind":"note","date":"2026-03-02","text":"last","at":"2026-03-02T07:30:00+01:00","id":"x","v":1}"#;
+    fn fields_come_in_any_order_and_a_repeated_field_is_refused() {
+        let line = r#"{"text":"only","kind":"note","date":"2026-03-02","at":"2026-03-02T07:30:00+01:00","id":"x","v":1}"#;
         let record = Record::from_line(line).unwrap();
-        // As when every line went through `serde_json::Value`: the last one wins.
         assert_eq!(
             record.body,
             RecordBody::Note {
-                text: "last".into()
+                text: "only".into()
             }
         );
         assert_eq!(record.id, RecordId("x".into()));
+        // Which of two values was meant cannot be known: the line is bad (issue 12), where it
+        // used to keep the last one silently.
+        let twice = r#"{"text":"first","kind":"note","date":"2026-03-02","text":"last","at":"2026-03-02T07:30:00+01:00","id":"x","v":1}"#;
+        match Record::from_line(twice) {
+            Err(LineError::NotJson(message)) => {
+                assert!(message.contains("given twice"), "{message}")
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -18,6 +18,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
+/// How a key given twice is worded (as `journal check` words a repeat inside a map too).
+pub(super) const REPEATED_KEY: &str = "is given twice in one object";
+
 /// A JSON key a record may hold. `Other` is any key this build does not know: it is skipped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Key {
@@ -293,7 +296,10 @@ impl<'de> Visitor<'de> for RecordVisitor {
                 continue;
             }
             if seen & key.bit() != 0 {
-                return Err(de::Error::duplicate_field(key_name(key)));
+                return Err(de::Error::custom(format_args!(
+                    "the key \"{}\" {REPEATED_KEY}: keep the right one and delete the other",
+                    key_name(key)
+                )));
             }
             seen |= key.bit();
             let role = match (slots.kind, key) {
