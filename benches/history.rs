@@ -7,9 +7,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rehab_coach::domain::catalogue::Catalogue;
 use rehab_coach::domain::history::History;
 use rehab_coach::export::sample;
-use rehab_coach::store::programme_files::Catalogue;
 use rehab_coach::tui::history::{HistoryScreen, View};
 use std::hint::black_box;
 

@@ -19,7 +19,7 @@ use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId}
 use rehab_coach::domain::settings::CoachSettings;
 use rehab_coach::store::Context;
 use rehab_coach::store::journal_file::read_journal;
-use rehab_coach::store::programme_files::Catalogue;
+use rehab_coach::store::programme_files::builtin_catalogue;
 use std::path::Path;
 
 fn first_day() -> NaiveDate {
@@ -38,7 +38,7 @@ fn context(data_dir: &Path, today: NaiveDate) -> Context {
 
 /// The start of `rehab today`: the journal opened as of today (read + replay), then the plan.
 fn read_replay_prescribe(c: &mut Criterion) {
-    let catalogue = Catalogue::builtins_only();
+    let catalogue = builtin_catalogue();
     let programme = catalogue.get(PROGRAMME).unwrap();
     let settings = CoachSettings::default();
     let mut group = c.benchmark_group("journal read + replay + prescribe");
@@ -66,7 +66,7 @@ fn read_replay_prescribe(c: &mut Criterion) {
 /// One set done in the open app at 10 years: added to the History, or the whole journal
 /// replayed with it (the fallback when it cannot be added, e.g. a correction).
 fn a_set_added(c: &mut Criterion) {
-    let catalogue = Catalogue::builtins_only();
+    let catalogue = builtin_catalogue();
     let programme = catalogue.get(PROGRAMME).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let days = 10 * DAYS_PER_YEAR;

@@ -86,7 +86,11 @@ fn wake_up(c: &mut Criterion) {
     c.bench_function("runner tick + next deadline", |b| {
         b.iter(|| {
             let effects = session.tick(black_box(now));
-            black_box((effects, session.next_deadline(now), session.title(now)))
+            black_box((
+                effects,
+                session.next_deadline(now),
+                session_view::title::title(&session, now),
+            ))
         })
     });
 }

@@ -9,7 +9,7 @@ mod journal_gen;
 use anyhow::Context as _;
 use chrono::{Days, Local};
 use clap::Parser;
-use rehab_coach::store::programme_files::Catalogue;
+use rehab_coach::store::programme_files::builtin_catalogue;
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -25,7 +25,7 @@ struct Args {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let catalogue = Catalogue::builtins_only();
+    let catalogue = builtin_catalogue();
     let programme = catalogue
         .get(journal_gen::PROGRAMME)
         .context("the built-in programme is missing")?;

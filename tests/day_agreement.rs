@@ -4,13 +4,13 @@
 
 use chrono::{Days, NaiveDate};
 use rehab_coach::app::journal::MemoryJournal;
+use rehab_coach::domain::catalogue::{Catalogue, CatalogueEntry, Origin};
+use rehab_coach::domain::config::Config;
 use rehab_coach::domain::history::History;
 use rehab_coach::domain::insight::DayKind;
 use rehab_coach::domain::programme_check::parse_programme;
 use rehab_coach::domain::settings::CoachSettings;
 use rehab_coach::export::{self, DayRange, sample};
-use rehab_coach::store::config::Config;
-use rehab_coach::store::programme_files::{Catalogue, CatalogueEntry, Origin};
 use rehab_coach::tui::app::App;
 use rehab_coach::tui::history::data::Derived;
 use rehab_coach::tui::theme::Theme;

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use chrono::NaiveDate;
+use rehab_coach::domain::catalogue::{Catalogue, CatalogueEntry, Origin};
 use rehab_coach::domain::coach::prescribe;
 use rehab_coach::domain::history::History;
 use rehab_coach::domain::insight;
@@ -9,7 +10,6 @@ use rehab_coach::domain::programme_check::parse_programme;
 use rehab_coach::domain::records::{Record, RecordBody, RecordId};
 use rehab_coach::domain::settings::CoachSettings;
 use rehab_coach::export::{self, DayRange, sample};
-use rehab_coach::store::programme_files::{Catalogue, CatalogueEntry, Origin};
 
 fn start() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()

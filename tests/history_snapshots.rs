@@ -6,11 +6,11 @@ use chrono::{Days, NaiveDate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rehab_coach::domain::catalogue::{Catalogue, CatalogueEntry, Origin};
 use rehab_coach::domain::history::History;
 use rehab_coach::domain::programme_check::parse_programme;
 use rehab_coach::domain::records::{RecordBody, Side};
 use rehab_coach::export::sample;
-use rehab_coach::store::programme_files::{Catalogue, CatalogueEntry, Origin};
 use rehab_coach::tui::history::{HistoryOutcome, HistoryScreen, View};
 
 fn start() -> NaiveDate {

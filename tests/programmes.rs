@@ -4,9 +4,10 @@
 
 use assert_cmd::Command;
 use proptest::prelude::*;
+use rehab_coach::domain::catalogue::Origin;
 use rehab_coach::domain::programme::ExerciseKind;
 use rehab_coach::domain::programme_check::{Problem, parse_programme};
-use rehab_coach::store::programme_files::{BUILTIN_FILES, Catalogue, Origin, load_catalogue};
+use rehab_coach::store::programme_files::{BUILTIN_FILES, builtin_catalogue, load_catalogue};
 use std::path::{Path, PathBuf};
 
 const BUILTIN_IDS: [&str; 5] = [
@@ -40,7 +41,7 @@ fn every_builtin_passes_the_validator_users_run() {
             panic!("built-in {file} has problems: {problems:#?}");
         }
     }
-    let catalogue = Catalogue::builtins_only();
+    let catalogue = builtin_catalogue();
     assert_eq!(catalogue.warnings, Vec::<String>::new());
     let ids: Vec<&str> = catalogue
         .entries
@@ -71,7 +72,7 @@ fn builtin_files_match_the_programmes_folder() {
 
 #[test]
 fn every_builtin_dose_is_traceable_to_a_source() {
-    for entry in Catalogue::builtins_only().entries {
+    for entry in builtin_catalogue().entries {
         let p = entry.programme;
         assert!(!p.sources.is_empty(), "{}", p.id);
         for phase in &p.phases {
@@ -86,7 +87,7 @@ fn every_builtin_dose_is_traceable_to_a_source() {
 
 #[test]
 fn last_phases_hand_over_to_return_to_running_except_osteoarthritis() {
-    let catalogue = Catalogue::builtins_only();
+    let catalogue = builtin_catalogue();
     for id in [
         "gluteal-tendinopathy",
         "gluteus-medius-weakness",
@@ -117,7 +118,7 @@ fn last_phases_hand_over_to_return_to_running_except_osteoarthritis() {
 
 #[test]
 fn gluteal_tendinopathy_keeps_side_lying_work_out_of_p1_and_p2() {
-    let catalogue = Catalogue::builtins_only();
+    let catalogue = builtin_catalogue();
     let p = catalogue.get("gluteal-tendinopathy").expect("built-in");
     for phase in p.phases.iter().filter(|ph| ph.id == "P1" || ph.id == "P2") {
         for pe in &phase.exercises {
@@ -133,7 +134,7 @@ fn gluteal_tendinopathy_keeps_side_lying_work_out_of_p1_and_p2() {
 
 #[test]
 fn hamstring_programme_has_the_load_test_and_isometric_dose() {
-    let catalogue = Catalogue::builtins_only();
+    let catalogue = builtin_catalogue();
     let p = catalogue
         .get("proximal-hamstring-tendinopathy")
         .expect("built-in");
@@ -149,7 +150,7 @@ fn hamstring_programme_has_the_load_test_and_isometric_dose() {
 
 #[test]
 fn return_to_running_is_an_entry_test_then_the_walk_run_ladder() {
-    let catalogue = Catalogue::builtins_only();
+    let catalogue = builtin_catalogue();
     let p = catalogue.get("return-to-running").expect("built-in");
     assert!(p.rules.running_caps);
     assert_eq!(p.phases.len(), 2);

@@ -7,6 +7,7 @@ mod session_fixture;
 use rehab_coach::domain::pain::Rating;
 use rehab_coach::domain::records::{RecordBody, RecordId};
 use rehab_coach::domain::session::{Effect, Input, RedOption, Screen, Session, Stage, StepKind};
+use rehab_coach::tui::session_view::title::{notification, title};
 use session_fixture::{
     Driver, SESSION_ID, do_set, finish_all, options, plan, programme, rate, reach,
 };
@@ -84,7 +85,10 @@ fn countdown_shows_full_length_then_reaches_zero_at_the_deadline() {
     assert_eq!(d.label(), "GET READY");
     assert_eq!(d.session.display_secs(d.now), Some(3));
     assert_eq!(d.session.next_deadline(d.now), Some(d.start + secs(1)));
-    assert_eq!(d.session.title(d.now), "Quick hold L 1/2 · get ready 0:03");
+    assert_eq!(
+        title(&d.session, d.now),
+        "Quick hold L 1/2 · get ready 0:03"
+    );
     // One nanosecond before the deadline it still shows 1 and is still getting ready.
     d.wait(secs(3) - Duration::from_nanos(1));
     assert_eq!(d.session.display_secs(d.now), Some(1));
@@ -92,7 +96,7 @@ fn countdown_shows_full_length_then_reaches_zero_at_the_deadline() {
     d.wait(Duration::from_nanos(1));
     assert_eq!(d.label(), "HOLD");
     assert_eq!(d.session.display_secs(d.now), Some(2));
-    assert_eq!(d.session.title(d.now), "Quick hold L 1/2 · 0:02");
+    assert_eq!(title(&d.session, d.now), "Quick hold L 1/2 · 0:02");
 }
 
 #[test]
@@ -124,7 +128,7 @@ fn title_says_when_paused() {
     let mut d = Driver::quick();
     d.press(Input::Pause);
     assert_eq!(
-        d.session.title(d.now),
+        title(&d.session, d.now),
         "Quick hold L 1/2 · get ready 0:03 (paused)"
     );
 }
@@ -136,7 +140,9 @@ fn bell_and_notification_at_the_end_of_a_hold_and_a_rest_but_not_a_get_ready() {
     assert!(effects.is_empty(), "get-ready ends silently: {effects:?}");
     let effects = d.wait_out();
     assert_eq!(effects[0], Effect::Bell);
-    assert!(matches!(&effects[1], Effect::Notify(t) if t.contains("Quick hold L 1/2")));
+    assert!(
+        matches!(&effects[1], Effect::Notify(cue) if notification(&d.session, *cue).contains("Quick hold L 1/2"))
+    );
     rate(&mut d, 0);
     assert_eq!(d.label(), "SWITCH SIDES");
     d.wait_out();
@@ -148,7 +154,7 @@ fn bell_and_notification_at_the_end_of_a_hold_and_a_rest_but_not_a_get_ready() {
     assert!(
         effects
             .iter()
-            .any(|e| matches!(e, Effect::Notify(t) if t.starts_with("Rest over")))
+            .any(|e| matches!(e, Effect::Notify(cue) if notification(&d.session, *cue).starts_with("Rest over")))
     );
 }
 
@@ -641,10 +647,10 @@ fn intervals_alternate_walk_and_jog_with_a_bell_at_each_end() {
     assert_eq!(d.label(), "WALK");
     assert_eq!(d.session.screen(), Screen::Interval);
     // The window title says which part it is: a small window shows little else.
-    assert_eq!(d.session.title(d.now), "Quick walk-run 1/2 · walk 0:02");
+    assert_eq!(title(&d.session, d.now), "Quick walk-run 1/2 · walk 0:02");
     assert!(d.wait_out().contains(&Effect::Bell));
     assert_eq!(d.label(), "JOG");
-    assert_eq!(d.session.title(d.now), "Quick walk-run 1/2 · jog 0:03");
+    assert_eq!(title(&d.session, d.now), "Quick walk-run 1/2 · jog 0:03");
     assert_eq!(d.session.display_secs(d.now), Some(3));
     assert!(d.wait_out().contains(&Effect::Bell));
     rate(&mut d, 0);

@@ -266,10 +266,10 @@ fn every_built_in_exercise_shows_its_set_and_whole_avoid_list_at_80x24() {
     use rehab_coach::domain::plan::{Decision, PlanSnapshot, SnapshotExercise};
     use rehab_coach::domain::records::RecordId;
     use rehab_coach::domain::session::{Session, SessionOptions};
-    use rehab_coach::store::programme_files::Catalogue;
+    use rehab_coach::store::programme_files::builtin_catalogue;
 
     let (width, height) = APP_SESSION_AREA;
-    for entry in Catalogue::builtins_only().entries {
+    for entry in builtin_catalogue().entries {
         let programme = entry.programme;
         for exercise in &programme.exercises {
             for (index, dose) in exercise.rungs.iter().enumerate() {

@@ -5,8 +5,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use proptest::prelude::*;
 use rehab_coach::domain::pain::Rating;
-use rehab_coach::domain::plan::{Decision, PlanSnapshot, Reason, ReferReason, SnapshotExercise};
+use rehab_coach::domain::plan::{Decision, PlanSnapshot, ReferReason, SnapshotExercise};
 use rehab_coach::domain::programme::Rung;
+use rehab_coach::domain::reason::Reason;
 use rehab_coach::domain::records::{LineError, Record, RecordBody, RecordId, Side};
 use rehab_coach::domain::red_flags::Urgency;
 use rehab_coach::store::journal_file::{

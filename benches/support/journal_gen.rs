@@ -7,8 +7,9 @@
 
 use chrono::{Days, FixedOffset, NaiveDate, TimeZone};
 use rehab_coach::domain::pain::Rating;
-use rehab_coach::domain::plan::{Decision, PlanSnapshot, Reason, SnapshotExercise};
+use rehab_coach::domain::plan::{Decision, PlanSnapshot, SnapshotExercise};
 use rehab_coach::domain::programme::{Programme, Rung};
+use rehab_coach::domain::reason::Reason;
 use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
 use rehab_coach::store::journal_file::journal_file_name;
 use std::collections::BTreeMap;

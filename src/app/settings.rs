@@ -1,9 +1,9 @@
 //! The coach settings in force: the defaults, then `config.toml`, then the programme's
 //! `[coach]` values (the programme is written for its condition, so it has the last word).
 
+use crate::domain::config::Config;
 use crate::domain::programme::Programme;
 use crate::domain::settings::CoachSettings;
-use crate::store::config::Config;
 
 /// The one place the order of the three layers is decided; every command and the app use it.
 pub fn coach_settings(config: &Config, programme: Option<&Programme>) -> CoachSettings {
@@ -30,7 +30,7 @@ mod tests {
             },
             ..Config::default()
         };
-        let catalogue = crate::store::programme_files::Catalogue::builtins_only();
+        let catalogue = crate::store::programme_files::builtin_catalogue();
         let mut programme = catalogue.entries[0].programme.clone();
         programme.coach = CoachOverrides {
             green_max: Some(defaults.green_max + 2),

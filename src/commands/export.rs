@@ -4,13 +4,14 @@
 use crate::app::journal::{FileJournal, Journal, read_records};
 use crate::app::settings::coach_settings;
 use crate::cli::{ExportArgs, ExportFormat, ReportArgs};
+use crate::domain::catalogue::Catalogue;
 use crate::domain::history::History;
 use crate::domain::settings::CoachSettings;
 use crate::export::{self, DayRange};
 use crate::store::Context;
 use crate::store::config;
 use crate::store::journal_file::JournalRead;
-use crate::store::programme_files::{Catalogue, load_catalogue};
+use crate::store::programme_files::load_catalogue;
 use anyhow::{Context as _, bail};
 use std::io::Write;
 use std::path::Path;

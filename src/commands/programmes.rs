@@ -2,10 +2,11 @@
 //! validator that reports every problem as `FILE:LINE:COL: FIELD: message`.
 
 use crate::cli::ProgrammesCommand;
+use crate::domain::catalogue::{Catalogue, Origin};
 use crate::domain::programme::{ExitCriteria, Frequency, Programme, Sides};
 use crate::domain::programme_check::parse_programme;
 use crate::store::Context;
-use crate::store::programme_files::{Catalogue, Origin, load_catalogue};
+use crate::store::programme_files::load_catalogue;
 use anyhow::bail;
 use std::collections::HashMap;
 use std::fmt::Write as _;

@@ -1,10 +1,9 @@
 //! What the coach prescribes for one day, and the snapshot of it stored when a session starts.
 
-use crate::domain::pain::Rating;
-use crate::domain::programme::{Exercise, ExerciseKind, Rung, Sides};
-use crate::domain::records::{RecordBody, RecordId, Side};
+use crate::domain::programme::Rung;
+use crate::domain::reason::Reason;
 use crate::domain::red_flags::Urgency;
-use crate::domain::running::RunningAdvice;
+use crate::domain::running_advice::RunningAdvice;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -113,24 +112,6 @@ impl fmt::Display for Decision {
     }
 }
 
-/// One reason behind a decision: the rule it comes from and what triggered it, in plain words.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Reason {
-    /// Rule id as docs/sources.md numbers them, e.g. "R1", "rule 11", "§4".
-    pub rule: String,
-    /// e.g. "Side-lying hold stays at 30 s: pain reached 6/10 yesterday, above the ceiling of 5".
-    pub text: String,
-}
-
-impl Reason {
-    pub fn new(rule: impl Into<String>, text: impl Into<String>) -> Self {
-        Reason {
-            rule: rule.into(),
-            text: text.into(),
-        }
-    }
-}
-
 /// One exercise in today's plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlannedExercise {
@@ -207,48 +188,6 @@ pub struct SnapshotExercise {
     pub reasons: Vec<Reason>,
 }
 
-impl SnapshotExercise {
-    /// The `set_done` records of doing this exercise as planned, every set rated `pain`: for
-    /// sessions logged afterwards (CLI `log session`, history backfill). `exercise` is its
-    /// definition in the programme: each side counts as a set for exercises done on each side,
-    /// and reps or seconds are those its kind counts (without it: one side, reps).
-    pub fn done_as_planned(
-        &self,
-        session: &RecordId,
-        exercise: Option<&Exercise>,
-        pain: Rating,
-        effort: Option<Rating>,
-    ) -> Vec<RecordBody> {
-        let kind = exercise.map_or(ExerciseKind::Reps, |e| e.kind);
-        let sides: &[Option<Side>] = match exercise.map(|e| e.sides) {
-            Some(Sides::Each) => &[Some(Side::Left), Some(Side::Right)],
-            _ => &[None],
-        };
-        let reps = match kind {
-            ExerciseKind::Reps | ExerciseKind::Hold => self.dose.reps,
-            _ => None,
-        };
-        let seconds = self.dose.work_seconds(kind);
-        let mut bodies = Vec::new();
-        for set in 1..=self.dose.sets {
-            for side in sides {
-                bodies.push(RecordBody::SetDone {
-                    session: session.clone(),
-                    exercise: self.exercise.clone(),
-                    side: *side,
-                    set,
-                    reps,
-                    seconds,
-                    pain,
-                    effort,
-                    undone: false,
-                });
-            }
-        }
-        bodies
-    }
-}
-
 impl Plan {
     /// The snapshot stored with a session: only the exercises due today.
     pub fn snapshot(&self) -> PlanSnapshot {
@@ -271,84 +210,5 @@ impl Plan {
                 })
                 .collect(),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::programme::Programme;
-
-    fn quick() -> Programme {
-        toml::from_str(include_str!("../../tests/fixtures/quick.toml")).unwrap()
-    }
-
-    /// (side, reps, seconds) of each set done as planned.
-    fn sets(
-        planned: &SnapshotExercise,
-        exercise: Option<&Exercise>,
-    ) -> Vec<(Option<Side>, Option<u32>, Option<u32>)> {
-        let pain = Rating::new(2).unwrap();
-        planned
-            .done_as_planned(&RecordId("s-1".into()), exercise, pain, None)
-            .into_iter()
-            .map(|body| match body {
-                RecordBody::SetDone {
-                    side,
-                    reps,
-                    seconds,
-                    ..
-                } => (side, reps, seconds),
-                other => panic!("not a set: {}", other.kind()),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn done_as_planned_counts_what_the_exercise_kind_counts_on_its_sides() {
-        let programme = quick();
-        let planned = |id: &str| SnapshotExercise {
-            exercise: id.into(),
-            rung: 1,
-            dose: Rung {
-                sets: 2,
-                reps: Some(3),
-                hold: Some(20),
-                duration: Some(30),
-                ..Rung::default()
-            },
-            decision: Decision::Hold,
-            reasons: vec![],
-        };
-        let (l, r) = (Some(Side::Left), Some(Side::Right));
-        let cases = [
-            (
-                "quick-hold",
-                vec![
-                    (l, Some(3), Some(20)),
-                    (r, Some(3), Some(20)),
-                    (l, Some(3), Some(20)),
-                    (r, Some(3), Some(20)),
-                ],
-            ),
-            (
-                "quick-reps",
-                vec![(None, Some(3), None), (None, Some(3), None)],
-            ),
-            (
-                "quick-stretch",
-                vec![(None, None, Some(30)), (None, None, Some(30))],
-            ),
-        ];
-        for (id, expected) in cases {
-            let exercise = programme.exercise(id);
-            assert!(exercise.is_some(), "{id} is in the fixture");
-            assert_eq!(sets(&planned(id), exercise), expected, "{id}");
-        }
-        // An exercise the programme no longer has: one side, reps counted.
-        assert_eq!(
-            sets(&planned("gone"), None),
-            vec![(None, Some(3), None), (None, Some(3), None)]
-        );
     }
 }

@@ -9,8 +9,11 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
+mod as_planned;
 mod de;
 mod time_text;
+
+pub use as_planned::done_as_planned;
 
 /// The journal format this build writes and understands.
 pub const FORMAT_VERSION: u32 = 1;

@@ -4,36 +4,16 @@
 //! and is never an input to a decision (R18a).
 
 use crate::domain::history::RunLog;
-use crate::domain::plan::Reason;
+use crate::domain::reason::Reason;
+use crate::domain::running_advice::RunningAdvice;
 use crate::domain::settings::CoachSettings;
 use chrono::{Days, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 /// R16: the single-run cap looks back this many days for the longest run.
 pub const LONGEST_RUN_WINDOW_DAYS: u64 = 30;
 /// R18: ACWR's chronic load is the mean weekly load over this many weeks.
 pub const ACWR_CHRONIC_WEEKS: u64 = 4;
 const WEEK: u64 = 7;
-
-/// What the plan says about running today.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RunningAdvice {
-    /// Km run in the last 7 days (today included).
-    pub km_this_week: f64,
-    /// Km run in the 7 days before that.
-    pub km_last_week: f64,
-    /// Most km to run over the 7 days ending today (None without a recent week to build on).
-    pub week_cap_km: Option<f64>,
-    /// Longest single run allowed today (None without a run in the last 30 days).
-    pub run_cap_km: Option<f64>,
-    /// Step down one walk-run rung (the last run was red or did not settle).
-    pub drop_rung: bool,
-    /// No run before this day (48 h after a red or unsettled run).
-    pub next_run_from: Option<NaiveDate>,
-    /// Acute:chronic ratio, shown only (R18a).
-    pub acwr: Option<f64>,
-    pub reasons: Vec<Reason>,
-}
 
 /// The last run's outcome, judged by the coach (pain above the ceiling, or the next morning).
 #[derive(Debug, Clone, PartialEq)]

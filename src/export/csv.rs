@@ -3,12 +3,12 @@
 //! day classification of `domain::insight`). The columns and what each row kind puts in them are
 //! documented in docs/export.md; keep the two in step.
 
+use crate::domain::catalogue::Catalogue;
 use crate::domain::history::{DayCheckIn, History, SessionLog};
 use crate::domain::insight::DayClassifier;
 use crate::domain::pain::Rating;
 use crate::domain::settings::CoachSettings;
 use crate::export::range::DayRange;
-use crate::store::programme_files::Catalogue;
 use chrono::NaiveDate;
 
 /// The header, in order. Stable: scripts depend on it (new columns only ever go at the end).

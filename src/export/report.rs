@@ -3,13 +3,13 @@
 //! notes. Deterministic: no clock (the shell passes `today`), so the same journal and day always
 //! give the same report.
 
+use crate::domain::catalogue::Catalogue;
 use crate::domain::history::History;
 use crate::domain::insight::{self, DayClassifier, DayKind, DayPain};
 use crate::domain::plan::Decision;
 use crate::domain::red_flags;
 use crate::domain::settings::CoachSettings;
 use crate::export::range::DayRange;
-use crate::store::programme_files::Catalogue;
 use chrono::{Datelike, Days, NaiveDate};
 use std::fmt::Write;
 

@@ -6,8 +6,9 @@
 //! one, a flare with a step down, a mistyped check-in fixed by a correction, a few runs.
 
 use crate::domain::pain::Rating;
-use crate::domain::plan::{Decision, PlanSnapshot, Reason, SnapshotExercise};
+use crate::domain::plan::{Decision, PlanSnapshot, SnapshotExercise};
 use crate::domain::programme::Rung;
+use crate::domain::reason::Reason;
 use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId, Side};
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime, TimeDelta};
 use std::collections::BTreeMap;

@@ -1,8 +1,8 @@
 //! Built-in programmes (embedded in the binary, so a fresh install needs no set-up) and the
 //! person's own (`<config dir>/programmes/*.toml`), which add to them or replace one by id.
 
-use crate::domain::programme::Programme;
-use crate::domain::programme_check::{Problem, parse_programme};
+use crate::domain::catalogue::{Catalogue, first_problem};
+use crate::domain::programme_check::parse_programme;
 use std::path::{Path, PathBuf};
 
 /// The built-in programme files: (file name, text). Checked by the same validator as users' files.
@@ -29,80 +29,15 @@ pub const BUILTIN_FILES: [(&str, &str); 5] = [
     ),
 ];
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Origin {
-    Builtin,
-    File(PathBuf),
-}
-
-#[derive(Debug, Clone)]
-pub struct CatalogueEntry {
-    pub programme: Programme,
-    pub origin: Origin,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Catalogue {
-    pub entries: Vec<CatalogueEntry>,
-    /// A broken user programme never stops the built-ins: it is named here with its error.
-    pub warnings: Vec<String>,
-    /// Ids of built-ins replaced by a user programme with the same id.
-    pub overridden_builtins: Vec<String>,
-}
-
-impl Catalogue {
-    pub fn get(&self, id: &str) -> Option<&Programme> {
-        self.entry(id).map(|e| &e.programme)
-    }
-
-    pub fn entry(&self, id: &str) -> Option<&CatalogueEntry> {
-        self.entries.iter().find(|e| e.programme.id == id)
-    }
-
-    /// True when the entry with this id is a user programme that replaced a built-in.
-    pub fn overrides_builtin(&self, id: &str) -> bool {
-        self.overridden_builtins.iter().any(|o| o == id)
-    }
-
-    /// The built-in programmes alone. A built-in that fails validation is a bug caught by the
-    /// tests; at run time it becomes a warning rather than a crash.
-    pub fn builtins_only() -> Catalogue {
-        let mut catalogue = Catalogue::default();
-        for (file, text) in BUILTIN_FILES {
-            match parse_programme(text) {
-                Ok(programme) => catalogue.entries.push(CatalogueEntry {
-                    programme,
-                    origin: Origin::Builtin,
-                }),
-                Err(problems) => catalogue.warnings.push(format!(
-                    "built-in {file} is invalid (please report this): {}",
-                    first_problem(&problems)
-                )),
-            }
-        }
-        catalogue
-    }
-
-    /// Add or replace a programme loaded from `path`.
-    fn add_user(&mut self, programme: Programme, path: PathBuf) {
-        let replaces_builtin = self
-            .entry(&programme.id)
-            .is_some_and(|e| e.origin == Origin::Builtin);
-        if replaces_builtin {
-            self.overridden_builtins.push(programme.id.clone());
-        }
-        self.entries.retain(|e| e.programme.id != programme.id);
-        self.entries.push(CatalogueEntry {
-            programme,
-            origin: Origin::File(path),
-        });
-    }
+/// The built-in programmes alone.
+pub fn builtin_catalogue() -> Catalogue {
+    Catalogue::from_builtin_texts(&BUILTIN_FILES)
 }
 
 /// Built-ins first, then `*.toml` in `programmes_dir` in name order (a user file with a built-in's
 /// id replaces it). A missing directory simply means "no programmes of your own".
 pub fn load_catalogue(programmes_dir: &Path) -> Catalogue {
-    let mut catalogue = Catalogue::builtins_only();
+    let mut catalogue = builtin_catalogue();
     let dir = match std::fs::read_dir(programmes_dir) {
         Ok(dir) => dir,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return catalogue,
@@ -141,16 +76,4 @@ pub fn load_catalogue(programmes_dir: &Path) -> Catalogue {
         }
     }
     catalogue
-}
-
-fn first_problem(problems: &[Problem]) -> String {
-    problems
-        .first()
-        .map(|p| {
-            format!(
-                "line {}, column {}: {}: {}",
-                p.line, p.column, p.field, p.message
-            )
-        })
-        .unwrap_or_default()
 }

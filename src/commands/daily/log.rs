@@ -7,7 +7,7 @@ use crate::cli::{LogRunArgs, LogSessionArgs};
 use crate::domain::plan::PlanSnapshot;
 
 use crate::app::journal::Appender;
-use crate::domain::records::RecordBody;
+use crate::domain::records::{RecordBody, done_as_planned};
 use crate::store::Context;
 use anyhow::{Context as _, bail};
 use std::process::ExitCode;
@@ -69,7 +69,7 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
             continue;
         }
         let exercise = programme.exercise(&planned.exercise);
-        for body in planned.done_as_planned(&started.id, exercise, pain_during, effort) {
+        for body in done_as_planned(planned, &started.id, exercise, pain_during, effort) {
             append(body)?;
             sets_logged += 1;
         }

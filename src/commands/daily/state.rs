@@ -4,14 +4,16 @@
 use crate::app::journal::{FileJournal, Journal};
 use crate::app::settings::coach_settings;
 use crate::commands::journal::unread_message;
+use crate::domain::catalogue::Catalogue;
 use crate::domain::coach::prescribe;
+use crate::domain::config::Config;
 use crate::domain::history::History;
 use crate::domain::plan::Plan;
 use crate::domain::programme::Programme;
 use crate::domain::settings::CoachSettings;
 use crate::store::Context;
-use crate::store::config::{self, Config};
-use crate::store::programme_files::{Catalogue, load_catalogue};
+use crate::store::config;
+use crate::store::programme_files::load_catalogue;
 use anyhow::bail;
 
 pub struct DayState {

@@ -1,8 +1,9 @@
 //! `rehab today` as text: a stop or referral first, then phase and week, the decision with every
 //! reason, each exercise at its rung and dose, and what to do first.
 
-use crate::domain::plan::{Decision, Plan, PlannedExercise, Reason};
+use crate::domain::plan::{Decision, Plan, PlannedExercise};
 use crate::domain::programme::{Programme, Sides};
+use crate::domain::reason::Reason;
 use crate::domain::red_flags::COACHES_NOT_DIAGNOSES;
 use std::fmt::Write as _;
 

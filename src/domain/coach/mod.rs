@@ -22,9 +22,10 @@ mod stop;
 mod words;
 
 use crate::domain::history::History;
-use crate::domain::plan::{Decision, Plan, PlannedExercise, Reason};
+use crate::domain::plan::{Decision, Plan, PlannedExercise};
 use crate::domain::programme::{ExerciseKind, PhaseExercise, Programme};
-use crate::domain::running::RunningAdvice;
+use crate::domain::reason::Reason;
+use crate::domain::running_advice::RunningAdvice;
 use crate::domain::settings::CoachSettings;
 use chrono::NaiveDate;
 use context::{Context, when};

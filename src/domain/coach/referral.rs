@@ -6,7 +6,8 @@ use super::context::{Context, when};
 use super::mornings::one_decimal;
 use super::phase::PhasePosition;
 use super::red_flags::ActiveFlag;
-use crate::domain::plan::{Reason, ReferReason};
+use crate::domain::plan::ReferReason;
+use crate::domain::reason::Reason;
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeSet;
 

@@ -2,7 +2,8 @@
 
 use super::context::Context;
 use super::mornings::Response;
-use crate::domain::running::{self, LastRunJudgement, RunningAdvice};
+use crate::domain::running::{self, LastRunJudgement};
+use crate::domain::running_advice::RunningAdvice;
 
 /// Running caps from runs dated up to today, with the last run judged by rules 8–9.
 pub fn running_advice(cx: &Context) -> RunningAdvice {

@@ -4,7 +4,8 @@
 use super::context::{Context, when};
 use super::dose::dose_at;
 use super::red_flags::ActiveFlag;
-use crate::domain::plan::{Decision, Plan, PlannedExercise, Reason};
+use crate::domain::plan::{Decision, Plan, PlannedExercise};
+use crate::domain::reason::Reason;
 
 /// Rule 1: an EMERGENCY or URGENT red flag locks every exercise until a clinician has been seen.
 pub fn stop_plan(cx: &Context, phase_index: usize, stop: &ActiveFlag) -> Plan {

@@ -1,7 +1,8 @@
 //! Plan changes with their reasons: every session whose plan differs from the one before.
 
 use crate::domain::history::{History, SessionLog};
-use crate::domain::plan::{Decision, Reason};
+use crate::domain::plan::Decision;
+use crate::domain::reason::Reason;
 use crate::domain::records::RecordId;
 use chrono::NaiveDate;
 

@@ -25,6 +25,8 @@ mod resume;
 mod state;
 mod steps;
 mod summary;
+mod transitions;
+mod views;
 
 pub use inputs::Input;
 pub use state::{
@@ -33,12 +35,11 @@ pub use state::{
 pub use steps::{Block, Slot, Step, StepKind};
 pub use summary::{ExerciseSummary, Summary};
 
-use crate::domain::history::SessionLog;
-use crate::domain::pain::{Rating, Zone};
+use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 use crate::domain::programme::Programme;
 use crate::domain::records::{RecordBody, RecordId};
-use crate::domain::timer::{Countdown, clock_text};
+use crate::domain::timer::Countdown;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
@@ -76,10 +77,19 @@ pub enum Effect {
     Append(RecordBody),
     /// Ring the terminal bell.
     Bell,
-    /// Send a desktop notification (when enabled in config).
-    Notify(String),
+    /// Send a desktop notification (when enabled in config); the view phrases it.
+    Notify(Cue),
     /// The session is over (finished, or quit after confirmation); everything is saved.
     Ended,
+}
+
+/// What a notification is about; `tui::session_view::title` words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A timed step of a set ended (a hold, a stretch, walking, jogging).
+    StepDone { slot: Slot, kind: StepKind },
+    /// A rest ended; `next` is the set that follows, None when only the end form is left.
+    RestOver { next: Option<Slot> },
 }
 
 /// A running session.
@@ -186,16 +196,6 @@ impl Session {
         }
     }
 
-    /// Pick up an unfinished session at its next undone step (after a crash or a closed terminal).
-    pub fn resume(
-        log: &SessionLog,
-        programme: &Programme,
-        options: SessionOptions,
-        now: Instant,
-    ) -> Session {
-        resume::resume(log, programme, options, now)
-    }
-
     /// The next instant at which the screen changes without input (next second boundary of a
     /// running countdown), or None when waiting for input only.
     pub fn next_deadline(&self, now: Instant) -> Option<Instant> {
@@ -230,38 +230,6 @@ impl Session {
         effects
     }
 
-    /// Window title text (OSC 2): "Clamshell L 2/3 · 0:23".
-    pub fn title(&self, now: Instant) -> String {
-        match &self.stage {
-            Stage::Steps => {
-                let Some(step) = self.current_step() else {
-                    return "rehab".to_string();
-                };
-                let what = match self.timer {
-                    // Said in words when it is not the exercise's own work, so a glance at a
-                    // small window tells walking from jogging and resting from holding.
-                    Some(t) if title_names_step(step.kind) => format!(
-                        "{} {}",
-                        step.kind.label().to_lowercase(),
-                        clock_text(t.display_secs(now))
-                    ),
-                    Some(t) => clock_text(t.display_secs(now)),
-                    None if step.kind == StepKind::Rate => "rate pain".to_string(),
-                    None => "reps".to_string(),
-                };
-                let paused = if self.overlay == Some(Overlay::Paused) {
-                    " (paused)"
-                } else {
-                    ""
-                };
-                format!("{} · {what}{paused}", self.slot_text(step.slot))
-            }
-            Stage::RedPain { .. } => "rehab · pain too high".to_string(),
-            Stage::EndForm(_) => "rehab · how did it go".to_string(),
-            Stage::Summary { .. } | Stage::Ended => "rehab · session done".to_string(),
-        }
-    }
-
     pub fn is_over(&self) -> bool {
         self.over
     }
@@ -284,393 +252,4 @@ impl Session {
             done.id = Some(id);
         }
     }
-
-    // ---- read-only views for the renderer ----
-
-    pub fn stage(&self) -> &Stage {
-        &self.stage
-    }
-
-    pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay
-    }
-
-    /// Which screen to show (and which key table applies).
-    pub fn screen(&self) -> Screen {
-        if let Some(overlay) = self.overlay {
-            return match overlay {
-                Overlay::Paused => Screen::Paused,
-                Overlay::SkipReason { .. } => Screen::SkipReason,
-                Overlay::QuitConfirm { .. } => Screen::QuitConfirm,
-            };
-        }
-        match &self.stage {
-            Stage::Steps => self.step_screen(),
-            Stage::RedPain { .. } => Screen::RedPain,
-            Stage::EndForm(form) => match form.field {
-                EndField::PainAfter => Screen::EndPain,
-                EndField::Effort => Screen::EndEffort,
-                EndField::Note => Screen::EndNote,
-            },
-            Stage::Summary { .. } => Screen::Summary,
-            Stage::Ended => Screen::Ended,
-        }
-    }
-
-    /// The screen of the main line under any dialog.
-    pub fn step_screen(&self) -> Screen {
-        match self.current_step().map(|s| s.kind) {
-            Some(StepKind::Reps(_)) => Screen::Reps,
-            Some(StepKind::Rate) if self.pending_pain.is_some() => Screen::RateEffort,
-            Some(StepKind::Rate) => Screen::RatePain,
-            Some(StepKind::Rest(_)) => Screen::Rest,
-            Some(StepKind::SideSwitch(_)) => Screen::SideSwitch,
-            Some(StepKind::Walk(_) | StepKind::Run(_)) => Screen::Interval,
-            Some(StepKind::GetReady(_)) => Screen::GetReady,
-            Some(_) => Screen::Countdown,
-            None => Screen::Ended,
-        }
-    }
-
-    /// The step being done (also under a dialog), None after the last one.
-    pub fn current_step(&self) -> Option<&Step> {
-        match self.stage {
-            Stage::Steps | Stage::RedPain { .. } => self.steps.get(self.cursor),
-            _ => None,
-        }
-    }
-
-    pub fn block(&self, index: usize) -> Option<&Block> {
-        self.blocks.get(index)
-    }
-
-    /// The block of the current step.
-    pub fn current_block(&self) -> Option<&Block> {
-        self.current_step()
-            .and_then(|s| self.blocks.get(s.slot.block))
-    }
-
-    pub fn countdown(&self) -> Option<&Countdown> {
-        self.timer.as_ref()
-    }
-
-    /// Seconds shown on the big countdown.
-    pub fn display_secs(&self, now: Instant) -> Option<u64> {
-        self.timer.map(|t| t.display_secs(now))
-    }
-
-    /// Pain typed in the current rating while effort is asked.
-    pub fn pending_pain(&self) -> Option<Rating> {
-        self.pending_pain
-    }
-
-    /// The pain Enter keeps.
-    pub fn last_pain(&self) -> Option<Rating> {
-        self.last_pain
-    }
-
-    pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
-    }
-
-    pub fn bell_on(&self) -> bool {
-        self.bell
-    }
-
-    /// Turn the bell on or off (config `bell`; `b` toggles it in the runner).
-    pub fn set_bell(&mut self, on: bool) {
-        self.bell = on;
-    }
-
-    pub fn done_sets(&self) -> &[DoneSet] {
-        &self.done
-    }
-
-    /// Plan exercises that are no longer in the programme (left out).
-    pub fn missing_exercises(&self) -> &[String] {
-        &self.missing
-    }
-
-    pub fn pain_zone(&self, pain: Rating) -> Zone {
-        Zone::of(pain, self.options.green_max, self.options.amber_max)
-    }
-
-    /// Sets (per side) rated so far, and that number plus the sets still ahead.
-    pub fn progress(&self) -> (usize, usize) {
-        let ahead = (self.cursor..self.steps.len())
-            .filter(|&i| self.steps[i].kind == StepKind::Rate && self.is_live(i))
-            .count();
-        (self.done.len(), self.done.len() + ahead)
-    }
-
-    /// The current exercise's position (1-based) among today's exercises in the order they
-    /// are done (a replacement after red pain sits where it is done), and their count.
-    pub fn exercise_position(&self) -> Option<(usize, usize)> {
-        let block = self.current_step()?.slot.block;
-        let mut order: Vec<usize> = Vec::new();
-        for step in &self.steps {
-            if order.last() != Some(&step.slot.block) && !order.contains(&step.slot.block) {
-                order.push(step.slot.block);
-            }
-        }
-        let position = order.iter().position(|&b| b == block)?;
-        Some((position + 1, order.len()))
-    }
-
-    /// What comes after the current set: "Next: Quick hold R, set 1 of 2" or the end.
-    pub fn next_up(&self) -> String {
-        let current = self.current_step().map(|s| s.slot);
-        let next = self
-            .steps
-            .iter()
-            .enumerate()
-            .skip(self.cursor)
-            .find(|(i, s)| Some(s.slot) != current && !s.kind.is_transition() && self.is_live(*i));
-        match next {
-            Some((_, step)) => match self.blocks.get(step.slot.block) {
-                Some(block) => format!(
-                    "Next: {} ({})",
-                    self.slot_words(step.slot),
-                    block.dose.describe(block.exercise.kind)
-                ),
-                None => String::new(),
-            },
-            None => "Next: pain after the session, then a summary".to_string(),
-        }
-    }
-
-    /// "Clamshell L 2/3".
-    fn slot_text(&self, slot: Slot) -> String {
-        let Some(block) = self.blocks.get(slot.block) else {
-            return String::new();
-        };
-        let side = slot
-            .side
-            .map(|s| format!(" {}", s.letter()))
-            .unwrap_or_default();
-        format!(
-            "{}{side} {}/{}",
-            block.exercise.name, slot.set, block.last_set
-        )
-    }
-
-    /// "Clamshell, left, set 2 of 3".
-    pub fn slot_words(&self, slot: Slot) -> String {
-        let Some(block) = self.blocks.get(slot.block) else {
-            return String::new();
-        };
-        let side = slot
-            .side
-            .map(|s| format!(", {}", s.word()))
-            .unwrap_or_default();
-        format!(
-            "{}{side}, set {} of {}",
-            block.exercise.name, slot.set, block.last_set
-        )
-    }
-
-    /// Exercise ids with an amber rating today: no step up for them.
-    pub fn no_progress(&self) -> Vec<String> {
-        let mut ids: Vec<String> = self
-            .done
-            .iter()
-            .filter(|d| self.pain_zone(d.pain) == Zone::Amber)
-            .map(|d| d.exercise.clone())
-            .collect();
-        ids.dedup();
-        ids
-    }
-
-    /// How an exercise ended early today, if it did.
-    pub fn block_end(&self, block: usize) -> Option<&BlockEnd> {
-        self.ended.get(&block)
-    }
-
-    /// The exercise `s` would skip: the current one, or during a rest or side switch the one
-    /// whose work comes next (after an exercise's last set, that is the next exercise).
-    pub fn skip_target(&self) -> Option<usize> {
-        let step = self.current_step()?;
-        if !step.kind.is_transition() {
-            return Some(step.slot.block);
-        }
-        (self.cursor..self.steps.len())
-            .find(|&i| !self.steps[i].kind.is_transition() && self.is_live(i))
-            .map(|i| self.steps[i].slot.block)
-    }
-
-    /// The choices of the red-pain dialog for the current block.
-    pub fn red_options(&self) -> Vec<RedOption> {
-        let mut options = Vec::new();
-        let (Some(block), Some(last)) = (self.current_block(), self.done.last()) else {
-            return vec![RedOption::MoveOn];
-        };
-        if block.rung > 1
-            && let Some(easier) = block.exercise.rung(block.rung - 1)
-            && easier.sets > last.slot.set
-        {
-            options.push(RedOption::EasierRung {
-                rung: block.rung - 1,
-                dose: easier.clone(),
-            });
-        }
-        if let Some(iso) = &block.isometric
-            && iso.id != block.exercise.id
-            && !self.ended_for_pain(&iso.id)
-        {
-            options.push(RedOption::Isometric {
-                exercise: iso.id.clone(),
-                name: iso.name.clone(),
-            });
-        }
-        options.push(RedOption::MoveOn);
-        options
-    }
-
-    /// True when an exercise already hurt too much today: it is not offered again.
-    fn ended_for_pain(&self, exercise: &str) -> bool {
-        self.ended.iter().any(|(&index, end)| {
-            *end == BlockEnd::RedPain
-                && self
-                    .blocks
-                    .get(index)
-                    .is_some_and(|b| b.exercise.id == exercise)
-        })
-    }
-
-    /// The last set number done today of an exercise, so a repeat of it numbers on from there
-    /// (a set is known in the journal by session, exercise, side and number).
-    pub(crate) fn last_set_of(&self, exercise: &str) -> u32 {
-        self.done
-            .iter()
-            .filter(|d| d.exercise == exercise)
-            .map(|d| d.slot.set)
-            .max()
-            .unwrap_or(0)
-    }
-
-    /// Lines for the summary on what tomorrow likely brings and why. The shell asks the coach
-    /// after `SessionFinished` is written (the runner has no journal to ask).
-    pub fn set_tomorrow(&mut self, lines: Vec<String>) {
-        self.tomorrow = lines;
-    }
-
-    /// The summary of what was done (meaningful once the session is finished).
-    pub fn summary(&self) -> Summary {
-        summary::summarise(self)
-    }
-
-    // ---- stepping ----
-
-    /// A step is live unless its block has ended, and a rest or side switch only when some live
-    /// work follows it.
-    fn is_live(&self, index: usize) -> bool {
-        let Some(step) = self.steps.get(index) else {
-            return false;
-        };
-        if self.ended.contains_key(&step.slot.block) {
-            return false;
-        }
-        if step.kind.is_transition() {
-            return self.steps[index + 1..]
-                .iter()
-                .any(|s| !s.kind.is_transition() && !self.ended.contains_key(&s.slot.block));
-        }
-        true
-    }
-
-    /// Enter step `index` (or the first live one after it) at `start`.
-    fn start_at(&mut self, index: usize, start: Instant) {
-        let mut index = index;
-        while index < self.steps.len() && !self.is_live(index) {
-            index += 1;
-        }
-        self.cursor = index;
-        self.pending_pain = None;
-        let Some(step) = self.steps.get(index).copied() else {
-            self.timer = None;
-            self.stage = Stage::EndForm(EndForm::default());
-            return;
-        };
-        self.stage = Stage::Steps;
-        // A set starts fresh at its first step (also when an undo comes back to it).
-        let first_of_slot = index == 0 || self.steps[index - 1].slot != step.slot;
-        if first_of_slot {
-            self.worked = Duration::ZERO;
-        }
-        self.timer = step.kind.length().map(|d| Countdown::start(start, d));
-    }
-
-    /// Move to the next live step, starting its countdown at `start`.
-    fn advance(&mut self, start: Instant) {
-        self.start_at(self.cursor + 1, start);
-    }
-
-    /// The current countdown ended (naturally at `at`, or early by a key).
-    fn finish_countdown(&mut self, at: Instant, effects: &mut Vec<Effect>) {
-        let Some(step) = self.current_step().copied() else {
-            return;
-        };
-        if let Some(timer) = self.timer
-            && step.kind.is_timed_work()
-        {
-            self.worked += timer.total().saturating_sub(timer.remaining(at));
-        }
-        let ring = match step.kind {
-            StepKind::GetReady(_) | StepKind::SideSwitch(_) => None,
-            StepKind::Rest(_) => Some(format!("Rest over: {}", self.next_up())),
-            _ => Some(format!(
-                "{}: {} done",
-                self.slot_text(step.slot),
-                step.kind.label().to_lowercase()
-            )),
-        };
-        if let Some(text) = ring {
-            self.ring(text, effects);
-        }
-        self.advance(at);
-        // A notice about the last exercise has been on screen all through the rest after it;
-        // carried into the next exercise it reads as if it were about that one.
-        let next_exercise = self
-            .current_step()
-            .is_some_and(|s| s.slot.block != step.slot.block);
-        if matches!(step.kind, StepKind::Rest(_)) && next_exercise {
-            self.notice = None;
-        }
-    }
-
-    fn ring(&self, text: String, effects: &mut Vec<Effect>) {
-        if self.bell && !effects.contains(&Effect::Bell) {
-            effects.push(Effect::Bell);
-        }
-        effects.push(Effect::Notify(text));
-    }
-
-    /// Open a dialog, pausing the countdown.
-    fn open(&mut self, overlay: Overlay, now: Instant) {
-        if let Some(t) = self.timer.as_mut() {
-            t.pause(now);
-        }
-        self.overlay = Some(overlay);
-    }
-
-    /// Close any dialog, resuming the countdown with the time it had.
-    fn close(&mut self, now: Instant) {
-        self.overlay = None;
-        if let Some(t) = self.timer.as_mut() {
-            t.resume(now);
-        }
-    }
-}
-
-/// Steps the window title names ("rest 0:23", "jog 1:40"); the exercise's own hold or timed
-/// work shows the countdown alone.
-fn title_names_step(kind: StepKind) -> bool {
-    matches!(
-        kind,
-        StepKind::GetReady(_)
-            | StepKind::Walk(_)
-            | StepKind::Run(_)
-            | StepKind::SideSwitch(_)
-            | StepKind::Rest(_)
-    )
 }

@@ -9,6 +9,7 @@ use crate::domain::session::{Effect, Session};
 use crate::tui::components::Outcome;
 use crate::tui::history::edit::BackfilledSession;
 use crate::tui::screens::overlays::Overlay;
+use crate::tui::session_view::title;
 use chrono::NaiveDate;
 
 impl App {
@@ -178,7 +179,11 @@ impl App {
                 },
                 // The runner rings only while its bell is on (`b` there toggles it).
                 Effect::Bell => out.push(Output::Bell),
-                Effect::Notify(text) if self.config.notify => out.push(Output::Notify(text)),
+                Effect::Notify(cue) if self.config.notify => {
+                    if let Screen::Session(s) = &self.screen {
+                        out.push(Output::Notify(title::notification(s, cue)));
+                    }
+                }
                 Effect::Notify(_) => {}
                 Effect::Ended => {
                     let Screen::Session(s) = &self.screen else {

@@ -3,6 +3,8 @@
 //! from the app for each key, tick or frame; screens never hold on to it.
 
 use crate::app::settings::coach_settings;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::config::Config;
 use crate::domain::history::History;
 use crate::domain::insight;
 use crate::domain::pain::Rating;
@@ -12,8 +14,6 @@ use crate::domain::red_flag_recheck::{Recheck, recheck_due};
 use crate::domain::red_flags::{self, Urgency};
 use crate::domain::session::SessionOptions;
 use crate::domain::settings::CoachSettings;
-use crate::store::config::Config;
-use crate::store::programme_files::Catalogue;
 use crate::tui::screens::checkin::{CheckInForm, LoadTestInfo};
 use crate::tui::screens::today::{Safety, TodayModel};
 use crate::tui::theme::Theme;

@@ -5,10 +5,10 @@
 //! `update_at` through the `Journal` port, the moment a step completes.
 
 use crate::app::journal::Journal;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::config::Config;
 use crate::domain::plan::Plan;
 use crate::domain::session::Session;
-use crate::store::config::Config;
-use crate::store::programme_files::Catalogue;
 use crate::tui::components::{Component, TodayScreen};
 use crate::tui::history::HistoryScreen;
 use crate::tui::keymap::{Binding, Key, lookup};

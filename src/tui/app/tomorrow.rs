@@ -2,7 +2,8 @@
 //! journal as it stands once the session is finished (issue 4 §3). Tomorrow's morning check-in
 //! can still change it, hence "likely".
 
-use crate::domain::plan::{Decision, Plan, Reason};
+use crate::domain::plan::{Decision, Plan};
+use crate::domain::reason::Reason;
 
 /// How many of the coach's reasons the summary shows; Today tomorrow lists them all.
 pub const TOMORROW_REASONS: usize = 3;

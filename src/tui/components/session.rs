@@ -53,11 +53,11 @@ impl Component for Session {
     }
 
     fn title(&self, ctx: &Ctx) -> String {
-        Session::title(self, ctx.now)
+        session_view::title::title(self, ctx.now)
     }
 
     /// The current step and its countdown (the timers keep running).
     fn too_small_status(&self, ctx: &Ctx) -> Option<String> {
-        Some(Session::title(self, ctx.now))
+        Some(session_view::title::title(self, ctx.now))
     }
 }

@@ -1,11 +1,11 @@
 //! Everything the history views show, derived once per `refresh` (not per frame) from the
 //! replayed History, so drawing a frame only slices ready-made vectors.
 
+use crate::domain::catalogue::Catalogue;
 use crate::domain::history::{History, SessionLog};
 use crate::domain::insight::{self, DayKind, DayPain, PlanChange, RunWeek};
 use crate::domain::records::RecordId;
 use crate::domain::settings::CoachSettings;
-use crate::store::programme_files::Catalogue;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;

@@ -5,7 +5,7 @@ use crate::domain::history::SessionLog;
 use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 use crate::domain::programme::Programme;
-use crate::domain::records::{RecordBody, RecordId};
+use crate::domain::records::{RecordBody, RecordId, done_as_planned};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -109,7 +109,13 @@ impl BackfilledSession {
         let mut bodies = Vec::new();
         for planned in &self.plan.exercises {
             let exercise = programme.and_then(|p| p.exercise(&planned.exercise));
-            bodies.extend(planned.done_as_planned(&session, exercise, self.during, None));
+            bodies.extend(done_as_planned(
+                planned,
+                &session,
+                exercise,
+                self.during,
+                None,
+            ));
         }
         bodies.push(RecordBody::SessionFinished {
             session,

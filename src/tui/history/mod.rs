@@ -24,11 +24,11 @@ pub mod sessions;
 mod table_window;
 
 use crate::app::settings::coach_settings;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::config::Config;
 use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::domain::settings::CoachSettings;
-use crate::store::config::Config;
-use crate::store::programme_files::Catalogue;
 use chrono::{Days, NaiveDate};
 use data::Derived;
 use edit::{BackfilledSession, Form, Target};

@@ -1,7 +1,7 @@
 //! Choose a programme: each with its one-line "for" and who should see a clinician first.
 //! Choosing is the person's self-selection (or a clinician's label), never the app's diagnosis.
 
-use crate::store::programme_files::Catalogue;
+use crate::domain::catalogue::Catalogue;
 use crate::tui::keymap::{Binding, Key};
 use crate::tui::screens::wrapped_height;
 use crate::tui::session_view::wrap::{cut, hanging};

@@ -1,9 +1,9 @@
 //! First run: welcome, the red-flag questions (docs/sources.md#red-flags) with the right response
 //! to a yes, the programme, and baseline pain. Every step can be skipped forward and back.
 
+use crate::domain::catalogue::Catalogue;
 use crate::domain::records::RecordBody;
 use crate::domain::red_flags::{NOT_A_DIAGNOSIS, RED_FLAGS, RedFlag, Urgency, worst};
-use crate::store::programme_files::Catalogue;
 use crate::tui::keymap::{Binding, Key};
 use crate::tui::screens::capitalised;
 use crate::tui::screens::checkin::{self, CheckInForm, FormAction, LoadTestInfo, ValueActions};

@@ -9,6 +9,7 @@ mod end;
 pub mod keys;
 mod look;
 mod render;
+pub mod title;
 pub(crate) mod wrap;
 
 pub use look::Look;

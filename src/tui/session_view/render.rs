@@ -3,6 +3,7 @@
 
 use super::big_digits::{BigClock, GLYPH_ROWS};
 use super::look::Look;
+use super::title;
 use super::wrap;
 use crate::domain::pain::{Rating, SCALE_MAX, Zone};
 use crate::domain::records::Side;
@@ -87,7 +88,8 @@ pub fn steps(session: &Session, now: Instant, look: Look, frame: &mut Frame, are
         );
     }
     frame.render_widget(
-        Paragraph::new(wrap::cut(&session.next_up(), usize::from(next.width))).style(look.dim()),
+        Paragraph::new(wrap::cut(&title::next_up(session), usize::from(next.width)))
+            .style(look.dim()),
         next,
     );
 }
@@ -376,7 +378,7 @@ fn progress_bar(fraction: f64, width: u16) -> String {
 
 /// Too small for the layout: the essentials as plain lines.
 pub fn compact(session: &Session, now: Instant, frame: &mut Frame, area: Rect) {
-    let mut lines = vec![Line::from(session.title(now))];
+    let mut lines = vec![Line::from(title::title(session, now))];
     if let Some(text) = session.notice() {
         lines.push(Line::from(text.to_string()));
     }

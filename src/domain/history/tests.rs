@@ -1,0 +1,243 @@
+//! Replay, corrections and extending, checked on small journals.
+
+use super::*;
+use crate::domain::records::FORMAT_VERSION;
+
+fn rec(id: &str, day: u32, minute: u32, body: RecordBody) -> Record {
+    Record {
+        v: FORMAT_VERSION,
+        id: RecordId(id.into()),
+        at: DateTime::parse_from_rfc3339(&format!("2026-03-{day:02}T07:{minute:02}:00+00:00"))
+            .unwrap(),
+        date: NaiveDate::from_ymd_opt(2026, 3, day).unwrap(),
+        body,
+    }
+}
+
+fn checkin(pain: i64) -> RecordBody {
+    RecordBody::CheckIn {
+        pain: Some(Rating::new(pain).unwrap()),
+        stiffness: None,
+        load_test: None,
+        red_flags: BTreeMap::new(),
+    }
+}
+
+/// A check-in of pain 6 on 2 March, corrected the next day to `pain`.
+fn checkin_corrected_to(pain: i64) -> History {
+    let mut fields = serde_json::Map::new();
+    fields.insert("pain".into(), serde_json::json!(pain));
+    History::replay(vec![
+        rec("a-1", 2, 0, checkin(6)),
+        rec(
+            "a-2",
+            3,
+            0,
+            RecordBody::Correction {
+                target: RecordId("a-1".into()),
+                fields,
+                reason: None,
+            },
+        ),
+    ])
+}
+
+#[test]
+fn correction_replaces_a_field() {
+    let h = checkin_corrected_to(2);
+    assert_eq!(
+        h.morning_pain(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()),
+        Rating::new(2).ok()
+    );
+    assert!(h.correction_problems.is_empty());
+}
+
+#[test]
+fn bad_correction_is_reported_not_applied() {
+    let h = checkin_corrected_to(12);
+    assert_eq!(
+        h.morning_pain(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()),
+        Rating::new(6).ok()
+    );
+    assert_eq!(h.correction_problems.len(), 1);
+}
+
+fn started() -> RecordBody {
+    RecordBody::SessionStarted {
+        plan: PlanSnapshot {
+            programme: "p".into(),
+            phase: "P1".into(),
+            decision: crate::domain::plan::Decision::Hold,
+            reasons: vec![],
+            deload: false,
+            exercises: vec![],
+        }
+        .into(),
+        pain_before: None,
+    }
+}
+
+fn set_of(session: &str) -> RecordBody {
+    RecordBody::SetDone {
+        session: RecordId(session.into()),
+        exercise: "bridge".into(),
+        side: None,
+        set: 1,
+        reps: Some(10),
+        seconds: None,
+        pain: Rating::new(2).unwrap(),
+        effort: None,
+        undone: false,
+    }
+}
+
+#[test]
+fn interleaved_sessions_get_their_own_sets() {
+    let h = History::replay(vec![
+        rec("a-1", 2, 0, started()),
+        rec("a-2", 2, 1, started()),
+        rec("a-3", 2, 2, set_of("a-1")),
+        rec("a-4", 2, 3, set_of("a-2")),
+        rec("a-5", 2, 4, set_of("a-1")),
+        rec("a-6", 2, 5, set_of("nowhere")),
+    ]);
+    let sets: Vec<Vec<&str>> = h
+        .sessions
+        .iter()
+        .map(|s| s.sets.iter().map(|set| set.id.0.as_str()).collect())
+        .collect();
+    assert_eq!(sets, vec![vec!["a-3", "a-5"], vec!["a-4"]]);
+}
+
+#[test]
+fn replay_ignores_input_order() {
+    let a = vec![rec("a-1", 2, 0, checkin(3)), rec("b-1", 2, 5, checkin(4))];
+    let mut b = a.clone();
+    b.reverse();
+    assert_eq!(History::replay(a), History::replay(b));
+}
+
+fn note(text: &str) -> RecordBody {
+    RecordBody::Note { text: text.into() }
+}
+
+#[test]
+fn extending_gives_what_replaying_everything_gives() {
+    let all = vec![
+        rec("a-1", 2, 0, started()),
+        rec("a-2", 2, 1, set_of("a-1")),
+        rec("a-3", 3, 0, checkin(3)),
+        rec("a-4", 3, 1, set_of("a-1")),
+        rec("a-5", 3, 2, started()),
+        rec("a-6", 3, 3, set_of("a-5")),
+        rec("a-7", 4, 0, note("sore")),
+    ];
+    for cut in 0..=all.len() {
+        let before = History::replay(all[..cut].to_vec());
+        let mut extended = before.clone();
+        if extended.extend(all[cut..].to_vec()).is_err() {
+            panic!("cut at {cut}: not extendable");
+        }
+        assert_eq!(extended, History::replay(all.clone()), "cut at {cut}");
+    }
+}
+
+#[test]
+fn a_session_dated_earlier_is_placed_in_order() {
+    let mut backfilled = rec("a-9", 9, 0, started());
+    backfilled.date = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let earlier = vec![
+        rec("a-1", 1, 0, started()),
+        rec("a-2", 3, 0, started()),
+        rec("a-3", 4, 0, started()),
+    ];
+    let mut after = History::replay(earlier.clone());
+    after.extend(vec![backfilled.clone()]).unwrap();
+    assert_eq!(after.sessions[1].id, RecordId("a-9".into()));
+    let mut all = earlier;
+    all.push(backfilled);
+    assert_eq!(after, History::replay(all));
+}
+
+#[test]
+fn extending_refuses_what_could_change_the_past() {
+    let mut fields = serde_json::Map::new();
+    fields.insert("pain".into(), serde_json::json!(2));
+    let correction = RecordBody::Correction {
+        target: RecordId("a-1".into()),
+        fields,
+        reason: None,
+    };
+    let base = || {
+        History::replay(vec![
+            rec("a-1", 2, 0, started()),
+            rec("a-2", 3, 0, checkin(4)),
+        ])
+    };
+    let cases: [(&str, Vec<Record>, NotExtendable); 3] = [
+        (
+            "same instant as the last",
+            vec![rec("a-0", 3, 0, note("x"))],
+            NotExtendable::OutOfOrder,
+        ),
+        (
+            "earlier",
+            vec![rec("b-1", 2, 30, note("x"))],
+            NotExtendable::OutOfOrder,
+        ),
+        (
+            "a correction",
+            vec![rec("a-3", 4, 0, correction)],
+            NotExtendable::Correction,
+        ),
+    ];
+    for (what, records, why) in cases {
+        let mut history = base();
+        let before = history.clone();
+        assert_eq!(history.extend(records), Err(why), "{what}");
+        assert_eq!(history, before, "{what}: refused, so unchanged");
+    }
+    let mut pending = History::replay(vec![rec(
+        "a-1",
+        2,
+        0,
+        RecordBody::Correction {
+            target: RecordId("nowhere".into()),
+            fields: serde_json::Map::new(),
+            reason: None,
+        },
+    )]);
+    assert_eq!(
+        pending.extend(vec![rec("a-2", 3, 0, note("x"))]),
+        Err(NotExtendable::PendingCorrectionProblems)
+    );
+    let mut twice = History::replay(vec![
+        rec("a-1", 2, 0, started()),
+        rec("a-1", 2, 1, started()),
+    ]);
+    assert_eq!(
+        twice.extend(vec![rec("a-2", 3, 0, set_of("a-1"))]),
+        Err(NotExtendable::DuplicateSessionIds)
+    );
+}
+
+#[test]
+fn first_and_last_day_span_every_record_but_corrections() {
+    let h = History::replay(vec![
+        rec("a-1", 4, 0, checkin(3)),
+        rec("a-2", 2, 0, note("x")),
+        rec(
+            "a-3",
+            9,
+            0,
+            RecordBody::Correction {
+                target: RecordId("a-1".into()),
+                fields: serde_json::Map::new(),
+                reason: None,
+            },
+        ),
+    ]);
+    let day = |d| NaiveDate::from_ymd_opt(2026, 3, d);
+    assert_eq!((h.first_day, h.last_day), (day(2), day(4)));
+    assert_eq!(h.latest.map(|k| k.id), Some(RecordId("a-3".into())));
+}

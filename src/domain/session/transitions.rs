@@ -1,0 +1,111 @@
+//! Moving between steps: which steps are live, entering one, ending a countdown (with its bell
+//! and notification cue), and pausing for a dialog.
+
+use super::state::{Overlay, Stage};
+use super::steps::StepKind;
+use super::{Cue, Effect, EndForm, Session};
+use crate::domain::timer::Countdown;
+use std::time::{Duration, Instant};
+
+impl Session {
+    /// A step is live unless its block has ended, and a rest or side switch only when some live
+    /// work follows it.
+    pub(super) fn is_live(&self, index: usize) -> bool {
+        let Some(step) = self.steps.get(index) else {
+            return false;
+        };
+        if self.ended.contains_key(&step.slot.block) {
+            return false;
+        }
+        if step.kind.is_transition() {
+            return self.steps[index + 1..]
+                .iter()
+                .any(|s| !s.kind.is_transition() && !self.ended.contains_key(&s.slot.block));
+        }
+        true
+    }
+
+    /// Enter step `index` (or the first live one after it) at `start`.
+    pub(super) fn start_at(&mut self, index: usize, start: Instant) {
+        let mut index = index;
+        while index < self.steps.len() && !self.is_live(index) {
+            index += 1;
+        }
+        self.cursor = index;
+        self.pending_pain = None;
+        let Some(step) = self.steps.get(index).copied() else {
+            self.timer = None;
+            self.stage = Stage::EndForm(EndForm::default());
+            return;
+        };
+        self.stage = Stage::Steps;
+        // A set starts fresh at its first step (also when an undo comes back to it).
+        let first_of_slot = index == 0 || self.steps[index - 1].slot != step.slot;
+        if first_of_slot {
+            self.worked = Duration::ZERO;
+        }
+        self.timer = step.kind.length().map(|d| Countdown::start(start, d));
+    }
+
+    /// Move to the next live step, starting its countdown at `start`.
+    pub(super) fn advance(&mut self, start: Instant) {
+        self.start_at(self.cursor + 1, start);
+    }
+
+    /// The current countdown ended (naturally at `at`, or early by a key).
+    pub(super) fn finish_countdown(&mut self, at: Instant, effects: &mut Vec<Effect>) {
+        let Some(step) = self.current_step().copied() else {
+            return;
+        };
+        if let Some(timer) = self.timer
+            && step.kind.is_timed_work()
+        {
+            self.worked += timer.total().saturating_sub(timer.remaining(at));
+        }
+        let cue = match step.kind {
+            StepKind::GetReady(_) | StepKind::SideSwitch(_) => None,
+            StepKind::Rest(_) => Some(Cue::RestOver {
+                next: self.next_slot(),
+            }),
+            _ => Some(Cue::StepDone {
+                slot: step.slot,
+                kind: step.kind,
+            }),
+        };
+        if let Some(cue) = cue {
+            self.ring(cue, effects);
+        }
+        self.advance(at);
+        // A notice about the last exercise has been on screen all through the rest after it;
+        // carried into the next exercise it reads as if it were about that one.
+        let next_exercise = self
+            .current_step()
+            .is_some_and(|s| s.slot.block != step.slot.block);
+        if matches!(step.kind, StepKind::Rest(_)) && next_exercise {
+            self.notice = None;
+        }
+    }
+
+    pub(super) fn ring(&self, cue: Cue, effects: &mut Vec<Effect>) {
+        if self.bell && !effects.contains(&Effect::Bell) {
+            effects.push(Effect::Bell);
+        }
+        effects.push(Effect::Notify(cue));
+    }
+
+    /// Open a dialog, pausing the countdown.
+    pub(super) fn open(&mut self, overlay: Overlay, now: Instant) {
+        if let Some(t) = self.timer.as_mut() {
+            t.pause(now);
+        }
+        self.overlay = Some(overlay);
+    }
+
+    /// Close any dialog, resuming the countdown with the time it had.
+    pub(super) fn close(&mut self, now: Instant) {
+        self.overlay = None;
+        if let Some(t) = self.timer.as_mut() {
+            t.resume(now);
+        }
+    }
+}
