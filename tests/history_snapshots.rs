@@ -240,3 +240,54 @@ fn fixing_a_set_keeps_the_session_open_and_targets_that_set() {
             .contains("Sets ·")
     );
 }
+
+/// The sample's last session re-rated 7/10 during (a correction), seen the next morning before
+/// any session: the calendar at 80×24 and 100×30 (reviewed), Monday first unless configured.
+#[test]
+fn calendar_marks_a_painful_day_and_leaves_today_open() {
+    let (_, history, last_day) = journals().remove(0);
+    let mut screen = HistoryScreen::new(&history, &catalogue(), last_day);
+    for _ in 0..2 {
+        press(&mut screen, KeyCode::Tab);
+    }
+    assert_eq!(screen.view(), View::Sessions);
+    press(&mut screen, KeyCode::Enter);
+    press(&mut screen, KeyCode::Char('e'));
+    press(&mut screen, KeyCode::Char('7'));
+    let HistoryOutcome::Append(fix) = press(&mut screen, KeyCode::Enter) else {
+        panic!("Enter saves the re-rating")
+    };
+    let mut records = sample::journal(start(), 90);
+    for (i, (date, body)) in fix.into_iter().enumerate() {
+        let mut record = records.last().unwrap().clone();
+        record.id = rehab_coach::domain::records::RecordId(format!("fix-{i}"));
+        record.date = date;
+        record.body = body;
+        records.push(record);
+    }
+    let history = History::replay(records);
+    let today = last_day + Days::new(1);
+    let theme = rehab_coach::tui::theme::Theme::plain();
+    let mut screen = HistoryScreen::new(&history, &catalogue(), today)
+        .with_look(theme, rehab_coach::domain::config::WeekStart::Monday);
+    press(&mut screen, KeyCode::Tab);
+    assert_eq!(screen.view(), View::Calendar);
+    for (w, h) in [(80, 24), (100, 30)] {
+        let text = draw(&screen, w, h).backend().to_string();
+        assert!(text.contains(" Mo  Tu  We  Th  Fr  Sa  Su"), "{text}");
+        assert!(text.contains("today: nothing recorded yet"), "{text}");
+        insta::assert_snapshot!(format!("calendar_painful_day_{w}x{h}"), text);
+    }
+    press(&mut screen, KeyCode::Up);
+    let day_before = draw(&screen, 100, 30).backend().to_string();
+    assert!(
+        day_before.contains("▲ done, pain above 5 during"),
+        "{day_before}"
+    );
+    let sunday = HistoryScreen::new(&history, &catalogue(), today)
+        .with_look(theme, rehab_coach::domain::config::WeekStart::Sunday);
+    let mut sunday = sunday;
+    press(&mut sunday, KeyCode::Tab);
+    let text = draw(&sunday, 80, 24).backend().to_string();
+    assert!(text.contains(" Su  Mo  Tu  We  Th  Fr  Sa"), "{text}");
+}

@@ -51,7 +51,8 @@ impl Component for TodayScreen {
             TodayAction::History => {
                 // config.toml's coach overrides also shape the history views (zones, run caps).
                 let screen = HistoryScreen::new(ctx.history, ctx.catalogue, ctx.today)
-                    .with_settings(ctx.history, ctx.catalogue, ctx.settings());
+                    .with_settings(ctx.history, ctx.catalogue, ctx.settings())
+                    .with_look(ctx.theme, ctx.config.week_start);
                 Outcome::Switch(Screen::History(Box::new(screen)))
             }
             TodayAction::Acknowledge => match model.safety {

@@ -25,10 +25,11 @@ mod table_window;
 
 use crate::app::settings::coach_settings;
 use crate::domain::catalogue::Catalogue;
-use crate::domain::config::Config;
+use crate::domain::config::{Config, WeekStart};
 use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::domain::settings::CoachSettings;
+use crate::tui::theme::Theme;
 use chrono::{Days, NaiveDate};
 use data::Derived;
 use edit::{BackfilledSession, Form, Target};
@@ -152,6 +153,9 @@ pub struct HistoryScreen {
     /// Selected row per table view, counted from the newest.
     rows: [usize; 6],
     mode: Mode,
+    /// Colours, and the calendar's first weekday (config.toml: theme, week_start).
+    theme: Theme,
+    week_start: WeekStart,
     /// Where a form returns when it closes (an open session stays open after fixing a set).
     resume: Mode,
     message: Option<String>,
@@ -171,9 +175,18 @@ impl HistoryScreen {
             day: today,
             rows: [0; 6],
             mode: Mode::Browse,
+            theme: Theme::plain(),
+            week_start: WeekStart::Monday,
             resume: Mode::Browse,
             message: None,
         }
+    }
+
+    /// Draw with these colours and start the calendar's weeks on this day.
+    pub fn with_look(mut self, theme: Theme, week_start: WeekStart) -> HistoryScreen {
+        self.theme = theme;
+        self.week_start = week_start;
+        self
     }
 
     /// Use these coach settings (zones, run caps), e.g. with config.toml's overrides applied.
@@ -381,5 +394,14 @@ impl HistoryScreen {
     }
     pub(crate) fn settings(&self) -> &CoachSettings {
         &self.settings
+    }
+    pub(crate) fn theme(&self) -> Theme {
+        self.theme
+    }
+    pub(crate) fn week_start(&self) -> WeekStart {
+        self.week_start
+    }
+    pub(crate) fn today(&self) -> NaiveDate {
+        self.today
     }
 }
