@@ -5,6 +5,7 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod event_loop;
+pub mod footer;
 pub mod history;
 pub mod keymap;
 pub mod screens;
