@@ -291,3 +291,32 @@ fn calendar_marks_a_painful_day_and_leaves_today_open() {
     let text = draw(&sunday, 80, 24).backend().to_string();
     assert!(text.contains(" Su  Mo  Tu  We  Th  Fr  Sa"), "{text}");
 }
+
+/// Vim keys: `l`/`h` change view as →/← do; `g`/`G` go to the top or bottom of a list and to
+/// the first day or today in the calendar.
+#[test]
+fn vim_keys_move_between_views_and_to_either_end() {
+    let (_, history, today) = journals().remove(0);
+    let mut screen = HistoryScreen::new(&history, &catalogue(), today);
+    press(&mut screen, KeyCode::Char('l'));
+    assert_eq!(screen.view(), View::Calendar);
+    press(&mut screen, KeyCode::Char('g'));
+    let first = draw(&screen, 120, 40).backend().to_string();
+    assert!(first.contains("Mon 05 Jan 2026"), "{first}");
+    press(&mut screen, KeyCode::Char('G'));
+    let last = draw(&screen, 120, 40).backend().to_string();
+    assert!(
+        last.contains(&today.format("%a %d %b %Y").to_string()),
+        "{last}"
+    );
+    press(&mut screen, KeyCode::Char('l'));
+    assert_eq!(screen.view(), View::Sessions);
+    let top = draw(&screen, 80, 24).backend().to_string();
+    press(&mut screen, KeyCode::Char('G'));
+    let bottom = draw(&screen, 80, 24).backend().to_string();
+    assert_ne!(top, bottom, "G moves to the last row");
+    press(&mut screen, KeyCode::Char('g'));
+    assert_eq!(draw(&screen, 80, 24).backend().to_string(), top);
+    press(&mut screen, KeyCode::Char('h'));
+    assert_eq!(screen.view(), View::Calendar);
+}

@@ -254,6 +254,20 @@ impl HistoryScreen {
         }
     }
 
+    /// `g`/`G`: the first recorded day or today in the chart and calendar; the top or bottom
+    /// row in a table.
+    fn jump(&mut self, to_end: bool) {
+        match self.view {
+            View::Pain | View::Calendar => {
+                self.day = if to_end { self.today } else { self.first_day() }
+            }
+            _ => {
+                let last = self.row_count().saturating_sub(1);
+                self.rows[self.view.index()] = if to_end { last } else { 0 };
+            }
+        }
+    }
+
     fn page_by(&mut self, by: isize) {
         match self.view {
             View::Calendar => self.shift_day(by as i64 * CALENDAR_PAGE_DAYS as i64),

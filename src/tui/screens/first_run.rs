@@ -44,13 +44,13 @@ pub enum FirstRunAction {
 }
 
 const NEXT: Binding<FirstRunAction> = Binding {
-    keys: &[Key::Tab, Key::Right],
+    keys: &[Key::Tab, Key::Right, Key::Char('l')],
     hint: "next",
     help: "next step (skips this one)",
     action: FirstRunAction::Next,
 };
 const BACK: Binding<FirstRunAction> = Binding {
-    keys: &[Key::BackTab, Key::Left, Key::Esc],
+    keys: &[Key::BackTab, Key::Left, Key::Char('h'), Key::Esc],
     hint: "back",
     help: "previous step",
     action: FirstRunAction::Back,
@@ -128,7 +128,7 @@ const BASELINE_KEYS: &[Binding<FirstRunAction>] = &checkin::value_form_keys(
         down: FirstRunAction::Down,
     },
     Binding {
-        keys: &[Key::Enter, Key::Tab, Key::Right],
+        keys: &[Key::Enter, Key::Tab, Key::Right, Key::Char('l')],
         hint: "finish",
         help: "save the answers and open Today",
         action: FirstRunAction::Finish,
