@@ -195,6 +195,9 @@ pub struct LogRunArgs {
     /// Distance in km.
     #[arg(long, allow_negative_numbers = true)]
     pub km: Option<f64>,
+    /// Distance in miles (kept in the journal as km).
+    #[arg(long, allow_negative_numbers = true, conflicts_with = "km")]
+    pub mi: Option<f64>,
     /// Rate of perceived exertion, 0–10.
     #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub rpe: String,

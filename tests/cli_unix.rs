@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use assert_cmd::Command;
+use chrono::Datelike as _;
 use serde_json::Value;
 use std::io::Write as _;
 use std::process::Stdio;
@@ -251,4 +252,69 @@ fn a_negative_pain_gets_the_apps_range_message() {
         assert!(err.contains("not on the 0–10 scale"), "{args:?}: {err}");
         assert!(!err.contains("unexpected argument"), "{err}");
     }
+}
+
+#[test]
+fn miles_in_the_log_the_report_and_the_caps_while_the_journal_keeps_km() {
+    let env = Env::new();
+    std::fs::write(
+        env.dir.path().join("config").join("config.toml"),
+        "units = \"mi\"\n",
+    )
+    .unwrap();
+    // The report lists whole weeks that start or end in its period: run on this week's Monday.
+    let today = chrono::Local::now().date_naive();
+    let monday = today - chrono::Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let monday = monday.to_string();
+    env.ok(&["start", "quick-test", "--date", &monday]);
+    let run = [
+        "log",
+        "run",
+        "--minutes",
+        "30",
+        "--mi",
+        "3",
+        "--rpe",
+        "4",
+        "--pain",
+        "1",
+    ];
+    let said = env.ok(&[run.as_slice(), &["--date", &monday]].concat());
+    assert!(said.contains("30 min, 3 mi"), "{said}");
+    let out = env.rehab(&[
+        "log",
+        "run",
+        "--minutes",
+        "30",
+        "--mi",
+        "3",
+        "--km",
+        "5",
+        "--rpe",
+        "4",
+        "--pain",
+        "1",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "--mi and --km together is a usage error"
+    );
+    let data = env.dir.path().join("data");
+    let journal: String = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let run: Value = journal
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|r| r["kind"] == "run_logged" || r.to_string().contains("\"minutes\""))
+        .unwrap();
+    let km = run.to_string();
+    assert!(km.contains("4.828032"), "3 mi is kept as 4.828032 km: {km}");
+    let report = env.ok(&["report", "--since", &monday]);
+    assert!(report.contains("| mi | week cap mi |"), "{report}");
+    assert!(report.contains("| 3.0 |"), "{report}");
 }
