@@ -320,3 +320,47 @@ fn vim_keys_move_between_views_and_to_either_end() {
     press(&mut screen, KeyCode::Char('h'));
     assert_eq!(screen.view(), View::Calendar);
 }
+
+/// With `theme = "light"` no chart or calendar cell is drawn in the colours that vanish on a
+/// white background; with NO_COLOR (the plain theme) none has a colour at all.
+#[test]
+fn the_light_theme_keeps_every_mark_readable_on_white() {
+    use ratatui::style::Color;
+    use rehab_coach::tui::theme::Theme;
+    let (_, history, today) = journals().remove(0);
+    let light = Theme {
+        color: true,
+        light: true,
+    };
+    for (theme, allowed) in [(light, true), (Theme::plain(), false)] {
+        let mut screen = HistoryScreen::new(&history, &catalogue(), today)
+            .with_look(theme, rehab_coach::domain::config::WeekStart::Monday);
+        for _ in 0..2 {
+            let terminal = draw(&screen, 120, 40);
+            let buffer = terminal.backend().buffer();
+            let colours: Vec<Color> = buffer.content().iter().map(|c| c.fg).collect();
+            assert!(
+                !colours.iter().any(|c| matches!(
+                    c,
+                    Color::Yellow | Color::Cyan | Color::LightYellow | Color::White
+                )),
+                "{:?}",
+                screen.view()
+            );
+            if !allowed {
+                assert!(
+                    colours.iter().all(|c| *c == Color::Reset),
+                    "{:?}",
+                    screen.view()
+                );
+            } else {
+                assert!(
+                    colours.iter().any(|c| *c != Color::Reset),
+                    "{:?}",
+                    screen.view()
+                );
+            }
+            press(&mut screen, KeyCode::Tab);
+        }
+    }
+}

@@ -66,6 +66,11 @@ impl Theme {
     pub fn accent(self) -> Style {
         self.colored(Color::Cyan, Color::Indexed(25))
     }
+    /// A chart series in a colour that reads on both backgrounds (blue, magenta, red), or
+    /// none without colour.
+    pub fn series(self, color: Color) -> Style {
+        self.colored(color, color)
+    }
     /// Quiet marks (rest days, chart guide lines): grey that reads on either background.
     pub fn muted(self) -> Style {
         self.colored(Color::DarkGray, Color::Indexed(244))

@@ -7,7 +7,7 @@ use crate::domain::pain::{Rating, Zone};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
+use ratatui::style::Color;
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
@@ -62,6 +62,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
     let days = data.pain_between(from, to);
     let span = ((to - from).num_days() as f64).max(1.0);
     let settings = screen.settings();
+    let theme = screen.theme();
 
     // Dashed zone edges: a point every other column.
     let dashes = usize::from(chart_area.width / 2).max(2);
@@ -100,37 +101,37 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
         Dataset::default()
             .marker(Marker::Braille)
             .graph_type(GraphType::Scatter)
-            .style(Style::new().fg(Color::DarkGray))
+            .style(theme.muted())
             .data(&green_edge),
         Dataset::default()
             .marker(Marker::Braille)
             .graph_type(GraphType::Scatter)
-            .style(Style::new().fg(Color::DarkGray))
+            .style(theme.muted())
             .data(&amber_edge),
         Dataset::default()
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
-            .style(Style::new().fg(Color::Gray))
+            .style(theme.muted())
             .data(&cursor),
         Dataset::default()
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
-            .style(Style::new().fg(Color::Cyan))
+            .style(theme.accent())
             .data(&first),
         Dataset::default()
             .marker(Marker::Dot)
             .graph_type(GraphType::Scatter)
-            .style(Style::new().fg(Color::Magenta))
+            .style(theme.series(Color::Magenta))
             .data(&second),
         Dataset::default()
             .marker(Marker::Bar)
             .graph_type(GraphType::Scatter)
-            .style(Style::new().fg(Color::Yellow))
+            .style(theme.warn())
             .data(&third),
         Dataset::default()
             .marker(Marker::Block)
             .graph_type(GraphType::Scatter)
-            .style(Style::new().fg(Color::Blue))
+            .style(theme.series(Color::Blue))
             .data(&changes),
     ];
     let mid = from + chrono::Days::new((span / 2.0) as u64);
