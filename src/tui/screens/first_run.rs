@@ -126,6 +126,8 @@ const BASELINE_KEYS: &[Binding<FirstRunAction>] = &checkin::value_form_keys(
         less: FirstRunAction::Less,
         up: FirstRunAction::Up,
         down: FirstRunAction::Down,
+        first: FirstRunAction::First,
+        last: FirstRunAction::Last,
     },
     Binding {
         keys: &[Key::Enter, Key::Tab, Key::Right, Key::Char('l')],
@@ -273,9 +275,11 @@ impl FirstRun {
                 self.chooser
                     .move_by(catalogue, action == FirstRunAction::Down);
             }
-            FirstRunAction::First | FirstRunAction::Last => {
+            FirstRunAction::First | FirstRunAction::Last if self.step == Step::Programme => {
                 self.chooser.jump(catalogue, action == FirstRunAction::Last);
             }
+            FirstRunAction::First => self.baseline.edit(FormAction::First, None),
+            FirstRunAction::Last => self.baseline.edit(FormAction::Last, None),
             FirstRunAction::Choose => {
                 self.programme = self.chooser.chosen(catalogue).map(str::to_string);
                 self.go(Step::Baseline, catalogue);
