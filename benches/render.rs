@@ -71,7 +71,7 @@ fn app(journal: MemoryJournal) -> App {
         catalogue(),
         Config::default(),
         today(),
-        Theme::from_env(),
+        Theme::from_env(rehab_coach::domain::config::ThemeChoice::Auto),
         Instant::now(),
     )
 }

@@ -5,6 +5,15 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// The exit statuses, in `--help` and the man page (docs/commands.md says the same).
+pub const EXIT_CODES_HELP: &str = "Files: `rehab paths` shows where the journal, config and your own programmes live.\n\n\
+Exit status:\n  \
+0    success\n  \
+1    an error: bad input, an unreadable file, a journal with problems (`journal check`), \
+a programme file with problems (`programmes check`)\n  \
+2    usage: an unknown command or option, a missing argument\n  \
+128+N  ended by signal N, as the shell reports it (130 for Ctrl-C, 143 for SIGTERM)";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "rehab",
@@ -14,7 +23,8 @@ use std::path::PathBuf;
 during, after and the next morning, and adjusts the dose with the pain-monitoring model.\n\n\
 It coaches; it does not diagnose. See a clinician for any new, severe or worrying symptom.\n\n\
 Run `rehab` with no command to open the full-screen coach.",
-    after_help = "Files: `rehab paths` shows where the journal, config and your own programmes live."
+    after_help = "Files: `rehab paths` shows where the journal, config and your own programmes live.",
+    after_long_help = EXIT_CODES_HELP
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -70,17 +80,40 @@ pub enum Command {
     /// Write a Markdown report for a physiotherapist.
     Report(ReportArgs),
     /// Print where files live.
-    Paths,
+    Paths {
+        /// Print as JSON (with a `schema` version).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the settings in force: each key, its value, its default and where it came from.
+    Config,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `rehab man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ProgrammesCommand {
     /// List the built-in programmes and your own.
-    List,
+    List {
+        /// Print as JSON (with a `schema` version).
+        #[arg(long)]
+        json: bool,
+    },
     /// Show one programme: phases, exercises with doses, what to avoid, sources.
     Show {
         /// Programme id.
         id: String,
+        /// Print the programme as JSON (with a `schema` version).
+        #[arg(long, conflicts_with = "toml")]
+        json: bool,
+        /// Print the programme's TOML source, to copy into your programmes folder and edit.
+        #[arg(long)]
+        toml: bool,
     },
     /// Validate programme files; reports file, line, column and field for every problem.
     Check {
@@ -93,13 +126,13 @@ pub enum ProgrammesCommand {
 #[derive(Debug, Args)]
 pub struct CheckinArgs {
     /// Morning pain, 0–10, within 30 minutes of waking.
-    #[arg(long, value_name = "0-10")]
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub pain: Option<String>,
     /// Morning stiffness, 0–10.
-    #[arg(long, value_name = "0-10")]
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub stiffness: Option<String>,
     /// Pain on the programme's daily load test, 0–10.
-    #[arg(long, value_name = "0-10")]
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub load_test: Option<String>,
     /// A red-flag answered yes, by id (repeatable). `rehab checkin --list-flags` lists them.
     #[arg(long = "flag", value_name = "ID")]
@@ -134,16 +167,16 @@ pub enum LogCommand {
 #[derive(Debug, Args)]
 pub struct LogSessionArgs {
     /// Worst pain during the session, 0–10.
-    #[arg(long, value_name = "0-10")]
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub pain_during: String,
     /// Pain just after, 0–10.
-    #[arg(long, value_name = "0-10")]
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub pain_after: String,
     /// Pain before, 0–10.
-    #[arg(long, value_name = "0-10")]
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub pain_before: Option<String>,
     /// Effort, 0–10.
-    #[arg(long, value_name = "0-10")]
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub effort: Option<String>,
     /// An exercise id you did not do (repeatable).
     #[arg(long = "skip", value_name = "EXERCISE")]
@@ -163,11 +196,14 @@ pub struct LogRunArgs {
     /// Distance in km.
     #[arg(long, allow_negative_numbers = true)]
     pub km: Option<f64>,
+    /// Distance in miles (kept in the journal as km).
+    #[arg(long, allow_negative_numbers = true, conflicts_with = "km")]
+    pub mi: Option<f64>,
     /// Rate of perceived exertion, 0–10.
-    #[arg(long, value_name = "0-10")]
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub rpe: String,
     /// Worst pain, 0–10.
-    #[arg(long, value_name = "0-10")]
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub pain: String,
 }
 
@@ -182,6 +218,9 @@ pub enum JournalCommand {
         /// Only records about this day.
         #[arg(long = "on", value_name = "YYYY-MM-DD")]
         on: Option<NaiveDate>,
+        /// Print as JSON (with a `schema` version).
+        #[arg(long)]
+        json: bool,
     },
 }
 

@@ -17,6 +17,12 @@ use std::process::ExitCode;
 
 /// Run one invocation of `rehab`. Returns the exit code; errors carry their context chain.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Generated from the definition alone: they need no data or config directory.
+    match cli.command {
+        Some(Command::Completions { shell }) => return commands::meta::completions(shell),
+        Some(Command::Man) => return commands::meta::man(),
+        _ => {}
+    }
     let overrides = store::Overrides {
         data_dir: cli.global.data_dir,
         config_dir: cli.global.config_dir,
@@ -34,6 +40,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Correct(args)) => commands::journal::correct(&ctx, args),
         Some(Command::Export(args)) => commands::export::export(&ctx, args),
         Some(Command::Report(args)) => commands::export::report(&ctx, args),
-        Some(Command::Paths) => commands::daily::paths(&ctx),
+        Some(Command::Paths { json }) => commands::daily::paths(&ctx, json),
+        Some(Command::Config) => commands::settings::run(&ctx),
+        Some(Command::Completions { shell }) => commands::meta::completions(shell),
+        Some(Command::Man) => commands::meta::man(),
     }
 }

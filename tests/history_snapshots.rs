@@ -240,3 +240,127 @@ fn fixing_a_set_keeps_the_session_open_and_targets_that_set() {
             .contains("Sets ·")
     );
 }
+
+/// The sample's last session re-rated 7/10 during (a correction), seen the next morning before
+/// any session: the calendar at 80×24 and 100×30 (reviewed), Monday first unless configured.
+#[test]
+fn calendar_marks_a_painful_day_and_leaves_today_open() {
+    let (_, history, last_day) = journals().remove(0);
+    let mut screen = HistoryScreen::new(&history, &catalogue(), last_day);
+    for _ in 0..2 {
+        press(&mut screen, KeyCode::Tab);
+    }
+    assert_eq!(screen.view(), View::Sessions);
+    press(&mut screen, KeyCode::Enter);
+    press(&mut screen, KeyCode::Char('e'));
+    press(&mut screen, KeyCode::Char('7'));
+    let HistoryOutcome::Append(fix) = press(&mut screen, KeyCode::Enter) else {
+        panic!("Enter saves the re-rating")
+    };
+    let mut records = sample::journal(start(), 90);
+    for (i, (date, body)) in fix.into_iter().enumerate() {
+        let mut record = records.last().unwrap().clone();
+        record.id = rehab_coach::domain::records::RecordId(format!("fix-{i}"));
+        record.date = date;
+        record.body = body;
+        records.push(record);
+    }
+    let history = History::replay(records);
+    let today = last_day + Days::new(1);
+    let theme = rehab_coach::tui::theme::Theme::plain();
+    let mut screen = HistoryScreen::new(&history, &catalogue(), today)
+        .with_look(theme, rehab_coach::domain::config::WeekStart::Monday);
+    press(&mut screen, KeyCode::Tab);
+    assert_eq!(screen.view(), View::Calendar);
+    for (w, h) in [(80, 24), (100, 30)] {
+        let text = draw(&screen, w, h).backend().to_string();
+        assert!(text.contains(" Mo  Tu  We  Th  Fr  Sa  Su"), "{text}");
+        assert!(text.contains("today: nothing recorded yet"), "{text}");
+        insta::assert_snapshot!(format!("calendar_painful_day_{w}x{h}"), text);
+    }
+    press(&mut screen, KeyCode::Up);
+    let day_before = draw(&screen, 100, 30).backend().to_string();
+    assert!(
+        day_before.contains("▲ done, pain above 5 during"),
+        "{day_before}"
+    );
+    let sunday = HistoryScreen::new(&history, &catalogue(), today)
+        .with_look(theme, rehab_coach::domain::config::WeekStart::Sunday);
+    let mut sunday = sunday;
+    press(&mut sunday, KeyCode::Tab);
+    let text = draw(&sunday, 80, 24).backend().to_string();
+    assert!(text.contains(" Su  Mo  Tu  We  Th  Fr  Sa"), "{text}");
+}
+
+/// Vim keys: `l`/`h` change view as →/← do; `g`/`G` go to the top or bottom of a list and to
+/// the first day or today in the calendar.
+#[test]
+fn vim_keys_move_between_views_and_to_either_end() {
+    let (_, history, today) = journals().remove(0);
+    let mut screen = HistoryScreen::new(&history, &catalogue(), today);
+    press(&mut screen, KeyCode::Char('l'));
+    assert_eq!(screen.view(), View::Calendar);
+    press(&mut screen, KeyCode::Char('g'));
+    let first = draw(&screen, 120, 40).backend().to_string();
+    assert!(first.contains("Mon 05 Jan 2026"), "{first}");
+    press(&mut screen, KeyCode::Char('G'));
+    let last = draw(&screen, 120, 40).backend().to_string();
+    assert!(
+        last.contains(&today.format("%a %d %b %Y").to_string()),
+        "{last}"
+    );
+    press(&mut screen, KeyCode::Char('l'));
+    assert_eq!(screen.view(), View::Sessions);
+    let top = draw(&screen, 80, 24).backend().to_string();
+    press(&mut screen, KeyCode::Char('G'));
+    let bottom = draw(&screen, 80, 24).backend().to_string();
+    assert_ne!(top, bottom, "G moves to the last row");
+    press(&mut screen, KeyCode::Char('g'));
+    assert_eq!(draw(&screen, 80, 24).backend().to_string(), top);
+    press(&mut screen, KeyCode::Char('h'));
+    assert_eq!(screen.view(), View::Calendar);
+}
+
+/// With `theme = "light"` no chart or calendar cell is drawn in the colours that vanish on a
+/// white background; with NO_COLOR (the plain theme) none has a colour at all.
+#[test]
+fn the_light_theme_keeps_every_mark_readable_on_white() {
+    use ratatui::style::Color;
+    use rehab_coach::tui::theme::Theme;
+    let (_, history, today) = journals().remove(0);
+    let light = Theme {
+        color: true,
+        light: true,
+    };
+    for (theme, allowed) in [(light, true), (Theme::plain(), false)] {
+        let mut screen = HistoryScreen::new(&history, &catalogue(), today)
+            .with_look(theme, rehab_coach::domain::config::WeekStart::Monday);
+        for _ in 0..2 {
+            let terminal = draw(&screen, 120, 40);
+            let buffer = terminal.backend().buffer();
+            let colours: Vec<Color> = buffer.content().iter().map(|c| c.fg).collect();
+            assert!(
+                !colours.iter().any(|c| matches!(
+                    c,
+                    Color::Yellow | Color::Cyan | Color::LightYellow | Color::White
+                )),
+                "{:?}",
+                screen.view()
+            );
+            if !allowed {
+                assert!(
+                    colours.iter().all(|c| *c == Color::Reset),
+                    "{:?}",
+                    screen.view()
+                );
+            } else {
+                assert!(
+                    colours.iter().any(|c| *c != Color::Reset),
+                    "{:?}",
+                    screen.view()
+                );
+            }
+            press(&mut screen, KeyCode::Tab);
+        }
+    }
+}

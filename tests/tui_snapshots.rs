@@ -1152,3 +1152,74 @@ fn notifications_only_when_enabled_in_config() {
     let out = run_session(&mut app, start);
     assert!(!out.iter().any(|o| matches!(o, Output::Notify(_))));
 }
+
+/// At 80×24 a referral folds to one line so the exercises stay in view; `i` opens the advice in
+/// full and folds it again; at 100×30 there is room for all of it. Reviewed snapshots.
+#[test]
+fn today_with_a_referral_at_80x24_and_100x30() {
+    let mut app = today_app();
+    let plan = app.plan.as_mut().unwrap();
+    plan.decision = Decision::Refer(ReferReason::RisingTrend);
+    plan.reasons = vec![Reason::new(
+        "rule 3",
+        "Morning pain rose three days running",
+    )];
+    let small = draw(&app, 80, 24).backend().to_string();
+    assert!(small.contains("▲ See a clinician: morning pain rising day after day (i: advice)"));
+    for exercise in [" 1. Quick hold", " 2. Quick reps"] {
+        assert!(
+            small.contains(exercise),
+            "{exercise} hidden at 80×24:\n{small}"
+        );
+    }
+    insta::assert_snapshot!("today_refer_folded_80x24", small);
+    let large = draw(&app, 100, 30).backend().to_string();
+    assert!(large.contains("Press a to acknowledge"), "{large}");
+    assert!(large.contains(" 3. Quick stretch"), "{large}");
+    insta::assert_snapshot!("today_refer_100x30", large);
+    press(&mut app, &[KeyCode::Char('i')]);
+    let open = draw(&app, 80, 24).backend().to_string();
+    assert!(open.contains("Press a to acknowledge"), "{open}");
+    insta::assert_snapshot!("today_refer_advice_open_80x24", open);
+    press(&mut app, &[KeyCode::Char('i')]);
+    assert_eq!(draw(&app, 80, 24).backend().to_string(), small);
+}
+
+/// `G` goes to the end of the plan and no further; `g` back to the top.
+#[test]
+fn today_scrolls_with_g_and_capital_g_within_the_plan() {
+    let mut app = today_app();
+    let top = draw(&app, 80, 24).backend().to_string();
+    press(&mut app, &[KeyCode::Char('G')]);
+    let bottom = draw(&app, 80, 24).backend().to_string();
+    assert_ne!(top, bottom);
+    press(&mut app, &[KeyCode::Char('j'), KeyCode::Char('j')]);
+    assert_eq!(draw(&app, 80, 24).backend().to_string(), bottom);
+    press(&mut app, &[KeyCode::Char('g')]);
+    assert_eq!(draw(&app, 80, 24).backend().to_string(), top);
+}
+
+/// Footers break only between hints, and fold into "? more" when even two rows are too few.
+#[test]
+fn footers_never_split_a_key_from_its_hint() {
+    let app = today_app();
+    for (w, h) in [(60, 17), (80, 24), (100, 30)] {
+        let text = draw(&app, w, h).backend().to_string();
+        let rows: Vec<&str> = text.lines().collect();
+        for row in &rows[rows.len() - 2..] {
+            let row = row.trim_matches('"').trim();
+            if row.is_empty() {
+                continue;
+            }
+            for hint in row.split(" · ") {
+                assert!(
+                    hint == "? more"
+                        || hint
+                            .split_once(' ')
+                            .is_some_and(|(k, h)| !k.is_empty() && !h.is_empty()),
+                    "{w}×{h}: {hint:?} in {row:?}"
+                );
+            }
+        }
+    }
+}

@@ -7,7 +7,11 @@ use crate::domain::settings::CoachSettings;
 
 /// The one place the order of the three layers is decided; every command and the app use it.
 pub fn coach_settings(config: &Config, programme: Option<&Programme>) -> CoachSettings {
-    let settings = CoachSettings::default().with(&config.coach);
+    let settings = CoachSettings {
+        units: config.units,
+        ..CoachSettings::default()
+    }
+    .with(&config.coach);
     match programme {
         Some(programme) => settings.with(&programme.coach),
         None => settings,

@@ -4,5 +4,8 @@ pub mod daily;
 pub mod export;
 pub mod free_text;
 pub mod journal;
+pub mod json;
+pub mod meta;
 pub mod output;
 pub mod programmes;
+pub mod settings;

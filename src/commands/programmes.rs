@@ -2,12 +2,14 @@
 //! validator that reports every problem as `FILE:LINE:COL: FIELD: message`.
 
 use crate::cli::ProgrammesCommand;
-use crate::domain::catalogue::{Catalogue, Origin};
+use crate::commands::json::versioned;
+use crate::domain::catalogue::{Catalogue, CatalogueEntry, Origin};
 use crate::domain::programme::{ExitCriteria, Frequency, Programme, Sides};
 use crate::domain::programme_check::parse_programme;
 use crate::store::Context;
-use crate::store::programme_files::load_catalogue;
-use anyhow::bail;
+use crate::store::programme_files::{BUILTIN_FILES, load_catalogue};
+use anyhow::{Context as _, bail};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -15,19 +17,29 @@ use std::process::ExitCode;
 
 pub fn run(ctx: &Context, cmd: ProgrammesCommand) -> anyhow::Result<ExitCode> {
     match cmd {
-        ProgrammesCommand::List => {
+        ProgrammesCommand::List { json } => {
             let catalogue = load_catalogue(&ctx.programmes_dir());
-            crate::out!("{}", list_text(&catalogue));
+            if json {
+                crate::outln!("{}", versioned(&list_json(&catalogue))?);
+            } else {
+                crate::out!("{}", list_text(&catalogue));
+            }
             print_warnings(&catalogue);
             Ok(ExitCode::SUCCESS)
         }
-        ProgrammesCommand::Show { id } => {
+        ProgrammesCommand::Show { id, json, toml } => {
             let catalogue = load_catalogue(&ctx.programmes_dir());
             print_warnings(&catalogue);
-            let Some(programme) = catalogue.get(&id) else {
+            let Some(entry) = catalogue.entry(&id) else {
                 bail!("no programme with id `{id}`: `rehab programmes list` shows the ids");
             };
-            crate::out!("{}", show_text(programme));
+            if toml {
+                crate::out!("{}", source_text(entry)?);
+            } else if json {
+                crate::outln!("{}", versioned(&entry.programme)?);
+            } else {
+                crate::out!("{}", show_text(&entry.programme));
+            }
             Ok(ExitCode::SUCCESS)
         }
         ProgrammesCommand::Check { files } => {
@@ -51,6 +63,60 @@ pub fn run(ctx: &Context, cmd: ProgrammesCommand) -> anyhow::Result<ExitCode> {
 fn print_warnings(catalogue: &Catalogue) {
     for warning in &catalogue.warnings {
         crate::errln!("warning: {warning}");
+    }
+}
+
+/// `programmes list --json`: the same facts as the text, one object per programme.
+#[derive(Serialize)]
+struct ListJson {
+    programmes: Vec<ListedProgramme>,
+}
+
+#[derive(Serialize)]
+struct ListedProgramme {
+    id: String,
+    name: String,
+    for_whom: String,
+    /// "built-in" or the file's path.
+    origin: String,
+    overrides_builtin: bool,
+}
+
+fn list_json(catalogue: &Catalogue) -> ListJson {
+    let programmes = catalogue
+        .entries
+        .iter()
+        .map(|entry| ListedProgramme {
+            id: entry.programme.id.clone(),
+            name: entry.programme.name.clone(),
+            for_whom: entry.programme.for_whom.clone(),
+            origin: match &entry.origin {
+                Origin::Builtin => "built-in".to_string(),
+                Origin::File(path) => path.display().to_string(),
+            },
+            overrides_builtin: catalogue.overrides_builtin(&entry.programme.id),
+        })
+        .collect();
+    ListJson { programmes }
+}
+
+/// The TOML a programme was read from: the embedded text of a built-in, or the person's file.
+fn source_text(entry: &CatalogueEntry) -> anyhow::Result<String> {
+    match &entry.origin {
+        Origin::Builtin => BUILTIN_FILES
+            .iter()
+            .map(|(_, text)| *text)
+            .find(|text| parse_programme(text).is_ok_and(|p| p.id == entry.programme.id))
+            .map(str::to_string)
+            .with_context(|| {
+                format!(
+                    "the source of built-in `{}` is missing (please report this)",
+                    entry.programme.id
+                )
+            }),
+        Origin::File(path) => {
+            std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+        }
     }
 }
 

@@ -43,6 +43,7 @@ pub fn advise(
     let km_last_week = km_between(runs, day(2 * WEEK - 1), day(WEEK));
     let km_two_weeks_ago = km_between(runs, day(3 * WEEK - 1), day(2 * WEEK));
     let mut reasons = Vec::new();
+    let shown = |km: f64| settings.units.show(km);
 
     let step_cap = (km_last_week > 0.0).then_some(settings.run_week_step * km_last_week);
     let two_week_cap =
@@ -57,16 +58,18 @@ pub fn advise(
             (
                 "R15",
                 format!(
-                    "{:.0} % of the {km_two_weeks_ago:.1} km run two weeks ago",
-                    settings.run_two_week_cap * 100.0
+                    "{:.0} % of the {} run two weeks ago",
+                    settings.run_two_week_cap * 100.0,
+                    shown(km_two_weeks_ago)
                 ),
             )
         } else {
             (
                 "R14",
                 format!(
-                    "{:.0} % of last week's {km_last_week:.1} km",
-                    settings.run_week_step * 100.0
+                    "{:.0} % of last week's {}",
+                    settings.run_week_step * 100.0,
+                    shown(km_last_week)
                 ),
             )
         };
@@ -78,7 +81,9 @@ pub fn advise(
         reasons.push(Reason::new(
             rule,
             format!(
-                "Run at most {cap:.1} km over the 7 days ending today: {basis}{step_down}. {km_this_week:.1} km done so far. This cap is a cautious habit, not proven to prevent injury."
+                "Run at most {} over the 7 days ending today: {basis}{step_down}. {} done so far. This cap is a cautious habit, not proven to prevent injury.",
+                shown(cap),
+                shown(km_this_week)
             ),
         ));
     }
@@ -93,8 +98,10 @@ pub fn advise(
         reasons.push(Reason::new(
             "R16",
             format!(
-                "Keep any one run to {cap:.1} km or less: {:.0} % of your longest run in the last {LONGEST_RUN_WINDOW_DAYS} days ({longest:.1} km).",
-                settings.run_session_cap * 100.0
+                "Keep any one run to {} or less: {:.0} % of your longest run in the last {LONGEST_RUN_WINDOW_DAYS} days ({}).",
+                shown(cap),
+                settings.run_session_cap * 100.0,
+                shown(longest)
             ),
         ));
     }
@@ -151,6 +158,30 @@ mod tests {
             rpe: Rating::new(4).unwrap(),
             pain: Rating::new(1).unwrap(),
         }
+    }
+
+    #[test]
+    fn caps_are_said_in_miles_when_the_person_runs_in_miles() {
+        let runs = [run(2, 8.0), run(9, 8.0)];
+        let today = NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
+        let settings = CoachSettings {
+            units: crate::domain::config::Units::Mi,
+            ..CoachSettings::default()
+        };
+        let advice = advise(&runs, today, &settings, None);
+        let text: Vec<&str> = advice.reasons.iter().map(|r| r.text.as_str()).collect();
+        // 8 km is 5.0 mi; the caps themselves stay in km for the coach.
+        assert!(
+            text.iter()
+                .any(|t| t.contains("longest run in the last 30 days (5.0 mi)")),
+            "{text:?}"
+        );
+        assert!(text.iter().all(|t| !t.contains(" km")), "{text:?}");
+        assert!(
+            advice
+                .run_cap_km
+                .is_some_and(|cap| (cap - 8.8).abs() < 1e-9)
+        );
     }
 
     #[test]

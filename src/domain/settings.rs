@@ -2,6 +2,7 @@
 //! choices, not research findings; every one can be overridden in `config.toml` (`[coach]`) and per
 //! programme (`[coach]`).
 
+use crate::domain::config::Units;
 use serde::{Deserialize, Serialize};
 
 /// Every threshold the coach uses. `Default` gives the values from docs/sources.md#coach-rules.
@@ -62,6 +63,10 @@ pub struct CoachSettings {
     pub trend_mornings: u32,
     /// R6: days to leave after a red or unsettled run before the next run (48 h).
     pub run_rest_days_after_bad_run: u32,
+    /// How distances are said (config.toml `units`); the numbers stay in km. Not a coach
+    /// threshold, so not in `[coach]`.
+    #[serde(skip)]
+    pub units: Units,
 }
 
 impl Default for CoachSettings {
@@ -94,6 +99,7 @@ impl Default for CoachSettings {
             baseline_lookback_days: 7,
             trend_mornings: 3,
             run_rest_days_after_bad_run: 2,
+            units: Units::Km,
         }
     }
 }

@@ -319,23 +319,26 @@ fn runs_section(out: &mut String, history: &History, settings: &CoachSettings, r
         settings.run_session_cap * 100.0,
         insight::LONGEST_RUN_LOOKBACK_DAYS
     );
+    let units = settings.units;
+    let unit = units.word();
     let _ = writeln!(
         out,
-        "| week of | runs | minutes | km | week cap km | longest km | single-run cap km |\n|---|---:|---:|---:|---:|---:|---:|"
+        "| week of | runs | minutes | {unit} | week cap {unit} | longest {unit} | single-run cap {unit} |\n|---|---:|---:|---:|---:|---:|---:|"
     );
     for w in weeks {
         let flag = |over: bool| if over { " over" } else { "" };
+        let in_units = |km: Option<f64>| cell(km.map(|k| units.from_km(k)));
         let _ = writeln!(
             out,
             "| {} | {} | {:.0} | {:.1} | {}{} | {:.1} | {}{} |",
             w.monday,
             w.runs,
             w.minutes,
-            w.km,
-            cell(w.week_cap_km),
+            units.from_km(w.km),
+            in_units(w.week_cap_km),
             flag(w.over_week_cap()),
-            w.longest_km,
-            cell(w.single_cap_km),
+            units.from_km(w.longest_km),
+            in_units(w.single_cap_km),
             flag(w.over_single_cap()),
         );
     }

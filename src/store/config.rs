@@ -12,12 +12,15 @@ pub struct LoadedConfig {
     pub warnings: Vec<String>,
 }
 
-const KNOWN_TOP: [&str; 6] = [
+const KNOWN_TOP: [&str; 9] = [
     "bell",
     "notify",
     "get_ready_seconds",
     "side_switch_seconds",
     "rest_extend_seconds",
+    "theme",
+    "week_start",
+    "units",
     "coach",
 ];
 

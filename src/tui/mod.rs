@@ -5,6 +5,7 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod event_loop;
+pub mod footer;
 pub mod history;
 pub mod keymap;
 pub mod screens;
@@ -25,12 +26,13 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     let catalogue = load_catalogue(&ctx.programmes_dir());
     let journal = crate::app::journal::FileJournal::open(ctx, None)?;
     let mut guard = terminal::TerminalGuard::enter()?;
+    let theme = theme::Theme::from_env(loaded.config.theme);
     let mut app = app::App::new(
         Box::new(journal),
         catalogue,
         loaded.config,
         ctx.today,
-        theme::Theme::from_env(),
+        theme,
         Instant::now(),
     );
     if let Some(warning) = loaded.warnings.first() {

@@ -41,7 +41,12 @@ pub fn render(app: &App, frame: &mut Frame) {
     } else {
         footer_text.push(Line::raw(""));
     }
-    footer_text.push(Line::styled(app.footer(), theme.dim()));
+    let hint_rows = usize::from(FOOTER_ROWS.saturating_sub(1));
+    footer_text.extend(
+        crate::tui::footer::fit(&app.footer(), footer.width, hint_rows)
+            .into_iter()
+            .map(|row| Line::styled(row, theme.dim())),
+    );
     frame.render_widget(
         Paragraph::new(footer_text).wrap(Wrap { trim: true }),
         footer,

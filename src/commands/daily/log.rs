@@ -8,6 +8,7 @@ use crate::domain::plan::PlanSnapshot;
 
 use crate::app::journal::Appender;
 use crate::commands::free_text::checked;
+use crate::domain::config::Units;
 use crate::domain::records::{RecordBody, done_as_planned};
 use crate::store::Context;
 use anyhow::{Context as _, bail};
@@ -129,10 +130,22 @@ fn check_skips(skips: &[String], snapshot: &PlanSnapshot) -> anyhow::Result<()> 
 
 pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {
     let minutes = positive_amount("minutes", args.minutes, MAX_RUN_MINUTES, "minutes")?;
-    let km = args
-        .km
-        .map(|km| positive_amount("km", km, MAX_RUN_KM, "km"))
-        .transpose()?;
+    let miles = Units::Mi;
+    let km = match (args.km, args.mi) {
+        (Some(km), _) => Some(positive_amount("km", km, MAX_RUN_KM, "km")?),
+        (None, Some(mi)) => Some(miles.to_km(positive_amount(
+            "mi",
+            mi,
+            miles.from_km(MAX_RUN_KM).floor(),
+            "mi",
+        )?)),
+        (None, None) => None,
+    };
+    let typed = match (args.km, args.mi) {
+        (Some(km), _) => format!(", {km} km"),
+        (None, Some(mi)) => format!(", {mi} mi"),
+        (None, None) => String::new(),
+    };
     let rpe = rating("rpe", &args.rpe)?;
     let pain = rating("pain", &args.pain)?;
     append_one(
@@ -144,9 +157,8 @@ pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {
             pain,
         },
     )?;
-    let distance = km.map(|km| format!(", {km} km")).unwrap_or_default();
     crate::outln!(
-        "Run on {} saved: {minutes} min{distance}, effort {rpe}, pain {pain}.",
+        "Run on {} saved: {minutes} min{typed}, effort {rpe}, pain {pain}.",
         ctx.today
     );
     Ok(ExitCode::SUCCESS)

@@ -9,12 +9,15 @@ mod today_view;
 
 use crate::app::journal::{FileJournal, Journal};
 use crate::cli::{CheckinArgs, LogCommand};
+use crate::commands::json::versioned;
 use crate::domain::records::RecordBody;
 use crate::store::Context;
 use crate::store::journal_file::{journal_file_name, journal_files, read_device_id};
 use crate::store::programme_files::load_catalogue;
 use anyhow::{Context as _, bail};
+use serde::Serialize;
 use state::DayState;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn start(ctx: &Context, programme: &str) -> anyhow::Result<ExitCode> {
@@ -85,10 +88,7 @@ pub fn today(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
 fn show_today(ctx: &Context, state: &DayState, json: bool) -> anyhow::Result<ExitCode> {
     let (programme, plan) = state.plan(ctx)?;
     if json {
-        crate::outln!(
-            "{}",
-            serde_json::to_string_pretty(&plan).context("cannot write the plan as JSON")?
-        );
+        crate::outln!("{}", versioned(&plan)?);
     } else {
         crate::out!("{}", today_view::render(&plan, programme));
     }
@@ -104,41 +104,92 @@ pub fn log(ctx: &Context, cmd: LogCommand) -> anyhow::Result<ExitCode> {
     }
 }
 
-pub fn paths(ctx: &Context) -> anyhow::Result<ExitCode> {
-    let missing = |exists: bool| if exists { "" } else { "  (not created yet)" };
-    crate::outln!(
-        "data        {}{}",
-        ctx.data_dir.display(),
-        missing(ctx.data_dir.is_dir())
-    );
+pub fn paths(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let device = read_device_id(&ctx.data_dir)?;
-    match &device {
-        Some(id) => crate::outln!("device id   {id}"),
-        None => crate::outln!("device id   (made with the first record)"),
+    let journals = journal_files(&ctx.data_dir)?
+        .into_iter()
+        .map(|file| {
+            let this_device = device.as_ref().is_some_and(|id| {
+                file.file_name()
+                    .is_some_and(|n| *n == *journal_file_name(id))
+            });
+            PathsJournal { file, this_device }
+        })
+        .collect();
+    let paths = PathsJson {
+        data_dir: ctx.data_dir.clone(),
+        data_dir_exists: ctx.data_dir.is_dir(),
+        device_id: device,
+        journals,
+        config_file: ctx.config_file(),
+        config_file_exists: ctx.config_file().is_file(),
+        programmes_dir: ctx.programmes_dir(),
+        programmes_dir_exists: ctx.programmes_dir().is_dir(),
+    };
+    if json {
+        crate::outln!("{}", versioned(&paths)?);
+    } else {
+        crate::out!("{}", paths_text(&paths));
     }
-    for file in journal_files(&ctx.data_dir)? {
-        let own = device.as_ref().is_some_and(|id| {
-            file.file_name()
-                .is_some_and(|n| *n == *journal_file_name(id))
-        });
-        let whose = if own { "this device" } else { "another device" };
-        crate::outln!("journal     {}  ({whose})", file.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Where files live, as `rehab paths --json` prints it.
+#[derive(Serialize)]
+struct PathsJson {
+    data_dir: PathBuf,
+    data_dir_exists: bool,
+    /// None until the first record is written.
+    device_id: Option<String>,
+    journals: Vec<PathsJournal>,
+    config_file: PathBuf,
+    config_file_exists: bool,
+    programmes_dir: PathBuf,
+    programmes_dir_exists: bool,
+}
+
+#[derive(Serialize)]
+struct PathsJournal {
+    file: PathBuf,
+    /// False for the files other devices write (a synced data dir).
+    this_device: bool,
+}
+
+fn paths_text(paths: &PathsJson) -> String {
+    let missing = |exists: bool| if exists { "" } else { "  (not created yet)" };
+    let mut out = format!(
+        "data        {}{}\n",
+        paths.data_dir.display(),
+        missing(paths.data_dir_exists)
+    );
+    match &paths.device_id {
+        Some(id) => out.push_str(&format!("device id   {id}\n")),
+        None => out.push_str("device id   (made with the first record)\n"),
     }
-    let config = ctx.config_file();
-    crate::outln!(
-        "config      {}{}",
-        config.display(),
-        if config.is_file() {
+    for journal in &paths.journals {
+        let whose = if journal.this_device {
+            "this device"
+        } else {
+            "another device"
+        };
+        out.push_str(&format!(
+            "journal     {}  ({whose})\n",
+            journal.file.display()
+        ));
+    }
+    out.push_str(&format!(
+        "config      {}{}\n",
+        paths.config_file.display(),
+        if paths.config_file_exists {
             ""
         } else {
             "  (absent: defaults in use)"
         }
-    );
-    let programmes = ctx.programmes_dir();
-    crate::outln!(
-        "programmes  {}{}",
-        programmes.display(),
-        missing(programmes.is_dir())
-    );
-    Ok(ExitCode::SUCCESS)
+    ));
+    out.push_str(&format!(
+        "programmes  {}{}\n",
+        paths.programmes_dir.display(),
+        missing(paths.programmes_dir_exists)
+    ));
+    out
 }

@@ -6,18 +6,20 @@ mod summary;
 
 use crate::app::journal::read_records;
 use crate::cli::{CorrectArgs, JournalCommand};
+use crate::commands::json::versioned;
 use crate::domain::history::History;
 use crate::store::Context;
 use crate::store::journal_file::{JournalRead, JournalWriter, RepairReport};
 use anyhow::Context as _;
 use chrono::NaiveDate;
+use serde::Serialize;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Context, cmd: JournalCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         JournalCommand::Check => check(ctx),
         JournalCommand::Repair => repair(ctx),
-        JournalCommand::List { on } => list(ctx, on),
+        JournalCommand::List { on, json } => list(ctx, on, json),
     }
 }
 
@@ -166,8 +168,22 @@ fn describe_repair(report: &RepairReport) -> String {
     out
 }
 
+/// `journal list --json`: the text's four columns per record.
+#[derive(Serialize)]
+struct ListJson {
+    records: Vec<ListedRecord>,
+}
+
+#[derive(Serialize)]
+struct ListedRecord {
+    id: String,
+    date: NaiveDate,
+    kind: &'static str,
+    summary: String,
+}
+
 /// `id  date  kind  summary`, one record a line, in timestamp order.
-fn list(ctx: &Context, on: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
+fn list(ctx: &Context, on: Option<NaiveDate>, json: bool) -> anyhow::Result<ExitCode> {
     let journal = read(ctx)?;
     if !journal.problems.is_empty() {
         crate::errln!(
@@ -175,11 +191,23 @@ fn list(ctx: &Context, on: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
             journal.problems.len()
         );
     }
-    for record in journal
+    let shown = journal
         .records
         .iter()
-        .filter(|r| on.is_none_or(|day| r.date == day))
-    {
+        .filter(|r| on.is_none_or(|day| r.date == day));
+    if json {
+        let records = shown
+            .map(|record| ListedRecord {
+                id: record.id.0.clone(),
+                date: record.date,
+                kind: record.body.kind(),
+                summary: summary::summary(&record.body),
+            })
+            .collect();
+        crate::outln!("{}", versioned(&ListJson { records })?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for record in shown {
         crate::outln!(
             "{}  {}  {:<22} {}",
             record.id,

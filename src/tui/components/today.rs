@@ -11,11 +11,16 @@ use crate::tui::screens::today::{self, Safety, TodayAction};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
+use std::cell::Cell;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TodayScreen {
     /// Rows scrolled down (the plan may be longer than the screen).
     pub scroll: u16,
+    /// The furthest the plan could scroll at the last frame drawn, so `G` and `j` stop there.
+    pub max_scroll: Cell<u16>,
+    /// The referral in full even on a short screen (`i`).
+    pub advice_open: bool,
 }
 
 impl Component for TodayScreen {
@@ -51,7 +56,8 @@ impl Component for TodayScreen {
             TodayAction::History => {
                 // config.toml's coach overrides also shape the history views (zones, run caps).
                 let screen = HistoryScreen::new(ctx.history, ctx.catalogue, ctx.today)
-                    .with_settings(ctx.history, ctx.catalogue, ctx.settings());
+                    .with_settings(ctx.history, ctx.catalogue, ctx.settings())
+                    .with_look(ctx.theme, ctx.config.week_start);
                 Outcome::Switch(Screen::History(Box::new(screen)))
             }
             TodayAction::Acknowledge => match model.safety {
@@ -63,11 +69,23 @@ impl Component for TodayScreen {
             },
             TodayAction::ClinicianSeen => Outcome::Overlay(Overlay::ConfirmClinician),
             TodayAction::ScrollUp => {
-                self.scroll = self.scroll.saturating_sub(1);
+                self.scroll = self.scroll.min(self.max_scroll.get()).saturating_sub(1);
                 Outcome::None
             }
             TodayAction::ScrollDown => {
-                self.scroll = self.scroll.saturating_add(1);
+                self.scroll = self.scroll.saturating_add(1).min(self.max_scroll.get());
+                Outcome::None
+            }
+            TodayAction::Top => {
+                self.scroll = 0;
+                Outcome::None
+            }
+            TodayAction::Bottom => {
+                self.scroll = self.max_scroll.get();
+                Outcome::None
+            }
+            TodayAction::Banner => {
+                self.advice_open = !self.advice_open;
                 Outcome::None
             }
             TodayAction::Quit => Outcome::Quit,
@@ -75,7 +93,14 @@ impl Component for TodayScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        today::render(&ctx.today_model(self.scroll), ctx.theme, frame, area);
+        let max = today::render(
+            &ctx.today_model(self.scroll),
+            ctx.theme,
+            frame,
+            area,
+            self.advice_open,
+        );
+        self.max_scroll.set(max);
     }
 
     /// Only the keys that do something now; Start says whether it resumes or starts another.

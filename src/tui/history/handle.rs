@@ -40,6 +40,8 @@ impl HistoryScreen {
             Action::Down => self.move_by(1),
             Action::PageUp => self.page_by(-1),
             Action::PageDown => self.page_by(1),
+            Action::First => self.jump(false),
+            Action::Last => self.jump(true),
             Action::Range => self.range = self.range.next(),
             Action::Sides => self.sides = !self.sides,
             Action::Open => self.open(),
@@ -64,6 +66,13 @@ impl HistoryScreen {
                 self.mode = Mode::Detail {
                     session,
                     row: (row + 1).min(sets.saturating_sub(1)),
+                }
+            }
+            Action::First => self.mode = Mode::Detail { session, row: 0 },
+            Action::Last => {
+                self.mode = Mode::Detail {
+                    session,
+                    row: sets.saturating_sub(1),
                 }
             }
             Action::Edit => {

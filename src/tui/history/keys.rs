@@ -12,6 +12,8 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    First,
+    Last,
     Range,
     Sides,
     Open,
@@ -28,13 +30,13 @@ pub enum Action {
 
 pub const BROWSE: &[Binding<Action>] = &[
     Binding {
-        keys: &[Key::Tab, Key::Right],
+        keys: &[Key::Tab, Key::Right, Key::Char('l')],
         hint: "view",
         help: "next view",
         action: Action::NextView,
     },
     Binding {
-        keys: &[Key::BackTab, Key::Left],
+        keys: &[Key::BackTab, Key::Left, Key::Char('h')],
         hint: "",
         help: "previous view",
         action: Action::PrevView,
@@ -62,6 +64,18 @@ pub const BROWSE: &[Binding<Action>] = &[
         hint: "",
         help: "a page (or 4 weeks) on",
         action: Action::PageDown,
+    },
+    Binding {
+        keys: &[Key::Home, Key::Char('g')],
+        hint: "",
+        help: "first day (chart, calendar) or top row",
+        action: Action::First,
+    },
+    Binding {
+        keys: &[Key::End, Key::Char('G')],
+        hint: "",
+        help: "today (chart, calendar) or bottom row",
+        action: Action::Last,
     },
     Binding {
         keys: &[Key::Char('r')],
@@ -113,6 +127,18 @@ pub const DETAIL: &[Binding<Action>] = &[
         hint: "move",
         help: "next set",
         action: Action::Down,
+    },
+    Binding {
+        keys: &[Key::Home, Key::Char('g')],
+        hint: "",
+        help: "first set",
+        action: Action::First,
+    },
+    Binding {
+        keys: &[Key::End, Key::Char('G')],
+        hint: "",
+        help: "last set",
+        action: Action::Last,
     },
     Binding {
         keys: &[Key::Char('e')],

@@ -25,10 +25,11 @@ mod table_window;
 
 use crate::app::settings::coach_settings;
 use crate::domain::catalogue::Catalogue;
-use crate::domain::config::Config;
+use crate::domain::config::{Config, WeekStart};
 use crate::domain::history::History;
 use crate::domain::records::RecordBody;
 use crate::domain::settings::CoachSettings;
+use crate::tui::theme::Theme;
 use chrono::{Days, NaiveDate};
 use data::Derived;
 use edit::{BackfilledSession, Form, Target};
@@ -152,6 +153,9 @@ pub struct HistoryScreen {
     /// Selected row per table view, counted from the newest.
     rows: [usize; 6],
     mode: Mode,
+    /// Colours, and the calendar's first weekday (config.toml: theme, week_start).
+    theme: Theme,
+    week_start: WeekStart,
     /// Where a form returns when it closes (an open session stays open after fixing a set).
     resume: Mode,
     message: Option<String>,
@@ -171,9 +175,18 @@ impl HistoryScreen {
             day: today,
             rows: [0; 6],
             mode: Mode::Browse,
+            theme: Theme::plain(),
+            week_start: WeekStart::Monday,
             resume: Mode::Browse,
             message: None,
         }
+    }
+
+    /// Draw with these colours and start the calendar's weeks on this day.
+    pub fn with_look(mut self, theme: Theme, week_start: WeekStart) -> HistoryScreen {
+        self.theme = theme;
+        self.week_start = week_start;
+        self
     }
 
     /// Use these coach settings (zones, run caps), e.g. with config.toml's overrides applied.
@@ -237,6 +250,20 @@ impl HistoryScreen {
                 let count = self.row_count();
                 let row = &mut self.rows[self.view.index()];
                 *row = row.saturating_add_signed(by).min(count.saturating_sub(1));
+            }
+        }
+    }
+
+    /// `g`/`G`: the first recorded day or today in the chart and calendar; the top or bottom
+    /// row in a table.
+    fn jump(&mut self, to_end: bool) {
+        match self.view {
+            View::Pain | View::Calendar => {
+                self.day = if to_end { self.today } else { self.first_day() }
+            }
+            _ => {
+                let last = self.row_count().saturating_sub(1);
+                self.rows[self.view.index()] = if to_end { last } else { 0 };
             }
         }
     }
@@ -381,5 +408,14 @@ impl HistoryScreen {
     }
     pub(crate) fn settings(&self) -> &CoachSettings {
         &self.settings
+    }
+    pub(crate) fn theme(&self) -> Theme {
+        self.theme
+    }
+    pub(crate) fn week_start(&self) -> WeekStart {
+        self.week_start
+    }
+    pub(crate) fn today(&self) -> NaiveDate {
+        self.today
     }
 }

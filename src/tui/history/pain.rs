@@ -7,7 +7,7 @@ use crate::domain::pain::{Rating, Zone};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
+use ratatui::style::Color;
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
@@ -16,6 +16,10 @@ use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
 const SCALE_TOP: f64 = 10.0;
 /// Zone edges sit between whole ratings so a point never lands on them.
 const HALF_STEP: f64 = 0.5;
+/// The row below 0 where "plan changed" marks sit: at the top they read as a 10/10 pain.
+const MARK_ROW: f64 = -1.0;
+/// One y label per whole number from `MARK_ROW` to 10, so each sits on its own value.
+const Y_LABELS: [&str; 12] = ["", "0 ●", "", "", "", "", "5 ▲", "", "", "", "", "10 ■"];
 
 fn zone_word(screen: &HistoryScreen, pain: u8) -> String {
     let s = screen.settings();
@@ -58,6 +62,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
     let days = data.pain_between(from, to);
     let span = ((to - from).num_days() as f64).max(1.0);
     let settings = screen.settings();
+    let theme = screen.theme();
 
     // Dashed zone edges: a point every other column.
     let dashes = usize::from(chart_area.width / 2).max(2);
@@ -72,7 +77,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
         .changes
         .iter()
         .filter(|c| c.date >= from && c.date <= to)
-        .map(|c| ((c.date - from).num_days() as f64, SCALE_TOP))
+        .map(|c| ((c.date - from).num_days() as f64, MARK_ROW))
         .collect();
     let cursor_x = (screen.day() - from).num_days() as f64;
     let cursor = [(cursor_x, 0.0), (cursor_x, SCALE_TOP)];
@@ -96,37 +101,37 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
         Dataset::default()
             .marker(Marker::Braille)
             .graph_type(GraphType::Scatter)
-            .style(Style::new().fg(Color::DarkGray))
+            .style(theme.muted())
             .data(&green_edge),
         Dataset::default()
             .marker(Marker::Braille)
             .graph_type(GraphType::Scatter)
-            .style(Style::new().fg(Color::DarkGray))
+            .style(theme.muted())
             .data(&amber_edge),
         Dataset::default()
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
-            .style(Style::new().fg(Color::Gray))
+            .style(theme.muted())
             .data(&cursor),
         Dataset::default()
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
-            .style(Style::new().fg(Color::Cyan))
+            .style(theme.accent())
             .data(&first),
         Dataset::default()
             .marker(Marker::Dot)
             .graph_type(GraphType::Scatter)
-            .style(Style::new().fg(Color::Magenta))
+            .style(theme.series(Color::Magenta))
             .data(&second),
         Dataset::default()
             .marker(Marker::Bar)
             .graph_type(GraphType::Scatter)
-            .style(Style::new().fg(Color::Yellow))
+            .style(theme.warn())
             .data(&third),
         Dataset::default()
             .marker(Marker::Block)
             .graph_type(GraphType::Scatter)
-            .style(Style::new().fg(Color::Blue))
+            .style(theme.series(Color::Blue))
             .data(&changes),
     ];
     let mid = from + chrono::Days::new((span / 2.0) as u64);
@@ -149,13 +154,13 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
         )
         .y_axis(
             Axis::default()
-                .bounds([0.0, SCALE_TOP])
-                .labels(["0 ●", "5 ▲", "10 ■"]),
+                .bounds([MARK_ROW, SCALE_TOP])
+                .labels(Y_LABELS),
         );
     frame.render_widget(chart, chart_area);
 
     let legend = format!(
-        "⣀ {} · • {} · ▄ {} · █ plan changed · │ selected day\n\
+        "⣀ {} · • {} · ▄ {} · █ plan changed (under 0) · │ selected day\n\
          zones (dashes): ● 0–{} safe · ▲ {}–{} acceptable · ■ above {} too high",
         title.0,
         title.1,
@@ -191,8 +196,8 @@ fn day_line(screen: &HistoryScreen) -> Line<'static> {
         }
         None => parts.push("nothing rated".into()),
     }
-    if let Some(kind) = screen.data().days.get(&day) {
-        parts.push(format!("{} {}", kind.symbol(), kind.word()));
+    if let Some(mark) = super::calendar::mark(screen, day) {
+        parts.push(super::calendar::mark_text(screen, mark));
     }
     Line::from(parts.join(" · "))
 }

@@ -1,8 +1,9 @@
-//! Runs: weekly minutes and km beside the return-to-running caps (week step, two-week cap,
+//! Runs: weekly minutes and distance (km or mi, config `units`) beside the return-to-running caps (week step, two-week cap,
 //! single run against the longest of the last 30 days), with "over" in words.
 
 use super::table_window::first_visible;
 use super::{HistoryScreen, View};
+use crate::domain::config::Units;
 use crate::domain::insight::LONGEST_RUN_LOOKBACK_DAYS;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,10 +13,11 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
 /// Rows taken by the table's border and header.
 const TABLE_CHROME_ROWS: u16 = 3;
 
-fn km(value: Option<f64>, over: bool) -> String {
+/// A cap kept in km, in the person's units, with "over" in words when it was passed.
+fn cap(units: Units, value: Option<f64>, over: bool) -> String {
     match value {
-        Some(v) if over => format!("{v:.1} ▲over"),
-        Some(v) => format!("{v:.1}"),
+        Some(v) if over => format!("{:.1} ▲over", units.from_km(v)),
+        Some(v) => format!("{:.1}", units.from_km(v)),
         None => "–".into(),
     }
 }
@@ -23,6 +25,7 @@ fn km(value: Option<f64>, over: bool) -> String {
 pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
     let weeks = &screen.data().runs;
     let s = screen.settings();
+    let units = s.units;
     let [table_area, note_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(area);
     let block = Block::bordered().title(" Runs by week · newest first ");
@@ -53,10 +56,10 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
             w.monday.format("%d %b %y").to_string(),
             w.runs.to_string(),
             format!("{:.0}", w.minutes),
-            format!("{:.1}", w.km),
-            km(w.week_cap_km, w.over_week_cap()),
-            format!("{:.1}", w.longest_km),
-            km(w.single_cap_km, w.over_single_cap()),
+            format!("{:.1}", units.from_km(w.km)),
+            cap(units, w.week_cap_km, w.over_week_cap()),
+            format!("{:.1}", units.from_km(w.longest_km)),
+            cap(units, w.single_cap_km, w.over_single_cap()),
         ])
     });
     let table = Table::new(
@@ -76,7 +79,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
             "week of",
             "runs",
             "min",
-            "km",
+            units.word(),
             "week cap",
             "longest",
             "one-run cap",

@@ -64,6 +64,8 @@ pub enum FormAction {
     Digit,
     Up,
     Down,
+    First,
+    Last,
     More,
     Less,
     Save,
@@ -77,6 +79,8 @@ pub struct ValueActions<A> {
     pub less: A,
     pub up: A,
     pub down: A,
+    pub first: A,
+    pub last: A,
 }
 
 /// A key table for a form of 0–10 values: a digit sets the highlighted line, `+`/`-` adjust (so
@@ -87,7 +91,7 @@ pub const fn value_form_keys<A: Copy>(
     actions: ValueActions<A>,
     done: Binding<A>,
     leave: Binding<A>,
-) -> [Binding<A>; 7] {
+) -> [Binding<A>; 9] {
     [
         Binding {
             keys: &[Key::Digit],
@@ -119,6 +123,18 @@ pub const fn value_form_keys<A: Copy>(
             help: "next line",
             action: actions.down,
         },
+        Binding {
+            keys: &[Key::Home, Key::Char('g')],
+            hint: "",
+            help: "first line",
+            action: actions.first,
+        },
+        Binding {
+            keys: &[Key::End, Key::Char('G')],
+            hint: "",
+            help: "last line",
+            action: actions.last,
+        },
         done,
         leave,
     ]
@@ -132,6 +148,8 @@ pub const KEYS: &[Binding<FormAction>] = &value_form_keys(
         less: FormAction::Less,
         up: FormAction::Up,
         down: FormAction::Down,
+        first: FormAction::First,
+        last: FormAction::Last,
     },
     Binding {
         keys: &[Key::Enter],
@@ -208,6 +226,8 @@ impl CheckInForm {
             }
             FormAction::Up => self.focus = self.focus.saturating_sub(1),
             FormAction::Down => self.focus = (self.focus + 1).min(last),
+            FormAction::First => self.focus = 0,
+            FormAction::Last => self.focus = last,
             FormAction::Save | FormAction::Skip => {}
         }
     }
@@ -302,6 +322,24 @@ pub fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn g_and_capital_g_go_to_the_first_and_last_line() {
+        let mut f = CheckInForm::new(Some(bridge_test()));
+        let keys = |c: char| {
+            crate::tui::keymap::lookup(
+                KEYS,
+                &ratatui::crossterm::event::KeyEvent::new(
+                    ratatui::crossterm::event::KeyCode::Char(c),
+                    ratatui::crossterm::event::KeyModifiers::NONE,
+                ),
+            )
+        };
+        f.edit(keys('G').unwrap(), None);
+        assert_eq!(f.focused(), Field::LoadTest);
+        f.edit(keys('g').unwrap(), None);
+        assert_eq!(f.focused(), Field::Pain);
+    }
 
     #[test]
     fn digits_fill_fields_in_order_and_plus_reaches_ten() {

@@ -44,13 +44,13 @@ pub enum FirstRunAction {
 }
 
 const NEXT: Binding<FirstRunAction> = Binding {
-    keys: &[Key::Tab, Key::Right],
+    keys: &[Key::Tab, Key::Right, Key::Char('l')],
     hint: "next",
     help: "next step (skips this one)",
     action: FirstRunAction::Next,
 };
 const BACK: Binding<FirstRunAction> = Binding {
-    keys: &[Key::BackTab, Key::Left, Key::Esc],
+    keys: &[Key::BackTab, Key::Left, Key::Char('h'), Key::Esc],
     hint: "back",
     help: "previous step",
     action: FirstRunAction::Back,
@@ -126,9 +126,11 @@ const BASELINE_KEYS: &[Binding<FirstRunAction>] = &checkin::value_form_keys(
         less: FirstRunAction::Less,
         up: FirstRunAction::Up,
         down: FirstRunAction::Down,
+        first: FirstRunAction::First,
+        last: FirstRunAction::Last,
     },
     Binding {
-        keys: &[Key::Enter, Key::Tab, Key::Right],
+        keys: &[Key::Enter, Key::Tab, Key::Right, Key::Char('l')],
         hint: "finish",
         help: "save the answers and open Today",
         action: FirstRunAction::Finish,
@@ -273,9 +275,11 @@ impl FirstRun {
                 self.chooser
                     .move_by(catalogue, action == FirstRunAction::Down);
             }
-            FirstRunAction::First | FirstRunAction::Last => {
+            FirstRunAction::First | FirstRunAction::Last if self.step == Step::Programme => {
                 self.chooser.jump(catalogue, action == FirstRunAction::Last);
             }
+            FirstRunAction::First => self.baseline.edit(FormAction::First, None),
+            FirstRunAction::Last => self.baseline.edit(FormAction::Last, None),
             FirstRunAction::Choose => {
                 self.programme = self.chooser.chosen(catalogue).map(str::to_string);
                 self.go(Step::Baseline, catalogue);

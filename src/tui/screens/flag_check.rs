@@ -33,13 +33,13 @@ pub const KEYS: &[Binding<FlagAction>] = &[
         action: FlagAction::No,
     },
     Binding {
-        keys: &[Key::Tab, Key::Right],
+        keys: &[Key::Tab, Key::Right, Key::Char('l')],
         hint: "skip",
         help: "leave this question unanswered",
         action: FlagAction::Skip,
     },
     Binding {
-        keys: &[Key::BackTab, Key::Left, Key::Esc],
+        keys: &[Key::BackTab, Key::Left, Key::Char('h'), Key::Esc],
         hint: "back",
         help: "previous question",
         action: FlagAction::Back,

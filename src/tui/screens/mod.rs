@@ -6,6 +6,7 @@ pub mod first_run;
 pub mod flag_check;
 pub mod overlays;
 pub mod today;
+pub mod today_banner;
 
 use ratatui::text::Line;
 

@@ -115,7 +115,11 @@ pub fn render_dialog(
     let rect = centred(area, DIALOG_WIDTH, height);
     let mut text = body;
     text.push(Line::raw(""));
-    text.push(Line::styled(footer, theme.dim()));
+    text.extend(
+        crate::tui::footer::fit(&footer, inner_width, 1)
+            .into_iter()
+            .map(|row| Line::styled(row, theme.dim())),
+    );
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(text).wrap(Wrap { trim: false }).block(

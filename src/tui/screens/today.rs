@@ -9,8 +9,8 @@ use crate::domain::plan::Plan;
 use crate::domain::programme::Programme;
 use crate::domain::red_flags::Urgency;
 use crate::tui::keymap::{Binding, Key};
-use crate::tui::screens::first_run::flag_response;
-use crate::tui::screens::{capitalised, wrapped_height};
+use crate::tui::screens::today_banner::banner;
+use crate::tui::screens::wrapped_height;
 use crate::tui::session_view::wrap;
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
@@ -29,6 +29,9 @@ pub enum TodayAction {
     ClinicianSeen,
     ScrollUp,
     ScrollDown,
+    Top,
+    Bottom,
+    Banner,
     Quit,
 }
 
@@ -82,12 +85,34 @@ pub const KEYS: &[Binding<TodayAction>] = &[
         action: TodayAction::ScrollDown,
     },
     Binding {
+        keys: &[Key::Home, Key::Char('g')],
+        hint: "",
+        help: "back to the top",
+        action: TodayAction::Top,
+    },
+    Binding {
+        keys: &[Key::End, Key::Char('G')],
+        hint: "",
+        help: "down to the last exercise",
+        action: TodayAction::Bottom,
+    },
+    Binding {
+        keys: &[Key::Char('i')],
+        hint: "advice",
+        help: "show the clinician advice in full, or fold it to one line (on small screens)",
+        action: TodayAction::Banner,
+    },
+    Binding {
         keys: &[Key::Char('q')],
         hint: "quit",
         help: "quit rehab",
         action: TodayAction::Quit,
     },
 ];
+
+/// Below this many rows for Today, the referral folds to one line (`i` opens it) and the
+/// spacing goes, so the exercises stay in view at 80×24.
+pub const COMPACT_ROWS: u16 = 22;
 
 /// Whether exercise is allowed today, after the coach's decision and the red-flag answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,6 +181,7 @@ impl TodayModel<'_> {
                 )
             }
             TodayAction::ClinicianSeen => matches!(self.safety, Safety::Stop(_)),
+            TodayAction::Banner => matches!(self.safety, Safety::Refer { .. }),
             TodayAction::CheckIn => self.programme.is_some(),
             _ => true,
         }
@@ -166,73 +192,6 @@ fn zone_words(value: u8, green_max: u8, amber_max: u8) -> String {
     let rating = Rating::new(i64::from(value)).unwrap_or(Rating::ZERO);
     let z = Zone::of(rating, green_max, amber_max);
     format!("{value}/10 {} {}", z.symbol(), z.word())
-}
-
-/// The banner: a stop or referral first, then whether today's session is done.
-fn banner(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
-    let mut lines = safety_banner(model, theme);
-    if matches!(model.safety, Safety::Stop(_)) {
-        return lines;
-    }
-    if model.unfinished_today {
-        lines.push(Line::styled(
-            "Today's session was stopped part-way — press s to resume it",
-            theme.title(),
-        ));
-        lines.push(Line::raw(""));
-    } else if model.done_today {
-        let next = if model.exercise_due() {
-            "another session is due today (press s)"
-        } else {
-            "see you tomorrow"
-        };
-        lines.push(Line::styled(
-            format!("Today's session is done ✓ — {next}"),
-            theme.title(),
-        ));
-        lines.push(Line::raw(""));
-    }
-    lines
-}
-
-fn safety_banner(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
-    match &model.safety {
-        Safety::Clear => vec![],
-        Safety::Stop(u) => {
-            let flag = crate::domain::red_flags::RED_FLAGS
-                .iter()
-                .find(|f| f.urgency == *u);
-            let mut lines: Vec<Line> = flag_response(flag)
-                .into_iter()
-                .map(|l| Line::styled(format!("■ {l}"), theme.danger()))
-                .collect();
-            lines.push(Line::raw(
-                "Press C once a clinician has seen you and agreed you can exercise.",
-            ));
-            lines.push(Line::raw(""));
-            lines
-        }
-        Safety::Refer {
-            words,
-            acknowledged,
-            ..
-        } => {
-            let mut lines = vec![Line::styled(
-                format!(
-                    "▲ See a clinician: {words}. {}.",
-                    capitalised(Urgency::Soon.instruction())
-                ),
-                theme.warn(),
-            )];
-            lines.push(Line::raw(if *acknowledged {
-                "Acknowledged. Until then the coach keeps the same dose or an easier one, never harder."
-            } else {
-                "Press a to acknowledge. You can keep training at the same dose or easier, never harder."
-            }));
-            lines.push(Line::raw(""));
-            lines
-        }
-    }
 }
 
 /// The plan part of Today (scrollable): programme, phase, decision, reasons, exercises.
@@ -414,11 +373,21 @@ fn checkin_line(model: &TodayModel) -> Line<'static> {
 
 /// Banner at the top (a stop or referral, never scrolled away), the plan in the middle
 /// (scrolls with ↑/↓), check-in and progress fixed at the bottom.
-pub fn render(model: &TodayModel, theme: Theme, frame: &mut Frame, area: Rect) {
-    let banner = banner(model, theme);
+/// On a short screen (`COMPACT_ROWS`) the referral is one line unless `advice_open`, and the
+/// blank rows between the parts go. Returns how far the plan can scroll.
+pub fn render(
+    model: &TodayModel,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+    advice_open: bool,
+) -> u16 {
+    let compact = area.height < COMPACT_ROWS;
+    let banner = banner(model, theme, compact && !advice_open, compact);
     let stats = stats_lines(model);
     let banner_height = wrapped_height(&banner, area.width);
-    let stats_height = wrapped_height(&stats, area.width) + 1;
+    let gap = u16::from(!compact);
+    let stats_height = wrapped_height(&stats, area.width) + gap;
     let [top, middle, bottom] = Layout::vertical([
         Constraint::Length(banner_height),
         Constraint::Min(1),
@@ -426,13 +395,16 @@ pub fn render(model: &TodayModel, theme: Theme, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(banner).wrap(Wrap { trim: false }), top);
+    let plan = plan_lines(model, theme, middle.width);
+    let max_scroll = wrapped_height(&plan, middle.width).saturating_sub(middle.height);
     frame.render_widget(
-        Paragraph::new(plan_lines(model, theme, middle.width))
+        Paragraph::new(plan)
             .wrap(Wrap { trim: false })
-            .scroll((model.scroll, 0)),
+            .scroll((model.scroll.min(max_scroll), 0)),
         middle,
     );
     let [_, stats_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(bottom);
+        Layout::vertical([Constraint::Length(gap), Constraint::Min(0)]).areas(bottom);
     frame.render_widget(Paragraph::new(stats).wrap(Wrap { trim: false }), stats_area);
+    max_scroll
 }
