@@ -75,8 +75,13 @@ pub enum Effect {
     /// Append this record to the journal now (the shell stamps id, time and date), then report
     /// the id with `Session::record_written`.
     Append(RecordBody),
-    /// Ring the terminal bell.
+    /// Ring the terminal bell (the end of a hold, a stretch, a rest).
     Bell,
+    /// The distinct "go" cue: the get-ready count or the side switch ended, work starts now.
+    /// Rung like the bell, only while the bell is on.
+    Go,
+    /// `b` turned the bell on (true) or off; the shell shows it.
+    BellChanged(bool),
     /// Send a desktop notification (when enabled in config); the view phrases it.
     Notify(Cue),
     /// The session is over (finished, or quit after confirmation); everything is saved.
@@ -225,7 +230,7 @@ impl Session {
             } else {
                 now
             };
-            self.finish_countdown(start, &mut effects);
+            self.finish_countdown(start, false, &mut effects);
         }
         effects
     }

@@ -52,8 +52,16 @@ impl Session {
         self.start_at(self.cursor + 1, start);
     }
 
-    /// The current countdown ended (naturally at `at`, or early by a key).
-    pub(super) fn finish_countdown(&mut self, at: Instant, effects: &mut Vec<Effect>) {
+    /// The current countdown ended: naturally at `at` (`by_key` false), or early by a key. A
+    /// get-ready or side switch that runs out gives the "go" cue; the end of timed work or a
+    /// rest rings the bell. A rest, get-ready or side switch cut short by the person is silent:
+    /// they are looking.
+    pub(super) fn finish_countdown(
+        &mut self,
+        at: Instant,
+        by_key: bool,
+        effects: &mut Vec<Effect>,
+    ) {
         let Some(step) = self.current_step().copied() else {
             return;
         };
@@ -62,18 +70,26 @@ impl Session {
         {
             self.worked += timer.total().saturating_sub(timer.remaining(at));
         }
-        let cue = match step.kind {
-            StepKind::GetReady(_) | StepKind::SideSwitch(_) => None,
-            StepKind::Rest(_) => Some(Cue::RestOver {
-                next: self.next_slot(),
-            }),
-            _ => Some(Cue::StepDone {
-                slot: step.slot,
-                kind: step.kind,
-            }),
-        };
-        if let Some(cue) = cue {
-            self.ring(cue, effects);
+        match step.kind {
+            StepKind::GetReady(_) | StepKind::SideSwitch(_) => {
+                if !by_key && self.bell && !effects.contains(&Effect::Go) {
+                    effects.push(Effect::Go);
+                }
+            }
+            StepKind::Rest(_) if by_key => {}
+            StepKind::Rest(_) => self.ring(
+                Cue::RestOver {
+                    next: self.next_slot(),
+                },
+                effects,
+            ),
+            _ => self.ring(
+                Cue::StepDone {
+                    slot: step.slot,
+                    kind: step.kind,
+                },
+                effects,
+            ),
         }
         self.advance(at);
         // A notice about the last exercise has been on screen all through the rest after it;

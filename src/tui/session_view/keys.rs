@@ -55,7 +55,7 @@ const BELL: Binding<Action> = bind(
 const QUIT: Binding<Action> = bind(
     &[Key::Char('q'), Key::Ctrl('c')],
     "quit",
-    "quit the session (asks first; finished sets are already saved)",
+    "stop the session and go back to Today (asks first; sets are saved)",
     Input::Quit,
 );
 const RATE_DIGIT: Binding<Action> = Binding {
@@ -133,6 +133,12 @@ const REST: &[Binding<Action>] = timed!(
         Input::Extend,
     ),
     bind(
+        &[Key::Char('-'), Key::Char('_')],
+        "less rest",
+        "take time off this rest",
+        Input::Shorten,
+    ),
+    bind(
         GO_ON_KEYS,
         "next",
         "cut the rest short and go on",
@@ -208,7 +214,7 @@ const END_NOTE: &[Binding<Action>] = &[
     bind(
         &[Key::Ctrl('c')],
         "quit",
-        "quit without saving the end form (sets are saved)",
+        "stop without saving the end form (sets are saved; asks first)",
         Input::Quit,
     ),
 ];
@@ -267,7 +273,7 @@ const QUIT_CONFIRM: &[Binding<Action>] = &[
     bind(
         &[Key::Char('y'), Key::Enter, Key::Ctrl('c')],
         "quit",
-        "quit now (you can resume this session later)",
+        "back to Today now (s there resumes this session)",
         Input::Confirm,
     ),
     bind(
