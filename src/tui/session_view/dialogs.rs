@@ -108,7 +108,7 @@ pub fn overlay(
         Overlay::QuitConfirm { .. } => dialog(
             frame,
             area,
-            "Quit?",
+            "Stop the session?",
             vec![
                 Line::styled("Stop the session and go back to Today?", look.strong()),
                 Line::from("Your finished sets are already saved."),

@@ -133,7 +133,7 @@ const REST: &[Binding<Action>] = timed!(
         Input::Extend,
     ),
     bind(
-        &[Key::Char('-'), Key::Char('_')],
+        &[Key::Char('-')],
         "less rest",
         "take time off this rest",
         Input::Shorten,

@@ -196,7 +196,7 @@ fn countdown_view(
     );
     let hint = match kind {
         StepKind::Rest(_) => format!(
-            "+ adds {} s · n goes on now",
+            "+ adds {0} s · - takes {0} s off · n goes on now",
             session.options.rest_extend.as_secs()
         ),
         StepKind::GetReady(_) => format!("{} starts when this reaches 0", block.exercise.name),
@@ -242,8 +242,7 @@ fn reps(block: &Block, kind: StepKind, look: Look, frame: &mut Frame, area: Rect
         .map(|t| format!("tempo {t} s (down-pause-up) · "))
         .unwrap_or_default();
     frame.render_widget(
-        Paragraph::new(format!("{tempo}press Enter when the set is done"))
-            .alignment(Alignment::Center),
+        Paragraph::new(format!("{tempo}Enter when done")).alignment(Alignment::Center),
         under,
     );
 }
