@@ -634,6 +634,9 @@ fn quit_in_a_session_asks_then_goes_back_to_today_and_q_there_quits() {
     start_session(&mut pty);
     rate_first_set(&mut pty, &d);
     stop_session_to_today(&mut pty);
+    // One set of six is a partial day, and Today says so.
+    pty.wait_text("Streak: 1 day (1 partial)");
+    pty.wait_text("0 of 1 planned sessions, 1 partial");
     // Ctrl-C in a session asks too; n stays, a second Ctrl-C confirms.
     pty.send("s");
     pty.wait_text("exercise 1 of 3");
