@@ -768,7 +768,7 @@ fn plan_exercise_missing_from_the_programme_is_left_out_and_said() {
 
 // ---- every input in every state ----
 
-const INPUTS: [Input; 15] = [
+const INPUTS: [Input; 16] = [
     Input::Confirm,
     Input::Rate(4),
     Input::Pause,
@@ -784,6 +784,7 @@ const INPUTS: [Input; 15] = [
     Input::Char('x'),
     Input::Backspace,
     Input::ToggleBell,
+    Input::TogglePacing,
 ];
 
 /// What one input did: the screen after, the step label, and the kinds of effects.
@@ -795,6 +796,7 @@ fn outcome(d: &mut Driver, input: Input) -> (Screen, &'static str, Vec<&'static 
             Effect::Append(body) => body.kind(),
             Effect::Bell => "bell",
             Effect::Go => "go",
+            Effect::Tick => "tick",
             Effect::BellChanged(_) => "bell changed",
             Effect::Notify(_) => "notify",
             Effect::Ended => "ended",
@@ -1049,4 +1051,72 @@ fn the_effort_question_is_titled_as_effort_and_drops_the_pain_reminder() {
     assert_eq!(d.session.screen(), Screen::RateEffort);
     assert!(title(&d.session, d.now).ends_with("rate effort"));
     assert_eq!(d.session.notice(), None);
+}
+
+#[test]
+fn a_rep_set_with_a_tempo_runs_a_paced_count_that_m_turns_off() {
+    use rehab_coach::domain::session::Phase;
+    // Quick reps: 3 reps at tempo 1-0-1 (no pause phase), after a 3 s lead-in.
+    let mut d = Driver::new(plan(&[("quick-reps", 1)]));
+    assert_eq!(d.session.screen(), Screen::Reps);
+    let beat = |d: &Driver| d.session.beat(d.now).map(|b| (b.rep, b.phase, b.secs_left));
+    assert_eq!(beat(&d), Some((0, Phase::Ready, 3)));
+    assert_eq!(d.session.next_deadline(d.now), Some(d.start + secs(1)));
+    assert!(d.wait(secs(1)).is_empty(), "no tick in the lead-in");
+    assert_eq!(
+        d.wait(secs(2)),
+        vec![Effect::Go],
+        "the first rep starts with go"
+    );
+    assert_eq!(beat(&d), Some((1, Phase::Down, 1)));
+    assert_eq!(d.wait(secs(1)), vec![Effect::Tick], "a tick per phase");
+    assert_eq!(beat(&d), Some((1, Phase::Up, 1)));
+    assert_eq!(d.wait(secs(1)), vec![Effect::Tick]);
+    assert_eq!(beat(&d), Some((2, Phase::Down, 1)));
+    // Paused: the count holds exactly, and nothing ticks.
+    d.press(Input::Pause);
+    assert_eq!(d.session.next_deadline(d.now), None);
+    assert!(d.wait(secs(60)).is_empty());
+    d.press(Input::Pause);
+    assert_eq!(beat(&d), Some((2, Phase::Down, 1)));
+    d.wait(secs(4));
+    assert_eq!(beat(&d), None, "the count is over; the set waits for Enter");
+    assert_eq!(
+        d.session.next_deadline(d.now),
+        None,
+        "no wake-ups after the count"
+    );
+    assert_eq!(d.session.screen(), Screen::Reps);
+    d.press(Input::Confirm);
+    assert_eq!(d.session.screen(), Screen::RatePain);
+}
+
+#[test]
+fn pacing_off_leaves_the_rep_set_to_the_person_and_the_bell_off_keeps_it_silent() {
+    let mut d = Driver::new(plan(&[("quick-reps", 1)]));
+    assert!(
+        d.session.pacing_on(),
+        "on by default where the programme gives a tempo"
+    );
+    d.press(Input::TogglePacing);
+    assert!(!d.session.pacing_on());
+    assert_eq!(d.session.beat(d.now), None);
+    assert_eq!(
+        d.session.next_deadline(d.now),
+        None,
+        "no timer, no wake-ups"
+    );
+    assert!(
+        d.session
+            .notice()
+            .is_some_and(|n| n.contains("m turns it on"))
+    );
+    d.press(Input::TogglePacing);
+    assert!(
+        d.session.beat(d.now).is_some(),
+        "back on: the count starts now"
+    );
+    d.press(Input::ToggleBell);
+    assert!(d.wait(secs(5)).is_empty(), "no ticks while the bell is off");
+    assert!(d.session.beat(d.now).is_some());
 }

@@ -57,6 +57,10 @@ fn every_runner_screen_at_the_minimum_size() {
     insta::assert_snapshot!("timed_get_ready_min", draw(&d, w, h).backend());
     d.wait_out();
     insta::assert_snapshot!("timed_go_min", draw(&d, w, h).backend());
+    // A paced rep set part-way: the rep, its phase and the seconds left in it.
+    let mut d = Driver::new(plan(&[("quick-reps", 1)]));
+    d.wait(Duration::from_secs(4));
+    insta::assert_snapshot!("paced_reps_min", draw(&d, w, h).backend());
 }
 
 #[test]

@@ -45,6 +45,8 @@ pub enum Input {
     Char(char),
     Backspace,
     ToggleBell,
+    /// Turn the paced count of rep sets with a tempo on or off.
+    TogglePacing,
 }
 
 impl Session {
@@ -54,6 +56,10 @@ impl Session {
         if input == Input::ToggleBell {
             self.bell = !self.bell;
             effects.push(Effect::BellChanged(self.bell));
+            return effects;
+        }
+        if input == Input::TogglePacing {
+            self.toggle_pacing(now);
             return effects;
         }
         match self.overlay {

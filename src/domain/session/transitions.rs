@@ -1,6 +1,7 @@
 //! Moving between steps: which steps are live, entering one, ending a countdown (with its bell
 //! and notification cue), and pausing for a dialog.
 
+use super::pacing::{Pacer, Tempo};
 use super::state::{Overlay, Stage};
 use super::steps::StepKind;
 use super::{Cue, Effect, EndForm, Session};
@@ -45,6 +46,18 @@ impl Session {
             self.worked = Duration::ZERO;
         }
         self.timer = step.kind.length().map(|d| Countdown::start(start, d));
+        self.pacer = self.pacer_for(step.kind, start);
+    }
+
+    /// The paced count for a rep set whose exercise has a tempo, while pacing is on. It starts
+    /// with the get-ready count as its lead-in.
+    pub(super) fn pacer_for(&self, kind: StepKind, start: Instant) -> Option<Pacer> {
+        let StepKind::Reps(reps) = kind else {
+            return None;
+        };
+        let block = self.current_block()?;
+        let tempo = Tempo::parse(block.exercise.tempo.as_deref()?)?;
+        (self.pacing && reps > 0).then(|| Pacer::start(tempo, reps, self.options.get_ready, start))
     }
 
     /// Move to the next live step, starting its countdown at `start`.
@@ -114,6 +127,9 @@ impl Session {
         if let Some(t) = self.timer.as_mut() {
             t.pause(now);
         }
+        if let Some(p) = self.pacer.as_mut() {
+            p.pause(now);
+        }
         self.overlay = Some(overlay);
     }
 
@@ -122,6 +138,31 @@ impl Session {
         self.overlay = None;
         if let Some(t) = self.timer.as_mut() {
             t.resume(now);
+        }
+        if let Some(p) = self.pacer.as_mut() {
+            p.resume(now);
+        }
+    }
+
+    /// Pacing on or off for the rest of the session; a rep set under way starts or stops its
+    /// count now.
+    pub(super) fn toggle_pacing(&mut self, now: Instant) {
+        self.pacing = !self.pacing;
+        self.notice = Some(if self.pacing {
+            "Paced count on: a tick for each phase of each rep (m turns it off)".to_string()
+        } else {
+            "Paced count off (m turns it on)".to_string()
+        });
+        if self.stage != Stage::Steps {
+            return;
+        }
+        if let Some(step) = self.current_step().copied() {
+            self.pacer = self.pacer_for(step.kind, now);
+            if self.overlay.is_some()
+                && let Some(p) = self.pacer.as_mut()
+            {
+                p.pause(now);
+            }
         }
     }
 }

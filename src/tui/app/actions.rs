@@ -196,6 +196,7 @@ impl App {
                 // The runner rings only while its bell is on (`b` there toggles it).
                 Effect::Bell => out.push(Output::Bell),
                 Effect::Go => out.push(Output::Go),
+                Effect::Tick => out.push(Output::Bell),
                 Effect::BellChanged(on) => {
                     self.bell = on;
                     self.message = Some(bell_message(on));

@@ -118,12 +118,20 @@ const GET_READY: &[Binding<Action>] = timed!(bind(
     Input::CutShort,
 ));
 
-const REPS: &[Binding<Action>] = timed!(bind(
-    &[Key::Enter],
-    "done",
-    "the reps of this set are done",
-    Input::Confirm,
-));
+const REPS: &[Binding<Action>] = timed!(
+    bind(
+        &[Key::Enter],
+        "done",
+        "the reps of this set are done",
+        Input::Confirm,
+    ),
+    bind(
+        &[Key::Char('m')],
+        "pace",
+        "paced count on or off (a tick per phase, for exercises with a tempo)",
+        Input::TogglePacing,
+    ),
+);
 
 const REST: &[Binding<Action>] = timed!(
     bind(
