@@ -208,6 +208,14 @@ impl Pty {
         self.wait(|s| s.contents().contains(text), &format!("\"{text}\""));
     }
 
+    /// Wait until `text` is no longer on screen (a dialog closed).
+    fn wait_gone(&mut self, text: &str) {
+        self.wait(
+            |s| !s.contents().contains(text),
+            &format!("\"{text}\" gone"),
+        );
+    }
+
     fn resize(&mut self, rows: u16, cols: u16) {
         self.pump();
         self.master.resize(size(rows, cols)).unwrap();
@@ -674,6 +682,7 @@ fn the_resume_offer_says_what_resumes_esc_closes_it_and_n_leaves_it_for_good() {
     pty.wait_text("Kept: 1 set already saved");
     // Esc only closes the offer: Today still resumes.
     pty.send(ESC);
+    pty.wait_gone("Resume today's session?");
     pty.wait_text("Today's session was stopped part-way");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
@@ -682,7 +691,7 @@ fn the_resume_offer_says_what_resumes_esc_closes_it_and_n_leaves_it_for_good() {
     let mut pty = Pty::spawn(&d, 24, 80);
     pty.wait_text("Resume today's session?");
     pty.send("n");
-    pty.wait_text("Today's exercises");
+    pty.wait_gone("Resume today's session?");
     pty.wait(
         |s| !s.contents().contains("stopped part-way"),
         "the session no longer holds the day",
@@ -750,7 +759,7 @@ fn a_programme_switch_mid_day_ends_the_old_sessions_claim() {
     pty.wait_text("Resume today's session?");
     pty.wait_text("Resume at: Quick jumps, set 1 of 1.");
     pty.send("q");
-    pty.wait_text("Today's exercises");
+    pty.wait_gone("Resume today's session?");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
 }
