@@ -23,6 +23,12 @@ struct Dirs {
 const FAST_CONFIG: &str = "get_ready_seconds = 1\nside_switch_seconds = 1\n";
 
 fn dirs() -> Dirs {
+    dirs_with(FAST_CONFIG)
+}
+
+/// Fresh dirs with this config.toml and, besides the quick fixture, the one-timed-set
+/// programme as `a-timed.toml` (it sorts before quick.toml: `G` still picks the quick one).
+fn dirs_with(config_toml: &str) -> Dirs {
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("data");
     let config = root.path().join("config");
@@ -32,7 +38,15 @@ fn dirs() -> Dirs {
         config.join("programmes/quick.toml"),
     )
     .unwrap();
-    std::fs::write(config.join("config.toml"), FAST_CONFIG).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/quick-timed.toml"
+        ),
+        config.join("programmes/a-timed.toml"),
+    )
+    .unwrap();
+    std::fs::write(config.join("config.toml"), config_toml).unwrap();
     Dirs {
         _root: root,
         data,
@@ -62,14 +76,14 @@ impl vt100::Callbacks for Seen {
 }
 
 struct Pty {
+    /// Every byte the app wrote, to look for cues the screen does not show.
+    raw: Vec<u8>,
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     rx: Receiver<Vec<u8>>,
     parser: vt100::Parser<Seen>,
     child: Box<dyn Child + Send + Sync>,
     closed: bool,
-    /// Every byte the app wrote.
-    raw: Vec<u8>,
 }
 
 fn size(rows: u16, cols: u16) -> PtySize {
@@ -87,12 +101,20 @@ fn nz(n: u16) -> NonZeroU16 {
 
 impl Pty {
     fn spawn(dirs: &Dirs, rows: u16, cols: u16) -> Pty {
+        Pty::spawn_env(dirs, rows, cols, &[])
+    }
+
+    fn spawn_env(dirs: &Dirs, rows: u16, cols: u16, env: &[(&str, &str)]) -> Pty {
         let pair = native_pty_system().openpty(size(rows, cols)).unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rehab"));
         cmd.env("REHAB_DATA_DIR", &dirs.data);
         cmd.env("REHAB_CONFIG_DIR", &dirs.config);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        cmd.env_remove("TMUX");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -112,13 +134,13 @@ impl Pty {
             }
         });
         Pty {
+            raw: Vec::new(),
             master: pair.master,
             writer,
             rx,
             parser: vt100::Parser::new_with_callbacks(nz(rows), nz(cols), 0, Seen::default()),
             child,
             closed: false,
-            raw: Vec::new(),
         }
     }
 
@@ -189,6 +211,14 @@ impl Pty {
 
     fn wait_text(&mut self, text: &str) {
         self.wait(|s| s.contents().contains(text), &format!("\"{text}\""));
+    }
+
+    /// Wait until `text` is no longer on screen (a dialog closed).
+    fn wait_gone(&mut self, text: &str) {
+        self.wait(
+            |s| !s.contents().contains(text),
+            &format!("\"{text}\" gone"),
+        );
     }
 
     fn resize(&mut self, rows: u16, cols: u16) {
@@ -532,18 +562,7 @@ fn kill_9_mid_session_then_resume_and_finish() {
     let mut pty = Pty::spawn(&d, 24, 80);
     start_session(&mut pty);
     // Rate the first set, then wait for it to reach the journal before killing.
-    let start = Instant::now();
-    while count(&read_journal_text(&d), "set_done") == 0 {
-        assert!(
-            start.elapsed() < TIMEOUT,
-            "no set was saved; screen:\n{}",
-            pty.screen()
-        );
-        if pty.title().ends_with("rate pain") {
-            pty.send("2");
-        }
-        std::thread::sleep(POLL);
-    }
+    rate_first_set(&mut pty, &d);
     signal(&pty, "-KILL");
     pty.wait_exit();
     drop(pty);
@@ -611,4 +630,260 @@ fn resize_to_tiny_and_back_mid_timer() {
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
     assert_eq!(count(&read_journal_text(&d), "set_done"), QUICK_SETS);
+}
+
+// ---- issue 13: the runner's bugs and cues ----
+
+/// The app's bytes without OSC sequences (whose BEL terminator is not a sound): what is left
+/// of BEL is what the terminal rings.
+fn sounds(raw: &[u8]) -> String {
+    let text = String::from_utf8_lossy(raw);
+    let mut out = String::new();
+    let mut rest = text.as_ref();
+    while let Some(i) = rest.find("\x1b]") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        match after.find('\x07') {
+            Some(end) => rest = &after[end + 1..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Rate the first set (pain 2, no effort) and wait for it to reach the journal.
+fn rate_first_set(pty: &mut Pty, d: &Dirs) {
+    let start = Instant::now();
+    while count(&read_journal_text(d), "set_done") == 0 {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "no set was saved; screen:\n{}",
+            pty.screen()
+        );
+        let screen = pty.screen();
+        if pty.title().ends_with("rate pain") {
+            pty.send("2");
+        } else if screen.contains("EFFORT?") {
+            pty.send(ENTER);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// `q` in a session asks, and "yes" goes back to Today: the app keeps running.
+fn stop_session_to_today(pty: &mut Pty) {
+    pty.send("q");
+    pty.wait_text("Stop the session and go back to Today?");
+    pty.send("y");
+    pty.wait_text("Today's exercises");
+    pty.wait_text("Press s to resume it");
+}
+
+#[test]
+fn quit_in_a_session_asks_then_goes_back_to_today_and_q_there_quits() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, 24, 80);
+    start_session(&mut pty);
+    rate_first_set(&mut pty, &d);
+    stop_session_to_today(&mut pty);
+    // One set of six is a partial day, and Today says so.
+    pty.wait_text("Streak: 1 day (1 partial)");
+    pty.wait_text("0 of 1 planned sessions, 1 partial");
+    // Ctrl-C in a session asks too; n stays, a second Ctrl-C confirms.
+    pty.send("s");
+    pty.wait_text("exercise 1 of 3");
+    pty.send("\x03");
+    pty.wait_text("Stop the session and go back to Today?");
+    pty.send("n");
+    pty.wait(
+        |s| !s.contents().contains("Stop the session"),
+        "the dialog closed",
+    );
+    pty.send("\x03");
+    pty.wait_text("Stop the session and go back to Today?");
+    pty.send("\x03");
+    pty.wait_text("Today's exercises");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let journal = read_journal_text(&d);
+    assert_eq!(count(&journal, "session_started"), 1, "resumed: {journal}");
+    assert_eq!(count(&journal, "session_finished"), 0, "{journal}");
+}
+
+#[test]
+fn the_resume_offer_says_what_resumes_esc_closes_it_and_n_leaves_it_for_good() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, 24, 80);
+    start_session(&mut pty);
+    rate_first_set(&mut pty, &d);
+    signal(&pty, "-KILL");
+    pty.wait_exit();
+    drop(pty);
+
+    let mut pty = Pty::spawn(&d, 24, 80);
+    pty.wait_text("Resume today's session?");
+    pty.wait_text("Resume at: Quick hold, right, set 1 of 2.");
+    pty.wait_text("Kept: 1 set already saved");
+    // Esc only closes the offer: Today still resumes.
+    pty.send(ESC);
+    pty.wait_gone("Resume today's session?");
+    pty.wait_text("Today's session was stopped part-way");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    drop(pty);
+
+    let mut pty = Pty::spawn(&d, 24, 80);
+    pty.wait_text("Resume today's session?");
+    pty.send("n");
+    pty.wait_gone("Resume today's session?");
+    pty.wait(
+        |s| !s.contents().contains("stopped part-way"),
+        "the session no longer holds the day",
+    );
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    drop(pty);
+    assert_eq!(count(&read_journal_text(&d), "session_left"), 1);
+
+    // Not asked again; s starts a fresh session (the coach plans what is left of today).
+    let mut pty = Pty::spawn(&d, 24, 80);
+    pty.wait_text("Today's exercises");
+    assert!(!pty.screen().contains("Resume today's session?"));
+    pty.send("s");
+    pty.wait_text("exercise 1 of");
+    let journal = read_journal_text(&d);
+    assert_eq!(count(&journal, "session_started"), 2, "{journal}");
+    pty.send("\x03");
+    pty.send("\x03");
+    pty.wait_text("Today's exercises");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn a_programme_switch_mid_day_ends_the_old_sessions_claim() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, 24, 80);
+    start_session(&mut pty);
+    rate_first_set(&mut pty, &d);
+    stop_session_to_today(&mut pty);
+    pty.send("p");
+    pty.wait_text("Choose a programme");
+    pty.send("G");
+    pty.send("k");
+    pty.wait_text("▶ Quick timed programme");
+    pty.send(ENTER);
+    pty.wait_text("Switch programme?");
+    pty.send("y");
+    pty.wait_text("Quick jumps");
+    pty.wait(
+        |s| !s.contents().contains("stopped part-way"),
+        "the old session no longer holds the day",
+    );
+    pty.send("s");
+    pty.wait_text("Quick jumps");
+    pty.wait_text("GET READY");
+    let journal = read_journal_text(&d);
+    assert_eq!(count(&journal, "session_started"), 2, "{journal}");
+    assert!(
+        journal
+            .lines()
+            .rfind(|l| l.contains("\"session_started\""))
+            .is_some_and(|l| l.contains("\"programme\":\"quick-timed\"")),
+        "the new session follows the new programme: {journal}"
+    );
+    // And no resume offer for the old one on the next start.
+    pty.send("\x03");
+    pty.send("\x03");
+    pty.wait_text("Today's exercises");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    drop(pty);
+    let mut pty = Pty::spawn(&d, 24, 80);
+    pty.wait_text("Resume today's session?");
+    pty.wait_text("Resume at: Quick jumps, set 1 of 1.");
+    pty.send("q");
+    pty.wait_gone("Resume today's session?");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn b_in_a_session_shows_the_bell_state_in_the_header_and_footer() {
+    let d = dirs();
+    let mut pty = Pty::spawn(&d, 24, 80);
+    start_session(&mut pty);
+    pty.wait_text("bell on");
+    pty.send("b");
+    pty.wait_text("bell off");
+    pty.wait_text("Bell off: no sound");
+    pty.send("b");
+    pty.wait_text("bell on");
+    pty.wait_text("Bell on: it rings");
+    pty.send("\x03");
+    pty.send("y");
+    pty.wait_text("Today's exercises");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+/// The quick-timed programme's session, reached from the first run.
+fn start_timed_session(pty: &mut Pty) {
+    pty.wait_text("Welcome to rehab");
+    pty.send(ENTER);
+    for i in 0..RED_FLAG_COUNT {
+        pty.wait_text(&format!("Safety question {} of", i + 1));
+        pty.send("n");
+    }
+    pty.wait_text("No red-flag question answered yes");
+    pty.send(ENTER);
+    pty.wait_text("Choose a programme");
+    pty.send("G");
+    pty.send("k");
+    pty.wait_text("▶ Quick timed programme");
+    pty.send(ENTER);
+    pty.wait_text("How is it this morning?");
+    pty.send("2");
+    pty.send(ENTER);
+    pty.wait_text("Today's exercises");
+    pty.send(ENTER);
+}
+
+#[test]
+fn a_timed_set_counts_in_then_gives_the_go_cue_in_the_byte_stream() {
+    let d = dirs_with("get_ready_seconds = 2\nnotify = true\n");
+    let mut pty = Pty::spawn_env(&d, 24, 80, &[("TMUX", "/tmp/tmux-1000/default,1,0")]);
+    start_timed_session(&mut pty);
+    pty.wait_text("GET READY");
+    assert!(pty.screen().contains("Quick jumps"));
+    let before = sounds(&pty.raw).len();
+    assert!(
+        !sounds(&pty.raw).contains("\x07\x07"),
+        "no go cue before the count-in ends"
+    );
+    // The count-in runs out by itself: two bells at once, then the set's own countdown.
+    pty.wait(|s| s.contents().contains("GO"), "the timed set");
+    let start = Instant::now();
+    while !sounds(&pty.raw)[before..].contains("\x07\x07") {
+        assert!(start.elapsed() < TIMEOUT, "no go cue in the byte stream");
+        pty.pump();
+        std::thread::sleep(POLL);
+    }
+    // The end of the set rings once and notifies through tmux's passthrough.
+    pty.wait(|s| s.contents().contains("PAIN NOW?"), "the rating");
+    let start = Instant::now();
+    let notification = "\x1bPtmux;\x1b\x1b]9;Quick jumps 1/1: time up\x07\x1b\\";
+    while !String::from_utf8_lossy(&pty.raw).contains(notification) {
+        assert!(start.elapsed() < TIMEOUT, "no tmux-wrapped notification");
+        pty.pump();
+        std::thread::sleep(POLL);
+    }
+    pty.send("\x03");
+    pty.send("y");
+    pty.wait_text("Today's exercises");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
 }

@@ -134,10 +134,14 @@ fn title_says_when_paused() {
 }
 
 #[test]
-fn bell_and_notification_at_the_end_of_a_hold_and_a_rest_but_not_a_get_ready() {
+fn bell_and_notification_at_the_end_of_a_hold_and_a_rest_and_go_after_a_get_ready() {
     let mut d = Driver::quick();
     let effects = d.wait_out();
-    assert!(effects.is_empty(), "get-ready ends silently: {effects:?}");
+    assert_eq!(
+        effects,
+        vec![Effect::Go],
+        "get-ready ends with the go cue alone"
+    );
     let effects = d.wait_out();
     assert_eq!(effects[0], Effect::Bell);
     assert!(
@@ -145,7 +149,11 @@ fn bell_and_notification_at_the_end_of_a_hold_and_a_rest_but_not_a_get_ready() {
     );
     rate(&mut d, 0);
     assert_eq!(d.label(), "SWITCH SIDES");
-    d.wait_out();
+    assert_eq!(
+        d.wait_out(),
+        vec![Effect::Go],
+        "the side switch ends with go"
+    );
     d.run_to_input();
     rate(&mut d, 0);
     assert_eq!(d.label(), "REST");
@@ -207,8 +215,22 @@ fn rest_can_be_extended_and_cut_short() {
     assert_eq!(d.session.display_secs(d.now), Some(16));
     d.wait(secs(10));
     assert_eq!(d.label(), "REST");
+    d.press(Input::Shorten);
+    assert_eq!(
+        d.session.display_secs(d.now),
+        Some(1),
+        "15 s off, never below 1"
+    );
+    d.press(Input::Extend);
+    assert_eq!(d.session.display_secs(d.now), Some(16));
+    d.press(Input::Shorten);
+    assert_eq!(d.session.display_secs(d.now), Some(1));
+    assert_eq!(d.label(), "REST", "shortening never ends the rest");
     let effects = d.press(Input::CutShort);
-    assert!(effects.contains(&Effect::Bell));
+    assert!(
+        effects.is_empty(),
+        "cut short by the person: no bell ({effects:?})"
+    );
     assert_eq!(d.label(), "GET READY");
     assert_eq!(d.session.current_step().map(|s| s.slot.set), Some(2));
 }
@@ -644,6 +666,12 @@ fn end_form_then_summary_then_ended() {
 #[test]
 fn intervals_alternate_walk_and_jog_with_a_bell_at_each_end() {
     let mut d = Driver::new(plan(&[("quick-run", 1)]));
+    assert_eq!(
+        d.label(),
+        "GET READY",
+        "an interval set starts with the count-in"
+    );
+    assert_eq!(d.wait_out(), vec![Effect::Go]);
     assert_eq!(d.label(), "WALK");
     assert_eq!(d.session.screen(), Screen::Interval);
     // The window title says which part it is: a small window shows little else.
@@ -654,7 +682,7 @@ fn intervals_alternate_walk_and_jog_with_a_bell_at_each_end() {
     assert_eq!(d.session.display_secs(d.now), Some(3));
     assert!(d.wait_out().contains(&Effect::Bell));
     rate(&mut d, 0);
-    assert_eq!(d.label(), "WALK");
+    assert_eq!(d.label(), "GET READY");
     assert_eq!(d.session.current_step().map(|s| s.slot.set), Some(2));
     d.run_to_input();
     rate(&mut d, 0);
@@ -740,13 +768,14 @@ fn plan_exercise_missing_from_the_programme_is_left_out_and_said() {
 
 // ---- every input in every state ----
 
-const INPUTS: [Input; 14] = [
+const INPUTS: [Input; 16] = [
     Input::Confirm,
     Input::Rate(4),
     Input::Pause,
     Input::Skip,
     Input::Undo,
     Input::Extend,
+    Input::Shorten,
     Input::CutShort,
     Input::Quit,
     Input::Up,
@@ -755,6 +784,7 @@ const INPUTS: [Input; 14] = [
     Input::Char('x'),
     Input::Backspace,
     Input::ToggleBell,
+    Input::TogglePacing,
 ];
 
 /// What one input did: the screen after, the step label, and the kinds of effects.
@@ -765,6 +795,9 @@ fn outcome(d: &mut Driver, input: Input) -> (Screen, &'static str, Vec<&'static 
         .map(|e| match e {
             Effect::Append(body) => body.kind(),
             Effect::Bell => "bell",
+            Effect::Go => "go",
+            Effect::Tick => "tick",
+            Effect::BellChanged(_) => "bell changed",
             Effect::Notify(_) => "notify",
             Effect::Ended => "ended",
         })
@@ -799,9 +832,10 @@ fn every_input_in_every_state() {
         (S::Reps, Input::Pause, S::Paused, "REPS", &[]),
         (S::Reps, Input::Skip, S::SkipReason, "REPS", &[]),
         (S::Reps, Input::Quit, S::QuitConfirm, "REPS", &[]),
-        (S::Rest, Input::Confirm, S::GetReady, "GET READY", &["bell", "notify"]),
-        (S::Rest, Input::CutShort, S::GetReady, "GET READY", &["bell", "notify"]),
+        (S::Rest, Input::Confirm, S::GetReady, "GET READY", &[]),
+        (S::Rest, Input::CutShort, S::GetReady, "GET READY", &[]),
         (S::Rest, Input::Extend, S::Rest, "REST", &[]),
+        (S::Rest, Input::Shorten, S::Rest, "REST", &[]),
         (S::Rest, Input::Pause, S::Paused, "REST", &[]),
         (S::Rest, Input::Skip, S::SkipReason, "REST", &[]),
         (S::Rest, Input::Undo, S::Reps, "REPS", &["correction"]),
@@ -863,11 +897,17 @@ fn every_input_in_every_state() {
             let before = (d.session.screen(), d.label());
             let bell = d.session.bell_on();
             let got = outcome(&mut d, input);
+            // `b` works on every screen and says so.
+            let quiet = if input == Input::ToggleBell {
+                vec!["bell changed"]
+            } else {
+                vec![]
+            };
             let expected = table
                 .iter()
                 .find(|row| row.0 == screen && row.1 == input)
                 .map(|row| (row.2, row.3, row.4.to_vec()))
-                .unwrap_or((before.0, before.1, vec![]));
+                .unwrap_or((before.0, before.1, quiet));
             assert_eq!(got, expected, "{screen:?} + {input:?}");
             if input == Input::ToggleBell {
                 assert_eq!(d.session.bell_on(), !bell, "{screen:?} toggles the bell");
@@ -965,4 +1005,118 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn timed_sets_start_with_the_count_in_then_go_and_every_set_after_a_rest_too() {
+    let mut d = Driver::new(plan(&[("quick-timed", 1)]));
+    assert_eq!(
+        d.label(),
+        "GET READY",
+        "no timed set starts the moment it is reached"
+    );
+    assert_eq!(title(&d.session, d.now), "Quick jumps 1/2 · get ready 0:03");
+    assert_eq!(d.wait_out(), vec![Effect::Go]);
+    assert_eq!(d.label(), "GO");
+    let effects = d.wait_out();
+    assert!(effects.contains(&Effect::Bell));
+    let done = effects.iter().find_map(|e| match e {
+        Effect::Notify(cue) => Some(notification(&d.session, *cue)),
+        _ => None,
+    });
+    assert_eq!(done.as_deref(), Some("Quick jumps 1/2: time up"));
+    rate(&mut d, 0);
+    assert_eq!(d.label(), "REST");
+    d.wait_out();
+    assert_eq!(d.label(), "GET READY", "the set after a rest counts in too");
+    assert_eq!(d.session.current_step().map(|s| s.slot.set), Some(2));
+}
+
+#[test]
+fn go_stays_silent_with_the_bell_off() {
+    let mut d = Driver::new(plan(&[("quick-timed", 1)]));
+    assert_eq!(d.press(Input::ToggleBell), vec![Effect::BellChanged(false)]);
+    assert!(d.wait_out().is_empty());
+    assert_eq!(d.label(), "GO");
+}
+
+#[test]
+fn the_effort_question_is_titled_as_effort_and_drops_the_pain_reminder() {
+    let mut d = Driver::quick();
+    d.run_to_input();
+    d.press(Input::Confirm); // no last pain to keep
+    assert_eq!(d.session.notice(), Some("Type your pain: 0–9, or t for 10"));
+    assert!(title(&d.session, d.now).ends_with("rate pain"));
+    d.press(Input::Rate(1));
+    assert_eq!(d.session.screen(), Screen::RateEffort);
+    assert!(title(&d.session, d.now).ends_with("rate effort"));
+    assert_eq!(d.session.notice(), None);
+}
+
+#[test]
+fn a_rep_set_with_a_tempo_runs_a_paced_count_that_m_turns_off() {
+    use rehab_coach::domain::session::Phase;
+    // Quick reps: 3 reps at tempo 1-0-1 (no pause phase), after a 3 s lead-in.
+    let mut d = Driver::new(plan(&[("quick-reps", 1)]));
+    assert_eq!(d.session.screen(), Screen::Reps);
+    let beat = |d: &Driver| d.session.beat(d.now).map(|b| (b.rep, b.phase, b.secs_left));
+    assert_eq!(beat(&d), Some((0, Phase::Ready, 3)));
+    assert_eq!(d.session.next_deadline(d.now), Some(d.start + secs(1)));
+    assert!(d.wait(secs(1)).is_empty(), "no tick in the lead-in");
+    assert_eq!(
+        d.wait(secs(2)),
+        vec![Effect::Go],
+        "the first rep starts with go"
+    );
+    assert_eq!(beat(&d), Some((1, Phase::Down, 1)));
+    assert_eq!(d.wait(secs(1)), vec![Effect::Tick], "a tick per phase");
+    assert_eq!(beat(&d), Some((1, Phase::Up, 1)));
+    assert_eq!(d.wait(secs(1)), vec![Effect::Tick]);
+    assert_eq!(beat(&d), Some((2, Phase::Down, 1)));
+    // Paused: the count holds exactly, and nothing ticks.
+    d.press(Input::Pause);
+    assert_eq!(d.session.next_deadline(d.now), None);
+    assert!(d.wait(secs(60)).is_empty());
+    d.press(Input::Pause);
+    assert_eq!(beat(&d), Some((2, Phase::Down, 1)));
+    d.wait(secs(4));
+    assert_eq!(beat(&d), None, "the count is over; the set waits for Enter");
+    assert_eq!(
+        d.session.next_deadline(d.now),
+        None,
+        "no wake-ups after the count"
+    );
+    assert_eq!(d.session.screen(), Screen::Reps);
+    d.press(Input::Confirm);
+    assert_eq!(d.session.screen(), Screen::RatePain);
+}
+
+#[test]
+fn pacing_off_leaves_the_rep_set_to_the_person_and_the_bell_off_keeps_it_silent() {
+    let mut d = Driver::new(plan(&[("quick-reps", 1)]));
+    assert!(
+        d.session.pacing_on(),
+        "on by default where the programme gives a tempo"
+    );
+    d.press(Input::TogglePacing);
+    assert!(!d.session.pacing_on());
+    assert_eq!(d.session.beat(d.now), None);
+    assert_eq!(
+        d.session.next_deadline(d.now),
+        None,
+        "no timer, no wake-ups"
+    );
+    assert!(
+        d.session
+            .notice()
+            .is_some_and(|n| n.contains("m turns it on"))
+    );
+    d.press(Input::TogglePacing);
+    assert!(
+        d.session.beat(d.now).is_some(),
+        "back on: the count starts now"
+    );
+    d.press(Input::ToggleBell);
+    assert!(d.wait(secs(5)).is_empty(), "no ticks while the bell is off");
+    assert!(d.session.beat(d.now).is_some());
 }

@@ -37,6 +37,32 @@ fn every_runner_screen_at_both_sizes() {
     }
 }
 
+/// Every runner screen in the body the app gives it at its one minimum size (60×17 less the
+/// header and footer): the full layout, never the compact fallback, and nothing cut that matters.
+#[test]
+fn every_runner_screen_at_the_minimum_size() {
+    use rehab_coach::tui::size::MIN_BODY;
+    let (w, h) = (MIN_BODY.width, MIN_BODY.height);
+    assert_eq!((w, h), (60, 12));
+    for screen in Screen::ALL {
+        let d = reach(screen);
+        let t = draw(&d, w, h);
+        insta::assert_snapshot!(
+            format!("{}_min_{w}x{h}", format!("{screen:?}").to_lowercase()),
+            t.backend()
+        );
+    }
+    // A timed set at the minimum: its count-in, then its countdown.
+    let mut d = Driver::new(plan(&[("quick-timed", 1)]));
+    insta::assert_snapshot!("timed_get_ready_min", draw(&d, w, h).backend());
+    d.wait_out();
+    insta::assert_snapshot!("timed_go_min", draw(&d, w, h).backend());
+    // A paced rep set part-way: the rep, its phase and the seconds left in it.
+    let mut d = Driver::new(plan(&[("quick-reps", 1)]));
+    d.wait(Duration::from_secs(4));
+    insta::assert_snapshot!("paced_reps_min", draw(&d, w, h).backend());
+}
+
 #[test]
 fn get_ready_with_cues_avoid_and_figure() {
     let mut d = Driver::quick();
@@ -66,7 +92,8 @@ fn stretch_after_an_amber_rating() {
 #[test]
 fn jog_part_of_an_interval() {
     let mut d = Driver::new(plan(&[("quick-run", 1)]));
-    d.wait_out();
+    d.wait_out(); // the count-in
+    d.wait_out(); // the walk
     snap("interval_jog", &d);
 }
 
@@ -233,7 +260,7 @@ fn footer_and_help_come_from_the_same_table() {
     let d = reach(Screen::Rest);
     assert_eq!(
         session_view::footer(&d.session),
-        "+/= more rest · n/→/Enter next · Space/p pause · s skip · u undo · q/Ctrl-C quit"
+        "+/= more rest · - less rest · n/→/Enter next · Space/p pause · s skip · u undo · q/Ctrl-C quit"
     );
     // The screens of the work itself keep their footer (with the shell's "? help") on one
     // row of an 80-column terminal.

@@ -729,6 +729,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
         text().prop_map(|text| RecordBody::Note { text }),
         prop::option::of(text()).prop_map(|note| RecordBody::ClinicianSeen { note }),
         text().prop_map(|reason| RecordBody::ReferralAcknowledged { reason }),
+        record_id().prop_map(|session| RecordBody::SessionLeft { session }),
     ]
 }
 
@@ -910,6 +911,7 @@ fn documented_journal_examples_parse_and_cover_every_kind() {
         "note",
         "clinician_seen",
         "referral_acknowledged",
+        "session_left",
     ];
     for kind in all {
         assert_eq!(

@@ -626,13 +626,28 @@ fn start_writes_session_started_with_plan_snapshot() {
     };
     assert_eq!(**plan, snapshot);
     assert_eq!(pain_before.map(Rating::value), Some(3));
-    // q in a session: the runner asks first; n goes back; y quits rehab (resume offered later).
+    // q in a session: the runner asks first; n goes back; y goes back to Today (which resumes);
+    // q on Today quits rehab.
     press(&mut app, &[KeyCode::Char('q')]);
     assert!(matches!(&app.screen, Screen::Session(s) if s.screen() == RunnerScreen::QuitConfirm));
     snap("session_quit_confirm", &app);
     press(&mut app, &[KeyCode::Char('n')]);
     assert!(!app.quit);
     let out = press(&mut app, &[KeyCode::Char('q'), KeyCode::Char('y')]);
+    assert!(!app.quit);
+    assert!(out.is_empty(), "{out:?}");
+    assert!(matches!(app.screen, Screen::Today(_)));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("s to resume"))
+    );
+    assert!(
+        app.footer().contains("resume the session"),
+        "{}",
+        app.footer()
+    );
+    let out = press(&mut app, &[KeyCode::Char('q')]);
     assert!(app.quit);
     assert_eq!(out, vec![Output::Quit]);
 }
@@ -824,10 +839,10 @@ fn unfinished_session_is_offered_for_resume() {
     press(&mut app, &[KeyCode::Enter]);
     assert!(matches!(app.screen, Screen::Session(_)));
 
-    // Declined: Today says the session stopped part-way (not "done ✓") and s resumes it
-    // rather than starting a second one.
-    let mut app = app_with(j);
-    press(&mut app, &[KeyCode::Char('n')]);
+    // Closed with Esc: Today says the session stopped part-way (not "done ✓") and s resumes
+    // it rather than starting a second one.
+    let mut app = app_with(j.clone());
+    press(&mut app, &[KeyCode::Esc]);
     let screen = format!("{:?}", draw(&app, 80, 24).backend());
     assert!(
         screen.contains("stopped part-way") && !screen.contains("done ✓"),
@@ -842,6 +857,26 @@ fn unfinished_session_is_offered_for_resume() {
     press(&mut app, &[KeyCode::Char('s')]);
     assert!(matches!(app.screen, Screen::Session(_)));
     assert_eq!(kinds(&app).len(), started, "no second session_started");
+
+    // n leaves it for today: a session_left record, no resume on Today, s starts afresh, and
+    // the next start does not ask again.
+    let mut app = app_with(j);
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert_eq!(kinds(&app).last(), Some(&"session_left"));
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(!screen.contains("stopped part-way"), "{screen}");
+    let again = app_with(MemoryJournal::new(app.journal().records().to_vec()));
+    assert_eq!(again.overlay, None, "not asked again");
+    let count = |app: &App| {
+        kinds(app)
+            .iter()
+            .filter(|k| **k == "session_started")
+            .count()
+    };
+    let before = count(&app);
+    press(&mut app, &[KeyCode::Char('s')]);
+    assert!(matches!(app.screen, Screen::Session(_)));
+    assert_eq!(count(&app), before + 1, "a fresh session started");
 }
 
 #[test]

@@ -161,6 +161,9 @@ pub enum RecordBody {
     },
     /// The person has read a referral ("see a clinician soon") message.
     ReferralAcknowledged { reason: String },
+    /// The person chose not to resume this unfinished session: its sets stay as they are
+    /// (a partial day), and it no longer holds today, so a fresh session can start.
+    SessionLeft { session: RecordId },
 }
 
 impl RecordBody {
@@ -178,6 +181,7 @@ impl RecordBody {
             RecordBody::Note { .. } => "note",
             RecordBody::ClinicianSeen { .. } => "clinician_seen",
             RecordBody::ReferralAcknowledged { .. } => "referral_acknowledged",
+            RecordBody::SessionLeft { .. } => "session_left",
         }
     }
 }

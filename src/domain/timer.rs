@@ -121,6 +121,24 @@ impl Countdown {
         }
     }
 
+    /// Take `by` off the time left, keeping at least a second (or what was left, if less):
+    /// shortening never ends the countdown, so its end still comes as the deadline.
+    pub fn shorten(&mut self, by: Duration, now: Instant) {
+        let left = self.remaining(now);
+        let new_left = left.saturating_sub(by).max(left.min(SECOND));
+        let cut = left - new_left;
+        match self {
+            Countdown::Running { deadline, total } => {
+                *deadline -= cut;
+                *total = total.saturating_sub(cut);
+            }
+            Countdown::Paused { remaining, total } => {
+                *remaining = new_left;
+                *total = total.saturating_sub(cut);
+            }
+        }
+    }
+
     /// End now: no time left.
     pub fn cut_short(&mut self, now: Instant) {
         match self {
@@ -190,6 +208,22 @@ mod tests {
         assert_eq!(c.total(), Duration::from_secs(25));
         c.cut_short(t0 + ms(100));
         assert!(c.is_done(t0 + ms(100)));
+    }
+
+    #[test]
+    fn shorten_takes_time_off_but_never_ends_the_countdown() {
+        let t0 = Instant::now();
+        let mut c = Countdown::start(t0, Duration::from_secs(30));
+        c.shorten(Duration::from_secs(15), t0);
+        assert_eq!(c.display_secs(t0), 15);
+        assert_eq!(c.total(), Duration::from_secs(15));
+        c.shorten(Duration::from_secs(15), t0);
+        assert_eq!(c.remaining(t0), Duration::from_secs(1));
+        assert!(!c.is_done(t0));
+        let mut paused = Countdown::start(t0, ms(500));
+        paused.pause(t0);
+        paused.shorten(Duration::from_secs(15), t0);
+        assert_eq!(paused.remaining(t0), ms(500));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use crate::domain::text::printable_line;
 use crate::tui::app::{App, Msg, Output};
 use crate::tui::clock::{self, Clock};
+use crate::tui::cues;
 use crate::tui::terminal::{TerminalGuard, hold_work};
 use crate::tui::view;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -20,6 +21,8 @@ const IDLE_WAIT: Duration = Duration::from_secs(3600);
 pub fn run(guard: &mut TerminalGuard, app: &mut App, clock: &dyn Clock) -> anyhow::Result<()> {
     let mut title = String::new();
     let mut dirty = true;
+    // Inside tmux, notifications need its passthrough to reach the outer terminal.
+    let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
     // Set up crossterm's input source (and its SIGWINCH handler) before the first frame, so a
     // resize right after start-up is not lost.
     event::poll(Duration::ZERO)?;
@@ -62,12 +65,13 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App, clock: &dyn Clock) -> anyho
         for output in outputs {
             let out = guard.terminal.backend_mut();
             match output {
-                Output::Bell => write!(out, "\x07")?,
-                // OSC 777 (rxvt, foot, WezTerm) and OSC 9 (iTerm2, Windows Terminal).
-                Output::Notify(text) => {
-                    let text = printable_line(&text);
-                    write!(out, "\x1b]777;notify;rehab;{text}\x07\x1b]9;{text}\x07")?
-                }
+                Output::Bell => write!(out, "{}", cues::BELL)?,
+                Output::Go => write!(out, "{}", cues::GO)?,
+                Output::Notify(text) => write!(
+                    out,
+                    "{}",
+                    cues::notification(&printable_line(&text), in_tmux)
+                )?,
                 Output::Quit => {}
             }
             out.flush()?;

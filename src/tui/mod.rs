@@ -4,6 +4,7 @@
 pub mod app;
 pub mod clock;
 pub mod components;
+pub mod cues;
 pub mod event_loop;
 pub mod footer;
 pub mod history;

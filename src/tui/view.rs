@@ -60,7 +60,10 @@ pub fn render(app: &App, frame: &mut Frame) {
                 Overlay::ConfirmSwitch(id) => app.catalogue.get(id).map(|p| p.name.as_str()),
                 _ => None,
             };
-            let (title, body) = dialog.text(name);
+            let (title, mut body) = dialog.text(name);
+            if *dialog == Overlay::ResumeOffer {
+                body = app.resume_offer_lines();
+            }
             overlays::render_dialog(
                 title,
                 body.into_iter().map(Line::raw).collect(),

@@ -10,7 +10,7 @@ use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId}
 use rehab_coach::domain::session::{Effect, Input, Screen, Session, SessionOptions};
 use std::time::{Duration, Instant};
 
-/// The quick fixture plus a walk-run exercise, with quick-hold as quick-reps' isometric.
+/// The quick fixture plus a walk-run and a timed exercise, with quick-hold as quick-reps' isometric.
 pub fn programme() -> Programme {
     let text = include_str!("../fixtures/quick.toml");
     let mut p: Programme = toml::from_str(text).expect("fixture parses");
@@ -33,6 +33,25 @@ pub fn programme() -> Programme {
             sets: 2,
             walk: Some(2),
             run: Some(3),
+            ..Default::default()
+        }],
+    });
+    p.exercises.push(Exercise {
+        id: "quick-timed".into(),
+        name: "Quick jumps".into(),
+        kind: ExerciseKind::Timed,
+        sides: Default::default(),
+        tempo: None,
+        cues: vec!["Land softly".into()],
+        avoid: vec![],
+        figure: None,
+        frequency: Default::default(),
+        isometric: None,
+        sources: vec![],
+        rungs: vec![Rung {
+            sets: 2,
+            duration: Some(2),
+            rest: 1,
             ..Default::default()
         }],
     });
@@ -244,7 +263,8 @@ pub fn reach(screen: Screen) -> Driver {
         Screen::Interval => {
             let mut d = Driver::new(plan(&[("quick-reps", 1), ("quick-run", 1)]));
             do_set(&mut d, 1);
-            d.wait_out();
+            d.wait_out(); // the rest ends
+            d.wait_out(); // the get-ready ends: walking
             d
         }
         _ => Driver::new(plan(&[("quick-reps", 1), ("quick-hold", 1)])),

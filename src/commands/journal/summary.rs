@@ -103,5 +103,6 @@ pub fn summary(body: &RecordBody) -> String {
         RecordBody::Note { text } => text.clone(),
         RecordBody::ClinicianSeen { note } => note.clone().unwrap_or_default(),
         RecordBody::ReferralAcknowledged { reason } => reason.clone(),
+        RecordBody::SessionLeft { session } => format!("session {session} not resumed"),
     }
 }

@@ -18,6 +18,8 @@ pub struct ProgrammeChoice {
     pub programme: String,
     pub start: NaiveDate,
     pub id: RecordId,
+    /// When it was chosen: a session started before it no longer holds the day.
+    pub at: DateTime<FixedOffset>,
 }
 
 /// The merged check-in for one day (later answers on the same day fill in or replace earlier ones).
@@ -69,6 +71,8 @@ pub struct SessionLog {
     pub sets: Vec<SetLog>,
     pub skipped: Vec<Skip>,
     pub finished: Option<Finish>,
+    /// The person chose not to resume it (`session_left`).
+    pub left: bool,
 }
 
 impl SessionLog {
@@ -205,11 +209,16 @@ impl History {
         self.checkins.get(&date).and_then(|c| c.pain)
     }
 
-    /// A session started but never finished (a crash, a closed terminal): offered for resume.
+    /// The session that still holds `date`: the day's latest session, when it was never
+    /// finished (a crash, a closed terminal, a quit) and is offered for resume. None when the
+    /// person left it (`session_left`), or when a programme was chosen after it started: a
+    /// programme change ends the old session's claim, so the new programme's session can start.
     pub fn unfinished_session(&self, date: NaiveDate) -> Option<&SessionLog> {
-        self.sessions
-            .iter()
-            .rev()
-            .find(|s| s.date == date && s.finished.is_none())
+        let latest = self.sessions.iter().rev().find(|s| s.date == date)?;
+        if latest.finished.is_some() || latest.left {
+            return None;
+        }
+        let current = self.current()?;
+        (latest.plan.programme == current.programme && latest.at >= current.at).then_some(latest)
     }
 }

@@ -73,6 +73,7 @@ impl History {
                     history.choices.push(ProgrammeChoice {
                         programme,
                         start,
+                        at,
                         id,
                     })
                 }
@@ -100,6 +101,7 @@ impl History {
                         sets: Vec::new(),
                         skipped: Vec::new(),
                         finished: None,
+                        left: false,
                     });
                 }
                 RecordBody::SetDone {
@@ -172,6 +174,11 @@ impl History {
                 RecordBody::ClinicianSeen { .. } => history.clinician_seen.push(date),
                 RecordBody::ReferralAcknowledged { reason } => {
                     history.referrals_acknowledged.push((date, reason))
+                }
+                RecordBody::SessionLeft { session } => {
+                    if let Some(i) = sessions.get(&session) {
+                        logs[i].left = true;
+                    }
                 }
                 RecordBody::Correction { .. } => {}
             }

@@ -241,3 +241,74 @@ fn first_and_last_day_span_every_record_but_corrections() {
     assert_eq!((h.first_day, h.last_day), (day(2), day(4)));
     assert_eq!(h.latest.map(|k| k.id), Some(RecordId("a-3".into())));
 }
+
+fn chosen(programme: &str) -> RecordBody {
+    RecordBody::ProgrammeChosen {
+        programme: programme.into(),
+        start: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+    }
+}
+
+fn started_in(programme: &str) -> RecordBody {
+    RecordBody::SessionStarted {
+        plan: Arc::new(crate::domain::plan::PlanSnapshot {
+            programme: programme.into(),
+            phase: "T1".into(),
+            decision: crate::domain::plan::Decision::Hold,
+            reasons: vec![],
+            deload: false,
+            exercises: vec![],
+        }),
+        pain_before: None,
+    }
+}
+
+#[test]
+fn an_unfinished_session_holds_its_day_until_left_or_a_programme_change() {
+    let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let base = vec![
+        rec("a-1", 1, 0, chosen("a")),
+        rec("a-2", 2, 10, started_in("a")),
+    ];
+    let held = History::replay(base.clone());
+    assert_eq!(
+        held.unfinished_session(day).map(|s| s.id.as_str()),
+        Some("a-2")
+    );
+    // Left at the resume offer: no longer offered.
+    let mut left = base.clone();
+    left.push(rec(
+        "a-3",
+        2,
+        11,
+        RecordBody::SessionLeft {
+            session: RecordId("a-2".into()),
+        },
+    ));
+    assert!(History::replay(left).unfinished_session(day).is_none());
+    // Another programme chosen after it started: its claim ends, also back on the first.
+    let mut switched = base.clone();
+    switched.push(rec("a-3", 2, 12, chosen("b")));
+    assert!(
+        History::replay(switched.clone())
+            .unfinished_session(day)
+            .is_none()
+    );
+    switched.push(rec("a-4", 2, 13, chosen("a")));
+    assert!(History::replay(switched).unfinished_session(day).is_none());
+    // A later session of the day, finished: the earlier one no longer holds the day.
+    let mut later = base;
+    later.push(rec("a-3", 2, 20, started_in("a")));
+    later.push(rec(
+        "a-4",
+        2,
+        30,
+        RecordBody::SessionFinished {
+            session: RecordId("a-3".into()),
+            pain_after: Rating::ZERO,
+            effort: None,
+            note: None,
+        },
+    ));
+    assert!(History::replay(later).unfinished_session(day).is_none());
+}

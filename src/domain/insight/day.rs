@@ -205,6 +205,13 @@ impl<'a> DayClassifier<'a> {
         self.trained.contains_key(&day)
     }
 
+    /// Some sets were logged on `day`, but no session of the day logged all its planned sets.
+    pub fn trained_partly(&self, day: NaiveDate) -> bool {
+        self.trained
+            .get(&day)
+            .is_some_and(|o| *o != SessionOutcome::Complete)
+    }
+
     fn idle(&self, day: NaiveDate) -> bool {
         !self.trained(day) && !self.flares.contains(&day)
     }

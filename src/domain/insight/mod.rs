@@ -15,7 +15,9 @@ mod test_history;
 #[cfg(test)]
 mod tests;
 
-pub use adherence::{ADHERENCE_DAYS, adherence, kind_counts, streak};
+pub use adherence::{
+    ADHERENCE_DAYS, adherence, adherence_partial, kind_counts, streak, streak_partial,
+};
 pub use day::{
     DayClassifier, DayKind, ProgrammeLookup, SessionOutcome, planned_per_week, session_outcome,
 };

@@ -3,8 +3,8 @@
 
 use crate::domain::history::History;
 use crate::domain::pain::Rating;
-use crate::domain::plan::{Decision, PlanSnapshot};
-use crate::domain::programme::Programme;
+use crate::domain::plan::{Decision, PlanSnapshot, SnapshotExercise};
+use crate::domain::programme::{Programme, Rung};
 use crate::domain::records::{Record, RecordBody, RecordId};
 use crate::export::sample;
 use chrono::NaiveDate;
@@ -119,4 +119,62 @@ pub fn with_flares(session_days: &[u32], flare_days: &[u32]) -> History {
         ));
     }
     History::replay(records)
+}
+
+/// As `with_flares` without flares, plus a session on each of `partial_days` that planned three
+/// sets of one exercise and logged one.
+pub fn with_partial(session_days: &[u32], partial_days: &[u32]) -> History {
+    let base = with_flares(session_days, &[]);
+    let mut records: Vec<Record> = Vec::new();
+    let mut n = 1000;
+    for &d in partial_days {
+        let session = RecordId(format!("t-{n:04}"));
+        records.push(rec(
+            n,
+            d,
+            RecordBody::SessionStarted {
+                plan: PlanSnapshot {
+                    programme: PROGRAMME.into(),
+                    phase: "T1".into(),
+                    decision: Decision::Hold,
+                    reasons: vec![],
+                    deload: false,
+                    exercises: vec![SnapshotExercise {
+                        exercise: "x".into(),
+                        rung: 1,
+                        dose: Rung {
+                            sets: 3,
+                            reps: Some(5),
+                            ..Default::default()
+                        },
+                        decision: Decision::Hold,
+                        reasons: vec![],
+                    }],
+                }
+                .into(),
+                pain_before: None,
+            },
+        ));
+        records.push(rec(
+            n + 1,
+            d,
+            RecordBody::SetDone {
+                session,
+                exercise: "x".into(),
+                side: None,
+                set: 1,
+                reps: Some(5),
+                seconds: None,
+                pain: Rating::ZERO,
+                effort: None,
+                undone: false,
+            },
+        ));
+        n += 2;
+    }
+    let mut history = base;
+    history
+        .extend(records)
+        .unwrap_or_else(|_| panic!("partial sessions extend the history"));
+    history
 }

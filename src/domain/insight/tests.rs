@@ -1,7 +1,7 @@
 //! The day classification, streak and adherence, table by table (moved from Today's stats and
 //! the history insight).
 
-use super::test_history::{PROGRAMME, day, quick_programme, sample, with_flares};
+use super::test_history::{PROGRAMME, day, quick_programme, sample, with_flares, with_partial};
 use super::*;
 use crate::domain::history::History;
 use crate::domain::programme::Programme;
@@ -115,4 +115,21 @@ fn a_session_with_nothing_logged_is_not_training() {
         .expect("the sample skips one session");
     let days = DayClassifier::new(&h, &CoachSettings::default(), &|_| None, skipped.date);
     assert!(!days.trained(skipped.date));
+}
+
+#[test]
+fn a_partial_day_keeps_the_streak_but_is_not_a_full_session() {
+    // Full sessions on the 1st to 3rd; one set of three on the 4th.
+    let h = with_partial(&[1, 2, 3], &[4]);
+    assert_eq!(with(&h, 7, day(4), |d| d.kind(day(4))), DayKind::Partial);
+    assert_eq!(with(&h, 7, day(4), streak), 4);
+    assert_eq!(with(&h, 7, day(4), streak_partial), 1);
+    // Adherence: three full sessions of four planned, the partial day said apart.
+    assert_eq!(with(&h, 7, day(4), adherence), (3, 4));
+    assert_eq!(with(&h, 7, day(4), adherence_partial), 1);
+    // The same days all full: four of four, none partial.
+    let full = with_flares(&[1, 2, 3, 4], &[]);
+    assert_eq!(with(&full, 7, day(4), adherence), (4, 4));
+    assert_eq!(with(&full, 7, day(4), adherence_partial), 0);
+    assert_eq!(with(&full, 7, day(4), streak_partial), 0);
 }

@@ -130,11 +130,12 @@ enum Kind {
     Note,
     ClinicianSeen,
     ReferralAcknowledged,
+    SessionLeft,
 }
 
 /// Every kind with its name, in `RecordBody`'s order (a number as `kind` is an index into it,
 /// as the derived reader allowed).
-const KINDS: [(Kind, &str); 11] = [
+const KINDS: [(Kind, &str); 12] = [
     (Kind::ProgrammeChosen, "programme_chosen"),
     (Kind::CheckIn, "check_in"),
     (Kind::SessionStarted, "session_started"),
@@ -146,10 +147,11 @@ const KINDS: [(Kind, &str); 11] = [
     (Kind::Note, "note"),
     (Kind::ClinicianSeen, "clinician_seen"),
     (Kind::ReferralAcknowledged, "referral_acknowledged"),
+    (Kind::SessionLeft, "session_left"),
 ];
 
-const KIND_NAMES: [&str; 11] = {
-    let mut names = [""; 11];
+const KIND_NAMES: [&str; 12] = {
+    let mut names = [""; 12];
     let mut i = 0;
     while i < KINDS.len() {
         names[i] = KINDS[i].1;
@@ -227,6 +229,7 @@ impl Kind {
             (Kind::Note, K::Text) => Required,
             (Kind::ClinicianSeen, K::Note) => Optional,
             (Kind::ReferralAcknowledged, K::Reason) => Required,
+            (Kind::SessionLeft, K::Session) => Required,
             _ => Unused,
         }
     }
@@ -467,6 +470,9 @@ impl Slots {
             Kind::ClinicianSeen => RecordBody::ClinicianSeen { note: self.note },
             Kind::ReferralAcknowledged => RecordBody::ReferralAcknowledged {
                 reason: required(self.reason, "reason")?,
+            },
+            Kind::SessionLeft => RecordBody::SessionLeft {
+                session: required(self.session, "session")?,
             },
         };
         Ok(Record {

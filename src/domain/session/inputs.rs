@@ -12,6 +12,9 @@ use std::time::Instant;
 /// Longest note kept from the end form, in characters.
 const NOTE_MAX_CHARS: usize = 500;
 
+/// The reminder when Enter is pressed at the first pain rating (there is no last one to keep).
+const TYPE_YOUR_PAIN: &str = "Type your pain: 0–9, or t for 10";
+
 /// What the person asked for (the view maps keys to these through its key table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
@@ -27,6 +30,8 @@ pub enum Input {
     Undo,
     /// Add `rest_extend` to a rest.
     Extend,
+    /// Take `rest_extend` off a rest (never below a second: Enter ends it).
+    Shorten,
     /// End a rest, side switch or get-ready now.
     CutShort,
     /// Ask to quit (confirmed in a dialog).
@@ -40,6 +45,8 @@ pub enum Input {
     Char(char),
     Backspace,
     ToggleBell,
+    /// Turn the paced count of rep sets with a tempo on or off.
+    TogglePacing,
 }
 
 impl Session {
@@ -48,6 +55,11 @@ impl Session {
         let mut effects = Vec::new();
         if input == Input::ToggleBell {
             self.bell = !self.bell;
+            effects.push(Effect::BellChanged(self.bell));
+            return effects;
+        }
+        if input == Input::TogglePacing {
+            self.toggle_pacing(now);
             return effects;
         }
         match self.overlay {
@@ -134,12 +146,19 @@ impl Session {
                     t.extend(self.options.rest_extend);
                 }
             }
+            (StepKind::Rest(_), Input::Shorten) => {
+                if let Some(t) = self.timer.as_mut() {
+                    t.shorten(self.options.rest_extend, now);
+                }
+            }
             (
                 StepKind::Rest(_) | StepKind::SideSwitch(_) | StepKind::GetReady(_),
                 Input::CutShort | Input::Confirm,
-            ) => self.finish_countdown(now, effects),
+            ) => self.finish_countdown(now, true, effects),
             // Enter ends timed work early; the seconds actually done are recorded.
-            (kind, Input::Confirm) if kind.is_timed_work() => self.finish_countdown(now, effects),
+            (kind, Input::Confirm) if kind.is_timed_work() => {
+                self.finish_countdown(now, true, effects)
+            }
             _ => {}
         }
     }
@@ -157,7 +176,7 @@ impl Session {
             }
             (None, Input::Confirm) => match self.last_pain {
                 Some(pain) => self.rated_pain(pain, asks_effort, now, effects),
-                None => self.notice = Some("Type your pain: 0–9, or t for 10".to_string()),
+                None => self.notice = Some(TYPE_YOUR_PAIN.to_string()),
             },
             (Some(pain), Input::Rate(n)) => {
                 let effort = Rating::new(i64::from(n)).ok();
@@ -178,6 +197,10 @@ impl Session {
     ) {
         // Red pain goes straight to the red-pain dialog: asking for effort first would delay it.
         if asks_effort && self.pain_zone(pain) != Zone::Red {
+            // The reminder to type the pain would now sit under the effort question.
+            if self.notice.as_deref() == Some(TYPE_YOUR_PAIN) {
+                self.notice = None;
+            }
             self.pending_pain = Some(pain);
         } else {
             self.set_done(pain, None, now, effects);

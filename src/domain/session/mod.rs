@@ -21,6 +21,7 @@
 //! resume the exercise that hurt stays ended and the replacement is not offered again.
 
 mod inputs;
+mod pacing;
 mod resume;
 mod state;
 mod steps;
@@ -29,6 +30,7 @@ mod transitions;
 mod views;
 
 pub use inputs::Input;
+pub use pacing::{Beat, Pacer, Phase, Tempo};
 pub use state::{
     BlockEnd, DoneSet, EndField, EndForm, Overlay, RedOption, Screen, SkipReason, Stage,
 };
@@ -75,8 +77,15 @@ pub enum Effect {
     /// Append this record to the journal now (the shell stamps id, time and date), then report
     /// the id with `Session::record_written`.
     Append(RecordBody),
-    /// Ring the terminal bell.
+    /// Ring the terminal bell (the end of a hold, a stretch, a rest).
     Bell,
+    /// The distinct "go" cue: the get-ready count or the side switch ended, work starts now.
+    /// Rung like the bell, only while the bell is on.
+    Go,
+    /// One beat of a paced rep set (a new phase: down, pause, up). Only while the bell is on.
+    Tick,
+    /// `b` turned the bell on (true) or off; the shell shows it.
+    BellChanged(bool),
     /// Send a desktop notification (when enabled in config); the view phrases it.
     Notify(Cue),
     /// The session is over (finished, or quit after confirmation); everything is saved.
@@ -113,6 +122,10 @@ pub struct Session {
     worked: Duration,
     last_pain: Option<Rating>,
     bell: bool,
+    /// Whether rep sets with a tempo run a paced count (`m` toggles it).
+    pacing: bool,
+    /// The paced count of the current rep set, when it runs one.
+    pacer: Option<Pacer>,
     /// A one-line message for the person (amber mark, "nothing to undo", ...).
     notice: Option<String>,
     /// Plan exercises missing from the programme (left out, said once).
@@ -188,6 +201,8 @@ impl Session {
             worked: Duration::ZERO,
             last_pain: None,
             bell: true,
+            pacing: true,
+            pacer: None,
             notice,
             missing,
             finished: None,
@@ -202,7 +217,9 @@ impl Session {
         if self.stage != Stage::Steps || self.overlay.is_some() {
             return None;
         }
-        self.timer.and_then(|t| t.next_change(now))
+        let timer = self.timer.and_then(|t| t.next_change(now));
+        let pacer = self.pacer.and_then(|p| p.next_change(now));
+        timer.into_iter().chain(pacer).min()
     }
 
     /// Advance timers to `now`; returns effects for any countdown that ended.
@@ -225,7 +242,14 @@ impl Session {
             } else {
                 now
             };
-            self.finish_countdown(start, &mut effects);
+            self.finish_countdown(start, false, &mut effects);
+        }
+        if self.stage == Stage::Steps
+            && self.overlay.is_none()
+            && let Some(go) = self.pacer.as_mut().and_then(|p| p.take_ticks(now))
+            && self.bell
+        {
+            effects.push(if go { Effect::Go } else { Effect::Tick });
         }
         effects
     }

@@ -59,7 +59,7 @@ pub struct Slot {
 /// What happens in one step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepKind {
-    /// The 3-2-1 before a hold or stretch.
+    /// The 3-2-1 before every timed set (hold, timed set, stretch, interval).
     GetReady(Duration),
     /// One isometric hold; `index` of `of` holds in the set.
     Hold {
@@ -163,15 +163,23 @@ fn work_steps(block: &Block, options: &SessionOptions) -> Vec<StepKind> {
             .into_iter()
             .chain([StepKind::Stretch(secs(dose.duration))])
             .collect(),
-        ExerciseKind::Timed => vec![StepKind::Timed(secs(dose.duration))],
+        ExerciseKind::Timed => get_ready
+            .into_iter()
+            .chain([StepKind::Timed(secs(dose.duration))])
+            .collect(),
         ExerciseKind::Reps => vec![StepKind::Reps(dose.reps.unwrap_or(0))],
-        ExerciseKind::Interval => [
-            StepKind::Walk(secs(dose.walk)),
-            StepKind::Run(secs(dose.run)),
-        ]
-        .into_iter()
-        .filter(|k| k.length().is_some_and(|d| !d.is_zero()))
-        .collect(),
+        ExerciseKind::Interval => {
+            let parts: Vec<StepKind> = [
+                StepKind::Walk(secs(dose.walk)),
+                StepKind::Run(secs(dose.run)),
+            ]
+            .into_iter()
+            .filter(|k| k.length().is_some_and(|d| !d.is_zero()))
+            .collect();
+            // The count-in comes once, before the first part: walk and jog then follow on.
+            let first = (!parts.is_empty()).then_some(get_ready).flatten();
+            first.into_iter().chain(parts).collect()
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Moving between steps: which steps are live, entering one, ending a countdown (with its bell
 //! and notification cue), and pausing for a dialog.
 
+use super::pacing::{Pacer, Tempo};
 use super::state::{Overlay, Stage};
 use super::steps::StepKind;
 use super::{Cue, Effect, EndForm, Session};
@@ -45,6 +46,18 @@ impl Session {
             self.worked = Duration::ZERO;
         }
         self.timer = step.kind.length().map(|d| Countdown::start(start, d));
+        self.pacer = self.pacer_for(step.kind, start);
+    }
+
+    /// The paced count for a rep set whose exercise has a tempo, while pacing is on. It starts
+    /// with the get-ready count as its lead-in.
+    pub(super) fn pacer_for(&self, kind: StepKind, start: Instant) -> Option<Pacer> {
+        let StepKind::Reps(reps) = kind else {
+            return None;
+        };
+        let block = self.current_block()?;
+        let tempo = Tempo::parse(block.exercise.tempo.as_deref()?)?;
+        (self.pacing && reps > 0).then(|| Pacer::start(tempo, reps, self.options.get_ready, start))
     }
 
     /// Move to the next live step, starting its countdown at `start`.
@@ -52,8 +65,16 @@ impl Session {
         self.start_at(self.cursor + 1, start);
     }
 
-    /// The current countdown ended (naturally at `at`, or early by a key).
-    pub(super) fn finish_countdown(&mut self, at: Instant, effects: &mut Vec<Effect>) {
+    /// The current countdown ended: naturally at `at` (`by_key` false), or early by a key. A
+    /// get-ready or side switch that runs out gives the "go" cue; the end of timed work or a
+    /// rest rings the bell. A rest, get-ready or side switch cut short by the person is silent:
+    /// they are looking.
+    pub(super) fn finish_countdown(
+        &mut self,
+        at: Instant,
+        by_key: bool,
+        effects: &mut Vec<Effect>,
+    ) {
         let Some(step) = self.current_step().copied() else {
             return;
         };
@@ -62,18 +83,26 @@ impl Session {
         {
             self.worked += timer.total().saturating_sub(timer.remaining(at));
         }
-        let cue = match step.kind {
-            StepKind::GetReady(_) | StepKind::SideSwitch(_) => None,
-            StepKind::Rest(_) => Some(Cue::RestOver {
-                next: self.next_slot(),
-            }),
-            _ => Some(Cue::StepDone {
-                slot: step.slot,
-                kind: step.kind,
-            }),
-        };
-        if let Some(cue) = cue {
-            self.ring(cue, effects);
+        match step.kind {
+            StepKind::GetReady(_) | StepKind::SideSwitch(_) => {
+                if !by_key && self.bell && !effects.contains(&Effect::Go) {
+                    effects.push(Effect::Go);
+                }
+            }
+            StepKind::Rest(_) if by_key => {}
+            StepKind::Rest(_) => self.ring(
+                Cue::RestOver {
+                    next: self.next_slot(),
+                },
+                effects,
+            ),
+            _ => self.ring(
+                Cue::StepDone {
+                    slot: step.slot,
+                    kind: step.kind,
+                },
+                effects,
+            ),
         }
         self.advance(at);
         // A notice about the last exercise has been on screen all through the rest after it;
@@ -98,6 +127,9 @@ impl Session {
         if let Some(t) = self.timer.as_mut() {
             t.pause(now);
         }
+        if let Some(p) = self.pacer.as_mut() {
+            p.pause(now);
+        }
         self.overlay = Some(overlay);
     }
 
@@ -106,6 +138,31 @@ impl Session {
         self.overlay = None;
         if let Some(t) = self.timer.as_mut() {
             t.resume(now);
+        }
+        if let Some(p) = self.pacer.as_mut() {
+            p.resume(now);
+        }
+    }
+
+    /// Pacing on or off for the rest of the session; a rep set under way starts or stops its
+    /// count now.
+    pub(super) fn toggle_pacing(&mut self, now: Instant) {
+        self.pacing = !self.pacing;
+        self.notice = Some(if self.pacing {
+            "Paced count on: a tick for each phase of each rep (m turns it off)".to_string()
+        } else {
+            "Paced count off (m turns it on)".to_string()
+        });
+        if self.stage != Stage::Steps {
+            return;
+        }
+        if let Some(step) = self.current_step().copied() {
+            self.pacer = self.pacer_for(step.kind, now);
+            if self.overlay.is_some()
+                && let Some(p) = self.pacer.as_mut()
+            {
+                p.pause(now);
+            }
         }
     }
 }

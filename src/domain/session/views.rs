@@ -1,6 +1,7 @@
 //! What the session looks like now, read by the renderer and the shell: the stage and screen,
 //! the current step and block, progress, and the choices a dialog offers.
 
+use super::pacing::Beat;
 use super::state::{BlockEnd, DoneSet, EndField, Overlay, RedOption, Screen, Stage};
 use super::steps::{Block, Slot, Step, StepKind};
 use super::{Session, Summary, summary};
@@ -93,6 +94,16 @@ impl Session {
 
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
+    }
+
+    /// Where the paced count of the current rep set is, when one runs.
+    pub fn beat(&self, now: Instant) -> Option<Beat> {
+        self.pacer.and_then(|p| p.beat(now))
+    }
+
+    /// Whether rep sets with a tempo run a paced count.
+    pub fn pacing_on(&self) -> bool {
+        self.pacing
     }
 
     pub fn bell_on(&self) -> bool {

@@ -114,6 +114,22 @@ impl App {
         }
     }
 
+    /// What a "no" in a dialog does: for the resume offer, leave the session for today.
+    pub(super) fn declined(&self, overlay: Overlay) -> Outcome {
+        match (overlay, self.ctx().resumable()) {
+            (Overlay::ResumeOffer, Some(log)) => Outcome::Append {
+                records: vec![(
+                    self.today,
+                    RecordBody::SessionLeft {
+                        session: log.id.clone(),
+                    },
+                )],
+                then: None,
+            },
+            _ => Outcome::None,
+        }
+    }
+
     fn start_session(&mut self) {
         let Some(plan) = &self.plan else { return };
         let snapshot = plan.snapshot();
@@ -159,8 +175,8 @@ impl App {
 
     /// Carry out the runner's effects in order: journal first (so a crash loses at most the
     /// step in progress) and report each id back to the runner, then bell and notification.
-    /// When the session ends: Today after a finished session, quit after a confirmed quit
-    /// (the next start offers to resume).
+    /// When the session ends (finished, or quit after the runner's confirm) the app goes back
+    /// to Today, which offers to resume a stopped session.
     fn run_effects(&mut self, effects: Vec<Effect>, out: &mut Vec<Output>) {
         for effect in effects {
             match effect {
@@ -179,6 +195,12 @@ impl App {
                 },
                 // The runner rings only while its bell is on (`b` there toggles it).
                 Effect::Bell => out.push(Output::Bell),
+                Effect::Go => out.push(Output::Go),
+                Effect::Tick => out.push(Output::Bell),
+                Effect::BellChanged(on) => {
+                    self.bell = on;
+                    self.message = Some(bell_message(on));
+                }
                 Effect::Notify(cue) if self.config.notify => {
                     if let Screen::Session(s) = &self.screen {
                         out.push(Output::Notify(title::notification(s, cue)));
@@ -198,13 +220,25 @@ impl App {
                         .sessions
                         .iter()
                         .any(|log| log.id == id && log.finished.is_some());
-                    if finished {
-                        self.screen = Screen::today();
-                    } else {
-                        self.quit = true;
+                    // Either way back to Today: quitting a session never quits the app
+                    // (q or Ctrl-C on Today does); Today's `s` resumes a stopped one.
+                    self.screen = Screen::today();
+                    if !finished {
+                        self.message = Some(
+                            "Session stopped; your sets are saved. Press s to resume it.".into(),
+                        );
                     }
                 }
             }
         }
+    }
+}
+
+/// The footer line after `b`: the state now and how to change it back.
+pub(super) fn bell_message(on: bool) -> String {
+    if on {
+        "Bell on: it rings at the end of holds and rests (b turns it off)".to_string()
+    } else {
+        "Bell off: no sound at the end of holds and rests (b turns it on)".to_string()
     }
 }

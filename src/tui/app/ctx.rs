@@ -164,6 +164,10 @@ impl<'a> Ctx<'a> {
             insight::adherence(&days),
             days.trained(self.today),
         );
+        let (streak_partial, adherence_partial) = (
+            insight::streak_partial(&days),
+            insight::adherence_partial(&days),
+        );
         TodayModel {
             date: self.today,
             programme,
@@ -184,6 +188,8 @@ impl<'a> Ctx<'a> {
                 .collect(),
             programme_start: current.map(|c| c.start),
             streak,
+            streak_partial,
+            adherence_partial,
             checkin_wanted: self.checkin_due() || self.red_flags_unanswered(),
             adherence,
             mornings: insight::morning_series(self.history, self.today),

@@ -42,6 +42,8 @@ pub enum Msg {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Output {
     Bell,
+    /// The distinct "go" cue (two bells).
+    Go,
     Notify(String),
     Quit,
 }
@@ -239,10 +241,12 @@ impl App {
         if let Some(overlay) = self.overlay.clone() {
             if let Some(action) = lookup(overlay.keys(), key) {
                 self.overlay = None;
-                if action == DialogAction::Yes {
-                    let outcome = self.confirmed(overlay);
-                    self.carry_out(outcome, out);
-                }
+                let outcome = match action {
+                    DialogAction::Yes => self.confirmed(overlay),
+                    DialogAction::No => self.declined(overlay),
+                    DialogAction::Dismiss => crate::tui::components::Outcome::None,
+                };
+                self.carry_out(outcome, out);
             } else if lookup(GLOBAL_KEYS, key) == Some(GlobalAction::Interrupt) {
                 self.quit = true;
             }
@@ -253,7 +257,7 @@ impl App {
             Some(GlobalAction::Help) => self.overlay = Some(Overlay::Help),
             Some(GlobalAction::Bell) => {
                 self.bell = !self.bell;
-                self.message = Some(format!("Bell {}", if self.bell { "on" } else { "off" }));
+                self.message = Some(actions::bell_message(self.bell));
             }
             Some(GlobalAction::Interrupt) => self.quit = true,
             None => {

@@ -4,7 +4,7 @@
 
 use super::{App, GLOBAL_KEYS};
 use crate::domain::programme::Programme;
-use crate::domain::session::SessionOptions;
+use crate::domain::session::{Session, SessionOptions};
 use crate::domain::settings::CoachSettings;
 use crate::tui::keymap::{footer_hints, help_rows};
 use crate::tui::screens::today::{Safety, TodayModel};
@@ -33,6 +33,32 @@ impl App {
     /// What Today shows.
     pub fn today_model(&self, scroll: u16) -> TodayModel<'_> {
         self.ctx().today_model(scroll)
+    }
+
+    /// What the resume offer says: where the session would go on, and what is kept.
+    pub fn resume_offer_lines(&self) -> Vec<String> {
+        let ctx = self.ctx();
+        let Some(log) = ctx.resumable() else {
+            return Vec::new();
+        };
+        let mut lines = vec![format!(
+            "The session started at {} was not finished.",
+            log.at.format("%H:%M")
+        )];
+        if let Some(programme) = self.catalogue.get(&log.plan.programme) {
+            let session = Session::resume(log, programme, self.session_options(), self.now);
+            lines.push(match session.current_step() {
+                Some(step) => format!("Resume at: {}.", session.slot_words(step.slot)),
+                None => "Resume at: pain after the session, then the summary.".into(),
+            });
+        }
+        let sets = log.sets.len();
+        lines.push(format!(
+            "Kept: {sets} set{} already saved, whatever you choose.",
+            if sets == 1 { "" } else { "s" }
+        ));
+        lines.push("n leaves it for today: s then starts a fresh session.".into());
+        lines
     }
 
     /// When the screen next changes without input (a running countdown), if ever.

@@ -24,6 +24,8 @@ pub enum Overlay {
 pub enum DialogAction {
     Yes,
     No,
+    /// Close the dialog and decide nothing (the resume offer: Today's `s` still resumes).
+    Dismiss,
 }
 
 const CONFIRM_KEYS: &[Binding<DialogAction>] = &[
@@ -41,6 +43,28 @@ const CONFIRM_KEYS: &[Binding<DialogAction>] = &[
     },
 ];
 
+/// y resumes, n leaves the session for today, q/Esc only close the offer.
+const RESUME_KEYS: &[Binding<DialogAction>] = &[
+    Binding {
+        keys: &[Key::Char('y'), Key::Enter],
+        hint: "resume",
+        help: "resume the session where it stopped",
+        action: DialogAction::Yes,
+    },
+    Binding {
+        keys: &[Key::Char('n')],
+        hint: "leave it for today",
+        help: "leave it (its sets stay saved); s then starts a fresh session",
+        action: DialogAction::No,
+    },
+    Binding {
+        keys: &[Key::Char('q'), Key::Esc],
+        hint: "later",
+        help: "close this; s on Today resumes it",
+        action: DialogAction::Dismiss,
+    },
+];
+
 const HELP_KEYS: &[Binding<DialogAction>] = &[Binding {
     keys: &[Key::Esc, Key::Char('?'), Key::Char('q'), Key::Enter],
     hint: "close",
@@ -52,6 +76,7 @@ impl Overlay {
     pub fn keys(&self) -> &'static [Binding<DialogAction>] {
         match self {
             Overlay::Help => HELP_KEYS,
+            Overlay::ResumeOffer => RESUME_KEYS,
             _ => CONFIRM_KEYS,
         }
     }
@@ -73,13 +98,8 @@ impl Overlay {
                     "Answer yes only if a doctor or physiotherapist has seen you about these symptoms and agreed you can exercise.".into(),
                 ],
             ),
-            Overlay::ResumeOffer => (
-                "Resume today's session?",
-                vec![
-                    "A session from today was not finished (the terminal closed or rehab stopped).".into(),
-                    "Resume at the next step that was not done?".into(),
-                ],
-            ),
+            // The app words the offer from the session itself (`App::resume_offer_lines`).
+            Overlay::ResumeOffer => ("Resume today's session?", vec![]),
         }
     }
 }

@@ -146,6 +146,10 @@ pub struct TodayModel<'a> {
     /// When the current programme was started.
     pub programme_start: Option<NaiveDate>,
     pub streak: u32,
+    /// Days of the streak with some sets, not all.
+    pub streak_partial: u32,
+    /// Partial days in the adherence window (not counted as sessions done).
+    pub adherence_partial: u32,
     /// The morning check-in or the red-flag questions are due: `c` answers both.
     pub checkin_wanted: bool,
     pub adherence: (u32, u32),
@@ -322,11 +326,15 @@ fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
         return out;
     }
     let (done, planned) = model.adherence;
+    let partly = match model.adherence_partial {
+        0 => String::new(),
+        n => format!(", {n} partial"),
+    };
     // Nothing planned yet (the programme starts today): a ratio of 0 of 0 says nothing.
     let adherence = match (done * 100).checked_div(planned) {
         Some(percent) => {
             format!(
-                "Last {ADHERENCE_DAYS} days: {done} of {planned} planned sessions ({percent} %)"
+                "Last {ADHERENCE_DAYS} days: {done} of {planned} planned sessions{partly} ({percent} %)"
             )
         }
         None if model.programme_start == Some(model.date) => {
@@ -334,8 +342,12 @@ fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
         }
         None => format!("Last {ADHERENCE_DAYS} days: no sessions planned yet"),
     };
+    let streak_partly = match model.streak_partial {
+        0 => String::new(),
+        n => format!(" ({n} partial)"),
+    };
     out.push(Line::raw(format!(
-        "Streak: {} day{} · {adherence}",
+        "Streak: {} day{}{streak_partly} · {adherence}",
         model.streak,
         if model.streak == 1 { "" } else { "s" },
     )));

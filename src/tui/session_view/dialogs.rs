@@ -108,13 +108,13 @@ pub fn overlay(
         Overlay::QuitConfirm { .. } => dialog(
             frame,
             area,
-            "Quit?",
+            "Stop the session?",
             vec![
-                Line::styled("Quit the session?", look.strong()),
+                Line::styled("Stop the session and go back to Today?", look.strong()),
                 Line::from("Your finished sets are already saved."),
-                Line::from("Next time you can resume where you stopped."),
+                Line::from("On Today, s resumes where you stopped."),
                 Line::from(""),
-                Line::from("y quits · n stays"),
+                Line::from("y stops · n stays"),
             ],
         ),
     }

@@ -55,7 +55,7 @@ const BELL: Binding<Action> = bind(
 const QUIT: Binding<Action> = bind(
     &[Key::Char('q'), Key::Ctrl('c')],
     "quit",
-    "quit the session (asks first; finished sets are already saved)",
+    "stop the session and go back to Today (asks first; sets are saved)",
     Input::Quit,
 );
 const RATE_DIGIT: Binding<Action> = Binding {
@@ -118,12 +118,20 @@ const GET_READY: &[Binding<Action>] = timed!(bind(
     Input::CutShort,
 ));
 
-const REPS: &[Binding<Action>] = timed!(bind(
-    &[Key::Enter],
-    "done",
-    "the reps of this set are done",
-    Input::Confirm,
-));
+const REPS: &[Binding<Action>] = timed!(
+    bind(
+        &[Key::Enter],
+        "done",
+        "the reps of this set are done",
+        Input::Confirm,
+    ),
+    bind(
+        &[Key::Char('m')],
+        "pace",
+        "paced count on or off (a tick per phase, for exercises with a tempo)",
+        Input::TogglePacing,
+    ),
+);
 
 const REST: &[Binding<Action>] = timed!(
     bind(
@@ -131,6 +139,12 @@ const REST: &[Binding<Action>] = timed!(
         "more rest",
         "add time to this rest",
         Input::Extend,
+    ),
+    bind(
+        &[Key::Char('-')],
+        "less rest",
+        "take time off this rest",
+        Input::Shorten,
     ),
     bind(
         GO_ON_KEYS,
@@ -208,7 +222,7 @@ const END_NOTE: &[Binding<Action>] = &[
     bind(
         &[Key::Ctrl('c')],
         "quit",
-        "quit without saving the end form (sets are saved)",
+        "stop without saving the end form (sets are saved; asks first)",
         Input::Quit,
     ),
 ];
@@ -267,7 +281,7 @@ const QUIT_CONFIRM: &[Binding<Action>] = &[
     bind(
         &[Key::Char('y'), Key::Enter, Key::Ctrl('c')],
         "quit",
-        "quit now (you can resume this session later)",
+        "back to Today now (s there resumes this session)",
         Input::Confirm,
     ),
     bind(

@@ -7,7 +7,7 @@ use super::title;
 use super::wrap;
 use crate::domain::pain::{Rating, SCALE_MAX, Zone};
 use crate::domain::records::Side;
-use crate::domain::session::{Block, Screen, Session, Stage, StepKind};
+use crate::domain::session::{Block, Phase, Screen, Session, Stage, StepKind};
 use crate::domain::timer::clock_text;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -70,7 +70,7 @@ pub fn steps(session: &Session, now: Instant, look: Look, frame: &mut Frame, are
         // The red-pain dialog covers the centre; the rating prompt under it would only confuse.
         _ if matches!(session.stage(), Stage::RedPain { .. }) => {}
         Screen::RatePain | Screen::RateEffort => rating(session, block, look, frame, centre),
-        Screen::Reps => reps(block, step.kind, look, frame, centre),
+        Screen::Reps => reps(session, now, block, step.kind, look, frame, centre),
         _ => countdown_view(session, now, step.kind, block, look, frame, centre),
     }
     if let Some(countdown) = countdown {
@@ -196,7 +196,7 @@ fn countdown_view(
     );
     let hint = match kind {
         StepKind::Rest(_) => format!(
-            "+ adds {} s · n goes on now",
+            "+ adds {0} s · - takes {0} s off · n goes on now",
             session.options.rest_extend.as_secs()
         ),
         StepKind::GetReady(_) => format!("{} starts when this reaches 0", block.exercise.name),
@@ -210,8 +210,17 @@ fn countdown_view(
     );
 }
 
-/// A rep set: the rep count big, the tempo, and "Enter when done".
-fn reps(block: &Block, kind: StepKind, look: Look, frame: &mut Frame, area: Rect) {
+/// A rep set: the rep count big (or, with a paced count, the rep, its phase and the seconds
+/// left in it), the tempo, and "Enter when done".
+fn reps(
+    session: &Session,
+    now: Instant,
+    block: &Block,
+    kind: StepKind,
+    look: Look,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let StepKind::Reps(count) = kind else {
         return;
     };
@@ -221,16 +230,32 @@ fn reps(block: &Block, kind: StepKind, look: Look, frame: &mut Frame, area: Rect
         Constraint::Min(0),
     ])
     .areas(area);
+    // With a paced count the big digits count down the phase; without, they show the reps.
+    let (heading, digits) = match session.beat(now) {
+        Some(beat) if beat.phase == Phase::Ready => (
+            format!("GET READY · {count} REPS"),
+            beat.secs_left.to_string(),
+        ),
+        Some(beat) => (
+            format!(
+                "REP {} OF {} · {}",
+                beat.rep,
+                beat.of,
+                beat.phase.word().to_uppercase()
+            ),
+            beat.secs_left.to_string(),
+        ),
+        None => (format!("{count} REPS"), count.to_string()),
+    };
     frame.render_widget(
-        Paragraph::new(format!("{count} REPS"))
+        Paragraph::new(heading)
             .style(look.strong())
             .alignment(Alignment::Center),
         label,
     );
-    let text = count.to_string();
     frame.render_widget(
         BigClock {
-            text: &text,
+            text: &digits,
             style: look.strong(),
         },
         big,
@@ -242,8 +267,7 @@ fn reps(block: &Block, kind: StepKind, look: Look, frame: &mut Frame, area: Rect
         .map(|t| format!("tempo {t} s (down-pause-up) · "))
         .unwrap_or_default();
     frame.render_widget(
-        Paragraph::new(format!("{tempo}press Enter when the set is done"))
-            .alignment(Alignment::Center),
+        Paragraph::new(format!("{tempo}Enter when done")).alignment(Alignment::Center),
         under,
     );
 }

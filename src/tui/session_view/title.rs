@@ -21,6 +21,9 @@ pub fn title(session: &Session, now: Instant) -> String {
                     clock_text(t.display_secs(now))
                 ),
                 Some(t) => clock_text(t.display_secs(now)),
+                None if step.kind == StepKind::Rate && session.pending_pain().is_some() => {
+                    "rate effort".to_string()
+                }
                 None if step.kind == StepKind::Rate => "rate pain".to_string(),
                 None => "reps".to_string(),
             };
@@ -40,11 +43,9 @@ pub fn title(session: &Session, now: Instant) -> String {
 /// The desktop notification's text: "Clamshell L 2/3: hold done", "Rest over: Next: …".
 pub fn notification(session: &Session, cue: Cue) -> String {
     match cue {
-        Cue::StepDone { slot, kind } => format!(
-            "{}: {} done",
-            slot_text(session, slot),
-            kind.label().to_lowercase()
-        ),
+        Cue::StepDone { slot, kind } => {
+            format!("{}: {}", slot_text(session, slot), step_done_words(kind))
+        }
         Cue::RestOver { next } => format!("Rest over: {}", next_text(session, next)),
     }
 }
@@ -94,4 +95,15 @@ fn title_names_step(kind: StepKind) -> bool {
             | StepKind::SideSwitch(_)
             | StepKind::Rest(_)
     )
+}
+
+/// What the end of a timed step is called in a notification.
+fn step_done_words(kind: StepKind) -> &'static str {
+    match kind {
+        StepKind::Hold { .. } => "hold done",
+        StepKind::Stretch(_) => "stretch done",
+        StepKind::Walk(_) => "walk done",
+        StepKind::Run(_) => "jog done",
+        _ => "time up",
+    }
 }
