@@ -259,6 +259,8 @@ fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<Plann
     Some(PlannedExercise {
         exercise: exercise.id.clone(),
         rung: landing.rung(),
+        from_rung: rung,
+        instead_of: Vec::new(),
         dose,
         decision: verdict.decision,
         reasons: vec![Reason::new(verdict.rule, text)],
@@ -361,6 +363,7 @@ fn verb(decision: &Decision) -> String {
         Decision::Regress(1) => "step down one rung".into(),
         Decision::Regress(n) => format!("step down {n} rungs"),
         Decision::Deload => "keep their rung with lighter volume this week".into(),
+        Decision::IsometricOnly => "give way to isometric holds today".into(),
         Decision::Refer(_) | Decision::Stop(_) => decision.to_string(),
     }
 }
