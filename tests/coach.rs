@@ -829,3 +829,82 @@ fn a_programme_without_phases_gives_an_empty_plan() {
     assert!(plan.exercises.is_empty());
     assert!(plan.reasons[0].text.contains("no phases"));
 }
+
+#[test]
+fn the_headline_is_the_biggest_change_among_todays_due_exercises() {
+    // Bridge earns a step up; the side hold is at its P1 top and holds: not "hold".
+    let mut j = Journal::new(programme());
+    j.mornings(0, &[2, 2, 2, 2]);
+    for d in 0..3 {
+        j.session_in(
+            d,
+            "P1",
+            &[
+                ("bridge", 1, Decision::Hold),
+                ("side-hold", 2, Decision::Hold),
+            ],
+            3,
+            3,
+        );
+    }
+    let plan = j.plan(3);
+    assert_eq!(exercise(&plan, "side-hold").decision, Decision::Hold);
+    assert_eq!(plan.decision, Decision::Progress, "{:#?}", plan.reasons);
+    assert!(
+        plan.reasons[0].text.starts_with("Bridge steps up"),
+        "{:#?}",
+        plan.reasons
+    );
+
+    // A step down outranks a step up.
+    let mut j = Journal::new(programme());
+    j.mornings(0, &[2, 2, 2, 2]);
+    for d in 0..3 {
+        j.session_in(
+            d,
+            "P1",
+            &[
+                ("bridge", 1, Decision::Hold),
+                ("side-hold", 2, Decision::Hold),
+            ],
+            3,
+            3,
+        );
+    }
+    j.session_in(2, "P1", &[("side-hold", 2, Decision::Hold)], 6, 3);
+    let plan = j.plan(3);
+    assert_eq!(exercise(&plan, "side-hold").decision, Decision::Regress(1));
+    assert_eq!(plan.decision, Decision::Regress(1));
+}
+
+#[test]
+fn an_exercise_not_due_today_does_not_make_the_headline() {
+    // The walk-run steps down after a red run but rests 48 h; the bridge, due, holds.
+    let mut j = Journal::new(running());
+    for d in 0..=14 {
+        j.morning(d, 2);
+    }
+    j.session_in(11, "P1", &[("walk-run", 2, Decision::Hold)], 3, 3);
+    j.run(13, 5.0, 6);
+    let plan = j.plan(14);
+    let run = exercise(&plan, "walk-run");
+    assert_eq!(
+        (&run.decision, run.due_today),
+        (&Decision::Regress(1), false)
+    );
+    assert_eq!(plan.decision, Decision::Hold, "{:#?}", plan.reasons);
+}
+
+#[test]
+fn nothing_due_is_a_rest_day_hold() {
+    let mut p = running();
+    p.phases[0].exercises.retain(|e| e.exercise == "walk-run");
+    p.phases[0].min_days = 100;
+    let mut j = Journal::new(p);
+    j.mornings(0, &[2, 2]);
+    j.session_in(0, "P1", &[("walk-run", 1, Decision::Hold)], 2, 2);
+    let plan = j.plan(1);
+    assert!(!exercise(&plan, "walk-run").due_today);
+    assert_eq!(plan.decision, Decision::Hold);
+    assert_eq!(plan.reasons[0].cause.as_deref(), Some("rest_day"));
+}

@@ -9,7 +9,7 @@ mod journal;
 
 use journal::{Journal, rating};
 use proptest::prelude::*;
-use rehab_coach::domain::plan::Plan;
+use rehab_coach::domain::plan::{Decision, Plan};
 use rehab_coach::domain::programme::{Programme, Sides};
 use rehab_coach::domain::programme_check::parse_programme;
 use rehab_coach::domain::records::{RecordBody, RecordId, done_as_planned};
@@ -143,7 +143,56 @@ proptest! {
         for e in plan.exercises.iter().filter(|e| !e.due_today) {
             prop_assert!(!due.iter().any(|(id, _, _)| *id == e.exercise));
         }
+        agrees(&plan)?;
     }
+}
+
+/// Each decision says the step that happens, and the headline follows from them (docs/coach.md):
+/// the biggest change among the due exercises, an isometric-only day first, hold only when
+/// nothing due changes.
+fn agrees(plan: &Plan) -> Result<(), TestCaseError> {
+    for e in &plan.exercises {
+        let moved = i64::from(e.from_rung) - i64::from(e.rung);
+        match e.decision {
+            Decision::Regress(n) => prop_assert_eq!(moved, i64::from(n), "{}", e.exercise),
+            Decision::Progress => prop_assert_eq!(moved, -1, "{}", e.exercise),
+            Decision::Hold | Decision::Deload => prop_assert_eq!(moved, 0, "{}", e.exercise),
+            _ => {}
+        }
+        for r in &e.reasons {
+            prop_assert!(r.cause.is_some(), "{}: no cause in {:?}", e.exercise, r);
+        }
+    }
+    if matches!(plan.decision, Decision::Refer(_) | Decision::Stop(_)) {
+        return Ok(());
+    }
+    let counted: Vec<&Decision> = plan
+        .exercises
+        .iter()
+        .filter(|e| e.due_today || e.decision == Decision::IsometricOnly)
+        .map(|e| &e.decision)
+        .collect();
+    if counted.is_empty() {
+        prop_assert_eq!(&plan.decision, &Decision::Hold, "nothing due: a rest day");
+        return Ok(());
+    }
+    prop_assert!(
+        counted.contains(&&plan.decision),
+        "headline {:?} carried by none of {:?}",
+        plan.decision,
+        counted
+    );
+    if plan.decision == Decision::Hold {
+        prop_assert!(
+            counted.iter().all(|d| **d == Decision::Hold),
+            "hold while {:?}",
+            counted
+        );
+    }
+    if counted.contains(&&Decision::IsometricOnly) {
+        prop_assert_eq!(&plan.decision, &Decision::IsometricOnly);
+    }
+    Ok(())
 }
 
 /// The real binary: a red session at the floor of the gluteal programme's first phase makes

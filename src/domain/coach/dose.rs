@@ -119,10 +119,13 @@ pub fn dose_at(exercise: &Exercise, rung: u32, deload_factor: Option<f64>) -> Ru
 /// run intervals — so a single set is cut too.
 pub fn deloaded(mut dose: Rung, kind: ExerciseKind, factor: f64) -> Rung {
     let factor = factor.clamp(0.0, 1.0);
-    let cut = |n: u32| -> u32 { ((f64::from(n) * factor).round() as u32).clamp(1, n.max(1)) };
+    // The margin rounds an exact half up despite float error (45 s × 0.7 = 31.5 → 32 s).
+    let cut =
+        |n: u32| -> u32 { ((f64::from(n) * factor + 1e-9).round() as u32).clamp(1, n.max(1)) };
     let sets = cut(dose.sets);
-    if dose.sets > 0 && (f64::from(sets) / f64::from(dose.sets) - factor).abs() <= SET_CUT_TOLERANCE
-    {
+    // The small margin keeps a miss of exactly the tolerance (5 sets → 4 at 0.7) a set cut.
+    let miss = (f64::from(sets) / f64::from(dose.sets.max(1)) - factor).abs();
+    if dose.sets > 0 && miss <= SET_CUT_TOLERANCE + 1e-9 {
         dose.sets = sets;
         return dose;
     }
@@ -138,4 +141,98 @@ pub fn deloaded(mut dose: Rung, kind: ExerciseKind, factor: f64) -> Rung {
         None => dose.sets = sets,
     }
     dose
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rung(sets: u32, reps: Option<u32>, hold: Option<u32>, duration: Option<u32>) -> Rung {
+        Rung {
+            sets,
+            reps,
+            hold,
+            duration,
+            ..Rung::default()
+        }
+    }
+
+    fn cut(dose: Rung, kind: ExerciseKind) -> (u32, Option<u32>, Option<u32>, Option<u32>) {
+        let d = deloaded(dose, kind, 0.7);
+        (d.sets, d.reps, d.hold, d.duration)
+    }
+
+    #[test]
+    fn a_set_cut_within_the_tolerance_drops_sets() {
+        // 3 → 2 misses 0.7 by 0.03 (below); 5 → 4 by exactly 0.1 (at the tolerance).
+        let reps = ExerciseKind::Reps;
+        assert_eq!(
+            cut(rung(3, Some(10), None, None), reps),
+            (2, Some(10), None, None)
+        );
+        assert_eq!(
+            cut(rung(4, Some(10), None, None), reps),
+            (3, Some(10), None, None)
+        );
+        assert_eq!(
+            cut(rung(5, Some(10), None, None), reps),
+            (4, Some(10), None, None)
+        );
+    }
+
+    #[test]
+    fn a_set_cut_beyond_the_tolerance_cuts_each_set_instead() {
+        // 2 → 1 would miss by 0.2 (above): 2 × 10 → 2 × 7, not 1 × 10 (50 %).
+        assert_eq!(
+            cut(rung(2, Some(10), None, None), ExerciseKind::Reps),
+            (2, Some(7), None, None)
+        );
+    }
+
+    #[test]
+    fn a_single_set_is_cut_too_whatever_its_kind() {
+        assert_eq!(
+            cut(rung(1, Some(10), None, None), ExerciseKind::Reps),
+            (1, Some(7), None, None)
+        );
+        assert_eq!(
+            cut(rung(1, Some(5), Some(45), None), ExerciseKind::Hold),
+            (1, Some(5), Some(32), None),
+            "5 holds of 45 s → 32 s"
+        );
+        assert_eq!(
+            cut(rung(1, None, None, Some(600)), ExerciseKind::Timed),
+            (1, None, None, Some(420))
+        );
+        assert_eq!(
+            cut(rung(1, None, None, Some(30)), ExerciseKind::Stretch),
+            (1, None, None, Some(21))
+        );
+        let run = deloaded(
+            Rung {
+                sets: 1,
+                walk: Some(60),
+                run: Some(1800),
+                ..Rung::default()
+            },
+            ExerciseKind::Interval,
+            0.7,
+        );
+        assert_eq!((run.sets, run.walk, run.run), (1, Some(60), Some(1260)));
+    }
+
+    #[test]
+    fn never_below_one_and_no_cut_at_a_factor_of_one() {
+        let reps = ExerciseKind::Reps;
+        assert_eq!(
+            deloaded(rung(1, Some(1), None, None), reps, 0.1).reps,
+            Some(1)
+        );
+        assert_eq!(
+            deloaded(rung(3, Some(10), None, None), reps, 0.1).reps,
+            Some(1)
+        );
+        let full = rung(2, Some(10), None, None);
+        assert_eq!(deloaded(full.clone(), reps, 1.0), full);
+    }
 }
