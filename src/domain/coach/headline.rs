@@ -1,7 +1,8 @@
 //! The day's headline, derived from the exercise decisions by one rule (docs/coach.md): the
 //! biggest change among the exercises done today, in the order isometric-only day, step down
 //! (more rungs first), deload, step up, hold. An isometric-only day counts even though the
-//! exercises it replaces are not due. With nothing due, the headline is hold: a rest day.
+//! exercises it replaces are not due. With nothing due, the headline is hold: a rest day, or
+//! today's session done.
 //! Stops and referrals are day-level and come before this (`prescribe`).
 
 use crate::domain::plan::{Decision, PlannedExercise};
@@ -23,7 +24,11 @@ fn rank(decision: &Decision) -> u8 {
 
 /// The headline decision and why. One exercise carrying it: its own reason. Several: one line
 /// per rule naming them, since each exercise's numbers are listed under it anyway.
-pub fn headline(programme: &Programme, exercises: &[PlannedExercise]) -> (Decision, Vec<Reason>) {
+pub fn headline(
+    programme: &Programme,
+    exercises: &[PlannedExercise],
+    trained_today: bool,
+) -> (Decision, Vec<Reason>) {
     let counts = |e: &&PlannedExercise| e.due_today || e.decision == Decision::IsometricOnly;
     let Some(worst) = exercises
         .iter()
@@ -31,14 +36,19 @@ pub fn headline(programme: &Programme, exercises: &[PlannedExercise]) -> (Decisi
         .map(|e| &e.decision)
         .max_by_key(|d| rank(d))
     else {
-        let text = if exercises.is_empty() {
-            "No exercises in this phase."
+        let (text, cause) = if exercises.is_empty() {
+            ("No exercises in this phase.", "no_exercises")
+        } else if trained_today {
+            (
+                "Today's session is done: nothing more is due today.",
+                "done_today",
+            )
         } else {
-            "Nothing is due today: a rest day for these exercises."
+            ("Nothing is due today: a rest day.", "rest_day")
         };
         return (
             Decision::Hold,
-            vec![Reason::new("rule 12", text).because("rest_day", &[])],
+            vec![Reason::new("rule 12", text).because(cause, &[])],
         );
     };
     let carriers: Vec<&PlannedExercise> = exercises

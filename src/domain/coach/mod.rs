@@ -93,7 +93,7 @@ pub fn prescribe(
                 ),
             )],
         ),
-        None => headline(programme, &exercises),
+        None => headline(programme, &exercises, cx.sessions_today().next().is_some()),
     };
     reasons.extend(day_reasons);
     Plan {
