@@ -306,3 +306,53 @@ fn the_binary_logs_the_isometric_only_day_it_lists() {
         "sets only of the listed exercises"
     );
 }
+
+/// As a new user would try it, on the gluteal programme: a calm first week into P2, then one 7/10
+/// session and a worse morning. Every day the headline and each exercise agree, and History shows
+/// no step down at the phase change (glute activation stays 2 × 10 in P2).
+#[test]
+fn a_new_users_fortnight_agrees_every_day_and_the_phase_change_lowers_nothing() {
+    let programme = programme(0);
+    let mut j = Journal::new(programme.clone());
+    let session_pain = [3, 3, 3, 3, 3, 3, 3, 3, 7, 3, 3, 3, 3, 3];
+    let mornings = [2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 3, 2, 2, 2];
+    let mut phases = Vec::new();
+    for day in 0..14u32 {
+        j.morning(day, mornings[day as usize]);
+        let plan = j.plan(day);
+        agrees(&plan).unwrap();
+        phases.push(plan.phase.clone());
+        let pain = session_pain[day as usize];
+        j.follow(day, pain, pain.min(5));
+    }
+    let entered = phases.iter().position(|p| p == "P2").expect("P2 reached");
+    let history = j.history();
+    let changes = rehab_coach::domain::insight::plan_changes::plan_changes(&history);
+    let at_change = changes
+        .iter()
+        .find(|c| c.phase == "P2")
+        .expect("the phase change is a plan change");
+    for rung in &at_change.rungs {
+        assert!(
+            rung.from.is_none_or(|from| rung.to >= from),
+            "day {entered}: {} shown as lowered {:?} → {} at the phase change",
+            rung.exercise,
+            rung.from,
+            rung.to
+        );
+    }
+    let squeeze = |day: u32| journal::exercise(&j.plan(day), "glute-squeeze").dose.sets;
+    assert_eq!(squeeze(entered as u32 - 1), 2, "P1 reached 2 × 10");
+    assert_eq!(squeeze(entered as u32), 2, "P2 carries 2 × 10 on");
+    // The 7/10 day: the next plan steps down or goes isometric, and the headline says it.
+    let after = j.plan(9);
+    assert!(
+        matches!(
+            after.decision,
+            Decision::Regress(_) | Decision::IsometricOnly | Decision::Refer(_)
+        ),
+        "{:?}: {:#?}",
+        after.decision,
+        after.reasons
+    );
+}
