@@ -1,7 +1,8 @@
 //! The isometric-only day (§3 REGRESS: below the floor of the first phase, or wherever nothing
 //! lower is left). Once one exercise has nowhere lower to go, every exercise that is not a hold
 //! gives way for the day: it is not due, and its isometric alternative is due instead (added to
-//! the plan when the phase does not list it). Holds and walk-run intervals keep their own plan.
+//! the plan when the phase does not list it), or it rests when it has none. Holds and static
+//! stretches keep their plan; walk-run intervals keep their own rules (rest after a bad run).
 
 use super::context::Context;
 use super::dose::dose_at;
@@ -29,7 +30,11 @@ impl Context<'_> {
             let Some(exercise) = self.exercise(&planned.exercise) else {
                 continue;
             };
-            if matches!(exercise.kind, ExerciseKind::Hold | ExerciseKind::Interval) {
+            // Static work stays: holds and stretches; walk-run intervals keep their own rules.
+            if matches!(
+                exercise.kind,
+                ExerciseKind::Hold | ExerciseKind::Stretch | ExerciseKind::Interval
+            ) {
                 continue;
             }
             let instead = match exercise
