@@ -4,8 +4,9 @@
 //! records dated after `today` are ignored.
 //!
 //! Order of evaluation: red flags (rules 1, 1b), referrals (rules 2–6), phase exit, then per
-//! exercise rules 7–12 (first match wins); the day's headline is a stop, an unacknowledged
-//! referral, or the most cautious exercise decision.
+//! exercise rules 7–12 (first match wins), then the isometric-only day (`isometric_day`); the
+//! day's headline is a stop, an unacknowledged referral, or follows from the exercise decisions
+//! by one rule (`headline`).
 
 mod context;
 mod dose;
