@@ -79,6 +79,16 @@ fn good(j: &mut Journal) {
     good_until(j, 3);
 }
 
+/// Like `good`, with the three sessions on the three days before `today` (from `first`).
+fn good_from(j: &mut Journal, first: u32, today: u32) {
+    for d in first..=today {
+        j.morning(d, 2);
+    }
+    for d in today - 3..today {
+        j.bridge(d, 1, 3, 3);
+    }
+}
+
 fn good_until(j: &mut Journal, today: u32) {
     for d in 0..=today {
         j.morning(d, 2);
@@ -220,13 +230,19 @@ fn cases() -> Vec<Case> {
         Case { programme: pht_strict, ..c("R7 programme ceiling of 2 overrides 3", |j| { j.mornings(0, &[2, 2, 2]); j.checkin(3, Some(2), None, Some(3)); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Regress(1), "R7") },
         c("R7 ignored without a programme load test", |j| { j.mornings(0, &[2, 2, 2]); j.checkin(3, Some(2), None, Some(9)); j.bridge(2, 3, 3, 3); }, 3, BRIDGE, Decision::Hold, "rule 12"),
         // ---- R8/R9: hip OA gates on a step up ----
-        Case { programme: oa, ..c("R9 rise of 3 over pain before is allowed", |j| { for d in 0..=3 { j.morning(d, 1); } for d in 0..3 { j.bridge(d, 1, 4, 3); } }, 3, BRIDGE, Decision::Progress, "rule 11") },
-        Case { programme: oa, ..c("R9 rise of 4 over pain before blocks", |j| { for d in 0..=3 { j.morning(d, 1); } for d in 0..3 { j.bridge(d, 1, 5, 3); } }, 3, BRIDGE, Decision::Hold, "R9") },
-        Case { programme: oa, ..c("R8 extra pain lasting past the next morning blocks", |j| { j.mornings(0, &[2, 2, 2, 3]); for d in 0..3 { j.bridge(d, 1, 3, 3); } }, 3, BRIDGE, Decision::Hold, "R8") },
+        // (in week 2: week 1 of a hip-OA programme adds no weight, below)
+        Case { programme: oa, ..c("R9 rise of 3 over pain before is allowed", |j| { for d in 7..=10 { j.morning(d, 1); } for d in 7..10 { j.bridge(d, 1, 4, 3); } }, 10, BRIDGE, Decision::Progress, "rule 11") },
+        Case { programme: oa, ..c("R9 rise of 4 over pain before blocks", |j| { for d in 7..=10 { j.morning(d, 1); } for d in 7..10 { j.bridge(d, 1, 5, 3); } }, 10, BRIDGE, Decision::Hold, "R9") },
+        Case { programme: oa, ..c("R8 extra pain lasting past the next morning blocks", |j| { j.mornings(7, &[2, 2, 2, 3]); for d in 7..10 { j.bridge(d, 1, 3, 3); } }, 10, BRIDGE, Decision::Hold, "R8") },
+        // ---- §2.4: hip OA week 1 without added weight (week 1 = days 0–6) ----
+        Case { programme: oa, ..c("OA week 1 (day 6): an earned step up waits", |j| good_from(j, 3, 6), 6, BRIDGE, Decision::Hold, "R8") },
+        Case { programme: oa, ..c("OA week 2 begins (day 7): the step up comes", |j| good_from(j, 4, 7), 7, BRIDGE, Decision::Progress, "rule 11") },
+        Case { programme: oa, ..c("OA week 2 (day 8): the step up comes", |j| good_from(j, 5, 8), 8, BRIDGE, Decision::Progress, "rule 11") },
         c("R8 does not apply without the OA rules", |j| { j.mornings(0, &[2, 2, 2, 3]); for d in 0..3 { j.bridge(d, 1, 3, 3); } }, 3, BRIDGE, Decision::Progress, "rule 11"),
         // ---- running: a red or unsettled run drops a walk-run rung (R6) ----
-        Case { programme: running, ..c("R6 red run drops a walk-run rung", |j| { for d in 0..=14 { j.morning(d, 2); } j.run(13, 5.0, 6); }, 14, RUN, Decision::Regress(1), "R6") },
-        Case { programme: running, ..c("R6 unsettled run drops a walk-run rung", |j| { j.mornings(0, &[2; 14]); j.morning(14, 4); j.run(13, 5.0, 3); }, 14, RUN, Decision::Regress(1), "R6") },
+        Case { programme: running, ..c("R6 red run drops a walk-run rung", |j| { for d in 0..=14 { j.morning(d, 2); } j.session_in(11, "P1", &[("walk-run", 2, Decision::Hold)], 3, 3); j.run(13, 5.0, 6); }, 14, RUN, Decision::Regress(1), "R6") },
+        Case { programme: running, ..c("R6 unsettled run drops a walk-run rung", |j| { j.mornings(0, &[2; 14]); j.morning(14, 4); j.session_in(11, "P1", &[("walk-run", 2, Decision::Hold)], 3, 3); j.run(13, 5.0, 3); }, 14, RUN, Decision::Regress(1), "R6") },
+        Case { programme: running, ..c("R6 red run at W1 holds there (no step that cannot happen)", |j| { for d in 0..=14 { j.morning(d, 2); } j.run(13, 5.0, 6); }, 14, RUN, Decision::Hold, "R6") },
         Case { programme: running, ..c("R6 run at the ceiling that settled is fine", |j| { for d in 0..=14 { j.morning(d, 2); } j.run(13, 5.0, 5); }, 14, RUN, Decision::Hold, "rule 7") },
         // ---- settings come from config and the programme ----
         Case { settings: || CoachSettings { min_days_at_level: 4, ..CoachSettings::default() }, ..c("MIN_DAYS_AT_LEVEL just above days done", good, 3, BRIDGE, Decision::Hold, "rule 12") },
@@ -410,7 +426,16 @@ fn regress_at_the_first_floor_is_an_isometric_only_day() {
     j.bridge(2, 1, 6, 3);
     let plan = j.plan(3);
     let bridge = exercise(&plan, "bridge");
-    assert_eq!((bridge.rung, &bridge.decision), (1, &Decision::Regress(1)));
+    assert_eq!(
+        (
+            bridge.rung,
+            bridge.from_rung,
+            &bridge.decision,
+            bridge.due_today
+        ),
+        (1, 1, &Decision::IsometricOnly, false),
+        "no step that did not happen, and not due today"
+    );
     assert!(
         bridge.reasons[0]
             .text
@@ -418,10 +443,63 @@ fn regress_at_the_first_floor_is_an_isometric_only_day() {
         "{}",
         bridge.reasons[0].text
     );
+    assert_eq!(
+        bridge.reasons[0].cause.as_deref(),
+        Some("pain_above_ceiling")
+    );
+    assert_eq!(bridge.reasons[0].numbers.get("pain"), Some(&6.0));
+    let hold = exercise(&plan, "side-hold");
+    assert!(hold.due_today, "the isometric alternative is due");
+    assert_eq!(hold.instead_of, ["bridge"]);
+    assert_eq!(
+        plan.decision,
+        Decision::IsometricOnly,
+        "the headline agrees"
+    );
+    let snapshot = plan.snapshot();
+    let run: Vec<&str> = snapshot
+        .exercises
+        .iter()
+        .map(|e| e.exercise.as_str())
+        .collect();
+    assert_eq!(run, ["side-hold"], "the session runs the holds only");
 }
 
 #[test]
-fn deload_reduces_sets_but_keeps_at_least_one() {
+fn a_step_down_from_one_above_the_floor_says_the_one_rung_it_moves() {
+    // Pain 7 asks for two rungs down; from rung 2 only one is left above the floor.
+    let mut j = Journal::new(programme());
+    j.mornings(0, &[2, 2, 2, 2]);
+    j.bridge(2, 2, 7, 3);
+    let bridge = exercise(&j.plan(3), "bridge").clone();
+    assert_eq!(
+        (bridge.from_rung, bridge.rung, &bridge.decision),
+        (2, 1, &Decision::Regress(1))
+    );
+    assert!(bridge.due_today);
+    assert_eq!(bridge.reasons[0].rule, "rule 8");
+}
+
+#[test]
+fn an_isometric_only_day_adds_an_alternative_the_phase_does_not_list() {
+    let mut p = programme();
+    p.phases[0].exercises.retain(|e| e.exercise == "bridge");
+    let mut j = Journal::new(p);
+    j.mornings(0, &[2, 2, 2, 2]);
+    j.bridge(2, 1, 6, 3);
+    let plan = j.plan(3);
+    let hold = exercise(&plan, "side-hold");
+    assert!(hold.due_today);
+    assert_eq!(
+        (hold.rung, hold.instead_of.as_slice()),
+        (1, &["bridge".to_string()][..])
+    );
+    assert!(!exercise(&plan, "bridge").due_today);
+    assert_eq!(plan.decision, Decision::IsometricOnly);
+}
+
+#[test]
+fn deload_cuts_every_exercise_to_about_the_factor() {
     let mut j = Journal::new(programme());
     j.mornings(0, &[2; 7]);
     j.mornings(7, &[3, 3, 3, 3, 3, 3, 4]);
@@ -439,24 +517,33 @@ fn deload_reduces_sets_but_keeps_at_least_one() {
     }
     let plan = j.plan(13);
     assert!(plan.deload);
+    let bridge = exercise(&plan, "bridge");
     assert_eq!(
-        exercise(&plan, "bridge").dose.sets,
-        2,
-        "3 sets × 0.7 rounds to 2"
+        (bridge.dose.sets, bridge.dose.reps),
+        (2, Some(10)),
+        "3 × 10 → 2 × 10 (67 %)"
     );
+    assert!(
+        bridge.reasons[0].text.contains("2 × 10")
+            && bridge.reasons[0].text.contains("instead of 3 × 10"),
+        "the reason states the dose given: {}",
+        bridge.reasons[0].text
+    );
+    let side = exercise(&plan, "side-hold");
     assert_eq!(
-        exercise(&plan, "side-hold").dose.sets,
-        1,
-        "2 sets × 0.7 rounds to 1"
+        (side.dose.sets, side.dose.hold),
+        (2, Some(14)),
+        "2 × 20 s → 2 × 14 s, not 1 set (50 %)"
     );
     let strong = CoachSettings {
         deload_factor: 0.1,
         ..CoachSettings::default()
     };
+    let bridge = exercise(&j.plan_with(13, &strong), "bridge").clone();
     assert_eq!(
-        exercise(&j.plan_with(13, &strong), "bridge").dose.sets,
-        1,
-        "never below one set"
+        (bridge.dose.sets, bridge.dose.reps),
+        (3, Some(1)),
+        "never below one rep or one set"
     );
 }
 
@@ -553,6 +640,89 @@ fn frequency_decides_what_is_due() {
     // Daily exercises are not due again once done today.
     j.bridge(3, 1, 2, 2);
     assert!(!exercise(&j.plan(3), "bridge").due_today);
+}
+
+/// A journal with walk-run sessions (3 per week) on `days`.
+fn runs_on(days: &[u32]) -> Journal {
+    let mut p = running();
+    p.phases[0].min_days = 100; // stay in P1, which has the walk-run
+    let mut j = Journal::new(p);
+    for d in 0..=14 {
+        j.morning(d, 2);
+    }
+    for &d in days {
+        j.session_in(d, "P1", &[("walk-run", 1, Decision::Hold)], 2, 2);
+    }
+    j
+}
+
+#[test]
+fn n_per_week_is_never_more_than_n_in_any_7_days_with_rest_days_between() {
+    let due = |days: &[u32], today| exercise(&runs_on(days).plan(today), "walk-run").due_today;
+    // The gap: 7 / 3 = 2 days apart (a rest day between).
+    assert!(!due(&[4], 5), "1 day after: not due");
+    assert!(due(&[4], 6), "2 days after: due");
+    // The window: days 0, 2, 4 are 3 in the 7 days 0–6, so day 6 is not due though 2 days
+    // after the last; day 7 starts a window (1–7) holding 2.
+    assert!(due(&[0, 2], 4), "2 in the window: due");
+    assert!(
+        !due(&[0, 2, 4], 6),
+        "3 in the window: a 4th would make 4 in 7 days"
+    );
+    assert!(due(&[0, 2, 4], 7), "the window slid: 2 in days 1–7");
+    // Over two weeks of always doing it when due, no 7 days ever hold more than 3.
+    let mut j = runs_on(&[]);
+    let mut done = Vec::new();
+    for today in 0..=14 {
+        if exercise(&j.plan(today), "walk-run").due_today {
+            j.session_in(today, "P1", &[("walk-run", 1, Decision::Hold)], 2, 2);
+            done.push(today);
+        }
+    }
+    for start in 0..=8 {
+        let in_window = done
+            .iter()
+            .filter(|d| (start..start + 7).contains(*d))
+            .count();
+        assert!(
+            in_window <= 3,
+            "{done:?}: {in_window} in days {start}–{}",
+            start + 6
+        );
+    }
+    assert_eq!(done, [0, 2, 4, 7, 9, 11, 14]);
+}
+
+#[test]
+fn a_new_phase_never_lowers_a_carried_over_dose() {
+    let mut p = programme();
+    for e in &mut p.phases[1].exercises {
+        e.floor = 1; // below what P1 reached
+    }
+    let mut j = Journal::new(p);
+    calm_week(&mut j, 7);
+    let before = j.plan(6);
+    let plan = j.plan(7);
+    assert_eq!(plan.phase, "P2");
+    for id in ["bridge", "side-hold"] {
+        let (was, now) = (exercise(&before, id), exercise(&plan, id));
+        assert_eq!(now.rung, was.rung, "{id} carries on at the rung P1 reached");
+        assert_eq!((now.from_rung, &now.decision), (was.rung, &Decision::Hold));
+        assert!(
+            now.reasons[0]
+                .text
+                .contains("carries on at the rung you reached"),
+            "{}",
+            now.reasons[0].text
+        );
+    }
+    // And the day after, before any P2 session, it still carries on.
+    let mut j2 = j.clone();
+    j2.morning(8, 2);
+    assert_eq!(
+        exercise(&j2.plan(8), "bridge").rung,
+        exercise(&before, "bridge").rung
+    );
 }
 
 #[test]
@@ -658,4 +828,83 @@ fn a_programme_without_phases_gives_an_empty_plan() {
     let plan = j.plan(0);
     assert!(plan.exercises.is_empty());
     assert!(plan.reasons[0].text.contains("no phases"));
+}
+
+#[test]
+fn the_headline_is_the_biggest_change_among_todays_due_exercises() {
+    // Bridge earns a step up; the side hold is at its P1 top and holds: not "hold".
+    let mut j = Journal::new(programme());
+    j.mornings(0, &[2, 2, 2, 2]);
+    for d in 0..3 {
+        j.session_in(
+            d,
+            "P1",
+            &[
+                ("bridge", 1, Decision::Hold),
+                ("side-hold", 2, Decision::Hold),
+            ],
+            3,
+            3,
+        );
+    }
+    let plan = j.plan(3);
+    assert_eq!(exercise(&plan, "side-hold").decision, Decision::Hold);
+    assert_eq!(plan.decision, Decision::Progress, "{:#?}", plan.reasons);
+    assert!(
+        plan.reasons[0].text.starts_with("Bridge steps up"),
+        "{:#?}",
+        plan.reasons
+    );
+
+    // A step down outranks a step up.
+    let mut j = Journal::new(programme());
+    j.mornings(0, &[2, 2, 2, 2]);
+    for d in 0..3 {
+        j.session_in(
+            d,
+            "P1",
+            &[
+                ("bridge", 1, Decision::Hold),
+                ("side-hold", 2, Decision::Hold),
+            ],
+            3,
+            3,
+        );
+    }
+    j.session_in(2, "P1", &[("side-hold", 2, Decision::Hold)], 6, 3);
+    let plan = j.plan(3);
+    assert_eq!(exercise(&plan, "side-hold").decision, Decision::Regress(1));
+    assert_eq!(plan.decision, Decision::Regress(1));
+}
+
+#[test]
+fn an_exercise_not_due_today_does_not_make_the_headline() {
+    // The walk-run steps down after a red run but rests 48 h; the bridge, due, holds.
+    let mut j = Journal::new(running());
+    for d in 0..=14 {
+        j.morning(d, 2);
+    }
+    j.session_in(11, "P1", &[("walk-run", 2, Decision::Hold)], 3, 3);
+    j.run(13, 5.0, 6);
+    let plan = j.plan(14);
+    let run = exercise(&plan, "walk-run");
+    assert_eq!(
+        (&run.decision, run.due_today),
+        (&Decision::Regress(1), false)
+    );
+    assert_eq!(plan.decision, Decision::Hold, "{:#?}", plan.reasons);
+}
+
+#[test]
+fn nothing_due_is_a_rest_day_hold() {
+    let mut p = running();
+    p.phases[0].exercises.retain(|e| e.exercise == "walk-run");
+    p.phases[0].min_days = 100;
+    let mut j = Journal::new(p);
+    j.mornings(0, &[2, 2]);
+    j.session_in(0, "P1", &[("walk-run", 1, Decision::Hold)], 2, 2);
+    let plan = j.plan(1);
+    assert!(!exercise(&plan, "walk-run").due_today);
+    assert_eq!(plan.decision, Decision::Hold);
+    assert_eq!(plan.reasons[0].cause.as_deref(), Some("rest_day"));
 }

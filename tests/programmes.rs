@@ -85,6 +85,71 @@ fn every_builtin_dose_is_traceable_to_a_source() {
     }
 }
 
+/// Volume of one rung in its own unit: reps, hold seconds, seconds or run seconds, times sets.
+fn volume(kind: ExerciseKind, r: &rehab_coach::domain::programme::Rung) -> u32 {
+    let per_set = match kind {
+        ExerciseKind::Reps => r.reps.unwrap_or(1),
+        ExerciseKind::Hold => r.reps.unwrap_or(1) * r.hold.unwrap_or(0),
+        ExerciseKind::Interval => r.run.unwrap_or(0),
+        ExerciseKind::Timed | ExerciseKind::Stretch => r.duration.unwrap_or(0),
+    };
+    r.sets * per_set
+}
+
+/// A step up adds about ≤ 10 % volume (docs/sources.md#phased-programmes, [APP]); a step of
+/// +50 % or more must say its clinical reason on the rung's own line.
+#[test]
+fn every_big_jump_on_a_ladder_says_why_next_to_the_rung() {
+    let mut missing = Vec::new();
+    for (file, text) in BUILTIN_FILES {
+        let p = parse_programme(text).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for e in &p.exercises {
+            let id_line = lines
+                .iter()
+                .position(|l| l.trim() == format!("id = \"{}\"", e.id))
+                .unwrap();
+            let rungs_line = (id_line..lines.len())
+                .find(|&i| lines[i].starts_with("rungs = ["))
+                .unwrap();
+            for (n, pair) in e.rungs.windows(2).enumerate() {
+                let (before, after) = (volume(e.kind, &pair[0]), volume(e.kind, &pair[1]));
+                let line = lines[rungs_line + 2 + n];
+                if before > 0 && after * 2 >= before * 3 && !line.contains("% volume: ") {
+                    missing.push(format!(
+                        "{file} {} rung {}: {before} → {after}",
+                        e.id,
+                        n + 2
+                    ));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}
+
+#[test]
+fn hip_oa_week_one_is_without_added_weight() {
+    let p = builtin_catalogue()
+        .entries
+        .into_iter()
+        .map(|e| e.programme)
+        .find(|p| p.id == "hip-osteoarthritis")
+        .unwrap();
+    assert!(
+        p.rules.osteoarthritis,
+        "the coach holds week 1 by this rule"
+    );
+    let first = &p.phases[0];
+    for entry in &first.exercises {
+        let e = p.exercise(&entry.exercise).unwrap();
+        if e.kind == ExerciseKind::Reps {
+            let floor = e.rung(entry.floor.max(1)).unwrap();
+            assert_eq!(floor.load.as_deref(), Some("no added weight"), "{}", e.id);
+        }
+    }
+}
+
 #[test]
 fn last_phases_hand_over_to_return_to_running_except_osteoarthritis() {
     let catalogue = builtin_catalogue();

@@ -533,6 +533,7 @@ fn decision() -> impl Strategy<Value = Decision> {
         Just(Decision::Hold),
         any::<u8>().prop_map(Decision::Regress),
         Just(Decision::Deload),
+        Just(Decision::IsometricOnly),
         prop_oneof![
             Just(ReferReason::SymptomFlag),
             Just(ReferReason::SevereForDays),

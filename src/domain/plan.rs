@@ -62,6 +62,9 @@ pub enum Decision {
     Regress(u8),
     /// Same rung, reduced volume for a week.
     Deload,
+    /// Already at the lowest rung with nowhere lower to go (§3 REGRESS in the first phase):
+    /// today only isometric holds; other exercises give way to their isometric alternatives.
+    IsometricOnly,
     /// See a clinician; only hold or regress until acknowledged.
     Refer(ReferReason),
     /// Stop all exercise and seek care with this urgency.
@@ -75,7 +78,8 @@ impl Decision {
             Decision::Progress => 0,
             Decision::Hold => 1,
             Decision::Deload => 2,
-            Decision::Regress(n) => 2 + *n,
+            Decision::Regress(n) => 2u8.saturating_add(*n).min(8),
+            Decision::IsometricOnly => 9,
             Decision::Refer(_) => 10,
             Decision::Stop(_) => 11,
         }
@@ -87,6 +91,7 @@ impl Decision {
             Decision::Hold => "hold",
             Decision::Regress(_) => "regress",
             Decision::Deload => "deload",
+            Decision::IsometricOnly => "isometric only",
             Decision::Refer(_) => "refer",
             Decision::Stop(_) => "stop",
         }
@@ -106,6 +111,7 @@ impl fmt::Display for Decision {
                 )
             }
             Decision::Deload => write!(f, "deload: same rung, lighter volume this week"),
+            Decision::IsometricOnly => write!(f, "isometric-only day: holds only today"),
             Decision::Refer(r) => write!(f, "see a clinician: {}", r.words()),
             Decision::Stop(u) => write!(f, "stop exercising: {}", u.instruction()),
         }
@@ -118,6 +124,12 @@ pub struct PlannedExercise {
     pub exercise: String,
     /// 1-based rung on the exercise's ladder.
     pub rung: u32,
+    /// The rung before today's decision (equal to `rung` when it did not move).
+    #[serde(default)]
+    pub from_rung: u32,
+    /// On an isometric-only day: the exercises this hold stands in for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instead_of: Vec<String>,
     /// The dose to do today (already reduced on a deload).
     pub dose: Rung,
     pub decision: Decision,
@@ -210,5 +222,28 @@ impl Plan {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A snapshot written before reasons carried data, and before `isometric_only`, still reads.
+    #[test]
+    fn an_older_snapshot_still_parses_and_new_fields_round_trip() {
+        let old = r#"{"programme":"p","phase":"P1","decision":{"decision":"regress","detail":1},
+            "reasons":[{"rule":"R1","text":"pain 6"}],
+            "exercises":[{"exercise":"bridge","rung":2,"dose":{"sets":1,"reps":10},
+            "decision":{"decision":"hold"},"reasons":[{"rule":"rule 12","text":"hold"}]}]}"#;
+        let snapshot: PlanSnapshot = serde_json::from_str(old).unwrap();
+        assert_eq!(snapshot.reasons[0].cause, None);
+        assert!(snapshot.exercises[0].reasons[0].numbers.is_empty());
+
+        let reason = Reason::new("R1", "pain 6").because("pain_above_ceiling", &[("pain", 6.0)]);
+        let text = serde_json::to_string(&reason).unwrap();
+        assert_eq!(serde_json::from_str::<Reason>(&text).unwrap(), reason);
+        let day = serde_json::to_string(&Decision::IsometricOnly).unwrap();
+        assert_eq!(day, r#"{"decision":"isometric_only"}"#);
     }
 }

@@ -1,14 +1,24 @@
 //! One reason behind a coach decision. A leaf: plans, running advice and insights all carry it.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// One reason behind a decision: the rule it comes from and what triggered it, in plain words.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// One reason behind a decision: the rule it comes from and what triggered it, in plain words,
+/// and the same as data (`cause` and `numbers`) for screens, JSON and reports to phrase.
+/// Both data fields are optional, so reasons stored in older journals still read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reason {
     /// Rule id as docs/sources.md numbers them, e.g. "R1", "rule 11", "§4".
     pub rule: String,
     /// e.g. "Side-lying hold stays at 30 s: pain reached 6/10 yesterday, above the ceiling of 5".
     pub text: String,
+    /// What triggered the rule, as a stable snake_case id (docs/coach.md lists them), e.g.
+    /// `pain_above_ceiling`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    /// The numbers behind it, by name, e.g. `{"pain": 6, "ceiling": 5}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub numbers: BTreeMap<String, f64>,
 }
 
 impl Reason {
@@ -16,6 +26,18 @@ impl Reason {
         Reason {
             rule: rule.into(),
             text: text.into(),
+            cause: None,
+            numbers: BTreeMap::new(),
         }
+    }
+
+    /// The same reason with its trigger as data.
+    pub fn because(mut self, cause: impl Into<String>, numbers: &[(&str, f64)]) -> Self {
+        self.cause = Some(cause.into());
+        self.numbers = numbers
+            .iter()
+            .map(|(name, value)| ((*name).to_string(), *value))
+            .collect();
+        self
     }
 }

@@ -122,6 +122,8 @@ mod tests {
             exercises: vec![PlannedExercise {
                 exercise: exercise.id.clone(),
                 rung: 2,
+                from_rung: 3,
+                instead_of: Vec::new(),
                 dose: exercise.rungs[1].clone(),
                 decision,
                 reasons: vec![Reason::new("rule 8", "steps down one rung")],

@@ -6,9 +6,11 @@ use crate::domain::programme::{Exercise, Frequency};
 use chrono::NaiveDate;
 
 impl Context<'_> {
-    /// Due when today's sessions have not yet reached `per_day`, and the gap since the last
-    /// session with this exercise is at least `days_apart` (or 7 / `per_week`). `frequency` is the
-    /// phase's override when it has one, else the exercise's own.
+    /// Due when today's sessions have not yet reached `per_day`; otherwise, on a new day, when
+    /// the gap since the last day with this exercise is at least `days_apart` (or 7 / `per_week`,
+    /// so there are rest days between), and fewer than `per_week` of the 6 days before today had
+    /// it (so no 7 days in a row ever hold more than `per_week`). `frequency` is the phase's
+    /// override when it has one, else the exercise's own.
     pub fn due_today(&self, exercise: &Exercise, frequency: &Frequency) -> bool {
         let has_sets =
             |s: &&crate::domain::history::SessionLog| s.sets_of(&exercise.id).next().is_some();
@@ -29,6 +31,20 @@ impl Context<'_> {
             .unwrap_or(DAYS_PER_WEEK / per_week)
             .max(1);
         let last: Option<NaiveDate> = self.sessions_newest_first().find(has_sets).map(|s| s.date);
-        last.is_none_or(|d| (self.today - d).num_days() >= i64::from(gap))
+        if last.is_some_and(|d| (self.today - d).num_days() < i64::from(gap)) {
+            return false;
+        }
+        let window_start = self
+            .today
+            .checked_sub_days(chrono::Days::new(u64::from(DAYS_PER_WEEK - 1)))
+            .unwrap_or(NaiveDate::MIN);
+        let mut days: Vec<NaiveDate> = self
+            .sessions_newest_first()
+            .take_while(|s| s.date >= window_start)
+            .filter(has_sets)
+            .map(|s| s.date)
+            .collect();
+        days.dedup();
+        (days.len() as u32) < per_week
     }
 }

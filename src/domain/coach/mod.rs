@@ -4,12 +4,15 @@
 //! records dated after `today` are ignored.
 //!
 //! Order of evaluation: red flags (rules 1, 1b), referrals (rules 2–6), phase exit, then per
-//! exercise rules 7–12 (first match wins); the day's headline is a stop, an unacknowledged
-//! referral, or the most cautious exercise decision.
+//! exercise rules 7–12 (first match wins), then the isometric-only day (`isometric_day`); the
+//! day's headline is a stop, an unacknowledged referral, or follows from the exercise decisions
+//! by one rule (`headline`).
 
 mod context;
 mod dose;
 mod due;
+mod headline;
+mod isometric_day;
 mod mornings;
 mod outcome;
 mod phase;
@@ -30,6 +33,7 @@ use crate::domain::settings::CoachSettings;
 use chrono::NaiveDate;
 use context::{Context, when};
 use dose::dose_at;
+use headline::headline;
 use phase::{Exit, PhasePosition};
 use red_flags::ActiveFlag;
 use referral::Referral;
@@ -72,11 +76,12 @@ pub fn prescribe(
         running: programme.rules.running_caps.then(|| running_advice(&cx)),
         blocking,
     };
-    let exercises: Vec<PlannedExercise> = phase
+    let mut exercises: Vec<PlannedExercise> = phase
         .exercises
         .iter()
         .filter_map(|entry| plan_exercise(&cx, &day, entry))
         .collect();
+    cx.isometric_only_day(&mut exercises, deload.map(|_| cx.settings.deload_factor));
 
     let (decision, mut reasons) = match &day.blocking {
         Some(referral) => (
@@ -89,7 +94,7 @@ pub fn prescribe(
                 ),
             )],
         ),
-        None => headline(programme, &exercises),
+        None => headline(programme, &exercises, cx.sessions_today().next().is_some()),
     };
     reasons.extend(day_reasons);
     Plan {
@@ -172,13 +177,21 @@ fn deload_reason(cx: &Context, window: DeloadWindow) -> Reason {
     Reason::new(
         "R4",
         format!(
-            "Lighter week: weekly mean morning pain rose by {} {} (more than the {} allowed), so every exercise has fewer sets ({:.0} % of the volume) until {}.",
+            "Lighter week: weekly mean morning pain rose by {} {} (more than the {} allowed), so every exercise is cut to {:.0} % of its volume (fewer sets, or fewer reps or shorter holds when it has one set) until {}.",
             mornings::one_decimal(window.rise),
             when(window.began, cx.today),
             mornings::one_decimal(cx.settings.week_rise_tolerance),
             cx.settings.deload_factor * 100.0,
             window.until
         ),
+    )
+    .because(
+        "weekly_morning_rising",
+        &[
+            ("rise", window.rise),
+            ("tolerance", cx.settings.week_rise_tolerance),
+            ("factor", cx.settings.deload_factor),
+        ],
     )
 }
 
@@ -187,20 +200,9 @@ fn deload_reason(cx: &Context, window: DeloadWindow) -> Reason {
 fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<PlannedExercise> {
     let exercise = cx.programme.exercise(&entry.exercise)?;
     let phase = &cx.programme.phases[day.phase_index];
-    let rung = if day.new_phase {
-        entry.floor.clamp(1, entry.top_for(exercise.top_rung()))
-    } else {
-        cx.current_rung(&phase.id, entry, exercise)
-    };
+    let rung = cx.current_rung(&phase.id, entry, exercise);
     let mut verdict = if day.new_phase {
-        Verdict {
-            decision: Decision::Hold,
-            rule: "phase exit",
-            cause: format!(
-                "first day of phase {}, so start at the bottom of its ladder",
-                phase.id
-            ),
-        }
+        phase_start_verdict(cx, day, exercise, rung)
     } else {
         cx.decide_exercise(&exercise.id, rung, day.deload)
     };
@@ -209,26 +211,28 @@ fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<Plann
     if let Some(advice) = day.running.as_ref().filter(|a| is_run && a.drop_rung)
         && verdict.decision.caution() < Decision::Regress(1).caution()
     {
-        verdict = Verdict {
-            decision: Decision::Regress(1),
-            rule: "R6",
-            cause: advice
+        verdict = Verdict::new(
+            Decision::Regress(1),
+            "R6",
+            advice
                 .reasons
                 .iter()
                 .find(|r| r.rule == "R6")
                 .map_or_else(String::new, |r| words::lower_first(&r.text)),
-        };
+        )
+        .data("run_not_settled", &[]);
     }
     // A referral allows hold or regress only.
     if let (Some(referral), Decision::Progress) = (&day.blocking, &verdict.decision) {
-        verdict = Verdict {
-            decision: Decision::Hold,
-            rule: referral::rule_of(&referral.reason),
-            cause: format!(
+        verdict = Verdict::new(
+            Decision::Hold,
+            referral::rule_of(&referral.reason),
+            format!(
                 "it earned a step up, but steps up wait until you acknowledge the referral ({})",
                 referral.reason.words()
             ),
-        };
+        )
+        .data("referral_unacknowledged", &[]);
     }
     let mut landing = cx.landing(day.phase_index, entry, exercise, rung, &verdict.decision);
     if verdict.decision == Decision::Progress && landing.rung() == rung {
@@ -237,7 +241,18 @@ fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<Plann
             "{}, but this is the top rung for phase {}",
             verdict.cause, phase.id
         );
+        verdict.id = "phase_top";
         landing = cx.landing(day.phase_index, entry, exercise, rung, &verdict.decision);
+    }
+    // The decision says the step that happens: the rungs actually moved, and at the floor with
+    // nowhere lower to go, an isometric-only day (§3 REGRESS) — or for a run, its rest rule.
+    if let Decision::Regress(_) = verdict.decision {
+        let moved = rung.saturating_sub(landing.rung());
+        verdict.decision = match (moved, is_run) {
+            (0, true) => Decision::Hold,
+            (0, false) => Decision::IsometricOnly,
+            (n, _) => Decision::Regress(u8::try_from(n).unwrap_or(u8::MAX)),
+        };
     }
     // A deload week lightens every exercise, including those stepped down or held.
     let deload_factor = day.deload.map(|_| cx.settings.deload_factor);
@@ -256,111 +271,49 @@ fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<Plann
         .as_ref()
         .and_then(|a| a.next_run_from)
         .is_some_and(|from| is_run && from > cx.today);
+    let mut numbers = verdict.numbers.clone();
+    numbers.extend([
+        ("from_rung", f64::from(rung)),
+        ("to_rung", f64::from(landing.rung())),
+    ]);
     Some(PlannedExercise {
         exercise: exercise.id.clone(),
         rung: landing.rung(),
+        from_rung: rung,
+        instead_of: Vec::new(),
         dose,
+        reasons: vec![Reason::new(verdict.rule, text).because(verdict.id, &numbers)],
         decision: verdict.decision,
-        reasons: vec![Reason::new(verdict.rule, text)],
         due_today: cx.due_today(exercise, entry.frequency_for(exercise)) && !resting,
     })
 }
 
-/// Exercises named in a headline before "and N more", so the line stays readable at 80 columns.
-const HEADLINE_NAMES: usize = 2;
+/// The first day of a phase: carry on at the dose of the phase before (never lower), else the
+/// new phase's floor.
+fn phase_start_verdict(
+    cx: &Context,
+    day: &Day,
+    exercise: &crate::domain::programme::Exercise,
+    rung: u32,
+) -> Verdict {
+    let phase = &cx.programme.phases[day.phase_index];
+    let carried = cx.last_rung(&exercise.id);
+    let cause = match carried {
+        Some(last) if last == rung => format!(
+            "first day of phase {}, so it carries on at the rung you reached",
+            phase.id
+        ),
+        Some(last) if last > rung => format!(
+            "first day of phase {}, whose plan keeps it at most at rung {rung} while the harder work takes over",
+            phase.id
+        ),
+        _ => format!(
+            "first day of phase {}, so start at the bottom of its ladder",
+            phase.id
+        ),
+    };
+    Verdict::new(Decision::Hold, "phase exit", cause).data("phase_start", &[])
+}
 
 /// Days in a week: weekly means, "n per week" frequencies and week counts.
 const DAYS_PER_WEEK: u32 = 7;
-
-/// The most cautious exercise decision and why. One exercise carrying it: its own reason. Several:
-/// one line per rule naming them, since each exercise's numbers are listed under it anyway.
-fn headline(programme: &Programme, exercises: &[PlannedExercise]) -> (Decision, Vec<Reason>) {
-    let Some(worst) = exercises
-        .iter()
-        .map(|e| &e.decision)
-        .max_by_key(|d| d.caution())
-    else {
-        return (
-            Decision::Hold,
-            vec![Reason::new("rule 12", "No exercises in this phase.")],
-        );
-    };
-    let carriers: Vec<&PlannedExercise> =
-        exercises.iter().filter(|e| &e.decision == worst).collect();
-    if let [only] = carriers.as_slice() {
-        return (worst.clone(), only.reasons.clone());
-    }
-    let mut rules: Vec<&str> = Vec::new();
-    for reason in carriers.iter().flat_map(|e| &e.reasons) {
-        if !rules.contains(&reason.rule.as_str()) {
-            rules.push(&reason.rule);
-        }
-    }
-    let reasons = rules
-        .into_iter()
-        .flat_map(|rule| {
-            let group: Vec<&&PlannedExercise> = carriers
-                .iter()
-                .filter(|e| e.reasons.iter().any(|r| r.rule == rule))
-                .collect();
-            if let [only] = group.as_slice() {
-                // Alone under its rule: its own reason says it best.
-                return only
-                    .reasons
-                    .iter()
-                    .filter(|r| r.rule == rule)
-                    .cloned()
-                    .collect();
-            }
-            let names: Vec<&str> = group
-                .iter()
-                .map(|e| {
-                    programme
-                        .exercise(&e.exercise)
-                        .map_or(e.exercise.as_str(), |x| x.name.as_str())
-                })
-                .collect();
-            vec![Reason::new(
-                rule,
-                format!(
-                    "{}: {} (details under each exercise)",
-                    name_list(&names),
-                    verb(worst)
-                ),
-            )]
-        })
-        .collect();
-    (worst.clone(), reasons)
-}
-
-/// "A, B and 3 more" / "A and B" / "A".
-fn name_list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [a, b] => format!("{a} and {b}"),
-        _ if names.len() <= HEADLINE_NAMES + 1 => {
-            format!(
-                "{} and {}",
-                names[..names.len() - 1].join(", "),
-                names[names.len() - 1]
-            )
-        }
-        _ => format!(
-            "{} and {} more",
-            names[..HEADLINE_NAMES].join(", "),
-            names.len() - HEADLINE_NAMES
-        ),
-    }
-}
-
-fn verb(decision: &Decision) -> String {
-    match decision {
-        Decision::Progress => "step up one rung".into(),
-        Decision::Hold => "stay at the same dose".into(),
-        Decision::Regress(1) => "step down one rung".into(),
-        Decision::Regress(n) => format!("step down {n} rungs"),
-        Decision::Deload => "keep their rung with lighter volume this week".into(),
-        Decision::Refer(_) | Decision::Stop(_) => decision.to_string(),
-    }
-}

@@ -12,21 +12,60 @@ use chrono::{Days, NaiveDate};
 /// Rungs rule 8 steps down when pain reached the severe level (§3 rule 8: two, not one).
 const SEVERE_STEP_DOWN: u8 = 2;
 
-/// A decision for one exercise, the rule behind it and the trigger in plain words.
+/// Weeks of a hip-OA programme done without added weight (docs/sources.md#hip-osteoarthritis:
+/// "week 1 without added weight"): no step up before this many weeks have passed.
+pub const OA_UNLOADED_WEEKS: u32 = 1;
+
+/// A decision for one exercise, the rule behind it and the trigger in plain words and as data
+/// (`id` and `numbers`, carried into the plan's `Reason`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
     pub decision: Decision,
     pub rule: &'static str,
     pub cause: String,
+    /// The trigger as a stable snake_case id (docs/coach.md lists them).
+    pub id: &'static str,
+    pub numbers: Vec<(&'static str, f64)>,
 }
 
 impl Verdict {
-    fn new(decision: Decision, rule: &'static str, cause: String) -> Self {
+    pub fn new(decision: Decision, rule: &'static str, cause: String) -> Self {
         Verdict {
             decision,
             rule,
             cause,
+            id: "",
+            numbers: Vec::new(),
         }
+    }
+
+    /// The same verdict with its trigger as data.
+    pub fn data(mut self, id: &'static str, numbers: &[(&'static str, f64)]) -> Self {
+        self.id = id;
+        self.numbers = numbers.to_vec();
+        self
+    }
+}
+
+/// The numbers of an unsettled next morning, by name.
+fn response_numbers(response: &Response) -> Vec<(&'static str, f64)> {
+    match response {
+        Response::PainAboveBaseline { pain, baseline } => {
+            vec![("morning_pain", f64::from(*pain)), ("baseline", *baseline)]
+        }
+        Response::PainAboveCeiling { pain } => vec![("morning_pain", f64::from(*pain))],
+        Response::StiffnessAboveBaseline {
+            stiffness,
+            baseline,
+        } => vec![
+            ("stiffness", f64::from(*stiffness)),
+            ("baseline", *baseline),
+        ],
+        Response::LoadTestAbove { pain, ceiling } => vec![
+            ("load_test_pain", f64::from(*pain)),
+            ("ceiling", f64::from(*ceiling)),
+        ],
+        Response::Settled | Response::NotLoggedYet => Vec::new(),
     }
 }
 
@@ -73,7 +112,8 @@ impl Context<'_> {
                 Decision::Hold,
                 "rule 7",
                 "no session of this exercise before today, so start here".into(),
-            );
+            )
+            .data("no_session_yet", &[]);
         };
         let ago = when(last.date, self.today);
         // Rule 8: the last session went above the ceiling (R1/R2).
@@ -100,6 +140,10 @@ impl Context<'_> {
                     zone.word(),
                     s.severe
                 ),
+            )
+            .data(
+                "pain_severe",
+                &[("pain", f64::from(worst)), ("severe", f64::from(s.severe))],
             );
         }
         if worst > s.amber_max {
@@ -112,6 +156,10 @@ impl Context<'_> {
                     zone.word(),
                     s.amber_max
                 ),
+            )
+            .data(
+                "pain_above_ceiling",
+                &[("pain", f64::from(worst)), ("ceiling", f64::from(s.amber_max))],
             );
         }
         // Rule 9: the 24-hour response (R3, R7).
@@ -124,9 +172,11 @@ impl Context<'_> {
                     format!(
                         "the morning after the session {ago} has no check-in yet, so the 24-hour response is unknown"
                     ),
-                );
+                )
+                .data("morning_not_logged", &[]);
             }
             unsettled => {
+                let numbers = response_numbers(&unsettled);
                 return Verdict::new(
                     Decision::Regress(1),
                     unsettled.rule(),
@@ -134,7 +184,8 @@ impl Context<'_> {
                         "the session {ago} did not settle: {}",
                         unsettled.words(s.morning_tolerance)
                     ),
-                );
+                )
+                .data("not_settled", &numbers);
             }
         }
         // Rule 10: weekly morning pain rising (R4).
@@ -150,6 +201,14 @@ impl Context<'_> {
                     s.deload_factor * 100.0,
                     window.until
                 ),
+            )
+            .data(
+                "weekly_morning_rising",
+                &[
+                    ("rise", window.rise),
+                    ("tolerance", s.week_rise_tolerance),
+                    ("factor", s.deload_factor),
+                ],
             );
         }
         // Rule 11: streak, days at the rung and a weekly trend that is not rising.
@@ -162,6 +221,14 @@ impl Context<'_> {
                     "the last {} sessions at this rung stayed within the ceiling of {} and settled by the next morning, after at least {} days at this rung",
                     s.progress_streak, s.amber_max, s.min_days_at_level
                 ),
+            )
+            .data(
+                "streak_met",
+                &[
+                    ("sessions", f64::from(s.progress_streak)),
+                    ("ceiling", f64::from(s.amber_max)),
+                    ("min_days", f64::from(s.min_days_at_level)),
+                ],
             ),
         }
     }
@@ -169,8 +236,12 @@ impl Context<'_> {
     /// Rule 12 with the reason rule 11 did not apply, or None when a step up is earned.
     fn progress_blocker(&self, exercise: &str, rung: u32, last: Outcome) -> Option<Verdict> {
         let s = &self.settings;
-        let hold =
-            |rule: &'static str, cause: String| Some(Verdict::new(Decision::Hold, rule, cause));
+        let hold = |rule: &'static str,
+                    cause: String,
+                    id: &'static str,
+                    numbers: &[(&'static str, f64)]| {
+            Some(Verdict::new(Decision::Hold, rule, cause).data(id, numbers))
+        };
         let streak_from = self.streak_counts_from(exercise, rung);
         let mut streak = Vec::new();
         for outcome in std::iter::once(last).chain(self.outcomes_newest_first(exercise).skip(1)) {
@@ -179,7 +250,12 @@ impl Context<'_> {
             }
             if let Some(why) = self.disqualifier(&outcome) {
                 if streak.len() < s.progress_streak as usize {
-                    return hold("rule 12", format!("no step up yet: {why}"));
+                    return hold(
+                        "rule 12",
+                        format!("no step up yet: {why}"),
+                        "session_not_qualifying",
+                        &[],
+                    );
                 }
                 break;
             }
@@ -199,6 +275,11 @@ impl Context<'_> {
                     streak.len(),
                     s.progress_streak
                 ),
+                "streak_short",
+                &[
+                    ("sessions", streak.len() as f64),
+                    ("needed", f64::from(s.progress_streak)),
+                ],
             );
         }
         let days = self.days_at_rung(exercise, rung);
@@ -209,6 +290,11 @@ impl Context<'_> {
                     "{days} of at least {} days at this rung so far",
                     s.min_days_at_level
                 ),
+                "days_at_rung_short",
+                &[
+                    ("days", f64::from(days)),
+                    ("needed", f64::from(s.min_days_at_level)),
+                ],
             );
         }
         if let Some(rise) = self.weekly_delta(0).filter(|d| *d > 0.0) {
@@ -218,6 +304,21 @@ impl Context<'_> {
                     "weekly mean morning pain rose by {} this week; a step up waits until it stops rising",
                     one_decimal(rise)
                 ),
+                "weekly_morning_rising",
+                &[("rise", rise)],
+            );
+        }
+        // §2.4: the first week of a hip-OA programme is done without added weight.
+        if self.programme.rules.osteoarthritis && self.week() <= OA_UNLOADED_WEEKS {
+            return hold(
+                "R8",
+                format!(
+                    "week {} of a hip-OA programme is done without added weight; weight comes from week {}",
+                    self.week(),
+                    OA_UNLOADED_WEEKS + 1
+                ),
+                "oa_unloaded_week",
+                &[("week", f64::from(self.week()))],
             );
         }
         if self.programme.rules.osteoarthritis
@@ -246,6 +347,10 @@ impl Context<'_> {
                             "hip pain rose {rise} points over the {before}/10 before the session {ago}, more than {}",
                             s.oa_rise_max
                         ),
+                    )
+                    .data(
+                        "oa_pain_rise",
+                        &[("rise", f64::from(rise)), ("max", f64::from(s.oa_rise_max))],
                     ));
                 }
             }
@@ -267,6 +372,10 @@ impl Context<'_> {
                         s.oa_extra_pain_days,
                         one_decimal(baseline)
                     ),
+                )
+                .data(
+                    "oa_extra_pain",
+                    &[("morning_pain", f64::from(morning)), ("baseline", baseline)],
                 ));
             }
         }

@@ -30,6 +30,8 @@ pub fn stop_plan(cx: &Context, phase_index: usize, stop: &ActiveFlag) -> Plan {
             Some(PlannedExercise {
                 exercise: exercise.id.clone(),
                 rung,
+                from_rung: rung,
+                instead_of: Vec::new(),
                 dose: dose_at(exercise, rung, None),
                 decision: decision.clone(),
                 reasons: vec![Reason::new(

@@ -45,31 +45,35 @@ pub fn reason_text(
                 "{name} {moves} rung {to} of {previous} ({described}); this counts as being sent back to the floor: {cause}"
             )
         }
-        (Decision::Regress(_), Landing::Floor(to)) => {
-            let isometric_day = if phase_index == 0 {
-                match exercise.isometric.as_deref().and_then(|id| cx.programme.exercise(id)) {
-                    Some(iso) => format!(" Today is an isometric-only day: do {} instead.", iso.name),
-                    None if exercise.kind == ExerciseKind::Hold => {
-                        " Today is an isometric-only day: keep to the holds.".into()
-                    }
-                    None => " Today is an isometric-only day: leave this one out if it hurts, and keep to the holds.".into(),
-                }
-            } else {
-                String::new()
-            };
-            let moves = if from_rung > *to {
-                "steps down to"
-            } else {
-                "stays at"
+        (Decision::Regress(n), Landing::Floor(to)) => format!(
+            "{name} steps down {n} rung{} to rung {to} ({described}), the lowest in this phase; this counts as being sent back to the floor: {cause}",
+            if *n == 1 { "" } else { "s" }
+        ),
+        (Decision::IsometricOnly, _) => {
+            let instead = match exercise
+                .isometric
+                .as_deref()
+                .and_then(|id| cx.programme.exercise(id))
+            {
+                Some(iso) => format!("do {} instead", iso.name),
+                None if exercise.kind == ExerciseKind::Hold => "keep to the holds".into(),
+                None => "rest it today".into(),
             };
             format!(
-                "{name} {moves} rung {to} ({described}), the lowest in this phase; this counts as being sent back to the floor: {cause}.{isometric_day}"
+                "{name} is already at rung {} ({described}), the lowest it can go, so today is an isometric-only day: {instead}. Why: {cause}",
+                landing.rung()
             )
         }
-        (Decision::Deload, _) => format!(
-            "{name} stays at rung {} with lighter volume ({described}): {cause}",
-            landing.rung()
-        ),
+        (Decision::Deload, _) => {
+            let full = exercise
+                .rung(landing.rung())
+                .map(|r| r.describe(exercise.kind))
+                .unwrap_or_default();
+            format!(
+                "{name} stays at rung {} with lighter volume ({described} instead of {full}): {cause}",
+                landing.rung()
+            )
+        }
         _ => format!(
             "{name} stays at rung {} ({described}): {cause}",
             landing.rung()
