@@ -145,6 +145,12 @@ mod tests {
         RunLog {
             id: RecordId(format!("r{day}")),
             date: NaiveDate::from_ymd_opt(2026, 3, day).unwrap(),
+            at: NaiveDate::from_ymd_opt(2026, 3, day)
+                .unwrap()
+                .and_hms_opt(18, 0, 0)
+                .unwrap()
+                .and_utc()
+                .fixed_offset(),
             minutes: km * 6.0,
             km: Some(km),
             rpe: Rating::new(4).unwrap(),

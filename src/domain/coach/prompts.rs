@@ -21,7 +21,7 @@ impl Context<'_> {
                 "Answer the red-flag questions: they are asked at least every {days} days."
             )),
             Some(Recheck::HighPain { at_least }) => prompts.push(format!(
-                "Answer the red-flag questions again: morning pain is {at_least} or more today."
+                "Answer the red-flag questions again: pain logged today reached {at_least}/10 or more."
             )),
             None => {}
         }

@@ -27,6 +27,8 @@ pub struct DayCheckIn {
     pub stiffness: Option<Rating>,
     pub load_test: Option<Rating>,
     pub red_flags: BTreeMap<String, bool>,
+    /// When the red-flag questions were last answered this day (pain logged after it asks again).
+    pub red_flags_at: Option<DateTime<FixedOffset>>,
     /// Ids of the records that make up this day's check-in (for corrections).
     pub ids: Vec<RecordId>,
 }
@@ -108,6 +110,8 @@ impl SessionLog {
 pub struct RunLog {
     pub id: RecordId,
     pub date: NaiveDate,
+    /// When it was logged.
+    pub at: DateTime<FixedOffset>,
     pub minutes: f64,
     pub km: Option<f64>,
     pub rpe: Rating,

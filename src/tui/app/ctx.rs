@@ -76,7 +76,7 @@ impl<'a> Ctx<'a> {
         let pain = pain.and_then(|p| Rating::new(i64::from(p)).ok());
         recheck_due(self.history, self.today, pain, &self.settings()).map(|why| match why {
             Recheck::HighPain { at_least } => {
-                format!("Asked because morning pain is {at_least}/10 or more.")
+                format!("Asked because pain logged today reached {at_least}/10 or more.")
             }
             Recheck::Routine { days } => format!("Asked every {days} days to keep you safe."),
         })
