@@ -119,12 +119,35 @@ fn plateau(j: &mut Journal, last_week: [u8; 7], every: u32) {
     }
 }
 
+/// Each day in `days`: the bridge is stepped down from rung 2 (the day before) to the floor.
 fn floor_sends(j: &mut Journal, days: &[u32]) {
     for d in 0..=17 {
         j.morning(d, 2);
     }
     for &d in days {
+        j.session_in(d - 1, "P1", &[("bridge", 2, Decision::Hold)], 3, 3);
         j.session_in(d, "P1", &[("bridge", 1, Decision::Regress(1))], 3, 3);
+    }
+}
+
+/// A step-down decision on days that were already at the floor: the rung did not move.
+fn stays_at_floor(j: &mut Journal, days: &[u32]) {
+    for d in 0..=17 {
+        j.morning(d, 2);
+    }
+    j.session_in(0, "P1", &[("bridge", 1, Decision::Hold)], 3, 3);
+    for &d in days {
+        j.session_in(d, "P1", &[("bridge", 1, Decision::Regress(1))], 3, 3);
+    }
+}
+
+/// Eight weeks of adherent sessions with every morning at `B`/10 (plateau at low baselines).
+fn flat_mornings<const B: u8>(j: &mut Journal) {
+    for d in 0..=56 {
+        j.morning(d, B);
+        if d < 56 {
+            j.bridge(d, 1, 3, 3);
+        }
     }
 }
 
@@ -179,11 +202,17 @@ fn cases() -> Vec<Case> {
         c("rule 5 improvement just below MCID", |j| plateau(j, [2, 2, 2, 2, 2, 2, 3], 1), 56, Target::Day, refer(ReferReason::Plateau), "rule 5"),
         c("rule 5 improvement at MCID is meaningful", |j| plateau(j, [2; 7], 1), 56, Target::Day, Decision::Hold, "phase exit"),
         c("rule 5 not adherent (every other day)", |j| plateau(j, [4; 7], 2), 56, BRIDGE, Decision::Hold, "phase exit"),
+        // Low baselines: a 2-point change from 0–2 cannot happen; mornings in the green zone are doing well.
+        c("rule 5 never at a 0/10 baseline", flat_mornings::<0>, 56, Target::Day, Decision::Hold, "phase exit"),
+        c("rule 5 never at a 1/10 baseline", flat_mornings::<1>, 56, Target::Day, Decision::Hold, "phase exit"),
+        c("rule 5 never at a 2/10 baseline (top of green)", flat_mornings::<2>, 56, Target::Day, Decision::Hold, "phase exit"),
+        c("rule 5 at a 3/10 baseline (just above green)", flat_mornings::<3>, 56, Target::Day, refer(ReferReason::Plateau), "rule 5"),
         c("rule 5 acknowledged keeps training", |j| { plateau(j, [4; 7], 1); j.acknowledge(56, "plateau"); }, 56, BRIDGE, Decision::Hold, "phase exit"),
         // ---- rule 6: sent back to the floor twice in 14 days ----
         c("rule 6 two floor sends", |j| floor_sends(j, &[2, 9]), 10, Target::Day, refer(ReferReason::RepeatedFlare), "rule 6"),
         c("rule 6 one floor send", |j| floor_sends(j, &[9]), 10, Target::Day, Decision::Hold, "rule 12"),
         c("rule 6 at the window edge (14 days)", |j| floor_sends(j, &[2, 9]), 16, Target::Day, refer(ReferReason::RepeatedFlare), "rule 6"),
+        c("rule 6 staying at the floor is not a send", |j| stays_at_floor(j, &[2, 9]), 10, Target::Day, Decision::Hold, "rule 12"),
         c("rule 6 just outside the window", |j| floor_sends(j, &[2, 9]), 17, Target::Day, Decision::Hold, "rule 12"),
         // ---- rule 7: no session yet ----
         c("rule 7 first session holds at the floor", |j| { j.morning(0, 2); }, 0, BRIDGE, Decision::Hold, "rule 7"),
@@ -658,4 +687,29 @@ fn a_programme_without_phases_gives_an_empty_plan() {
     let plan = j.plan(0);
     assert!(plan.exercises.is_empty());
     assert!(plan.reasons[0].text.contains("no phases"));
+}
+
+/// The plateau rule and the plan's `week` field count weeks the same way: the referral comes on
+/// the first day of week 9, saying "after 8 full weeks", and not on the last day of week 8.
+#[test]
+fn plateau_and_week_field_count_weeks_alike() {
+    let mut j = Journal::new(programme());
+    plateau(&mut j, [4; 7], 1);
+    let last_of_week_8 = j.plan(55);
+    assert_eq!(last_of_week_8.week, 8);
+    assert_ne!(
+        last_of_week_8.decision,
+        Decision::Refer(ReferReason::Plateau)
+    );
+    let first_of_week_9 = j.plan(56);
+    assert_eq!(first_of_week_9.week, 9);
+    assert_eq!(
+        first_of_week_9.decision,
+        Decision::Refer(ReferReason::Plateau)
+    );
+    let said = &first_of_week_9.reasons[0].text;
+    assert!(
+        said.contains(&format!("After {} full weeks", first_of_week_9.week - 1)),
+        "{said}"
+    );
 }
