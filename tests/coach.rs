@@ -201,7 +201,8 @@ fn cases() -> Vec<Case> {
         c("rule 5 just below PLATEAU_WEEKS (7 weeks 6 days)", |j| plateau(j, [4; 7], 1), 55, Target::Day, Decision::Hold, "phase exit"),
         c("rule 5 improvement just below MCID", |j| plateau(j, [2, 2, 2, 2, 2, 2, 3], 1), 56, Target::Day, refer(ReferReason::Plateau), "rule 5"),
         c("rule 5 improvement at MCID is meaningful", |j| plateau(j, [2; 7], 1), 56, Target::Day, Decision::Hold, "phase exit"),
-        c("rule 5 not adherent (every other day)", |j| plateau(j, [4; 7], 2), 56, BRIDGE, Decision::Hold, "phase exit"),
+        // Not adherent: no referral; every other day also gives too few settled mornings after a session to leave P1.
+        c("rule 5 not adherent (every other day)", |j| plateau(j, [4; 7], 2), 56, BRIDGE, Decision::Progress, "rule 11"),
         // Low baselines: a 2-point change from 0–2 cannot happen; mornings in the green zone are doing well.
         c("rule 5 never at a 0/10 baseline", flat_mornings::<0>, 56, Target::Day, Decision::Hold, "phase exit"),
         c("rule 5 never at a 1/10 baseline", flat_mornings::<1>, 56, Target::Day, Decision::Hold, "phase exit"),

@@ -717,6 +717,13 @@ fn body() -> impl Strategy<Value = RecordBody> {
         text().prop_map(|text| RecordBody::Note { text }),
         prop::option::of(text()).prop_map(|note| RecordBody::ClinicianSeen { note }),
         text().prop_map(|reason| RecordBody::ReferralAcknowledged { reason }),
+        (text(), text(), any::<bool>()).prop_map(|(programme, milestone, yes)| {
+            RecordBody::MilestoneAnswered {
+                programme,
+                milestone,
+                yes,
+            }
+        }),
     ]
 }
 

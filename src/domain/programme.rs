@@ -126,8 +126,44 @@ pub struct ExitCriteria {
     /// The mean morning pain over the last 7 days must be at or below this.
     pub max_weekly_morning_mean: Option<f64>,
     /// Milestones the person checks for themselves before moving on (shown, not evaluated).
+    /// Prefer `confirm`, which is asked and recorded.
     #[serde(default)]
     pub checks: Vec<String>,
+    /// Milestones the journal measures: an exercise done at a rung (e.g. 45 s holds, a loaded
+    /// single-leg RDL 3 × 8), for some days, within a pain limit, settled the next morning.
+    #[serde(default)]
+    pub reached: Vec<RungMilestone>,
+    /// Milestones only the person can confirm (a clinician's clearance, pain-free daily life):
+    /// asked in the check-in and with `rehab log milestone`; the phase waits for a yes to each.
+    #[serde(default)]
+    pub confirm: Vec<Confirmation>,
+}
+
+/// "`exercise` done at rung `rung` or higher": for at least `days` days since first reached
+/// (and never done lower since), the last time at `max_pain` or less during and after (default
+/// the ceiling), and settled by the next morning when `settled` is set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RungMilestone {
+    pub exercise: String,
+    pub rung: u32,
+    /// The milestone in words, e.g. "45 s bridge holds".
+    pub what: String,
+    #[serde(default)]
+    pub days: u32,
+    pub max_pain: Option<u8>,
+    #[serde(default)]
+    pub settled: bool,
+}
+
+/// A yes/no question only the person can answer, with an id for the journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Confirmation {
+    /// Short id, e.g. `sitting-30-min` (`rehab log milestone ID --yes`).
+    pub id: String,
+    /// Asked as written, e.g. "Can you sit for 30 minutes at 3/10 or less?"
+    pub question: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -103,5 +103,13 @@ pub fn summary(body: &RecordBody) -> String {
         RecordBody::Note { text } => text.clone(),
         RecordBody::ClinicianSeen { note } => note.clone().unwrap_or_default(),
         RecordBody::ReferralAcknowledged { reason } => reason.clone(),
+        RecordBody::MilestoneAnswered {
+            programme,
+            milestone,
+            yes,
+        } => format!(
+            "{programme} {milestone}: {}",
+            if *yes { "yes" } else { "no" }
+        ),
     }
 }

@@ -10,6 +10,7 @@
 mod context;
 mod dose;
 mod due;
+mod milestones;
 mod mornings;
 mod outcome;
 mod phase;

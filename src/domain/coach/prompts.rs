@@ -28,6 +28,14 @@ impl Context<'_> {
         for check in &phase.exit.checks {
             prompts.push(format!("Before moving on from {}: {check}", phase.id));
         }
+        for question in &phase.exit.confirm {
+            if !matches!(self.answer(question), super::milestones::Answer::Yes(_)) {
+                prompts.push(format!(
+                    "Before moving on from {}, answer: {} (`rehab log milestone {} --yes` or `--no`, or in the check-in)",
+                    phase.id, question.question, question.id
+                ));
+            }
+        }
         if let Some(next) = &phase.continue_with {
             prompts.push(format!(
                 "When this phase is going well, continue with the {next} programme: rehab start {next}"

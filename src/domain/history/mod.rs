@@ -125,6 +125,15 @@ pub struct NoteLog {
     pub text: String,
 }
 
+/// One answer to a phase milestone question (`milestone_answered`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MilestoneAnswer {
+    pub date: NaiveDate,
+    pub programme: String,
+    pub milestone: String,
+    pub yes: bool,
+}
+
 /// A correction that could not be applied (unknown target, or fields that don't fit).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CorrectionProblem {
@@ -149,6 +158,8 @@ pub struct History {
     pub clinician_seen: Vec<NaiveDate>,
     /// (day, reason) of acknowledged referrals.
     pub referrals_acknowledged: Vec<(NaiveDate, String)>,
+    /// Answers to phase milestone questions, in replay order (the latest per milestone counts).
+    pub milestones: Vec<MilestoneAnswer>,
     pub correction_problems: Vec<CorrectionProblem>,
     /// The first and last day any record (after corrections) is about.
     pub first_day: Option<NaiveDate>,

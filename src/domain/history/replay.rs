@@ -177,6 +177,16 @@ impl History {
                 RecordBody::ReferralAcknowledged { reason } => {
                     history.referrals_acknowledged.push((date, reason))
                 }
+                RecordBody::MilestoneAnswered {
+                    programme,
+                    milestone,
+                    yes,
+                } => history.milestones.push(MilestoneAnswer {
+                    date,
+                    programme,
+                    milestone,
+                    yes,
+                }),
                 RecordBody::Correction { .. } => {}
             }
         }

@@ -146,7 +146,20 @@ const EXIT: &[Field] = &[
     opt("weekly_morning_not_rising", Ty::Bool),
     opt("max_weekly_morning_mean", Ty::ScaleMean),
     opt("checks", Ty::TextList),
+    opt("reached", Ty::TableList(RUNG_MILESTONE)),
+    opt("confirm", Ty::TableList(CONFIRMATION)),
 ];
+
+const RUNG_MILESTONE: &[Field] = &[
+    req("exercise", Ty::Text),
+    req("rung", Ty::Count),
+    req("what", Ty::Text),
+    opt("days", Ty::Count),
+    opt("max_pain", Ty::Scale),
+    opt("settled", Ty::Bool),
+];
+
+const CONFIRMATION: &[Field] = &[req("id", Ty::Text), req("question", Ty::Text)];
 
 const EXERCISE: &[Field] = &[
     req("id", Ty::Text),

@@ -51,6 +51,8 @@ enum Key {
     Target,
     Fields,
     Text,
+    Milestone,
+    Yes,
     Other,
 }
 
@@ -87,6 +89,8 @@ impl Key {
             "target" => Key::Target,
             "fields" => Key::Fields,
             "text" => Key::Text,
+            "milestone" => Key::Milestone,
+            "yes" => Key::Yes,
             _ => Key::Other,
         }
     }
@@ -127,11 +131,12 @@ enum Kind {
     Note,
     ClinicianSeen,
     ReferralAcknowledged,
+    MilestoneAnswered,
 }
 
 /// Every kind with its name, in `RecordBody`'s order (a number as `kind` is an index into it,
 /// as the derived reader allowed).
-const KINDS: [(Kind, &str); 11] = [
+const KINDS: [(Kind, &str); 12] = [
     (Kind::ProgrammeChosen, "programme_chosen"),
     (Kind::CheckIn, "check_in"),
     (Kind::SessionStarted, "session_started"),
@@ -143,10 +148,11 @@ const KINDS: [(Kind, &str); 11] = [
     (Kind::Note, "note"),
     (Kind::ClinicianSeen, "clinician_seen"),
     (Kind::ReferralAcknowledged, "referral_acknowledged"),
+    (Kind::MilestoneAnswered, "milestone_answered"),
 ];
 
-const KIND_NAMES: [&str; 11] = {
-    let mut names = [""; 11];
+const KIND_NAMES: [&str; KINDS.len()] = {
+    let mut names = [""; KINDS.len()];
     let mut i = 0;
     while i < KINDS.len() {
         names[i] = KINDS[i].1;
@@ -178,7 +184,7 @@ impl<'de> Deserialize<'de> for Kind {
                     .ok_or_else(|| {
                         E::invalid_value(
                             de::Unexpected::Unsigned(index),
-                            &"variant index 0 <= i < 11",
+                            &"variant index 0 <= i < 12",
                         )
                     })
             }
@@ -224,6 +230,7 @@ impl Kind {
             (Kind::Note, K::Text) => Required,
             (Kind::ClinicianSeen, K::Note) => Optional,
             (Kind::ReferralAcknowledged, K::Reason) => Required,
+            (Kind::MilestoneAnswered, K::Programme | K::Milestone | K::Yes) => Required,
             _ => Unused,
         }
     }
@@ -271,6 +278,8 @@ struct Slots {
     target: Option<RecordId>,
     fields: Option<serde_json::Map<String, serde_json::Value>>,
     text: Option<String>,
+    milestone: Option<String>,
+    yes: Option<bool>,
 }
 
 struct RecordVisitor {
@@ -341,6 +350,8 @@ impl<'de> Visitor<'de> for RecordVisitor {
                 Key::Target => s.target = value(&mut map, role)?,
                 Key::Fields => s.fields = value(&mut map, role)?,
                 Key::Text => s.text = value(&mut map, role)?,
+                Key::Milestone => s.milestone = value(&mut map, role)?,
+                Key::Yes => s.yes = value(&mut map, role)?,
                 Key::Other => {}
             }
         }
@@ -391,6 +402,8 @@ fn key_name(key: Key) -> &'static str {
         Key::Target => "target",
         Key::Fields => "fields",
         Key::Text => "text",
+        Key::Milestone => "milestone",
+        Key::Yes => "yes",
         Key::Other => "(other)",
     }
 }
@@ -461,6 +474,11 @@ impl Slots {
             Kind::ClinicianSeen => RecordBody::ClinicianSeen { note: self.note },
             Kind::ReferralAcknowledged => RecordBody::ReferralAcknowledged {
                 reason: required(self.reason, "reason")?,
+            },
+            Kind::MilestoneAnswered => RecordBody::MilestoneAnswered {
+                programme: required(self.programme, "programme")?,
+                milestone: required(self.milestone, "milestone")?,
+                yes: required(self.yes, "yes")?,
             },
         };
         Ok(Record {
