@@ -258,6 +258,13 @@ fn cases() -> Vec<Case> {
         Case { programme: running, ..c("R6 red run drops a walk-run rung", |j| { for d in 0..=14 { j.morning(d, 2); } j.run(13, 5.0, 6); }, 14, RUN, Decision::Regress(1), "R6") },
         Case { programme: running, ..c("R6 unsettled run drops a walk-run rung", |j| { j.mornings(0, &[2; 14]); j.morning(14, 4); j.run(13, 5.0, 3); }, 14, RUN, Decision::Regress(1), "R6") },
         Case { programme: running, ..c("R6 run at the ceiling that settled is fine", |j| { for d in 0..=14 { j.morning(d, 2); } j.run(13, 5.0, 5); }, 14, RUN, Decision::Hold, "rule 7") },
+        // ---- a run loads the same tendon (rules 8–9 on a run), with or without running caps ----
+        c("run at the ceiling: the step up stands", |j| { good(j); j.run(2, 5.0, 5); }, 3, BRIDGE, Decision::Progress, "rule 11"),
+        c("run just above the ceiling: no step up", |j| { good(j); j.run(2, 5.0, 6); }, 3, BRIDGE, Decision::Hold, "R6"),
+        c("run not settled by the next morning: no step up", |j| { good(j); j.run(3, 5.0, 3); j.morning(4, 4); }, 4, BRIDGE, Decision::Hold, "R6"),
+        c("run settled by the next morning: the step up stands", |j| { good(j); j.run(3, 5.0, 3); j.morning(4, 3); }, 4, BRIDGE, Decision::Progress, "rule 11"),
+        c("painful run 2 days ago (the 48 h): no step up", |j| { good_until(j, 4); j.run(2, 5.0, 8); }, 4, BRIDGE, Decision::Hold, "R6"),
+        c("painful run 3 days ago: past the 48 h", |j| { good_until(j, 5); j.run(2, 5.0, 8); }, 5, BRIDGE, Decision::Progress, "rule 11"),
         // ---- settings come from config and the programme ----
         Case { settings: || CoachSettings { min_days_at_level: 4, ..CoachSettings::default() }, ..c("MIN_DAYS_AT_LEVEL just above days done", good, 3, BRIDGE, Decision::Hold, "rule 12") },
         Case { settings: || CoachSettings { min_days_at_level: 2, ..CoachSettings::default() }, ..c("MIN_DAYS_AT_LEVEL below days done", good, 3, BRIDGE, Decision::Progress, "rule 11") },

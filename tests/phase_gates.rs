@@ -97,6 +97,9 @@ fn cases() -> Vec<Case> {
         c("last session's morning stiffness at baseline + tolerance", programme, |j| { every_day(j); j.checkin(7, Some(2), Some(1), None); }, "P2", "Moving on"),
         c("last session's morning stiffness just above", programme, |j| { every_day(j); j.checkin(7, Some(2), Some(2), None); }, "P1", "after the last session (yesterday), next-morning stiffness was 2/10"),
         c("last session's morning not logged yet", programme, |j| { for d in 0..7 { j.morning(d, 2); j.bridge(d, 1, 3, 3); } }, "P1", "not logged yet"),
+        // A run is a session too: one above the ceiling in the last 7 days blocks the exit.
+        c("a run at the ceiling", programme, |j| { every_day(j); j.run(5, 5.0, 5); }, "P2", "Moving on"),
+        c("a run just above the ceiling", programme, |j| { every_day(j); j.run(5, 5.0, 6); }, "P1", "a run 2 days ago went above the ceiling (6/10 > 5)"),
         // A measured milestone: rung, days at it, pain the last time, settled.
         c("milestone rung not reached", with_milestone, |j| rung_from(j, 7, 2, 3), "P1", "two sets of bridges not reached yet (rung 1 of 2 done last)"),
         c("milestone days just below", with_milestone, |j| rung_from(j, 5, 2, 3), "P1", "two sets of bridges: 2 of 3 days so far"),

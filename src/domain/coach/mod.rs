@@ -71,6 +71,7 @@ pub fn prescribe(
         new_phase,
         deload,
         running: programme.rules.running_caps.then(|| running_advice(&cx)),
+        bad_run: runs::bad_run_holds(&cx),
         blocking,
     };
     let exercises: Vec<PlannedExercise> = phase
@@ -116,6 +117,8 @@ struct Day {
     new_phase: bool,
     deload: Option<DeloadWindow>,
     running: Option<RunningAdvice>,
+    /// A recent run above the ceiling or unsettled (rules 8–9 on a run): no step up today.
+    bad_run: Option<String>,
     /// The first referral not yet acknowledged: no step up today.
     blocking: Option<Referral>,
 }
@@ -218,6 +221,14 @@ fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<Plann
                 .iter()
                 .find(|r| r.rule == "R6")
                 .map_or_else(String::new, |r| words::lower_first(&r.text)),
+        };
+    }
+    // A painful or unsettled run loaded the same tendon: no step up after it (runs.rs).
+    if let (Some(cause), Decision::Progress, false) = (&day.bad_run, &verdict.decision, is_run) {
+        verdict = Verdict {
+            decision: Decision::Hold,
+            rule: "R6",
+            cause: format!("it earned a step up, but {cause}, so the dose stays"),
         };
     }
     // A referral allows hold or regress only.

@@ -101,6 +101,21 @@ impl Context<'_> {
                 self.settings.amber_max
             ));
         }
+        // A run is a session too: a run above the ceiling in the same window blocks the exit.
+        if let Some(run) = self
+            .history
+            .runs
+            .iter()
+            .filter(|r| r.date >= red_since && r.date < self.today)
+            .find(|r| r.pain.value() > self.settings.amber_max)
+        {
+            return Exit::NotYet(format!(
+                "a run {} went above the ceiling ({} > {})",
+                when(run.date, self.today),
+                run.pain,
+                self.settings.amber_max
+            ));
+        }
         if let Some(delta) = self.weekly_delta(0).filter(|d| *d > 0.0) {
             return Exit::NotYet(format!(
                 "morning pain rose by {} this week",
