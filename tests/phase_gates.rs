@@ -139,3 +139,30 @@ fn every_phase_gate_at_its_boundaries() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A new phase never cancels an active deload (§3 DELOAD: 7 days). Mornings 0, 4, then 1 every
+/// day: on day 7 the weekly mean rose by 1.4 (more than 1: deload until day 13); on day 8 it fell
+/// by 1 and P1's exit is met, so P2 begins, still lighter.
+#[test]
+fn a_new_phase_keeps_an_active_deload() {
+    let mut j = Journal::new(programme());
+    j.morning(0, 0).morning(1, 4);
+    for d in 2..=8 {
+        j.morning(d, 1);
+    }
+    for d in 1..8 {
+        j.bridge(d, 1, 3, 3);
+    }
+    let plan = j.plan(8);
+    assert_eq!(plan.phase, "P2", "{:#?}", plan.reasons);
+    assert!(
+        plan.deload,
+        "the deload begun on day 7 still runs: {:#?}",
+        plan.reasons
+    );
+    assert!(
+        plan.reasons
+            .iter()
+            .any(|r| r.rule == "R4" && r.text.contains("Lighter week"))
+    );
+}

@@ -62,7 +62,8 @@ pub fn prescribe(
         phase_today(&cx, position, &mut day_reasons)
     };
     let phase = &programme.phases[phase_index];
-    let deload = if new_phase { None } else { cx.deload_window() };
+    // A new phase never cancels an active deload (§3 DELOAD: 7 days).
+    let deload = cx.deload_window();
     if let Some(window) = deload {
         day_reasons.push(deload_reason(&cx, window));
     }
