@@ -18,22 +18,14 @@ pub enum Answer {
 impl Context<'_> {
     /// The latest answer, on or before today, to `question` for this programme.
     pub fn answer(&self, question: &Confirmation) -> Answer {
-        self.history
-            .milestones
-            .iter()
-            .rev()
-            .find(|a| {
-                a.programme == self.programme.id
-                    && a.milestone == question.id
-                    && a.date <= self.today
-            })
-            .map_or(Answer::NotAsked, |a| {
-                if a.yes {
-                    Answer::Yes(a.date)
-                } else {
-                    Answer::No(a.date)
-                }
-            })
+        match self
+            .history
+            .milestone_answer(&self.programme.id, &question.id, self.today)
+        {
+            Some((day, true)) => Answer::Yes(day),
+            Some((day, false)) => Answer::No(day),
+            None => Answer::NotAsked,
+        }
     }
 
     /// Ok when every question was last answered yes; Err names the first that was not.

@@ -216,6 +216,21 @@ impl History {
         self.checkins.get(&date)
     }
 
+    /// The latest answer, on or before `today`, to a phase milestone question of `programme`
+    /// (`Some((day, yes))`), if it was ever answered.
+    pub fn milestone_answer(
+        &self,
+        programme: &str,
+        milestone: &str,
+        today: NaiveDate,
+    ) -> Option<(NaiveDate, bool)> {
+        self.milestones
+            .iter()
+            .rev()
+            .find(|a| a.programme == programme && a.milestone == milestone && a.date <= today)
+            .map(|a| (a.date, a.yes))
+    }
+
     pub fn morning_pain(&self, date: NaiveDate) -> Option<Rating> {
         self.checkins.get(&date).and_then(|c| c.pain)
     }

@@ -14,7 +14,10 @@ use crate::domain::red_flag_recheck::{Recheck, recheck_due};
 use crate::domain::red_flags::{self, Urgency};
 use crate::domain::session::SessionOptions;
 use crate::domain::settings::CoachSettings;
+use crate::tui::app::Screen;
+use crate::tui::components::Outcome;
 use crate::tui::screens::checkin::{CheckInForm, LoadTestInfo};
+use crate::tui::screens::milestone_check::MilestoneCheck;
 use crate::tui::screens::today::{Safety, TodayModel};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
@@ -80,6 +83,24 @@ impl<'a> Ctx<'a> {
             }
             Recheck::Routine { days } => format!("Asked every {days} days to keep you safe."),
         })
+    }
+
+    /// After a check-in: save `bodies`, then ask the phase's milestone questions not yet
+    /// answered yes (docs/coach.md, "Phase exits"), else show Today.
+    pub fn save_checkin(&self, bodies: Vec<crate::domain::records::RecordBody>) -> Outcome {
+        let questions = self
+            .programme()
+            .zip(self.plan)
+            .and_then(|(programme, plan)| {
+                MilestoneCheck::pending(programme, plan.phase_index, self.history, self.today)
+            });
+        match questions {
+            Some(check) => Outcome::Append {
+                records: bodies.into_iter().map(|b| (self.today, b)).collect(),
+                then: Some(Screen::MilestoneCheck(check)),
+            },
+            None => Outcome::append_then_today(self.today, bodies),
+        }
     }
 
     pub fn new_checkin_form(&self) -> CheckInForm {

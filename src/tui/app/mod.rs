@@ -16,6 +16,7 @@ use crate::tui::screens::checkin::CheckInForm;
 use crate::tui::screens::chooser::Chooser;
 use crate::tui::screens::first_run::FirstRun;
 use crate::tui::screens::flag_check::FlagCheck;
+use crate::tui::screens::milestone_check::MilestoneCheck;
 use crate::tui::screens::overlays::{DialogAction, Overlay};
 use crate::tui::theme::Theme;
 mod actions;
@@ -53,6 +54,7 @@ pub enum Screen {
     Today(TodayScreen),
     CheckIn(CheckInForm),
     FlagCheck(FlagCheck),
+    MilestoneCheck(MilestoneCheck),
     Chooser(Chooser),
     Session(Box<Session>),
     History(Box<HistoryScreen>),
@@ -70,6 +72,7 @@ impl Screen {
             Screen::Today(c) => c,
             Screen::CheckIn(c) => c,
             Screen::FlagCheck(c) => c,
+            Screen::MilestoneCheck(c) => c,
             Screen::Chooser(c) => c,
             Screen::Session(c) => c.as_ref(),
             Screen::History(c) => c.as_ref(),
@@ -82,6 +85,7 @@ impl Screen {
             Screen::Today(c) => c,
             Screen::CheckIn(c) => c,
             Screen::FlagCheck(c) => c,
+            Screen::MilestoneCheck(c) => c,
             Screen::Chooser(c) => c,
             Screen::Session(c) => c.as_mut(),
             Screen::History(c) => c.as_mut(),
