@@ -62,6 +62,11 @@ pub struct CoachSettings {
     pub trend_mornings: u32,
     /// R6: days to leave after a red or unsettled run before the next run (48 h).
     pub run_rest_days_after_bad_run: u32,
+    /// [PRAC] every this-many-th week of running (counted from the first run) is an easier week
+    /// (docs/sources.md#running-caps: "easier week every 3rd–4th week").
+    pub run_easier_week_every: u32,
+    /// [APP] an easier week's km cap as a share of the week before.
+    pub run_easier_week_factor: f64,
 }
 
 impl Default for CoachSettings {
@@ -94,6 +99,8 @@ impl Default for CoachSettings {
             baseline_lookback_days: 7,
             trend_mornings: 3,
             run_rest_days_after_bad_run: 2,
+            run_easier_week_every: 4,
+            run_easier_week_factor: 0.8,
         }
     }
 }
@@ -130,6 +137,8 @@ pub struct CoachOverrides {
     pub baseline_lookback_days: Option<u32>,
     pub trend_mornings: Option<u32>,
     pub run_rest_days_after_bad_run: Option<u32>,
+    pub run_easier_week_every: Option<u32>,
+    pub run_easier_week_factor: Option<f64>,
 }
 
 macro_rules! apply_overrides {
@@ -171,6 +180,8 @@ impl CoachSettings {
             baseline_lookback_days,
             trend_mornings,
             run_rest_days_after_bad_run,
+            run_easier_week_every,
+            run_easier_week_factor,
         );
         self
     }

@@ -114,6 +114,8 @@ const COACH: &[Field] = &[
     opt("baseline_lookback_days", Ty::Count),
     opt("trend_mornings", Ty::Count),
     opt("run_rest_days_after_bad_run", Ty::Count),
+    opt("run_easier_week_every", Ty::Count),
+    opt("run_easier_week_factor", Ty::Fraction),
 ];
 
 const PHASE: &[Field] = &[
