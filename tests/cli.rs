@@ -760,6 +760,24 @@ fn log_session_takes_pain_per_exercise_and_side_and_warns_above_the_ceiling() {
 
     let env = Env::new();
     env.ok(&["start", "quick-test"]);
+    // Every exercise named: --pain-during was given to none, so it is not warned about.
+    let named = env.ok(&[
+        "log",
+        "session",
+        "--pain-during",
+        "9",
+        "--pain-after",
+        "2",
+        "--pain",
+        "quick-hold=2",
+        "--pain",
+        "quick-reps=2",
+        "--pain",
+        "quick-stretch=2",
+    ]);
+    assert!(!named.contains("Warning"), "{named}");
+    let env = Env::new();
+    env.ok(&["start", "quick-test"]);
     let out = env.ok(&["log", "session", "--pain-during", "6", "--pain-after", "6"]);
     assert!(
         out.contains("Warning: pain during (6/10) was above the ceiling"),

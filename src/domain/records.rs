@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 mod as_planned;
 mod de;
+mod de_key;
 mod time_text;
 
 pub use as_planned::done_as_planned;

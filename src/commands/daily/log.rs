@@ -76,6 +76,8 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
     })?;
     let mut sets_logged = 0;
     let mut worst_during: Option<Rating> = None;
+    // Whether any set took --pain-during (not every exercise was named with --pain).
+    let mut default_used = false;
     for planned in &snapshot.exercises {
         if args.skip.contains(&planned.exercise) {
             append(RecordBody::ExerciseSkipped {
@@ -95,6 +97,7 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
             } = &mut body
             {
                 *pain = pain_by_exercise.pain(exercise, *side, pain_during);
+                default_used |= !pain_by_exercise.names(exercise, *side);
                 worst_during = worst_during.max(Some(*pain));
             }
             append(body)?;
@@ -118,7 +121,12 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
         ctx.today,
         args.skip.len()
     );
-    for warning in ceiling_warnings(&pain_by_exercise, pain_during, pain_after, ceiling) {
+    for warning in ceiling_warnings(
+        &pain_by_exercise,
+        default_used.then_some(pain_during),
+        pain_after,
+        ceiling,
+    ) {
         println!("{warning}");
     }
     if earlier_today > 0 {
@@ -157,13 +165,13 @@ fn check_skips(skips: &[String], snapshot: &PlanSnapshot) -> anyhow::Result<()> 
 /// What went above the pain ceiling (R1/R2), in the words the app uses after a set.
 fn ceiling_warnings(
     per_exercise: &PainByExercise,
-    pain_during: Rating,
+    pain_during: Option<Rating>,
     pain_after: Rating,
     ceiling: u8,
 ) -> Vec<String> {
     let mut out = Vec::new();
     let over = |p: Rating| p.value() > ceiling;
-    if over(pain_during) {
+    if let Some(pain_during) = pain_during.filter(|p| over(*p)) {
         out.push(format!(
             "Warning: pain during ({pain_during}) was above the ceiling of {ceiling}/10 (R1): the coach steps those exercises down next time."
         ));

@@ -66,6 +66,12 @@ impl PainByExercise {
             .unwrap_or(default)
     }
 
+    /// True when `--pain` named this exercise, or this side of it.
+    pub fn names(&self, exercise: &str, side: Option<Side>) -> bool {
+        side.is_some_and(|s| self.given.contains_key(&(exercise.to_string(), Some(s))))
+            || self.given.contains_key(&(exercise.to_string(), None))
+    }
+
     /// Every value given: (exercise, side, pain).
     pub fn entries(&self) -> impl Iterator<Item = (&str, Option<Side>, Rating)> {
         self.given

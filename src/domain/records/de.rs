@@ -7,6 +7,7 @@
 //! ignored, `Option` fields take `null`, and missing fields, wrong types and unknown kinds give
 //! serde's usual messages ("missing field `pain`", "unknown variant `x`, expected one of ...").
 
+use super::de_key::{Key, key_name};
 use super::time_text::{Day, Stamp};
 use super::{Record, RecordBody, RecordId, Side};
 use crate::domain::pain::Rating;
@@ -17,105 +18,6 @@ use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor}
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
-
-/// A JSON key a record may hold. `Other` is any key this build does not know: it is skipped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Key {
-    V,
-    Id,
-    At,
-    Date,
-    Kind,
-    Programme,
-    Start,
-    Pain,
-    Stiffness,
-    LoadTest,
-    RedFlags,
-    Plan,
-    PainBefore,
-    Session,
-    Exercise,
-    Side,
-    Set,
-    Reps,
-    Seconds,
-    Effort,
-    Undone,
-    Reason,
-    PainAfter,
-    Note,
-    Minutes,
-    Km,
-    Rpe,
-    Target,
-    Fields,
-    Text,
-    Milestone,
-    Yes,
-    Other,
-}
-
-impl Key {
-    fn from_name(name: &str) -> Key {
-        match name {
-            "v" => Key::V,
-            "id" => Key::Id,
-            "at" => Key::At,
-            "date" => Key::Date,
-            "kind" => Key::Kind,
-            "programme" => Key::Programme,
-            "start" => Key::Start,
-            "pain" => Key::Pain,
-            "stiffness" => Key::Stiffness,
-            "load_test" => Key::LoadTest,
-            "red_flags" => Key::RedFlags,
-            "plan" => Key::Plan,
-            "pain_before" => Key::PainBefore,
-            "session" => Key::Session,
-            "exercise" => Key::Exercise,
-            "side" => Key::Side,
-            "set" => Key::Set,
-            "reps" => Key::Reps,
-            "seconds" => Key::Seconds,
-            "effort" => Key::Effort,
-            "undone" => Key::Undone,
-            "reason" => Key::Reason,
-            "pain_after" => Key::PainAfter,
-            "note" => Key::Note,
-            "minutes" => Key::Minutes,
-            "km" => Key::Km,
-            "rpe" => Key::Rpe,
-            "target" => Key::Target,
-            "fields" => Key::Fields,
-            "text" => Key::Text,
-            "milestone" => Key::Milestone,
-            "yes" => Key::Yes,
-            _ => Key::Other,
-        }
-    }
-
-    /// One bit per key, to spot a key given twice.
-    fn bit(self) -> u64 {
-        1 << (self as u32)
-    }
-}
-
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
-        struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
-            type Value = Key;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a field name")
-            }
-            fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
-                Ok(Key::from_name(name))
-            }
-        }
-        deserializer.deserialize_identifier(KeyVisitor)
-    }
-}
 
 /// The `kind` of a record, named as in the journal (same names as `RecordBody::kind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -367,44 +269,6 @@ fn value<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     match role {
         Role::Optional => map.next_value::<Option<T>>(),
         _ => map.next_value::<T>().map(Some),
-    }
-}
-
-fn key_name(key: Key) -> &'static str {
-    match key {
-        Key::V => "v",
-        Key::Id => "id",
-        Key::At => "at",
-        Key::Date => "date",
-        Key::Kind => "kind",
-        Key::Programme => "programme",
-        Key::Start => "start",
-        Key::Pain => "pain",
-        Key::Stiffness => "stiffness",
-        Key::LoadTest => "load_test",
-        Key::RedFlags => "red_flags",
-        Key::Plan => "plan",
-        Key::PainBefore => "pain_before",
-        Key::Session => "session",
-        Key::Exercise => "exercise",
-        Key::Side => "side",
-        Key::Set => "set",
-        Key::Reps => "reps",
-        Key::Seconds => "seconds",
-        Key::Effort => "effort",
-        Key::Undone => "undone",
-        Key::Reason => "reason",
-        Key::PainAfter => "pain_after",
-        Key::Note => "note",
-        Key::Minutes => "minutes",
-        Key::Km => "km",
-        Key::Rpe => "rpe",
-        Key::Target => "target",
-        Key::Fields => "fields",
-        Key::Text => "text",
-        Key::Milestone => "milestone",
-        Key::Yes => "yes",
-        Key::Other => "(other)",
     }
 }
 
