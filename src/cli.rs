@@ -162,13 +162,33 @@ pub enum LogCommand {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Acknowledge today's "see a clinician" referral (steps up are allowed again).
+    ReferralAcknowledged,
+    /// Answer a phase milestone only you can confirm (ids: `rehab programmes show ID`).
+    Milestone(MilestoneArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MilestoneArgs {
+    /// The milestone's id, e.g. sitting-30-min.
+    pub id: String,
+    /// It holds.
+    #[arg(long, conflicts_with = "no", required_unless_present = "no")]
+    pub yes: bool,
+    /// It does not hold (yet).
+    #[arg(long)]
+    pub no: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct LogSessionArgs {
-    /// Worst pain during the session, 0–10.
+    /// Worst pain during the session, 0–10: the value for every exercise not given with --pain.
     #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub pain_during: String,
+    /// Worst pain during one exercise, or one side of it (repeatable), e.g. --pain bridge=4 or
+    /// --pain split-squat:L=6.
+    #[arg(long = "pain", value_name = "EXERCISE[:L|:R]=N")]
+    pub pain: Vec<String>,
     /// Pain just after, 0–10.
     #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub pain_after: String,

@@ -683,3 +683,194 @@ fn commands_that_record_nothing_leave_the_data_dir_uncreated() {
     env.ok(&["log", "note", "first record"]);
     assert!(env.data_snapshot().is_some_and(|files| !files.is_empty()));
 }
+
+#[test]
+fn log_session_takes_pain_per_exercise_and_side_and_warns_above_the_ceiling() {
+    let env = Env::new();
+    env.ok(&["start", "quick-test"]);
+    let before = env.data_snapshot();
+    let err = env.fails(&[
+        "log",
+        "session",
+        "--pain-during",
+        "2",
+        "--pain-after",
+        "2",
+        "--pain",
+        "lunge=3",
+    ]);
+    assert!(
+        err.contains("\"lunge\" is not an exercise done in this session"),
+        "{err}"
+    );
+    let err = env.fails(&[
+        "log",
+        "session",
+        "--pain-during",
+        "2",
+        "--pain-after",
+        "2",
+        "--pain",
+        "quick-reps:L=3",
+    ]);
+    assert!(err.contains("quick-reps is not done on each side"), "{err}");
+    assert_eq!(env.data_snapshot(), before, "a refused log writes nothing");
+
+    let out = env.ok(&[
+        "log",
+        "session",
+        "--pain-during",
+        "2",
+        "--pain-after",
+        "5",
+        "--pain",
+        "quick-reps=6",
+        "--pain",
+        "quick-hold:L=4",
+    ]);
+    assert!(out.contains("pain during up to 6/10"), "{out}");
+    assert!(
+        out.contains("Warning: quick-reps hurt 6/10, above the ceiling of 5/10"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("pain after"),
+        "5/10 after is at the ceiling, not above: {out}"
+    );
+    let pains: Vec<(String, Option<String>, u64)> = of_kind(&env.journal_lines(), "set_done")
+        .iter()
+        .map(|s| {
+            (
+                s["exercise"].as_str().unwrap().to_string(),
+                s["side"].as_str().map(str::to_string),
+                s["pain"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    for (exercise, side, pain) in &pains {
+        let expected = match (exercise.as_str(), side.as_deref()) {
+            ("quick-reps", _) => 6,
+            ("quick-hold", Some("left")) => 4,
+            _ => 2,
+        };
+        assert_eq!(*pain, expected, "{exercise} {side:?}");
+    }
+    assert!(
+        pains
+            .iter()
+            .any(|(e, s, _)| e == "quick-hold" && s.as_deref() == Some("right"))
+    );
+
+    let env = Env::new();
+    env.ok(&["start", "quick-test"]);
+    // Every exercise named: --pain-during was given to none, so it is not warned about.
+    let named = env.ok(&[
+        "log",
+        "session",
+        "--pain-during",
+        "9",
+        "--pain-after",
+        "2",
+        "--pain",
+        "quick-hold=2",
+        "--pain",
+        "quick-reps=2",
+        "--pain",
+        "quick-stretch=2",
+    ]);
+    assert!(!named.contains("Warning"), "{named}");
+    let env = Env::new();
+    env.ok(&["start", "quick-test"]);
+    let out = env.ok(&["log", "session", "--pain-during", "6", "--pain-after", "6"]);
+    assert!(
+        out.contains("Warning: pain during (6/10) was above the ceiling"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Warning: pain after (6/10) was above the ceiling"),
+        "{out}"
+    );
+}
+
+#[test]
+fn log_run_warns_when_it_hurt_above_the_ceiling() {
+    let env = Env::new();
+    env.ok(&["start", "quick-test"]);
+    let at = env.ok(&["log", "run", "--minutes", "20", "--rpe", "4", "--pain", "5"]);
+    assert!(!at.contains("Warning"), "{at}");
+    let above = env.ok(&["log", "run", "--minutes", "20", "--rpe", "4", "--pain", "6"]);
+    assert!(
+        above.contains("Warning: the run hurt 6/10, above the ceiling of 5/10"),
+        "{above}"
+    );
+}
+
+#[test]
+fn a_referral_is_acknowledged_from_the_command_line() {
+    let env = Env::new();
+    env.ok(&["start", "quick-test", "--date", &days_ago(3)]);
+    let err = env.fails(&["log", "referral-acknowledged", "--date", &days_ago(3)]);
+    assert!(err.contains("no referral is waiting"), "{err}");
+    // Morning pain rising three days running up to the ceiling: rule 3.
+    for (ago, pain) in [(2, "3"), (1, "4"), (0, "5")] {
+        env.ok(&[
+            "checkin",
+            "--pain",
+            pain,
+            "--no-flags",
+            "--date",
+            &days_ago(ago),
+        ]);
+    }
+    let plan: Value = serde_json::from_str(&env.ok(&["today", "--json"])).unwrap();
+    assert_eq!(plan["decision"]["decision"], "refer", "{plan}");
+    let out = env.ok(&["log", "referral-acknowledged"]);
+    assert!(out.contains("Acknowledged"), "{out}");
+    let acks = of_kind(&env.journal_lines(), "referral_acknowledged")
+        .iter()
+        .map(|r| r["reason"].as_str().unwrap().to_string())
+        .collect::<Vec<_>>();
+    assert_eq!(acks, vec!["rising_trend".to_string()]);
+    let plan: Value = serde_json::from_str(&env.ok(&["today", "--json"])).unwrap();
+    assert_ne!(plan["decision"]["decision"], "refer", "{plan}");
+}
+
+#[test]
+fn a_milestone_is_answered_from_the_command_line() {
+    let env = Env::new();
+    env.ok(&["start", "quick-test"]);
+    let err = env.fails(&["log", "milestone", "anything", "--yes"]);
+    assert!(err.contains("asks no milestone questions"), "{err}");
+    env.ok(&["start", "return-to-running"]);
+    let err = env.fails(&["log", "milestone", "cleared", "--yes"]);
+    assert!(
+        err.contains("bone-stress-cleared"),
+        "the ids are listed: {err}"
+    );
+    env.fails(&["log", "milestone", "bone-stress-cleared"]);
+    let out = env.ok(&["log", "milestone", "bone-stress-cleared", "--no"]);
+    assert!(out.contains("waits for a yes"), "{out}");
+    let text = env.ok(&["today"]);
+    assert!(
+        text.contains("rehab log milestone bone-stress-cleared --yes"),
+        "{text}"
+    );
+    env.ok(&["log", "milestone", "bone-stress-cleared", "--yes"]);
+    let answers: Vec<(String, bool)> = of_kind(&env.journal_lines(), "milestone_answered")
+        .iter()
+        .map(|r| {
+            assert_eq!(r["programme"], "return-to-running");
+            (
+                r["milestone"].as_str().unwrap().to_string(),
+                r["yes"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        answers,
+        vec![
+            ("bone-stress-cleared".to_string(), false),
+            ("bone-stress-cleared".to_string(), true)
+        ]
+    );
+}

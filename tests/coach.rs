@@ -129,12 +129,35 @@ fn plateau(j: &mut Journal, last_week: [u8; 7], every: u32) {
     }
 }
 
+/// Each day in `days`: the bridge is stepped down from rung 2 (the day before) to the floor.
 fn floor_sends(j: &mut Journal, days: &[u32]) {
     for d in 0..=17 {
         j.morning(d, 2);
     }
     for &d in days {
+        j.session_in(d - 1, "P1", &[("bridge", 2, Decision::Hold)], 3, 3);
         j.session_in(d, "P1", &[("bridge", 1, Decision::Regress(1))], 3, 3);
+    }
+}
+
+/// A step-down decision on days that were already at the floor: the rung did not move.
+fn stays_at_floor(j: &mut Journal, days: &[u32]) {
+    for d in 0..=17 {
+        j.morning(d, 2);
+    }
+    j.session_in(0, "P1", &[("bridge", 1, Decision::Hold)], 3, 3);
+    for &d in days {
+        j.session_in(d, "P1", &[("bridge", 1, Decision::Regress(1))], 3, 3);
+    }
+}
+
+/// Eight weeks of adherent sessions with every morning at `B`/10 (plateau at low baselines).
+fn flat_mornings<const B: u8>(j: &mut Journal) {
+    for d in 0..=56 {
+        j.morning(d, B);
+        if d < 56 {
+            j.bridge(d, 1, 3, 3);
+        }
     }
 }
 
@@ -188,12 +211,19 @@ fn cases() -> Vec<Case> {
         c("rule 5 just below PLATEAU_WEEKS (7 weeks 6 days)", |j| plateau(j, [4; 7], 1), 55, Target::Day, Decision::Hold, "phase exit"),
         c("rule 5 improvement just below MCID", |j| plateau(j, [2, 2, 2, 2, 2, 2, 3], 1), 56, Target::Day, refer(ReferReason::Plateau), "rule 5"),
         c("rule 5 improvement at MCID is meaningful", |j| plateau(j, [2; 7], 1), 56, Target::Day, Decision::Hold, "phase exit"),
-        c("rule 5 not adherent (every other day)", |j| plateau(j, [4; 7], 2), 56, BRIDGE, Decision::Hold, "phase exit"),
+        // Not adherent: no referral; every other day also gives too few settled mornings after a session to leave P1.
+        c("rule 5 not adherent (every other day)", |j| plateau(j, [4; 7], 2), 56, BRIDGE, Decision::Progress, "rule 11"),
+        // Low baselines: a 2-point change from 0–2 cannot happen; mornings in the green zone are doing well.
+        c("rule 5 never at a 0/10 baseline", flat_mornings::<0>, 56, Target::Day, Decision::Hold, "phase exit"),
+        c("rule 5 never at a 1/10 baseline", flat_mornings::<1>, 56, Target::Day, Decision::Hold, "phase exit"),
+        c("rule 5 never at a 2/10 baseline (top of green)", flat_mornings::<2>, 56, Target::Day, Decision::Hold, "phase exit"),
+        c("rule 5 at a 3/10 baseline (just above green)", flat_mornings::<3>, 56, Target::Day, refer(ReferReason::Plateau), "rule 5"),
         c("rule 5 acknowledged keeps training", |j| { plateau(j, [4; 7], 1); j.acknowledge(56, "plateau"); }, 56, BRIDGE, Decision::Hold, "phase exit"),
         // ---- rule 6: sent back to the floor twice in 14 days ----
         c("rule 6 two floor sends", |j| floor_sends(j, &[2, 9]), 10, Target::Day, refer(ReferReason::RepeatedFlare), "rule 6"),
         c("rule 6 one floor send", |j| floor_sends(j, &[9]), 10, Target::Day, Decision::Hold, "rule 12"),
         c("rule 6 at the window edge (14 days)", |j| floor_sends(j, &[2, 9]), 16, Target::Day, refer(ReferReason::RepeatedFlare), "rule 6"),
+        c("rule 6 staying at the floor is not a send", |j| stays_at_floor(j, &[2, 9]), 10, Target::Day, Decision::Hold, "rule 12"),
         c("rule 6 just outside the window", |j| floor_sends(j, &[2, 9]), 17, Target::Day, Decision::Hold, "rule 12"),
         // ---- rule 7: no session yet ----
         c("rule 7 first session holds at the floor", |j| { j.morning(0, 2); }, 0, BRIDGE, Decision::Hold, "rule 7"),
@@ -244,6 +274,13 @@ fn cases() -> Vec<Case> {
         Case { programme: running, ..c("R6 unsettled run drops a walk-run rung", |j| { j.mornings(0, &[2; 14]); j.morning(14, 4); j.session_in(11, "P1", &[("walk-run", 2, Decision::Hold)], 3, 3); j.run(13, 5.0, 3); }, 14, RUN, Decision::Regress(1), "R6") },
         Case { programme: running, ..c("R6 red run at W1 holds there (no step that cannot happen)", |j| { for d in 0..=14 { j.morning(d, 2); } j.run(13, 5.0, 6); }, 14, RUN, Decision::Hold, "R6") },
         Case { programme: running, ..c("R6 run at the ceiling that settled is fine", |j| { for d in 0..=14 { j.morning(d, 2); } j.run(13, 5.0, 5); }, 14, RUN, Decision::Hold, "rule 7") },
+        // ---- a run loads the same tendon (rules 8–9 on a run), with or without running caps ----
+        c("run at the ceiling: the step up stands", |j| { good(j); j.run(2, 5.0, 5); }, 3, BRIDGE, Decision::Progress, "rule 11"),
+        c("run just above the ceiling: no step up", |j| { good(j); j.run(2, 5.0, 6); }, 3, BRIDGE, Decision::Hold, "R6"),
+        c("run not settled by the next morning: no step up", |j| { good(j); j.run(3, 5.0, 3); j.morning(4, 4); }, 4, BRIDGE, Decision::Hold, "R6"),
+        c("run settled by the next morning: the step up stands", |j| { good(j); j.run(3, 5.0, 3); j.morning(4, 3); }, 4, BRIDGE, Decision::Progress, "rule 11"),
+        c("painful run 2 days ago (the 48 h): no step up", |j| { good_until(j, 4); j.run(2, 5.0, 8); }, 4, BRIDGE, Decision::Hold, "R6"),
+        c("painful run 3 days ago: past the 48 h", |j| { good_until(j, 5); j.run(2, 5.0, 8); }, 5, BRIDGE, Decision::Progress, "rule 11"),
         // ---- settings come from config and the programme ----
         Case { settings: || CoachSettings { min_days_at_level: 4, ..CoachSettings::default() }, ..c("MIN_DAYS_AT_LEVEL just above days done", good, 3, BRIDGE, Decision::Hold, "rule 12") },
         Case { settings: || CoachSettings { min_days_at_level: 2, ..CoachSettings::default() }, ..c("MIN_DAYS_AT_LEVEL below days done", good, 3, BRIDGE, Decision::Progress, "rule 11") },
@@ -907,4 +944,29 @@ fn nothing_due_is_a_rest_day_hold() {
     assert!(!exercise(&plan, "walk-run").due_today);
     assert_eq!(plan.decision, Decision::Hold);
     assert_eq!(plan.reasons[0].cause.as_deref(), Some("rest_day"));
+}
+
+/// The plateau rule and the plan's `week` field count weeks the same way: the referral comes on
+/// the first day of week 9, saying "after 8 full weeks", and not on the last day of week 8.
+#[test]
+fn plateau_and_week_field_count_weeks_alike() {
+    let mut j = Journal::new(programme());
+    plateau(&mut j, [4; 7], 1);
+    let last_of_week_8 = j.plan(55);
+    assert_eq!(last_of_week_8.week, 8);
+    assert_ne!(
+        last_of_week_8.decision,
+        Decision::Refer(ReferReason::Plateau)
+    );
+    let first_of_week_9 = j.plan(56);
+    assert_eq!(first_of_week_9.week, 9);
+    assert_eq!(
+        first_of_week_9.decision,
+        Decision::Refer(ReferReason::Plateau)
+    );
+    let said = &first_of_week_9.reasons[0].text;
+    assert!(
+        said.contains(&format!("After {} full weeks", first_of_week_9.week - 1)),
+        "{said}"
+    );
 }

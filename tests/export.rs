@@ -71,7 +71,11 @@ fn csv_parses_with_the_documented_columns_in_order() {
             "pain",
             "effort",
             "note",
-            "day"
+            "day",
+            "stiffness",
+            "load_test",
+            "clinician_seen",
+            "referral"
         ]
     );
     let sets: usize = history.sessions.iter().map(|s| s.sets.len()).sum();
@@ -122,6 +126,94 @@ fn csv_check_in_row_carries_the_corrected_pain() {
     );
     assert_ne!(&check_in[9], "8");
     assert!(check_in[11].starts_with("stiffness "), "{:?}", check_in);
+    // Stiffness and the load test also have their own columns.
+    let checkin = &history.checkins[&day(50)];
+    assert_eq!(
+        check_in[13],
+        checkin
+            .stiffness
+            .map(|s| s.value().to_string())
+            .unwrap_or_default()
+    );
+    assert_eq!(
+        check_in[14],
+        checkin
+            .load_test
+            .map(|s| s.value().to_string())
+            .unwrap_or_default()
+    );
+    assert!(!check_in[13].is_empty(), "the sample logs stiffness");
+}
+
+/// Clinician visits, acknowledged referrals and milestone answers have rows and columns.
+#[test]
+fn csv_has_clinician_visits_referrals_and_milestone_answers() {
+    let mut records = sample::journal(start(), 20);
+    let at = |d: u64| {
+        chrono::DateTime::parse_from_rfc3339(&format!("{}T20:00:00+00:00", day(d))).unwrap()
+    };
+    let mut add = |n: u64, body: RecordBody| {
+        records.push(Record {
+            v: rehab_coach::domain::records::FORMAT_VERSION,
+            id: RecordId(format!("extra-{n}")),
+            at: at(n),
+            date: day(n),
+            body,
+        })
+    };
+    add(
+        5,
+        RecordBody::ClinicianSeen {
+            note: Some("physio: carry on".into()),
+        },
+    );
+    add(
+        6,
+        RecordBody::ReferralAcknowledged {
+            reason: "rising_trend".into(),
+        },
+    );
+    add(
+        7,
+        RecordBody::MilestoneAnswered {
+            programme: "quick-test".into(),
+            milestone: "stance".into(),
+            yes: true,
+        },
+    );
+    let history = History::replay(records);
+    let (_, rows) = csv_rows(&to_csv(&history, DayRange::default()));
+    let seen = rows.iter().find(|r| &r[3] == "clinician-seen").unwrap();
+    assert_eq!((&seen[0], &seen[15]), (day(5).to_string().as_str(), "yes"));
+    let ack = rows
+        .iter()
+        .find(|r| &r[3] == "referral-acknowledged")
+        .unwrap();
+    assert_eq!(
+        (&ack[0], &ack[16]),
+        (day(6).to_string().as_str(), "rising_trend")
+    );
+    let answer = rows.iter().find(|r| &r[3] == "milestone").unwrap();
+    assert_eq!(
+        (&answer[0], &answer[11]),
+        (day(7).to_string().as_str(), "stance: yes")
+    );
+    assert!(rows.iter().all(|r| r.len() == 17));
+    // The report lists them with their days.
+    let text = export::report(
+        &history,
+        &catalogue(),
+        &CoachSettings::default(),
+        day(20),
+        DayRange::default(),
+    );
+    for line in [
+        format!("| {} | a clinician saw the person (after a stop) |", day(5)),
+        format!("| {} | referral acknowledged (rising_trend) |", day(6)),
+        format!("| {} | milestone \"stance\" answered yes |", day(7)),
+    ] {
+        assert!(text.contains(&line), "{line} missing from:\n{text}");
+    }
 }
 
 #[test]

@@ -731,6 +731,13 @@ fn body() -> impl Strategy<Value = RecordBody> {
         prop::option::of(text()).prop_map(|note| RecordBody::ClinicianSeen { note }),
         text().prop_map(|reason| RecordBody::ReferralAcknowledged { reason }),
         record_id().prop_map(|session| RecordBody::SessionLeft { session }),
+        (text(), text(), any::<bool>()).prop_map(|(programme, milestone, yes)| {
+            RecordBody::MilestoneAnswered {
+                programme,
+                milestone,
+                yes,
+            }
+        }),
     ]
 }
 

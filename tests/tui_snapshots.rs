@@ -405,6 +405,64 @@ fn checkin_opens_first_when_due_and_saves() {
     );
 }
 
+/// The phase's milestone questions come after the check-in while not answered yes; a yes is
+/// saved and not asked again.
+#[test]
+fn checkin_asks_the_phase_milestone_questions_until_answered_yes() {
+    let mut catalogue = catalogue();
+    catalogue.entries[0].programme.phases[0].exit.confirm =
+        vec![rehab_coach::domain::programme::Confirmation {
+            id: "stance".into(),
+            question: "Can you stand on the sore leg for 30 s at 2/10 or less?".into(),
+        }];
+    let mut j = journal_with_history(false, &[]);
+    // Flags answered yesterday: no red-flag re-check at pain 2.
+    j.append(day(1), checkin(2, 2, &[("below_knee", false)]))
+        .unwrap();
+    let open = |j: MemoryJournal| {
+        App::new(
+            Box::new(j),
+            catalogue.clone(),
+            Config::default(),
+            today(),
+            Theme::plain(),
+            Instant::now(),
+        )
+    };
+    let mut app = open(j.clone());
+    press(&mut app, &chars("2"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.screen, Screen::MilestoneCheck(_)));
+    snap("milestone_check", &app);
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+    let answer = app
+        .journal()
+        .history()
+        .milestone_answer("quick-test", "stance", today());
+    assert_eq!(
+        answer,
+        Some((today(), false)),
+        "the check-in and the no are saved"
+    );
+    assert!(app.journal().history().morning_pain(today()).is_some());
+
+    // Answered yes: the next check-in goes straight to Today.
+    j.append(
+        day(1),
+        RecordBody::MilestoneAnswered {
+            programme: "quick-test".into(),
+            milestone: "stance".into(),
+            yes: true,
+        },
+    )
+    .unwrap();
+    let mut app = open(j);
+    press(&mut app, &chars("2"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.screen, Screen::Today { .. }));
+}
+
 #[test]
 fn high_morning_pain_asks_red_flags_again_and_a_yes_stops() {
     let mut j = journal_with_history(false, &[]);

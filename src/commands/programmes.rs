@@ -413,7 +413,7 @@ pub fn exit_words(x: &ExitCriteria) -> Vec<String> {
     }
     if let Some(n) = x.settled_mornings {
         lines.push(format!(
-            "at least {n} of the last {window} mornings settled"
+            "at least {n} of the last {window} mornings after a session settled"
         ));
     }
     if let Some(n) = x.load_test_max {
@@ -430,6 +430,22 @@ pub fn exit_words(x: &ExitCriteria) -> Vec<String> {
             "mean morning pain over the last 7 days at {m}/10 or less"
         ));
     }
+    lines.extend(x.reached.iter().map(|m| {
+        let mut line = format!("reached: {}", m.what);
+        if let Some(p) = m.max_pain {
+            line.push_str(&format!(", pain {p}/10 or less"));
+        }
+        if m.settled {
+            line.push_str(", settled the next morning");
+        }
+        line
+    }));
+    lines.extend(x.confirm.iter().map(|c| {
+        format!(
+            "you answer yes: {} (`rehab log milestone {} --yes`)",
+            c.question, c.id
+        )
+    }));
     lines.extend(x.checks.iter().map(|c| format!("you check: {c}")));
     lines
 }

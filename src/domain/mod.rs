@@ -22,6 +22,7 @@ pub mod pain;
 pub mod plan;
 pub mod programme;
 pub mod programme_check;
+pub mod programme_exit;
 pub mod reason;
 pub mod records;
 pub mod red_flag_recheck;

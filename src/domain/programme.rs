@@ -2,6 +2,7 @@
 //! (`programmes/README.md` documents the format). Parsing and validation live in
 //! `programme_check`; these are the plain values the coach and the screens read.
 
+pub use crate::domain::programme_exit::{Confirmation, ExitCriteria, RungMilestone};
 use crate::domain::settings::CoachOverrides;
 use serde::{Deserialize, Serialize};
 
@@ -101,33 +102,6 @@ pub struct PhaseExercise {
 
 fn first_rung() -> u32 {
     1
-}
-
-/// Exit criteria as data the coach evaluates. Every field is optional; all given must hold.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExitCriteria {
-    /// Sessions logged in this phase.
-    pub min_sessions: Option<u32>,
-    /// No session in the phase's last `window_days` with pain during above this.
-    pub max_pain_during: Option<u8>,
-    /// No session in the phase's last `window_days` with pain after above this.
-    pub max_pain_after: Option<u8>,
-    /// Settled mornings (R3) needed within the last `window_days`.
-    pub settled_mornings: Option<u32>,
-    /// Window for the criteria above, in days (default 7).
-    pub window_days: Option<u32>,
-    /// Load-test pain at or below this on `load_test_days` days in a row.
-    pub load_test_max: Option<u8>,
-    pub load_test_days: Option<u32>,
-    /// The weekly mean morning pain must not be rising (R4).
-    #[serde(default)]
-    pub weekly_morning_not_rising: bool,
-    /// The mean morning pain over the last 7 days must be at or below this.
-    pub max_weekly_morning_mean: Option<f64>,
-    /// Milestones the person checks for themselves before moving on (shown, not evaluated).
-    #[serde(default)]
-    pub checks: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

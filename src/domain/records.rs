@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 mod as_planned;
 mod de;
+mod de_key;
 mod time_text;
 
 pub use as_planned::done_as_planned;
@@ -164,6 +165,13 @@ pub enum RecordBody {
     /// The person chose not to resume this unfinished session: its sets stay as they are
     /// (a partial day), and it no longer holds today, so a fresh session can start.
     SessionLeft { session: RecordId },
+    /// The person answered one of a phase's milestone questions (e.g. "a clinician has cleared
+    /// you to run"); the phase waits for a yes. The latest answer counts.
+    MilestoneAnswered {
+        programme: String,
+        milestone: String,
+        yes: bool,
+    },
 }
 
 impl RecordBody {
@@ -182,6 +190,7 @@ impl RecordBody {
             RecordBody::ClinicianSeen { .. } => "clinician_seen",
             RecordBody::ReferralAcknowledged { .. } => "referral_acknowledged",
             RecordBody::SessionLeft { .. } => "session_left",
+            RecordBody::MilestoneAnswered { .. } => "milestone_answered",
         }
     }
 }
@@ -370,6 +379,34 @@ mod tests {
         let line = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"check_in","pain":11}"#;
         assert!(matches!(
             Record::from_line(line),
+            Err(LineError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn milestone_answers_round_trip_and_need_every_field() {
+        let r = Record {
+            v: FORMAT_VERSION,
+            id: RecordId("dev1-000002".into()),
+            at: at(),
+            date: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            body: RecordBody::MilestoneAnswered {
+                programme: "return-to-running".into(),
+                milestone: "bone-stress-cleared".into(),
+                yes: true,
+            },
+        };
+        let line = r.to_line();
+        assert!(line.contains("\"kind\":\"milestone_answered\""), "{line}");
+        assert_eq!(Record::from_line(&line), Ok(r));
+        let missing = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"milestone_answered","programme":"p","milestone":"m"}"#;
+        assert_eq!(
+            Record::from_line(missing),
+            Err(LineError::Invalid("missing field `yes`".into()))
+        );
+        let null = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"milestone_answered","programme":"p","milestone":"m","yes":null}"#;
+        assert!(matches!(
+            Record::from_line(null),
             Err(LineError::Invalid(_))
         ));
     }

@@ -31,6 +31,17 @@ fn km_between(runs: &[RunLog], from: NaiveDate, to: NaiveDate) -> f64 {
         .sum()
 }
 
+/// Today falls in an easier week: the `run_easier_week_every`-th, 2×-th … week counted from the
+/// first run (week 1 begins on that day); 0 means never.
+fn is_easier_week(runs: &[RunLog], today: NaiveDate, settings: &CoachSettings) -> bool {
+    let Some(first) = runs.iter().map(|r| r.date).min() else {
+        return false;
+    };
+    let every = u64::from(settings.run_easier_week_every);
+    let days = u64::try_from((today - first).num_days()).unwrap_or(0);
+    every > 0 && (days / WEEK + 1).is_multiple_of(every)
+}
+
 /// Running advice for `today` from runs dated up to today.
 pub fn advise(
     runs: &[RunLog],
@@ -48,11 +59,23 @@ pub fn advise(
     let step_cap = (km_last_week > 0.0).then_some(settings.run_week_step * km_last_week);
     let two_week_cap =
         (km_two_weeks_ago > 0.0).then_some(settings.run_two_week_cap * km_two_weeks_ago);
-    let week_cap_km = match (step_cap, two_week_cap) {
+    let mut week_cap_km = match (step_cap, two_week_cap) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    if let Some(cap) = week_cap_km {
+    let easier_cap = (km_last_week > 0.0 && is_easier_week(runs, today, settings))
+        .then_some(settings.run_easier_week_factor * km_last_week);
+    if let Some(easier) = easier_cap.filter(|e| week_cap_km.is_none_or(|c| *e < c)) {
+        week_cap_km = Some(easier);
+        reasons.push(Reason::new(
+            "§1.4",
+            format!(
+                "An easier week (every {}th week of running): run at most {easier:.1} km over the 7 days ending today, {:.0} % of last week's {km_last_week:.1} km. {km_this_week:.1} km done so far.",
+                settings.run_easier_week_every,
+                settings.run_easier_week_factor * 100.0
+            ),
+        ));
+    } else if let Some(cap) = week_cap_km {
         let limited_by_two_weeks = two_week_cap.is_some_and(|b| step_cap.is_none_or(|a| b < a));
         let (rule, basis) = if limited_by_two_weeks {
             (
@@ -153,6 +176,12 @@ mod tests {
         RunLog {
             id: RecordId(format!("r{day}")),
             date: NaiveDate::from_ymd_opt(2026, 3, day).unwrap(),
+            at: NaiveDate::from_ymd_opt(2026, 3, day)
+                .unwrap()
+                .and_hms_opt(18, 0, 0)
+                .unwrap()
+                .and_utc()
+                .fixed_offset(),
             minutes: km * 6.0,
             km: Some(km),
             rpe: Rating::new(4).unwrap(),
@@ -188,8 +217,42 @@ mod tests {
     fn acwr_is_shown_but_caps_ignore_it() {
         let runs = [run(2, 5.0), run(9, 5.0), run(16, 5.0), run(23, 5.0)];
         let today = NaiveDate::from_ymd_opt(2026, 3, 28).unwrap();
-        let a = advise(&runs, today, &CoachSettings::default(), None);
+        // Day 28 is the 4th week of running: the easier week is switched off to see the +10 %.
+        let settings = CoachSettings {
+            run_easier_week_every: 0,
+            ..CoachSettings::default()
+        };
+        let a = advise(&runs, today, &settings, None);
         assert_eq!(a.acwr, Some(1.0));
         assert!((a.week_cap_km.unwrap() - 5.5).abs() < 1e-9);
+    }
+
+    /// Every 4th week of running (counted from the first run) the week cap is 80 % of last
+    /// week; the weeks around it keep the usual +10 %.
+    #[test]
+    fn every_fourth_week_of_running_is_easier() {
+        let settings = CoachSettings::default();
+        // Runs of 5 km every few days from day 1.
+        let runs: Vec<RunLog> = (1..=27).step_by(3).map(|d| run(d, 5.0)).collect();
+        let cap_on = |day: u32| {
+            let today = NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+            let past: Vec<RunLog> = runs.iter().filter(|r| r.date < today).cloned().collect();
+            let a = advise(&past, today, &settings, None);
+            (
+                a.week_cap_km.unwrap(),
+                a.km_last_week,
+                a.reasons[0].rule.clone(),
+            )
+        };
+        // Day 21 is the last day of week 3; day 22 the first of week 4; day 29 the first of week 5.
+        for (day, easier) in [(21, false), (22, true), (28, true), (29, false)] {
+            let (cap, last_week, rule) = cap_on(day);
+            if easier {
+                assert!((cap - 0.8 * last_week).abs() < 1e-9, "day {day}: {cap}");
+            } else {
+                assert!(cap > 0.8 * last_week, "day {day}: {cap} vs {last_week}");
+            }
+            assert_eq!(rule == "§1.4", easier, "day {day}");
+        }
     }
 }

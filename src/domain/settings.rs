@@ -67,6 +67,11 @@ pub struct CoachSettings {
     /// threshold, so not in `[coach]`.
     #[serde(skip)]
     pub units: Units,
+    /// [PRAC] every this-many-th week of running (counted from the first run) is an easier week
+    /// (docs/sources.md#running-caps: "easier week every 3rd–4th week").
+    pub run_easier_week_every: u32,
+    /// [APP] an easier week's km cap as a share of the week before.
+    pub run_easier_week_factor: f64,
 }
 
 impl Default for CoachSettings {
@@ -100,6 +105,8 @@ impl Default for CoachSettings {
             trend_mornings: 3,
             run_rest_days_after_bad_run: 2,
             units: Units::Km,
+            run_easier_week_every: 4,
+            run_easier_week_factor: 0.8,
         }
     }
 }
@@ -136,6 +143,8 @@ pub struct CoachOverrides {
     pub baseline_lookback_days: Option<u32>,
     pub trend_mornings: Option<u32>,
     pub run_rest_days_after_bad_run: Option<u32>,
+    pub run_easier_week_every: Option<u32>,
+    pub run_easier_week_factor: Option<f64>,
 }
 
 macro_rules! apply_overrides {
@@ -177,6 +186,8 @@ impl CoachSettings {
             baseline_lookback_days,
             trend_mornings,
             run_rest_days_after_bad_run,
+            run_easier_week_every,
+            run_easier_week_factor,
         );
         self
     }

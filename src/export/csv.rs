@@ -13,7 +13,7 @@ use crate::export::range::DayRange;
 use chrono::NaiveDate;
 
 /// The header, in order. Stable: scripts depend on it (new columns only ever go at the end).
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 17] = [
     "date",
     "programme",
     "phase",
@@ -27,6 +27,10 @@ pub const COLUMNS: [&str; 13] = [
     "effort",
     "note",
     "day",
+    "stiffness",
+    "load_test",
+    "clinician_seen",
+    "referral",
 ];
 
 /// `exercise` value of the row for a morning check-in.
@@ -37,6 +41,12 @@ pub const SESSION_END: &str = "session-end";
 pub const RUN: &str = "run";
 /// `exercise` value of a free-text note for the day.
 pub const NOTE: &str = "note";
+/// `exercise` value of a day a clinician saw the person (after a stop).
+pub const CLINICIAN_SEEN: &str = "clinician-seen";
+/// `exercise` value of an acknowledged referral ("see a clinician soon").
+pub const REFERRAL_ACKNOWLEDGED: &str = "referral-acknowledged";
+/// `exercise` value of an answer to a phase milestone question.
+pub const MILESTONE: &str = "milestone";
 
 #[derive(Default)]
 struct Row {
@@ -53,10 +63,14 @@ struct Row {
     effort: String,
     note: String,
     day: String,
+    stiffness: String,
+    load_test: String,
+    clinician_seen: String,
+    referral: String,
 }
 
 impl Row {
-    fn fields(&self) -> [&str; 13] {
+    fn fields(&self) -> [&str; 17] {
         [
             &self.date,
             &self.programme,
@@ -71,6 +85,10 @@ impl Row {
             &self.effort,
             &self.note,
             &self.day,
+            &self.stiffness,
+            &self.load_test,
+            &self.clinician_seen,
+            &self.referral,
         ]
     }
 }
@@ -144,6 +162,8 @@ fn check_in_row(history: &History, date: NaiveDate, checkin: &DayCheckIn) -> Row
         exercise: CHECK_IN.into(),
         pain: rating(checkin.pain),
         note: note.join(", "),
+        stiffness: rating(checkin.stiffness),
+        load_test: rating(checkin.load_test),
         ..Row::default()
     }
 }
@@ -197,13 +217,58 @@ fn session_rows(session: &SessionLog, rows: &mut Vec<Row>) {
     if let Some(text) = finish.and_then(|f| f.note.as_ref()) {
         note.push(text.clone());
     }
+    // A referral the plan of this session carried (the coach's "see a clinician soon").
+    let referral = match &session.plan.decision {
+        crate::domain::plan::Decision::Refer(reason) => reason.id().to_string(),
+        _ => String::new(),
+    };
     rows.push(Row {
         exercise: SESSION_END.into(),
+        referral,
         pain: rating(finish.map(|f| f.pain_after)),
         effort: rating(finish.and_then(|f| f.effort)),
         note: note.join(", "),
         ..base()
     });
+}
+
+/// Rows for what the person told the coach that day: a clinician visit, an acknowledged
+/// referral, a milestone answer.
+fn answer_rows(history: &History, date: NaiveDate, rows: &mut Vec<Row>) {
+    let base = |exercise: &str| Row {
+        date: date.to_string(),
+        programme: programme_on(history, date),
+        exercise: exercise.into(),
+        ..Row::default()
+    };
+    for _ in history.clinician_seen.iter().filter(|d| **d == date) {
+        rows.push(Row {
+            clinician_seen: "yes".into(),
+            ..base(CLINICIAN_SEEN)
+        });
+    }
+    for (_, reason) in history
+        .referrals_acknowledged
+        .iter()
+        .filter(|(d, _)| *d == date)
+    {
+        rows.push(Row {
+            referral: reason.clone(),
+            note: "acknowledged".into(),
+            ..base(REFERRAL_ACKNOWLEDGED)
+        });
+    }
+    for answer in history.milestones.iter().filter(|m| m.date == date) {
+        rows.push(Row {
+            programme: answer.programme.clone(),
+            note: format!(
+                "{}: {}",
+                answer.milestone,
+                if answer.yes { "yes" } else { "no" }
+            ),
+            ..base(MILESTONE)
+        });
+    }
 }
 
 /// Seconds in a minute, for a run's duration.
@@ -227,6 +292,9 @@ pub fn to_csv(
         .chain(history.sessions.iter().map(|s| s.date))
         .chain(history.runs.iter().map(|r| r.date))
         .chain(history.notes.iter().map(|n| n.date))
+        .chain(history.clinician_seen.iter().copied())
+        .chain(history.referrals_acknowledged.iter().map(|(d, _)| *d))
+        .chain(history.milestones.iter().map(|m| m.date))
         .filter(|d| range.contains(*d))
         .collect();
     days.sort();
@@ -262,6 +330,7 @@ pub fn to_csv(
                 ..Row::default()
             });
         }
+        answer_rows(history, date, &mut rows);
         let kind = classifier.kind(date).word();
         for row in &mut rows[first_row..] {
             row.day = kind.to_string();

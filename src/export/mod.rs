@@ -6,6 +6,7 @@ pub mod csv;
 pub mod json;
 pub mod range;
 pub mod report;
+mod report_checks;
 #[cfg(any(test, feature = "test-support"))]
 pub mod sample;
 

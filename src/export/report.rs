@@ -1,6 +1,6 @@
 //! The Markdown report for a physiotherapist: programme and phase, adherence, pain trends
-//! (tables and text sparklines), every plan change with its reasons, red-flag answers, runs and
-//! notes. Deterministic: no clock (the shell passes `today`), so the same journal and day always
+//! (tables and text sparklines), every plan change with its reasons, red-flag answers,
+//! stiffness, load test and clinician contact, runs and notes. Deterministic: no clock (the shell passes `today`), so the same journal and day always
 //! give the same report.
 
 use crate::domain::catalogue::Catalogue;
@@ -51,6 +51,7 @@ pub fn report(
     pain_section(&mut out, history, range);
     changes_section(&mut out, history, catalogue, range);
     red_flag_section(&mut out, history, range);
+    super::report_checks::section(&mut out, history, range);
     runs_section(&mut out, history, settings, range);
     notes_section(&mut out, history, range);
     corrections_section(&mut out, history);

@@ -1,9 +1,11 @@
 //! `rehab log ...`: things done away from the laptop.
 
 use super::inputs::{MAX_RUN_KM, MAX_RUN_MINUTES, optional_rating, positive_amount, rating};
+use super::pain_by_exercise::PainByExercise;
 use super::state::DayState;
 use crate::cli::{LogRunArgs, LogSessionArgs};
 
+use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 
 use crate::app::journal::Appender;
@@ -18,7 +20,8 @@ use std::process::ExitCode;
 const SKIP_REASON: &str = "not done (logged with `rehab log session --skip`)";
 
 /// Record today's plan as done: session_started (with the plan snapshot), one set_done per planned
-/// set and side (pain = the worst pain during), exercise_skipped for each --skip, session_finished.
+/// set and side (pain = that exercise's or side's --pain, else --pain-during), exercise_skipped
+/// for each --skip, session_finished. Pain above the ceiling is said, as the app says it.
 pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> {
     let pain_during = rating("pain-during", &args.pain_during)?;
     let pain_after = rating("pain-after", &args.pain_after)?;
@@ -44,6 +47,19 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
         );
     }
     check_skips(&args.skip, &snapshot)?;
+    let done_today: Vec<(&str, bool)> = snapshot
+        .exercises
+        .iter()
+        .filter(|e| !args.skip.contains(&e.exercise))
+        .map(|e| {
+            let each = programme
+                .exercise(&e.exercise)
+                .is_some_and(|x| x.sides == crate::domain::programme::Sides::Each);
+            (e.exercise.as_str(), each)
+        })
+        .collect();
+    let pain_by_exercise = PainByExercise::parse(&args.pain, &done_today)?;
+    let ceiling = state.settings().amber_max;
     let earlier_today = state
         .history()
         .sessions
@@ -53,6 +69,9 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
 
     // One write: the session and all its sets are saved, or (a full disk) none of them.
     let mut sets_logged = 0;
+    let mut worst_during: Option<Rating> = None;
+    // Whether any set took --pain-during (not every exercise was named with --pain).
+    let mut default_used = false;
     Appender::new(ctx)
         .append_linked(
             ctx.today,
@@ -72,7 +91,19 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
                         continue;
                     }
                     let exercise = programme.exercise(&planned.exercise);
-                    for body in done_as_planned(planned, session, exercise, pain_during, effort) {
+                    for mut body in done_as_planned(planned, session, exercise, pain_during, effort)
+                    {
+                        if let RecordBody::SetDone {
+                            exercise,
+                            side,
+                            pain,
+                            ..
+                        } = &mut body
+                        {
+                            *pain = pain_by_exercise.pain(exercise, *side, pain_during);
+                            default_used |= !pain_by_exercise.names(exercise, *side);
+                            worst_during = worst_during.max(Some(*pain));
+                        }
                         bodies.push(body);
                         sets_logged += 1;
                     }
@@ -90,11 +121,23 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
         .context("cannot save the session (nothing of it was written)")?;
 
     let done = snapshot.exercises.len() - args.skip.len();
+    let during = match worst_during {
+        Some(worst) if !pain_by_exercise.is_empty() => format!("up to {worst}"),
+        _ => format!("{pain_during}"),
+    };
     crate::outln!(
-        "Session for {} saved: {sets_logged} sets of {done} exercise(s), {} skipped; pain during {pain_during}, after {pain_after}.",
+        "Session for {} saved: {sets_logged} sets of {done} exercise(s), {} skipped; pain during {during}, after {pain_after}.",
         ctx.today,
         args.skip.len()
     );
+    for warning in ceiling_warnings(
+        &pain_by_exercise,
+        default_used.then_some(pain_during),
+        pain_after,
+        ceiling,
+    ) {
+        crate::outln!("{warning}");
+    }
     if earlier_today > 0 {
         crate::outln!(
             "This is session {} on {}: `rehab journal list --on {}` shows them all.",
@@ -128,6 +171,38 @@ fn check_skips(skips: &[String], snapshot: &PlanSnapshot) -> anyhow::Result<()> 
     Ok(())
 }
 
+/// What went above the pain ceiling (R1/R2), in the words the app uses after a set.
+fn ceiling_warnings(
+    per_exercise: &PainByExercise,
+    pain_during: Option<Rating>,
+    pain_after: Rating,
+    ceiling: u8,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let over = |p: Rating| p.value() > ceiling;
+    if let Some(pain_during) = pain_during.filter(|p| over(*p)) {
+        out.push(format!(
+            "Warning: pain during ({pain_during}) was above the ceiling of {ceiling}/10 (R1): the coach steps those exercises down next time."
+        ));
+    }
+    for (name, side, n) in per_exercise.entries().filter(|(_, _, p)| over(*p)) {
+        let side = match side {
+            Some(crate::domain::records::Side::Left) => " (left)",
+            Some(crate::domain::records::Side::Right) => " (right)",
+            None => "",
+        };
+        out.push(format!(
+            "Warning: {name}{side} hurt {n}, above the ceiling of {ceiling}/10 (R1): the coach steps it down next time."
+        ));
+    }
+    if over(pain_after) {
+        out.push(format!(
+            "Warning: pain after ({pain_after}) was above the ceiling of {ceiling}/10 (R2): the coach steps the session down next time."
+        ));
+    }
+    out
+}
+
 pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {
     let minutes = positive_amount("minutes", args.minutes, MAX_RUN_MINUTES, "minutes")?;
     let miles = Units::Mi;
@@ -148,6 +223,10 @@ pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {
     };
     let rpe = rating("rpe", &args.rpe)?;
     let pain = rating("pain", &args.pain)?;
+    // Today's plan before this run: its ceiling and running caps, to warn as the app does.
+    let state = DayState::load(ctx)?;
+    let ceiling = state.settings().amber_max;
+    let advice = state.plan(ctx).ok().and_then(|(_, plan)| plan.running);
     append_one(
         ctx,
         RecordBody::RunLogged {
@@ -161,7 +240,50 @@ pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {
         "Run on {} saved: {minutes} min{typed}, effort {rpe}, pain {pain}.",
         ctx.today
     );
+    for warning in run_warnings(pain, km, ceiling, advice.as_ref(), ctx.today) {
+        crate::outln!("{warning}");
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A run above the pain ceiling, over a running cap, or on a rest day after a bad run.
+fn run_warnings(
+    pain: Rating,
+    km: Option<f64>,
+    ceiling: u8,
+    advice: Option<&crate::domain::running_advice::RunningAdvice>,
+    today: chrono::NaiveDate,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if pain.value() > ceiling {
+        out.push(format!(
+            "Warning: the run hurt {pain}, above the ceiling of {ceiling}/10 (R1): the next run waits at least 48 hours and drops one walk-run rung (R6)."
+        ));
+    }
+    let Some(advice) = advice else {
+        return out;
+    };
+    if advice.next_run_from.is_some_and(|from| from > today) {
+        out.push(
+            "Warning: today was a rest day after a painful or unsettled run (R6); tomorrow morning's check-in shows how it settled.".into(),
+        );
+    }
+    if let (Some(km), Some(cap)) = (km, advice.run_cap_km)
+        && km > cap
+    {
+        out.push(format!(
+            "Warning: {km} km is over today's single-run cap of {cap:.1} km (set by your longest run in the last 30 days, R16)."
+        ));
+    }
+    if let (Some(km), Some(cap)) = (km, advice.week_cap_km)
+        && advice.km_this_week + km > cap
+    {
+        out.push(format!(
+            "Warning: that makes {:.1} km in the last 7 days, over this week's cap of {cap:.1} km (R14/R15).",
+            advice.km_this_week + km
+        ));
+    }
+    out
 }
 
 pub fn note(ctx: &Context, text: String) -> anyhow::Result<ExitCode> {

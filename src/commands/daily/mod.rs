@@ -1,9 +1,11 @@
 //! start, checkin, today, log, paths: the daily commands for people who live in a shell.
 //! Every command checks all its input before it opens the journal, so bad input writes nothing.
 
+mod answers;
 mod checkin;
 mod inputs;
 mod log;
+mod pain_by_exercise;
 pub(crate) mod state;
 mod today_view;
 
@@ -101,6 +103,8 @@ pub fn log(ctx: &Context, cmd: LogCommand) -> anyhow::Result<ExitCode> {
         LogCommand::Run(args) => log::run(ctx, args),
         LogCommand::Note { text } => log::note(ctx, text),
         LogCommand::ClinicianSeen { note } => log::clinician_seen(ctx, note),
+        LogCommand::ReferralAcknowledged => answers::referral_acknowledged(ctx),
+        LogCommand::Milestone(args) => answers::milestone(ctx, args),
     }
 }
 

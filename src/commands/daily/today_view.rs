@@ -55,11 +55,43 @@ pub fn render(plan: &Plan, programme: &Programme) -> String {
             out.push_str(&exercise_lines(exercise, programme));
         }
     }
+    if let Some(running) = &plan.running {
+        out.push_str(&running_lines(running, plan.date));
+    }
     if !plan.prompts.is_empty() {
         let _ = writeln!(out, "\nFirst:");
         for prompt in &plan.prompts {
             let _ = writeln!(out, "  - {prompt}");
         }
+    }
+    out
+}
+
+/// This week's km, the caps and the rest rule after a bad run (R14–R16, R6).
+fn running_lines(
+    running: &crate::domain::running_advice::RunningAdvice,
+    today: chrono::NaiveDate,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\nRunning: {:.1} km in the last 7 days ({:.1} km the 7 days before).",
+        running.km_this_week, running.km_last_week
+    );
+    if let Some(cap) = running.week_cap_km {
+        let _ = writeln!(out, "  - at most {cap:.1} km over the 7 days ending today");
+    }
+    if let Some(cap) = running.run_cap_km {
+        let _ = writeln!(out, "  - no single run over {cap:.1} km today");
+    }
+    if let Some(from) = running.next_run_from.filter(|from| *from > today) {
+        let _ = writeln!(
+            out,
+            "  - no run before {from} (rest after a painful or unsettled run)"
+        );
+    }
+    for reason in &running.reasons {
+        let _ = writeln!(out, "  - {} [{}]", reason.text, reason.rule);
     }
     out
 }
@@ -201,5 +233,34 @@ mod tests {
             text.contains("  - pain reached 6/10"),
             "day-level reason kept: {text}"
         );
+    }
+
+    #[test]
+    fn running_advice_is_shown_with_its_caps_and_rest() {
+        let mut p = plan(Decision::Hold, false);
+        assert!(
+            !render(&p, &fixture()).contains("Running:"),
+            "no caps, no block"
+        );
+        p.running = Some(crate::domain::running_advice::RunningAdvice {
+            km_this_week: 12.0,
+            km_last_week: 10.0,
+            week_cap_km: Some(11.0),
+            run_cap_km: Some(5.5),
+            drop_rung: true,
+            next_run_from: p.date.succ_opt(),
+            acwr: None,
+            reasons: vec![Reason::new("R6", "The run yesterday hurt 8/10")],
+        });
+        let text = render(&p, &fixture());
+        for line in [
+            "Running: 12.0 km in the last 7 days (10.0 km the 7 days before).",
+            "  - at most 11.0 km over the 7 days ending today",
+            "  - no single run over 5.5 km today",
+            "  - no run before 2026-03-03 (rest after a painful or unsettled run)",
+            "  - The run yesterday hurt 8/10 [R6]",
+        ] {
+            assert!(text.contains(line), "{line}: {text}");
+        }
     }
 }

@@ -104,5 +104,13 @@ pub fn summary(body: &RecordBody) -> String {
         RecordBody::ClinicianSeen { note } => note.clone().unwrap_or_default(),
         RecordBody::ReferralAcknowledged { reason } => reason.clone(),
         RecordBody::SessionLeft { session } => format!("session {session} not resumed"),
+        RecordBody::MilestoneAnswered {
+            programme,
+            milestone,
+            yes,
+        } => format!(
+            "{programme} {milestone}: {}",
+            if *yes { "yes" } else { "no" }
+        ),
     }
 }

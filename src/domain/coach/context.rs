@@ -86,6 +86,12 @@ impl<'a> Context<'a> {
             .map(|_| self.settings.load_test_max)
     }
 
+    /// Full weeks since the programme started: `week() - 1`. The plateau rule counts these, so
+    /// "after 8 weeks" is said in week 9, the same count the plan's `week` field shows.
+    pub fn weeks_completed(&self) -> u32 {
+        self.week().saturating_sub(1)
+    }
+
     /// 1-based programme week for today.
     pub fn week(&self) -> u32 {
         self.start.map_or(1, |s| {

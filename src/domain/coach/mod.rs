@@ -13,6 +13,7 @@ mod dose;
 mod due;
 mod headline;
 mod isometric_day;
+mod milestones;
 mod mornings;
 mod outcome;
 mod phase;
@@ -65,7 +66,8 @@ pub fn prescribe(
         phase_today(&cx, position, &mut day_reasons)
     };
     let phase = &programme.phases[phase_index];
-    let deload = if new_phase { None } else { cx.deload_window() };
+    // A new phase never cancels an active deload (§3 DELOAD: 7 days).
+    let deload = cx.deload_window();
     if let Some(window) = deload {
         day_reasons.push(deload_reason(&cx, window));
     }
@@ -74,6 +76,7 @@ pub fn prescribe(
         new_phase,
         deload,
         running: programme.rules.running_caps.then(|| running_advice(&cx)),
+        bad_run: runs::bad_run_holds(&cx),
         blocking,
     };
     let mut exercises: Vec<PlannedExercise> = phase
@@ -120,6 +123,8 @@ struct Day {
     new_phase: bool,
     deload: Option<DeloadWindow>,
     running: Option<RunningAdvice>,
+    /// A recent run above the ceiling or unsettled (rules 8–9 on a run): no step up today.
+    bad_run: Option<String>,
     /// The first referral not yet acknowledged: no step up today.
     blocking: Option<Referral>,
 }
@@ -221,6 +226,15 @@ fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<Plann
                 .map_or_else(String::new, |r| words::lower_first(&r.text)),
         )
         .data("run_not_settled", &[]);
+    }
+    // A painful or unsettled run loaded the same tendon: no step up after it (runs.rs).
+    if let (Some(cause), Decision::Progress, false) = (&day.bad_run, &verdict.decision, is_run) {
+        verdict = Verdict::new(
+            Decision::Hold,
+            "R6",
+            format!("it earned a step up, but {cause}, so the dose stays"),
+        )
+        .data("bad_run_no_step_up", &[]);
     }
     // A referral allows hold or regress only.
     if let (Some(referral), Decision::Progress) = (&day.blocking, &verdict.decision) {

@@ -77,6 +77,18 @@ impl Context<'_> {
         if let Err(missing) = self.exit_criteria_met(phase, position.entered) {
             return Exit::NotYet(missing);
         }
+        // The 24-hour rule (R3) is never skipped by a phase change: the last session must have
+        // settled by the next morning.
+        if let Some(last) = self.sessions_newest_first().next() {
+            let response = self.response_after(last.date, last.pain_before.map(|p| p.value()));
+            if !response.is_settled() {
+                return Exit::NotYet(format!(
+                    "after the last session ({}), {}",
+                    when(last.date, self.today),
+                    response.words(self.settings.morning_tolerance)
+                ));
+            }
+        }
         let red_since = days::before(self.today, NO_RED_SESSION_DAYS);
         if let Some(red) = self
             .sessions_newest_first()
@@ -87,6 +99,21 @@ impl Context<'_> {
                 "a session {} went above the ceiling ({}/10 > {})",
                 when(red.date, self.today),
                 self.session_worst(red),
+                self.settings.amber_max
+            ));
+        }
+        // A run is a session too: a run above the ceiling in the same window blocks the exit.
+        if let Some(run) = self
+            .history
+            .runs
+            .iter()
+            .filter(|r| r.date >= red_since && r.date < self.today)
+            .find(|r| r.pain.value() > self.settings.amber_max)
+        {
+            return Exit::NotYet(format!(
+                "a run {} went above the ceiling ({} > {})",
+                when(run.date, self.today),
+                run.pain,
                 self.settings.amber_max
             ));
         }
@@ -162,6 +189,10 @@ impl Context<'_> {
                 ));
             }
         }
+        for milestone in &exit.reached {
+            self.milestone_met(milestone, entered)?;
+        }
+        self.confirmations_met(&exit.confirm)?;
         if exit.weekly_morning_not_rising
             && let Some(delta) = self.weekly_delta(0).filter(|d| *d > 0.0)
         {
@@ -186,13 +217,18 @@ impl Context<'_> {
         Ok(())
     }
 
-    /// Mornings from `from` to today that count as settled against the mornings before them (R3).
+    /// Mornings from `from` to today, each after a day with a session, that count as settled
+    /// against the mornings before them (R3). A morning after a rest day says nothing about how
+    /// the tendon took the load, so it does not count.
     fn settled_mornings(&self, from: NaiveDate) -> u32 {
+        let session_days: std::collections::BTreeSet<NaiveDate> =
+            self.sessions_oldest_first().map(|s| s.date).collect();
         from.iter_days()
             .take_while(|d| *d <= self.today)
             .filter(|d| {
-                d.pred_opt()
-                    .is_some_and(|prev| self.response_after(prev, None).is_settled())
+                d.pred_opt().is_some_and(|prev| {
+                    session_days.contains(&prev) && self.response_after(prev, None).is_settled()
+                })
             })
             .count() as u32
     }

@@ -21,12 +21,20 @@ impl Context<'_> {
                 "Answer the red-flag questions: they are asked at least every {days} days."
             )),
             Some(Recheck::HighPain { at_least }) => prompts.push(format!(
-                "Answer the red-flag questions again: morning pain is {at_least} or more today."
+                "Answer the red-flag questions again: pain logged today reached {at_least}/10 or more."
             )),
             None => {}
         }
         for check in &phase.exit.checks {
             prompts.push(format!("Before moving on from {}: {check}", phase.id));
+        }
+        for question in &phase.exit.confirm {
+            if !matches!(self.answer(question), super::milestones::Answer::Yes(_)) {
+                prompts.push(format!(
+                    "Before moving on from {}, answer: {} (`rehab log milestone {} --yes` or `--no`, or in the check-in)",
+                    phase.id, question.question, question.id
+                ));
+            }
         }
         if let Some(next) = &phase.continue_with {
             prompts.push(format!(

@@ -147,17 +147,24 @@ impl Context<'_> {
         })
     }
 
+    /// Rule 5, plateau. Counts full weeks as the plan's `week` field does (`weeks_completed`).
+    /// Never when this week's mean morning pain is already in the green zone (0–`green_max`):
+    /// from a low baseline the 2-point meaningful change (R20) cannot happen, and someone whose
+    /// mornings are at 0–2 is doing well, not stuck (docs/coach.md, "Plateau").
     fn rule_5(&self, phase: PhasePosition) -> Option<Referral> {
         let s = &self.settings;
         let start = self.start?;
         let days = u32::try_from((self.today - start).num_days()).ok()?;
-        let weeks = days / DAYS_PER_WEEK;
+        let weeks = self.weeks_completed();
         if weeks < s.plateau_weeks {
             return None;
         }
         let first_week_end = days::after(start, u64::from(DAYS_PER_WEEK) - 1);
         let first_week = self.mean_morning_pain(start, first_week_end)?;
         let this_week = self.week_mean(0)?;
+        if this_week <= f64::from(s.green_max) {
+            return None;
+        }
         let per_week = self.programme.phases[phase.index]
             .exercises
             .iter()
@@ -179,12 +186,13 @@ impl Context<'_> {
             explanation: Reason::new(
                 "rule 5",
                 format!(
-                    "After {weeks} weeks with {:.0} % of sessions done, mean morning pain went from {} to {} (a change of {}, less than the {} that counts as meaningful): a clinician can review the plan. Keep training meanwhile.",
+                    "After {weeks} full weeks with {:.0} % of sessions done, mean morning pain went from {} to {} (a change of {}, less than the {} that counts as meaningful) and is still above {}/10: a clinician can review the plan. Keep training meanwhile.",
                     adherence * 100.0,
                     one_decimal(first_week),
                     one_decimal(this_week),
                     one_decimal(improvement),
-                    one_decimal(needed)
+                    one_decimal(needed),
+                    s.green_max
                 ),
             ),
             since: days::after(
@@ -194,23 +202,29 @@ impl Context<'_> {
         })
     }
 
-    /// Days in the flare window on which a session started with an exercise sent back to (or
-    /// below) its phase floor.
+    /// Days in the flare window on which a session started with an exercise really moved down to
+    /// (or below) its phase floor: a step-down decision whose rung is lower than the rung of that
+    /// exercise's previous session. Staying at the bottom rung is not being "sent back" (rule 6).
     pub fn floor_sends(&self) -> Vec<NaiveDate> {
         let from = days::before(self.today, u64::from(self.settings.flare_window_days));
-        let mut days: Vec<NaiveDate> = self
-            .sessions_newest_first()
-            .take_while(|s| s.date >= from)
-            .filter(|s| {
-                s.plan.exercises.iter().any(|e| {
-                    matches!(e.decision, crate::domain::plan::Decision::Regress(_))
-                        && e.rung <= self.floor_in(&s.plan.phase, &e.exercise)
-                })
-            })
-            .map(|s| s.date)
-            .collect();
-        days.dedup();
-        days.reverse();
+        let mut last_rung: std::collections::HashMap<&str, u32> = Default::default();
+        let mut days: Vec<NaiveDate> = Vec::new();
+        for s in self.sessions_oldest_first() {
+            let mut sent = false;
+            for e in &s.plan.exercises {
+                let previous = last_rung.insert(e.exercise.as_str(), e.rung);
+                let moved_down = previous.is_some_and(|p| e.rung < p);
+                if moved_down
+                    && matches!(e.decision, crate::domain::plan::Decision::Regress(_))
+                    && e.rung <= self.floor_in(&s.plan.phase, &e.exercise)
+                {
+                    sent = true;
+                }
+            }
+            if sent && s.date >= from && days.last() != Some(&s.date) {
+                days.push(s.date);
+            }
+        }
         days
     }
 

@@ -8,8 +8,30 @@ use crate::domain::running_advice::RunningAdvice;
 /// Running caps from runs dated up to today, with the last run judged by rules 8–9.
 pub fn running_advice(cx: &Context) -> RunningAdvice {
     let runs = &cx.history.runs[..cx.history.runs.partition_point(|r| r.date <= cx.today)];
+    running::advise(runs, cx.today, &cx.settings, last_run_judged(cx))
+}
+
+/// A run is a session for the tendon too (docs/sources.md#coach-rules: "a run is a Session:
+/// rules 8–9 apply"). When the last run before today went above the ceiling or did not settle,
+/// and it was within `run_rest_days_after_bad_run` days, the rehab exercises do not step up
+/// today: the cause in words, for every programme (with or without running caps).
+pub fn bad_run_holds(cx: &Context) -> Option<String> {
+    let judged = last_run_judged(cx)?;
+    let problem = judged.problem?;
+    let days = (cx.today - judged.date).num_days();
+    (days <= i64::from(cx.settings.run_rest_days_after_bad_run)).then(|| {
+        format!(
+            "the run {} {problem}",
+            super::context::when(judged.date, cx.today)
+        )
+    })
+}
+
+/// The last run before today with what went wrong, if anything (rules 8–9 on a run).
+fn last_run_judged(cx: &Context) -> Option<LastRunJudgement> {
+    let runs = &cx.history.runs[..cx.history.runs.partition_point(|r| r.date <= cx.today)];
     let s = &cx.settings;
-    let last_run = runs.iter().rev().find(|r| r.date < cx.today).map(|run| {
+    runs.iter().rev().find(|r| r.date < cx.today).map(|run| {
         let problem = if run.pain.value() > s.amber_max {
             Some(format!(
                 "hurt {}, above the ceiling of {}",
@@ -29,6 +51,5 @@ pub fn running_advice(cx: &Context) -> RunningAdvice {
             date: run.date,
             problem,
         }
-    });
-    running::advise(runs, cx.today, s, last_run)
+    })
 }

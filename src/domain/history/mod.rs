@@ -29,6 +29,8 @@ pub struct DayCheckIn {
     pub stiffness: Option<Rating>,
     pub load_test: Option<Rating>,
     pub red_flags: BTreeMap<String, bool>,
+    /// When the red-flag questions were last answered this day (pain logged after it asks again).
+    pub red_flags_at: Option<DateTime<FixedOffset>>,
     /// Ids of the records that make up this day's check-in (for corrections).
     pub ids: Vec<RecordId>,
 }
@@ -112,6 +114,8 @@ impl SessionLog {
 pub struct RunLog {
     pub id: RecordId,
     pub date: NaiveDate,
+    /// When it was logged.
+    pub at: DateTime<FixedOffset>,
     pub minutes: f64,
     pub km: Option<f64>,
     pub rpe: Rating,
@@ -123,6 +127,15 @@ pub struct NoteLog {
     pub id: RecordId,
     pub date: NaiveDate,
     pub text: String,
+}
+
+/// One answer to a phase milestone question (`milestone_answered`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MilestoneAnswer {
+    pub date: NaiveDate,
+    pub programme: String,
+    pub milestone: String,
+    pub yes: bool,
 }
 
 /// A correction that could not be applied (unknown target, or fields that don't fit).
@@ -149,6 +162,8 @@ pub struct History {
     pub clinician_seen: Vec<NaiveDate>,
     /// (day, reason) of acknowledged referrals.
     pub referrals_acknowledged: Vec<(NaiveDate, String)>,
+    /// Answers to phase milestone questions, in replay order (the latest per milestone counts).
+    pub milestones: Vec<MilestoneAnswer>,
     pub correction_problems: Vec<CorrectionProblem>,
     /// The first and last day any record (after corrections) is about.
     pub first_day: Option<NaiveDate>,
@@ -203,6 +218,21 @@ impl History {
 
     pub fn checkin(&self, date: NaiveDate) -> Option<&DayCheckIn> {
         self.checkins.get(&date)
+    }
+
+    /// The latest answer, on or before `today`, to a phase milestone question of `programme`
+    /// (`Some((day, yes))`), if it was ever answered.
+    pub fn milestone_answer(
+        &self,
+        programme: &str,
+        milestone: &str,
+        today: NaiveDate,
+    ) -> Option<(NaiveDate, bool)> {
+        self.milestones
+            .iter()
+            .rev()
+            .find(|a| a.programme == programme && a.milestone == milestone && a.date <= today)
+            .map(|a| (a.date, a.yes))
     }
 
     pub fn morning_pain(&self, date: NaiveDate) -> Option<Rating> {

@@ -87,6 +87,9 @@ impl History {
                     day.pain = pain.or(day.pain);
                     day.stiffness = stiffness.or(day.stiffness);
                     day.load_test = load_test.or(day.load_test);
+                    if !red_flags.is_empty() {
+                        day.red_flags_at = Some(at);
+                    }
                     day.red_flags.extend(red_flags);
                     day.ids.push(id);
                 }
@@ -165,6 +168,7 @@ impl History {
                 } => history.runs.push(RunLog {
                     id,
                     date,
+                    at,
                     minutes,
                     km,
                     rpe,
@@ -180,6 +184,16 @@ impl History {
                         logs[i].left = true;
                     }
                 }
+                RecordBody::MilestoneAnswered {
+                    programme,
+                    milestone,
+                    yes,
+                } => history.milestones.push(MilestoneAnswer {
+                    date,
+                    programme,
+                    milestone,
+                    yes,
+                }),
                 RecordBody::Correction { .. } => {}
             }
         }

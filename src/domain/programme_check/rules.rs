@@ -142,6 +142,40 @@ fn check_phase(p: &Programme, phase: &Phase, path: &FieldPath, out: &mut Vec<Fin
             check_frequency(f, &here.key("frequency"), out);
         }
     }
+    for (i, m) in phase.exit.reached.iter().enumerate() {
+        let here = path.key("exit").key("reached").index(i);
+        match p.exercise(&m.exercise) {
+            None => out.push((
+                here.key("exercise"),
+                format!("no exercise with id `{}` in this programme", m.exercise),
+            )),
+            Some(e) if m.rung < 1 || m.rung > e.top_rung() => out.push((
+                here.key("rung"),
+                format!(
+                    "rung {} is outside `{}`'s ladder (rungs 1 to {})",
+                    m.rung,
+                    e.id,
+                    e.top_rung()
+                ),
+            )),
+            Some(_) => {}
+        }
+    }
+    let mut asked = HashSet::new();
+    for (i, c) in phase.exit.confirm.iter().enumerate() {
+        let here = path.key("exit").key("confirm").index(i);
+        if !is_id(&c.id) {
+            out.push((
+                here.key("id"),
+                format!("`{}` is not an id (a-z, 0-9, -)", c.id),
+            ));
+        } else if !asked.insert(c.id.as_str()) {
+            out.push((
+                here.key("id"),
+                format!("`{}` is asked twice in this phase", c.id),
+            ));
+        }
+    }
     if phase.exit.load_test_max.is_some() && p.load_test.is_none() {
         out.push((
             path.key("exit").key("load_test_max"),

@@ -129,6 +129,8 @@ const COACH: &[Field] = &[
     opt("baseline_lookback_days", Ty::Whole(1, 90)),
     opt("trend_mornings", Ty::Whole(1, 30)),
     opt("run_rest_days_after_bad_run", Ty::Whole(0, 30)),
+    opt("run_easier_week_every", Ty::Whole(1, 52)),
+    opt("run_easier_week_factor", Ty::Fraction),
 ];
 
 const PHASE: &[Field] = &[
@@ -161,7 +163,20 @@ const EXIT: &[Field] = &[
     opt("weekly_morning_not_rising", Ty::Bool),
     opt("max_weekly_morning_mean", Ty::ScaleMean),
     opt("checks", Ty::TextList),
+    opt("reached", Ty::TableList(RUNG_MILESTONE)),
+    opt("confirm", Ty::TableList(CONFIRMATION)),
 ];
+
+const RUNG_MILESTONE: &[Field] = &[
+    req("exercise", Ty::Text),
+    req("rung", Ty::Count),
+    req("what", Ty::Text),
+    opt("days", Ty::Count),
+    opt("max_pain", Ty::Scale),
+    opt("settled", Ty::Bool),
+];
+
+const CONFIRMATION: &[Field] = &[req("id", Ty::Text), req("question", Ty::Text)];
 
 const EXERCISE: &[Field] = &[
     req("id", Ty::Text),

@@ -7,6 +7,7 @@
 //! ignored, `Option` fields take `null`, and missing fields, wrong types and unknown kinds give
 //! serde's usual messages ("missing field `pain`", "unknown variant `x`, expected one of ...").
 
+use super::de_key::{Key, key_name};
 use super::time_text::{Day, Stamp};
 use super::{Record, RecordBody, RecordId, Side};
 use crate::domain::pain::Rating;
@@ -20,101 +21,6 @@ use std::sync::Arc;
 
 /// How a key given twice is worded (as `journal check` words a repeat inside a map too).
 pub(super) const REPEATED_KEY: &str = "is given twice in one object";
-
-/// A JSON key a record may hold. `Other` is any key this build does not know: it is skipped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Key {
-    V,
-    Id,
-    At,
-    Date,
-    Kind,
-    Programme,
-    Start,
-    Pain,
-    Stiffness,
-    LoadTest,
-    RedFlags,
-    Plan,
-    PainBefore,
-    Session,
-    Exercise,
-    Side,
-    Set,
-    Reps,
-    Seconds,
-    Effort,
-    Undone,
-    Reason,
-    PainAfter,
-    Note,
-    Minutes,
-    Km,
-    Rpe,
-    Target,
-    Fields,
-    Text,
-    Other,
-}
-
-impl Key {
-    fn from_name(name: &str) -> Key {
-        match name {
-            "v" => Key::V,
-            "id" => Key::Id,
-            "at" => Key::At,
-            "date" => Key::Date,
-            "kind" => Key::Kind,
-            "programme" => Key::Programme,
-            "start" => Key::Start,
-            "pain" => Key::Pain,
-            "stiffness" => Key::Stiffness,
-            "load_test" => Key::LoadTest,
-            "red_flags" => Key::RedFlags,
-            "plan" => Key::Plan,
-            "pain_before" => Key::PainBefore,
-            "session" => Key::Session,
-            "exercise" => Key::Exercise,
-            "side" => Key::Side,
-            "set" => Key::Set,
-            "reps" => Key::Reps,
-            "seconds" => Key::Seconds,
-            "effort" => Key::Effort,
-            "undone" => Key::Undone,
-            "reason" => Key::Reason,
-            "pain_after" => Key::PainAfter,
-            "note" => Key::Note,
-            "minutes" => Key::Minutes,
-            "km" => Key::Km,
-            "rpe" => Key::Rpe,
-            "target" => Key::Target,
-            "fields" => Key::Fields,
-            "text" => Key::Text,
-            _ => Key::Other,
-        }
-    }
-
-    /// One bit per key, to spot a key given twice.
-    fn bit(self) -> u64 {
-        1 << (self as u32)
-    }
-}
-
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
-        struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
-            type Value = Key;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a field name")
-            }
-            fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
-                Ok(Key::from_name(name))
-            }
-        }
-        deserializer.deserialize_identifier(KeyVisitor)
-    }
-}
 
 /// The `kind` of a record, named as in the journal (same names as `RecordBody::kind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,11 +37,12 @@ enum Kind {
     ClinicianSeen,
     ReferralAcknowledged,
     SessionLeft,
+    MilestoneAnswered,
 }
 
 /// Every kind with its name, in `RecordBody`'s order (a number as `kind` is an index into it,
 /// as the derived reader allowed).
-const KINDS: [(Kind, &str); 12] = [
+const KINDS: [(Kind, &str); 13] = [
     (Kind::ProgrammeChosen, "programme_chosen"),
     (Kind::CheckIn, "check_in"),
     (Kind::SessionStarted, "session_started"),
@@ -148,10 +55,11 @@ const KINDS: [(Kind, &str); 12] = [
     (Kind::ClinicianSeen, "clinician_seen"),
     (Kind::ReferralAcknowledged, "referral_acknowledged"),
     (Kind::SessionLeft, "session_left"),
+    (Kind::MilestoneAnswered, "milestone_answered"),
 ];
 
-const KIND_NAMES: [&str; 12] = {
-    let mut names = [""; 12];
+const KIND_NAMES: [&str; KINDS.len()] = {
+    let mut names = [""; KINDS.len()];
     let mut i = 0;
     while i < KINDS.len() {
         names[i] = KINDS[i].1;
@@ -183,7 +91,7 @@ impl<'de> Deserialize<'de> for Kind {
                     .ok_or_else(|| {
                         E::invalid_value(
                             de::Unexpected::Unsigned(index),
-                            &"variant index 0 <= i < 11",
+                            &"variant index 0 <= i < 12",
                         )
                     })
             }
@@ -230,6 +138,7 @@ impl Kind {
             (Kind::ClinicianSeen, K::Note) => Optional,
             (Kind::ReferralAcknowledged, K::Reason) => Required,
             (Kind::SessionLeft, K::Session) => Required,
+            (Kind::MilestoneAnswered, K::Programme | K::Milestone | K::Yes) => Required,
             _ => Unused,
         }
     }
@@ -277,6 +186,8 @@ struct Slots {
     target: Option<RecordId>,
     fields: Option<serde_json::Map<String, serde_json::Value>>,
     text: Option<String>,
+    milestone: Option<String>,
+    yes: Option<bool>,
 }
 
 struct RecordVisitor {
@@ -350,6 +261,8 @@ impl<'de> Visitor<'de> for RecordVisitor {
                 Key::Target => s.target = value(&mut map, role)?,
                 Key::Fields => s.fields = value(&mut map, role)?,
                 Key::Text => s.text = value(&mut map, role)?,
+                Key::Milestone => s.milestone = value(&mut map, role)?,
+                Key::Yes => s.yes = value(&mut map, role)?,
                 Key::Other => {}
             }
         }
@@ -365,42 +278,6 @@ fn value<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     match role {
         Role::Optional => map.next_value::<Option<T>>(),
         _ => map.next_value::<T>().map(Some),
-    }
-}
-
-fn key_name(key: Key) -> &'static str {
-    match key {
-        Key::V => "v",
-        Key::Id => "id",
-        Key::At => "at",
-        Key::Date => "date",
-        Key::Kind => "kind",
-        Key::Programme => "programme",
-        Key::Start => "start",
-        Key::Pain => "pain",
-        Key::Stiffness => "stiffness",
-        Key::LoadTest => "load_test",
-        Key::RedFlags => "red_flags",
-        Key::Plan => "plan",
-        Key::PainBefore => "pain_before",
-        Key::Session => "session",
-        Key::Exercise => "exercise",
-        Key::Side => "side",
-        Key::Set => "set",
-        Key::Reps => "reps",
-        Key::Seconds => "seconds",
-        Key::Effort => "effort",
-        Key::Undone => "undone",
-        Key::Reason => "reason",
-        Key::PainAfter => "pain_after",
-        Key::Note => "note",
-        Key::Minutes => "minutes",
-        Key::Km => "km",
-        Key::Rpe => "rpe",
-        Key::Target => "target",
-        Key::Fields => "fields",
-        Key::Text => "text",
-        Key::Other => "(other)",
     }
 }
 
@@ -473,6 +350,11 @@ impl Slots {
             },
             Kind::SessionLeft => RecordBody::SessionLeft {
                 session: required(self.session, "session")?,
+            },
+            Kind::MilestoneAnswered => RecordBody::MilestoneAnswered {
+                programme: required(self.programme, "programme")?,
+                milestone: required(self.milestone, "milestone")?,
+                yes: required(self.yes, "yes")?,
             },
         };
         Ok(Record {

@@ -14,7 +14,10 @@ use crate::domain::red_flag_recheck::{Recheck, recheck_due};
 use crate::domain::red_flags::{self, Urgency};
 use crate::domain::session::SessionOptions;
 use crate::domain::settings::CoachSettings;
+use crate::tui::app::Screen;
+use crate::tui::components::Outcome;
 use crate::tui::screens::checkin::{CheckInForm, LoadTestInfo};
+use crate::tui::screens::milestone_check::MilestoneCheck;
 use crate::tui::screens::today::{Safety, TodayModel};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
@@ -76,10 +79,28 @@ impl<'a> Ctx<'a> {
         let pain = pain.and_then(|p| Rating::new(i64::from(p)).ok());
         recheck_due(self.history, self.today, pain, &self.settings()).map(|why| match why {
             Recheck::HighPain { at_least } => {
-                format!("Asked because morning pain is {at_least}/10 or more.")
+                format!("Asked because pain logged today reached {at_least}/10 or more.")
             }
             Recheck::Routine { days } => format!("Asked every {days} days to keep you safe."),
         })
+    }
+
+    /// After a check-in: save `bodies`, then ask the phase's milestone questions not yet
+    /// answered yes (docs/coach.md, "Phase exits"), else show Today.
+    pub fn save_checkin(&self, bodies: Vec<crate::domain::records::RecordBody>) -> Outcome {
+        let questions = self
+            .programme()
+            .zip(self.plan)
+            .and_then(|(programme, plan)| {
+                MilestoneCheck::pending(programme, plan.phase_index, self.history, self.today)
+            });
+        match questions {
+            Some(check) => Outcome::Append {
+                records: bodies.into_iter().map(|b| (self.today, b)).collect(),
+                then: Some(Screen::MilestoneCheck(check)),
+            },
+            None => Outcome::append_then_today(self.today, bodies),
+        }
     }
 
     pub fn new_checkin_form(&self) -> CheckInForm {

@@ -16,6 +16,7 @@ use crate::tui::screens::checkin::CheckInForm;
 use crate::tui::screens::chooser::Chooser;
 use crate::tui::screens::first_run::FirstRun;
 use crate::tui::screens::flag_check::FlagCheck;
+use crate::tui::screens::milestone_check::MilestoneCheck;
 use crate::tui::screens::overlays::{DialogAction, Overlay};
 use crate::tui::theme::Theme;
 mod actions;
@@ -55,6 +56,7 @@ pub enum Screen {
     Today(TodayScreen),
     CheckIn(CheckInForm),
     FlagCheck(FlagCheck),
+    MilestoneCheck(MilestoneCheck),
     Chooser(Chooser),
     Session(Box<Session>),
     History(Box<HistoryScreen>),
@@ -72,6 +74,7 @@ impl Screen {
             Screen::Today(c) => c,
             Screen::CheckIn(c) => c,
             Screen::FlagCheck(c) => c,
+            Screen::MilestoneCheck(c) => c,
             Screen::Chooser(c) => c,
             Screen::Session(c) => c.as_ref(),
             Screen::History(c) => c.as_ref(),
@@ -84,6 +87,7 @@ impl Screen {
             Screen::Today(c) => c,
             Screen::CheckIn(c) => c,
             Screen::FlagCheck(c) => c,
+            Screen::MilestoneCheck(c) => c,
             Screen::Chooser(c) => c,
             Screen::Session(c) => c.as_mut(),
             Screen::History(c) => c.as_mut(),

@@ -5,6 +5,7 @@ use crate::tui::app::{Ctx, Screen};
 use crate::tui::keymap::{digit_of, footer_hints, help_rows, lookup};
 use crate::tui::screens::checkin::{self, CheckInForm, FormAction};
 use crate::tui::screens::flag_check::{self, FlagCheck};
+use crate::tui::screens::milestone_check::{self, MilestoneCheck};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -20,9 +21,7 @@ impl Component for CheckInForm {
             Some(FormAction::Save) => match ctx.red_flag_recheck_due(self.pain) {
                 Some(why) => Outcome::Switch(Screen::FlagCheck(FlagCheck::new(self.clone(), why))),
                 None if self.is_empty() => Outcome::Switch(Screen::today()),
-                None => {
-                    Outcome::append_then_today(ctx.today, vec![self.record(Default::default())])
-                }
+                None => ctx.save_checkin(vec![self.record(Default::default())]),
             },
             Some(FormAction::Skip) => Outcome::Switch(Screen::today()),
             Some(action) => {
@@ -63,7 +62,7 @@ impl Component for FlagCheck {
         let answered =
             lookup(flag_check::KEYS, key).and_then(|action| FlagCheck::handle(self, action));
         match answered {
-            Some(body) => Outcome::append_then_today(ctx.today, vec![body]),
+            Some(body) => ctx.save_checkin(vec![body]),
             None => Outcome::None,
         }
     }
@@ -78,5 +77,33 @@ impl Component for FlagCheck {
 
     fn help_rows(&self) -> Vec<(String, &'static str)> {
         help_rows(flag_check::KEYS)
+    }
+}
+
+impl Component for MilestoneCheck {
+    fn name(&self) -> &'static str {
+        "Check-in"
+    }
+
+    fn handle(&mut self, key: &KeyEvent, ctx: &Ctx) -> Outcome {
+        let answered = lookup(milestone_check::KEYS, key)
+            .and_then(|action| MilestoneCheck::handle(self, action));
+        match answered {
+            Some(bodies) if bodies.is_empty() => Outcome::Switch(Screen::today()),
+            Some(bodies) => Outcome::append_then_today(ctx.today, bodies),
+            None => Outcome::None,
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        milestone_check::render(self, ctx.theme, frame, area);
+    }
+
+    fn footer(&self, _ctx: &Ctx) -> String {
+        footer_hints(milestone_check::KEYS)
+    }
+
+    fn help_rows(&self) -> Vec<(String, &'static str)> {
+        help_rows(milestone_check::KEYS)
     }
 }

@@ -4,6 +4,7 @@ pub mod checkin;
 pub mod chooser;
 pub mod first_run;
 pub mod flag_check;
+pub mod milestone_check;
 pub mod overlays;
 pub mod today;
 pub mod today_banner;
