@@ -36,12 +36,14 @@ fn problems_in(name: &str) -> Vec<Problem> {
 
 #[test]
 fn every_builtin_passes_the_validator_users_run() {
-    for (file, text) in BUILTIN_FILES {
-        if let Err(problems) = parse_programme(text) {
-            panic!("built-in {file} has problems: {problems:#?}");
+    let catalogue = builtin_catalogue();
+    for ((file, text), entry) in BUILTIN_FILES.iter().zip(&catalogue.entries) {
+        match parse_programme(text) {
+            // A start reads the built-ins without the validator: this is what makes that safe.
+            Ok(validated) => assert_eq!(entry.programme, validated, "{file}"),
+            Err(problems) => panic!("built-in {file} has problems: {problems:#?}"),
         }
     }
-    let catalogue = builtin_catalogue();
     assert_eq!(catalogue.warnings, Vec::<String>::new());
     let ids: Vec<&str> = catalogue
         .entries

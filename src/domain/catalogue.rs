@@ -45,7 +45,12 @@ impl Catalogue {
     pub fn from_builtin_texts(files: &[(&str, &str)]) -> Catalogue {
         let mut catalogue = Catalogue::default();
         for (file, text) in files {
-            match parse_programme(text) {
+            // The built-ins pass the full validator in the tests
+            // (`every_builtin_passes_the_validator_users_run`), so a start only deserialises them:
+            // the schema walk and second parse were a quarter of a 1-year start. The validator
+            // still runs if one ever fails, for its message.
+            let parsed = toml::from_str::<Programme>(text).or_else(|_| parse_programme(text));
+            match parsed {
                 Ok(programme) => catalogue.entries.push(CatalogueEntry {
                     programme,
                     origin: Origin::Builtin,

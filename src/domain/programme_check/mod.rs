@@ -8,6 +8,7 @@
 mod location;
 mod rules;
 mod schema;
+mod typo;
 
 pub use location::FieldPath;
 pub use rules::{DAYS_PER_WEEK, FIGURE_MAX_COLUMNS, FIGURE_MAX_LINES, MAX_SETS};
