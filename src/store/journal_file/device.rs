@@ -218,7 +218,9 @@ pub fn ensure_device_id(data_dir: &Path, machine: &Machine) -> Result<String, St
     match create_file_whole(&path, format!("{id}\n").as_bytes()) {
         Ok(()) => {
             if inherited.is_some() {
-                match std::fs::remove_file(&legacy) {
+                match super::fault::point("remove legacy id")
+                    .and_then(|()| std::fs::remove_file(&legacy))
+                {
                     Err(e) if e.kind() != ErrorKind::NotFound => {
                         return Err(StoreError::io("remove", &legacy)(e));
                     }

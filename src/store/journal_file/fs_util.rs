@@ -1,5 +1,6 @@
 //! Small file helpers: owner-only permissions and durable writes.
 
+use super::fault::point;
 use std::fs::{DirBuilder, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
@@ -16,6 +17,7 @@ pub const PRIVATE_FILE_MODE: u32 = 0o600;
 
 /// Create a directory (and its parents) readable by the owner only. An existing dir is left as is.
 pub fn create_private_dir(path: &Path) -> io::Result<()> {
+    point("create dir")?;
     let mut builder = DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -32,11 +34,13 @@ fn private_options() -> OpenOptions {
 
 /// Create a new owner-only file; fails if it exists.
 pub fn create_private_file(path: &Path) -> io::Result<File> {
+    point("create file")?;
     private_options().write(true).create_new(true).open(path)
 }
 
 /// Open (creating owner-only if missing) a file for appending and reading.
 pub fn open_private_append(path: &Path) -> io::Result<File> {
+    point("open (create) for append")?;
     private_options()
         .read(true)
         .append(true)
@@ -46,6 +50,7 @@ pub fn open_private_append(path: &Path) -> io::Result<File> {
 
 /// Open (creating owner-only if missing) a file without truncating it.
 pub fn open_private_rw(path: &Path) -> io::Result<File> {
+    point("open (create) read-write")?;
     private_options()
         .read(true)
         .write(true)
@@ -56,12 +61,15 @@ pub fn open_private_rw(path: &Path) -> io::Result<File> {
 
 /// Write everything and wait until it is on disk.
 pub fn write_durably(file: &mut File, bytes: &[u8]) -> io::Result<()> {
+    point("write")?;
     file.write_all(bytes)?;
+    point("fsync")?;
     file.sync_all()
 }
 
 /// Make a rename or a new file in `dir` durable (the directory entry itself).
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    point("fsync dir")?;
     File::open(dir)?.sync_all()
 }
 
@@ -81,6 +89,7 @@ fn create_temp_beside(path: &Path) -> io::Result<(std::path::PathBuf, File)> {
                 #[cfg(unix)]
                 {
                     use std::os::unix::fs::PermissionsExt;
+                    point("chmod")?;
                     file.set_permissions(std::fs::Permissions::from_mode(PRIVATE_FILE_MODE))?;
                 }
                 return Ok((temp, file));
@@ -108,8 +117,11 @@ fn write_whole_then(
     place: impl FnOnce(&Path, &Path) -> io::Result<()>,
 ) -> io::Result<()> {
     let (temp, mut file) = create_temp_beside(path)?;
-    let placed = write_durably(&mut file, bytes).and_then(|()| place(&temp, path));
-    let _ = std::fs::remove_file(&temp);
+    let placed = write_durably(&mut file, bytes)
+        .and_then(|()| point("rename or link"))
+        .and_then(|()| place(&temp, path));
+    // A failed removal leaves only a hidden temp file, which no reader takes for a journal.
+    let _ = point("remove temp").and_then(|()| std::fs::remove_file(&temp));
     placed?;
     sync_dir(parent_dir(path))
 }

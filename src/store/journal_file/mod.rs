@@ -9,6 +9,7 @@
 
 mod device;
 mod error;
+pub mod fault;
 mod fs_util;
 mod reader;
 mod repair;

@@ -6,6 +6,7 @@
 
 use super::StoreError;
 use super::device::{Machine, default_machine_local_dir, ensure_device_id};
+use super::fault::point;
 use super::fs_util::{create_private_dir, open_private_append, open_private_rw, sync_dir};
 use super::reader::journal_file_name;
 use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
@@ -127,11 +128,12 @@ impl JournalWriter {
             bytes.extend_from_slice(record.to_line().as_bytes());
             bytes.push(b'\n');
         }
-        let written = file
-            .write_all(&bytes)
+        let written = point("append")
+            .and_then(|()| file.write_all(&bytes))
             .map_err(StoreError::io("append to", &self.path))
             .and_then(|()| {
-                file.sync_data()
+                point("fsync")
+                    .and_then(|()| file.sync_data())
                     .map_err(StoreError::io("save (fsync)", &self.path))
             });
         if let Err(e) = written {
@@ -211,7 +213,9 @@ fn open_journal(path: &Path) -> Result<File, StoreError> {
 }
 
 fn cut_back(file: &File, len: u64) -> std::io::Result<()> {
+    point("cut back")?;
     file.set_len(len)?;
+    point("fsync")?;
     file.sync_all()
 }
 
