@@ -134,41 +134,11 @@ fn may_hide_a_repeated_key(body: &RecordBody) -> bool {
     }
 }
 
-/// Below this many lines a block is parsed on one thread (starting threads would cost more).
-/// A 1 MiB block holds about 3,500 lines: on two cores, 10 years read in 66 ms instead of 82.
-const PARALLEL_MIN_LINES: usize = 1024;
-
-/// Parse lines in order, spread over the machine's cores for long journals. The results come in
-/// one list per chunk of lines, in order: the caller moves them on from there rather than
-/// through one more list as long as the journal.
-fn parse_all(lines: &[RawLine]) -> Vec<Vec<Result<Record, LineError>>> {
-    let parse_chunk = |chunk: &[RawLine]| -> Vec<Result<Record, LineError>> {
-        chunk.iter().map(|line| parse_line(line.bytes)).collect()
-    };
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if threads < 2 || lines.len() < PARALLEL_MIN_LINES {
-        return vec![parse_chunk(lines)];
-    }
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = lines
-            .chunks(lines.len().div_ceil(threads))
-            .map(|chunk| scope.spawn(move || parse_chunk(chunk)))
-            .collect();
-        workers
-            .into_iter()
-            .map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
-}
-
-/// Bytes of a journal file read at a time. Each block's whole lines are parsed (on every core)
-/// before the next is read, so a long journal is never held as text and as records at once:
-/// at 10 years the text is 16 MB, and whole-file reads put the peak memory above 40 MiB.
-const READ_BLOCK: u64 = 1 << 20;
+/// Bytes of a journal file read at a time. Blocks are parsed a few at a time (one per core), so a
+/// long journal is never held as text and as records at once (at 10 years the text is 16 MB, and
+/// whole-file reads put the peak memory above 40 MiB); small enough that a 1-year journal (1.6 MB)
+/// still keeps every core busy.
+const READ_BLOCK: u64 = 256 << 10;
 
 /// Read every journal file in the data dir (a missing dir is an empty journal), every line
 /// parsed. Records come back in timestamp order (ids break ties), problems in file and line
@@ -181,44 +151,103 @@ pub fn read_journal(data_dir: &Path) -> Result<JournalRead, StoreError> {
     Ok(read)
 }
 
-/// Blocks parsed ahead of the one being visited: enough to keep the parser busy while the
-/// caller replays, without holding much of a long journal as records twice.
-const BLOCKS_AHEAD: usize = 1;
+/// A run of whole lines of one journal file, read and waiting to be parsed.
+struct Block {
+    /// Order among all blocks of all files: results are handed on in this order.
+    index: usize,
+    file: usize,
+    text: Vec<u8>,
+    lines_before: usize,
+}
+
+/// A block's records in line order, and its bad lines.
+struct Parsed {
+    index: usize,
+    records: Vec<Record>,
+    problems: Vec<LineProblem>,
+}
 
 /// Read every journal file in the data dir, file by file and block by block, handing each
 /// block's records to `visit` in line order (not sorted across blocks or files). The result has
 /// the problems, files and unread files, and no records.
 ///
-/// Parsing runs on its own thread, one block ahead of `visit`, so the caller's replay of a block
-/// overlaps the parsing of the next (on two cores, 10 years: 60 ms before, see
-/// docs/performance.md for the figure after).
+/// One thread reads blocks, one parser per core parses whole blocks, and the caller replays
+/// them in order as they come, so parsing the next blocks overlaps the replay of this one
+/// (docs/performance.md has the figures).
 pub fn read_journal_by_block(
     data_dir: &Path,
     mut visit: impl FnMut(Vec<Record>),
 ) -> Result<JournalRead, StoreError> {
     let (files, strays) = classify_dir(data_dir)?;
-    let (problems, files) = std::thread::scope(|scope| {
-        let (sender, blocks) = std::sync::mpsc::sync_channel::<Vec<Record>>(BLOCKS_AHEAD);
-        let parser = scope.spawn(move || {
-            let mut problems = Vec::new();
-            let mut read_files = Vec::with_capacity(files.len());
-            for file in files {
-                // A send fails only when the receiver is gone, which happens only after this
-                // thread ends: nothing is lost.
-                read_file(&file, &mut problems, &mut |block| {
-                    let _ = sender.send(block);
+    let parsers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // Bounded, so a long journal is never held as text and as records at once.
+    let (work, todo) = std::sync::mpsc::sync_channel::<Block>(parsers);
+    let todo = std::sync::Mutex::new(todo);
+    let (done, results) = std::sync::mpsc::channel::<Parsed>();
+    let (problems, read) = std::thread::scope(|scope| {
+        let files = &files;
+        let reader = scope.spawn(move || {
+            let mut index = 0;
+            for (n, file) in files.iter().enumerate() {
+                read_file(file, &mut |text, lines_before| {
+                    // A send fails only once every parser is gone: nothing is left to lose.
+                    let _ = work.send(Block {
+                        index,
+                        file: n,
+                        text,
+                        lines_before,
+                    });
+                    index += 1;
                 })?;
-                read_files.push(file);
             }
-            Ok::<_, StoreError>((problems, read_files))
+            Ok::<_, StoreError>(())
         });
-        for block in blocks {
-            visit(block);
+        for _ in 0..parsers {
+            let (todo, done) = (&todo, done.clone());
+            scope.spawn(move || {
+                loop {
+                    let next = todo
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .recv();
+                    let Ok(block) = next else { break };
+                    let mut problems = Vec::new();
+                    let records = parse_block(
+                        &files[block.file],
+                        &block.text,
+                        block.lines_before,
+                        &mut problems,
+                    );
+                    let parsed = Parsed {
+                        index: block.index,
+                        records,
+                        problems,
+                    };
+                    if done.send(parsed).is_err() {
+                        break;
+                    }
+                }
+            });
         }
-        parser
+        drop(done);
+        // Blocks finish out of order; each is handed on once those before it have been.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        let mut problems = Vec::new();
+        for parsed in results {
+            waiting.insert(parsed.index, parsed);
+            while let Some(parsed) = waiting.remove(&next) {
+                problems.extend(parsed.problems);
+                visit(parsed.records);
+                next += 1;
+            }
+        }
+        let read = reader
             .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    })?;
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (problems, read)
+    });
+    read?;
     Ok(JournalRead {
         problems,
         files,
@@ -227,12 +256,9 @@ pub fn read_journal_by_block(
     })
 }
 
-/// Read one journal file block by block, parsing the whole lines of each block.
-fn read_file(
-    file: &Path,
-    problems: &mut Vec<LineProblem>,
-    visit: &mut impl FnMut(Vec<Record>),
-) -> Result<(), StoreError> {
+/// Read one journal file block by block, handing on the whole lines of each block with the
+/// number of lines before them.
+fn read_file(file: &Path, send: &mut impl FnMut(Vec<u8>, usize)) -> Result<(), StoreError> {
     let mut source = std::fs::File::open(file).map_err(StoreError::io("read", file))?;
     let mut text: Vec<u8> = Vec::new();
     let mut lines_before = 0;
@@ -243,15 +269,17 @@ fn read_file(
             .map_err(StoreError::io("read", file))?;
         if got == 0 {
             // The end: what is left is the last line, torn if it has no newline.
-            visit(parse_block(file, &text, lines_before, problems));
+            if !text.is_empty() {
+                send(text, lines_before);
+            }
             return Ok(());
         }
         // Whole lines only; a line cut by the block waits for the rest.
         if let Some(last_newline) = memchr::memrchr(b'\n', &text) {
-            let whole = &text[..=last_newline];
-            visit(parse_block(file, whole, lines_before, problems));
-            lines_before += memchr::memchr_iter(b'\n', whole).count();
-            text.drain(..=last_newline);
+            let rest = text.split_off(last_newline + 1);
+            let lines = memchr::memchr_iter(b'\n', &text).count();
+            send(std::mem::replace(&mut text, rest), lines_before);
+            lines_before += lines;
         }
     }
 }
@@ -266,7 +294,7 @@ fn parse_block(
 ) -> Vec<Record> {
     let lines: Vec<RawLine> = raw_lines(contents).collect();
     let mut records = Vec::with_capacity(lines.len());
-    for (line, parsed) in lines.iter().zip(parse_all(&lines).into_iter().flatten()) {
+    for (line, parsed) in lines.iter().map(|line| (line, parse_line(line.bytes))) {
         match parsed {
             Ok(record) => records.push(record),
             Err(error) => problems.push(LineProblem {
@@ -380,26 +408,37 @@ mod tests {
     }
 
     #[test]
-    fn a_long_journal_parses_in_line_order_with_its_damaged_lines() {
-        // Past the single-thread limit (on a machine with 2+ cores), a damaged line every so often.
-        let count = PARALLEL_MIN_LINES * 2 + 7;
+    fn a_journal_of_many_blocks_comes_back_in_line_order_with_its_damaged_lines() {
+        // Blocks are parsed on several threads and finish in any order; the caller must still
+        // see the records in line order, and the bad lines in line order with their numbers.
+        let dir = tempfile::tempdir().unwrap();
+        let text = "x".repeat(400);
+        let count = (READ_BLOCK as usize * 5) / 500;
         let contents: String = (0..count)
             .map(|i| {
                 if i % 997 == 0 {
                     format!("{{\"v\":1,\"id\":\"d-{i}\"\n")
                 } else {
                     format!(
-                        "{{\"v\":1,\"id\":\"d-{i}\",\"at\":\"2026-03-02T07:30:00+01:00\",\"date\":\"2026-03-02\",\"kind\":\"note\",\"text\":\"{i}\"}}\n"
+                        "{{\"v\":1,\"id\":\"d-{i:06}\",\"at\":\"2026-03-02T07:30:00+01:00\",\"date\":\"2026-03-02\",\"kind\":\"note\",\"text\":\"{text}\"}}\n"
                     )
                 }
             })
             .collect();
-        let lines: Vec<RawLine> = raw_lines(contents.as_bytes()).collect();
-        let parsed: Vec<_> = parse_all(&lines).into_iter().flatten().collect();
-        let one_by_one: Vec<_> = lines.iter().map(|l| parse_line(l.bytes)).collect();
-        assert_eq!(parsed.len(), count);
-        assert_eq!(parsed, one_by_one);
-        assert!(parsed[997].is_err() && parsed[998].is_ok());
+        std::fs::write(dir.path().join("journal-ab12.jsonl"), contents).unwrap();
+        let mut ids = Vec::new();
+        let read = read_journal_by_block(dir.path(), |block| {
+            ids.extend(block.into_iter().map(|r| r.id.0));
+        })
+        .unwrap();
+        let expected: Vec<String> = (0..count)
+            .filter(|i| i % 997 != 0)
+            .map(|i| format!("d-{i:06}"))
+            .collect();
+        assert_eq!(ids, expected);
+        let bad: Vec<usize> = read.problems.iter().map(|p| p.line).collect();
+        let expected_bad: Vec<usize> = (0..count).filter(|i| i % 997 == 0).map(|i| i + 1).collect();
+        assert_eq!(bad, expected_bad);
     }
 
     #[test]
