@@ -81,6 +81,7 @@ fn hold_part_way_with_its_progress_bar() {
 #[test]
 fn stretch_after_an_amber_rating() {
     let mut d = Driver::new(plan(&[("quick-reps", 1), ("quick-stretch", 1)]));
+    d.wait_out(); // the count-in
     d.press(Input::Confirm);
     rate(&mut d, 4);
     d.wait_out();
@@ -105,6 +106,7 @@ fn red_pain_dialog_with_all_three_choices() {
     hold.run_to_input();
     rate(&mut hold, 7);
     snap("red_pain_easier_rung", &hold);
+    d.wait_out(); // the count-in
     d.press(Input::Confirm);
     d.press(Input::Rate(9));
     snap("red_pain_isometric", &d);
@@ -116,6 +118,7 @@ fn summary_with_skip_red_and_amber() {
     do_set(&mut d, 3);
     d.press(Input::Skip);
     d.press(Input::Rate(2));
+    d.wait_out(); // the reps' count-in
     d.press(Input::Confirm);
     rate(&mut d, 8);
     d.press(Input::Down); // move on rather than the isometric
