@@ -60,7 +60,16 @@ fn steps_follow_sets_and_sides_left_then_right() {
         expected.extend(set);
         expected.push(transition);
     }
-    expected.extend(["REPS", "RATE", "REST", "GET READY", "STRETCH", "RATE", "-"]);
+    expected.extend([
+        "GET READY",
+        "REPS",
+        "RATE",
+        "REST",
+        "GET READY",
+        "STRETCH",
+        "RATE",
+        "-",
+    ]);
     assert_eq!(labels, expected);
     assert_eq!(
         d.sets(),
@@ -249,6 +258,7 @@ fn enter_ends_a_hold_early_and_records_the_seconds_done() {
 #[test]
 fn red_pain_ends_the_exercise_says_why_and_offers_alternatives() {
     let mut d = Driver::new(plan(&[("quick-reps", 2), ("quick-stretch", 1)]));
+    d.wait_out(); // the count-in
     d.press(Input::Confirm);
     d.press(Input::Rate(7));
     assert_eq!(d.session.screen(), Screen::RedPain);
@@ -283,6 +293,8 @@ fn an_isometric_that_hurt_too_much_today_is_not_offered_again() {
     let mut d = Driver::new(plan(&[("quick-hold", 1), ("quick-reps", 2)]));
     do_set(&mut d, 7);
     d.press(Input::Confirm);
+    assert_eq!(d.label(), "GET READY");
+    d.wait_out();
     assert_eq!(d.label(), "REPS");
     d.press(Input::Confirm);
     d.press(Input::Rate(8));
@@ -345,7 +357,11 @@ fn red_pain_move_on_goes_to_the_next_exercise() {
     assert_eq!(d.session.screen(), Screen::RedPain);
     assert_eq!(d.session.red_options(), vec![RedOption::MoveOn]);
     d.press(Input::Confirm);
-    assert_eq!(d.label(), "REPS");
+    assert_eq!(d.label(), "GET READY");
+    assert_eq!(
+        d.session.current_block().map(|b| b.exercise.id.as_str()),
+        Some("quick-reps")
+    );
 }
 
 #[test]
@@ -358,7 +374,7 @@ fn a_notice_about_one_exercise_ends_with_the_rest_before_the_next() {
     let amber = d.session.notice().unwrap_or_default().to_string();
     assert!(amber.contains("no step up for Quick hold"), "{amber}");
     d.wait_out();
-    assert_eq!(d.label(), "REPS");
+    assert_eq!(d.label(), "GET READY", "Quick reps count in");
     assert_eq!(d.session.notice(), None, "not carried into Quick reps");
 }
 
@@ -432,6 +448,7 @@ fn red_pain_skips_the_effort_question_and_goes_straight_to_the_dialog() {
 #[test]
 fn ten_is_one_keypress() {
     let mut d = Driver::new(plan(&[("quick-reps", 1)]));
+    d.wait_out(); // the count-in
     d.press(Input::Confirm);
     d.press(Input::Rate(10));
     assert_eq!(d.log().sets[0].pain, Rating::new(10).unwrap());
@@ -499,6 +516,7 @@ fn undo_needs_the_record_id_from_the_shell() {
         std::time::Instant::now(),
     );
     let now = std::time::Instant::now();
+    s.apply(Input::Confirm, now); // cuts the count-in short
     s.apply(Input::Confirm, now);
     s.apply(Input::Rate(1), now);
     assert!(s.apply(Input::Undo, now).is_empty());
@@ -508,6 +526,7 @@ fn undo_needs_the_record_id_from_the_shell() {
 #[test]
 fn undo_of_a_red_set_removes_the_replacement_and_reopens_the_exercise() {
     let mut d = Driver::new(plan(&[("quick-reps", 1), ("quick-stretch", 1)]));
+    d.wait_out(); // the count-in
     d.press(Input::Confirm);
     d.press(Input::Rate(9));
     d.press(Input::Confirm); // isometric instead
@@ -516,8 +535,9 @@ fn undo_of_a_red_set_removes_the_replacement_and_reopens_the_exercise() {
         Some("quick-hold")
     );
     d.press(Input::Undo);
-    assert_eq!(d.label(), "REPS");
+    assert_eq!(d.label(), "GET READY", "the set counts in again");
     assert_eq!(d.session.block_end(0), None);
+    d.wait_out();
     d.press(Input::Confirm);
     rate(&mut d, 1);
     d.run_to_input();
@@ -544,7 +564,11 @@ fn skip_asks_a_reason_appends_it_and_moves_on() {
             reason: "no time".into()
         }]
     );
-    assert_eq!(d.label(), "REPS");
+    assert_eq!(d.label(), "GET READY");
+    assert_eq!(
+        d.session.current_block().map(|b| b.exercise.id.as_str()),
+        Some("quick-reps")
+    );
     assert_eq!(
         d.session.summary().exercises[0].skipped.as_deref(),
         Some("no time")
@@ -724,6 +748,7 @@ fn resume_honours_skips_and_red_pain_and_can_undo_a_saved_set() {
     do_set(&mut d, 1);
     d.press(Input::Skip);
     d.press(Input::Confirm);
+    d.press(Input::Confirm); // cuts the reps' count-in short
     d.press(Input::Confirm);
     rate(&mut d, 7); // red on reps
     let log = d.log();
@@ -737,7 +762,7 @@ fn resume_honours_skips_and_red_pain_and_can_undo_a_saved_set() {
         appended(&effects)[..],
         [RecordBody::Correction { .. }]
     ));
-    assert_eq!(s.screen(), Screen::Reps, "back to redo the red set");
+    assert_eq!(s.screen(), Screen::GetReady, "back to redo the red set");
 }
 
 #[test]
@@ -763,7 +788,11 @@ fn plan_exercise_missing_from_the_programme_is_left_out_and_said() {
     );
     assert_eq!(s.missing_exercises(), ["gone".to_string()]);
     assert!(s.notice().is_some_and(|n| n.contains("gone")));
-    assert_eq!(s.screen(), Screen::Reps);
+    assert_eq!(s.screen(), Screen::GetReady);
+    assert_eq!(
+        s.current_block().map(|b| b.exercise.id.as_str()),
+        Some("quick-reps")
+    );
 }
 
 // ---- every input in every state ----
@@ -816,17 +845,17 @@ fn every_input_in_every_state() {
         (S::GetReady, Input::CutShort, S::Countdown, "HOLD", &[]),
         (S::GetReady, Input::Pause, S::Paused, "GET READY", &[]),
         (S::GetReady, Input::Skip, S::SkipReason, "GET READY", &[]),
-        (S::GetReady, Input::Undo, S::Reps, "REPS", &["correction"]),
+        (S::GetReady, Input::Undo, S::GetReady, "GET READY", &["correction"]),
         (S::GetReady, Input::Quit, S::QuitConfirm, "GET READY", &[]),
         (S::Countdown, Input::Confirm, S::RatePain, "RATE", &["bell", "notify"]),
         (S::Countdown, Input::Pause, S::Paused, "HOLD", &[]),
         (S::Countdown, Input::Skip, S::SkipReason, "HOLD", &[]),
-        (S::Countdown, Input::Undo, S::Reps, "REPS", &["correction"]),
+        (S::Countdown, Input::Undo, S::GetReady, "GET READY", &["correction"]),
         (S::Countdown, Input::Quit, S::QuitConfirm, "HOLD", &[]),
         (S::Interval, Input::Confirm, S::Interval, "JOG", &["bell", "notify"]),
         (S::Interval, Input::Pause, S::Paused, "WALK", &[]),
         (S::Interval, Input::Skip, S::SkipReason, "WALK", &[]),
-        (S::Interval, Input::Undo, S::Reps, "REPS", &["correction"]),
+        (S::Interval, Input::Undo, S::GetReady, "GET READY", &["correction"]),
         (S::Interval, Input::Quit, S::QuitConfirm, "WALK", &[]),
         (S::Reps, Input::Confirm, S::RatePain, "RATE", &[]),
         (S::Reps, Input::Pause, S::Paused, "REPS", &[]),
@@ -838,7 +867,7 @@ fn every_input_in_every_state() {
         (S::Rest, Input::Shorten, S::Rest, "REST", &[]),
         (S::Rest, Input::Pause, S::Paused, "REST", &[]),
         (S::Rest, Input::Skip, S::SkipReason, "REST", &[]),
-        (S::Rest, Input::Undo, S::Reps, "REPS", &["correction"]),
+        (S::Rest, Input::Undo, S::GetReady, "GET READY", &["correction"]),
         (S::Rest, Input::Quit, S::QuitConfirm, "REST", &[]),
         (S::SideSwitch, Input::Confirm, S::GetReady, "GET READY", &[]),
         (S::SideSwitch, Input::CutShort, S::GetReady, "GET READY", &[]),
@@ -850,14 +879,14 @@ fn every_input_in_every_state() {
         (S::RatePain, Input::Rate(4), S::RateEffort, "RATE", &[]),
         (S::RatePain, Input::Pause, S::Paused, "RATE", &[]),
         (S::RatePain, Input::Skip, S::SkipReason, "RATE", &[]),
-        (S::RatePain, Input::Undo, S::Reps, "REPS", &["correction"]),
+        (S::RatePain, Input::Undo, S::GetReady, "GET READY", &["correction"]),
         (S::RatePain, Input::Quit, S::QuitConfirm, "RATE", &[]),
         (S::RateEffort, Input::Confirm, S::SideSwitch, "SWITCH SIDES", &["set_done"]),
         (S::RateEffort, Input::Rate(4), S::SideSwitch, "SWITCH SIDES", &["set_done"]),
         (S::RateEffort, Input::Cancel, S::RatePain, "RATE", &[]),
         (S::RateEffort, Input::Pause, S::Paused, "RATE", &[]),
         (S::RateEffort, Input::Skip, S::SkipReason, "RATE", &[]),
-        (S::RateEffort, Input::Undo, S::Reps, "REPS", &["correction"]),
+        (S::RateEffort, Input::Undo, S::GetReady, "GET READY", &["correction"]),
         (S::RateEffort, Input::Quit, S::QuitConfirm, "RATE", &[]),
         (S::RedPain, Input::Confirm, S::EndPain, "-", &[]),
         (S::RedPain, Input::Undo, S::GetReady, "GET READY", &["correction"]),
@@ -938,6 +967,7 @@ fn skip_dialog_moves_with_up_and_down_within_the_list() {
 #[test]
 fn red_dialog_moves_with_up_and_down() {
     let mut d = Driver::new(plan(&[("quick-reps", 1), ("quick-stretch", 1)]));
+    d.wait_out(); // the count-in
     d.press(Input::Confirm);
     d.press(Input::Rate(6));
     d.press(Input::Down);
@@ -1056,18 +1086,18 @@ fn the_effort_question_is_titled_as_effort_and_drops_the_pain_reminder() {
 #[test]
 fn a_rep_set_with_a_tempo_runs_a_paced_count_that_m_turns_off() {
     use rehab_coach::domain::session::Phase;
-    // Quick reps: 3 reps at tempo 1-0-1 (no pause phase), after a 3 s lead-in.
+    // Quick reps: 3 reps at tempo 1-0-1 (no pause phase), after the 3 s get-ready count.
     let mut d = Driver::new(plan(&[("quick-reps", 1)]));
-    assert_eq!(d.session.screen(), Screen::Reps);
+    assert_eq!(d.session.screen(), Screen::GetReady);
     let beat = |d: &Driver| d.session.beat(d.now).map(|b| (b.rep, b.phase, b.secs_left));
-    assert_eq!(beat(&d), Some((0, Phase::Ready, 3)));
     assert_eq!(d.session.next_deadline(d.now), Some(d.start + secs(1)));
-    assert!(d.wait(secs(1)).is_empty(), "no tick in the lead-in");
+    assert!(d.wait(secs(1)).is_empty(), "no tick in the count-in");
     assert_eq!(
         d.wait(secs(2)),
         vec![Effect::Go],
-        "the first rep starts with go"
+        "the first rep starts with one go, not a go from the count-in and one from the count"
     );
+    assert_eq!(d.session.screen(), Screen::Reps);
     assert_eq!(beat(&d), Some((1, Phase::Down, 1)));
     assert_eq!(d.wait(secs(1)), vec![Effect::Tick], "a tick per phase");
     assert_eq!(beat(&d), Some((1, Phase::Up, 1)));
@@ -1094,6 +1124,8 @@ fn a_rep_set_with_a_tempo_runs_a_paced_count_that_m_turns_off() {
 #[test]
 fn pacing_off_leaves_the_rep_set_to_the_person_and_the_bell_off_keeps_it_silent() {
     let mut d = Driver::new(plan(&[("quick-reps", 1)]));
+    d.wait_out(); // the count-in
+    assert_eq!(d.session.screen(), Screen::Reps);
     assert!(
         d.session.pacing_on(),
         "on by default where the programme gives a tempo"
@@ -1119,4 +1151,39 @@ fn pacing_off_leaves_the_rep_set_to_the_person_and_the_bell_off_keeps_it_silent(
     d.press(Input::ToggleBell);
     assert!(d.wait(secs(5)).is_empty(), "no ticks while the bell is off");
     assert!(d.session.beat(d.now).is_some());
+}
+
+#[test]
+fn a_rep_set_without_a_tempo_counts_in_then_gives_the_go_cue() {
+    let mut untimed = programme();
+    for exercise in &mut untimed.exercises {
+        exercise.tempo = None;
+    }
+    let t0 = std::time::Instant::now();
+    let mut s = Session::new(
+        RecordId(SESSION_ID.into()),
+        plan(&[("quick-reps", 1)]),
+        &untimed,
+        options(),
+        t0,
+    );
+    assert_eq!(s.screen(), Screen::GetReady, "no rep set starts cold");
+    assert_eq!(s.display_secs(t0), Some(3));
+    // The count redraws once a second, on the second, and never wakes in between.
+    assert_eq!(s.next_deadline(t0), Some(t0 + secs(1)));
+    assert!(s.tick(t0 + secs(1)).is_empty());
+    assert_eq!(s.display_secs(t0 + secs(1)), Some(2));
+    assert_eq!(s.next_deadline(t0 + ms(1500)), Some(t0 + secs(2)));
+    assert!(s.tick(t0 + ms(2999)).is_empty());
+    assert_eq!(s.screen(), Screen::GetReady);
+    assert_eq!(
+        s.tick(t0 + secs(3)),
+        vec![Effect::Go],
+        "go when it reaches 0"
+    );
+    assert_eq!(s.screen(), Screen::Reps);
+    assert_eq!(s.beat(t0 + secs(3)), None, "no tempo: no paced count");
+    assert_eq!(s.next_deadline(t0 + secs(3)), None, "waits for Enter");
+    s.apply(Input::Confirm, t0 + secs(20));
+    assert_eq!(s.screen(), Screen::RatePain);
 }

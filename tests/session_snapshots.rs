@@ -9,7 +9,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use rehab_coach::domain::session::{Input, Screen};
-use rehab_coach::tui::session_view::{self, Look};
+use rehab_coach::tui::session_view;
+use rehab_coach::tui::theme::Theme;
 use session_fixture::{Driver, do_set, plan, rate, reach};
 use std::time::Duration;
 
@@ -18,7 +19,7 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 fn draw(d: &Driver, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
-        .draw(|f| session_view::render_with(&d.session, d.now, Look { colour: false }, f, f.area()))
+        .draw(|f| session_view::render_with(&d.session, d.now, Theme::plain(), f, f.area()))
         .expect("draws");
     terminal
 }
@@ -81,6 +82,7 @@ fn hold_part_way_with_its_progress_bar() {
 #[test]
 fn stretch_after_an_amber_rating() {
     let mut d = Driver::new(plan(&[("quick-reps", 1), ("quick-stretch", 1)]));
+    d.wait_out(); // the count-in
     d.press(Input::Confirm);
     rate(&mut d, 4);
     d.wait_out();
@@ -105,6 +107,7 @@ fn red_pain_dialog_with_all_three_choices() {
     hold.run_to_input();
     rate(&mut hold, 7);
     snap("red_pain_easier_rung", &hold);
+    d.wait_out(); // the count-in
     d.press(Input::Confirm);
     d.press(Input::Rate(9));
     snap("red_pain_isometric", &d);
@@ -116,6 +119,7 @@ fn summary_with_skip_red_and_amber() {
     do_set(&mut d, 3);
     d.press(Input::Skip);
     d.press(Input::Rate(2));
+    d.wait_out(); // the reps' count-in
     d.press(Input::Confirm);
     rate(&mut d, 8);
     d.press(Input::Down); // move on rather than the isometric
@@ -325,15 +329,7 @@ fn every_built_in_exercise_shows_its_set_and_whole_avoid_list_at_80x24() {
                 let mut terminal =
                     Terminal::new(TestBackend::new(width, height)).expect("test backend");
                 terminal
-                    .draw(|f| {
-                        session_view::render_with(
-                            &session,
-                            now,
-                            Look { colour: false },
-                            f,
-                            f.area(),
-                        )
-                    })
+                    .draw(|f| session_view::render_with(&session, now, Theme::plain(), f, f.area()))
                     .expect("draws");
                 let screen = format!("{}", terminal.backend());
                 let case = format!("{} rung {}:\n{screen}", exercise.id, index + 1);
@@ -348,4 +344,54 @@ fn every_built_in_exercise_shows_its_set_and_whole_avoid_list_at_80x24() {
             }
         }
     }
+}
+
+/// The foreground colours used on a runner screen drawn in `theme`.
+fn colours(d: &Driver, theme: Theme) -> Vec<ratatui::style::Color> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    terminal
+        .draw(|f| session_view::render_with(&d.session, d.now, theme, f, f.area()))
+        .expect("draws");
+    let mut fg: Vec<_> = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|cell| cell.fg)
+        .collect();
+    fg.sort_by_key(|c| format!("{c:?}"));
+    fg.dedup();
+    fg
+}
+
+#[test]
+fn the_session_screen_takes_the_app_theme() {
+    use ratatui::style::Color;
+    // The pain scale shows all three zones; the heading is in the accent colour.
+    let d = reach(Screen::RatePain);
+    let light = colours(
+        &d,
+        Theme {
+            color: true,
+            light: true,
+        },
+    );
+    for wanted in [28, 130, 124, 25] {
+        assert!(light.contains(&Color::Indexed(wanted)), "{light:?}");
+    }
+    for faint_on_white in [Color::Yellow, Color::Cyan, Color::Green, Color::Red] {
+        assert!(!light.contains(&faint_on_white), "{light:?}");
+    }
+    let dark = colours(
+        &d,
+        Theme {
+            color: true,
+            light: false,
+        },
+    );
+    for wanted in [Color::Green, Color::Yellow, Color::Red, Color::Cyan] {
+        assert!(dark.contains(&wanted), "{dark:?}");
+    }
+    // NO_COLOR: no colour at all.
+    assert_eq!(colours(&d, Theme::plain()), vec![Color::Reset]);
 }

@@ -123,7 +123,7 @@ pub const KEY_HELP: [(&str, &str); 8] = [
     ),
     (
         "get_ready_seconds",
-        "seconds of get-ready count before a hold, timed set or stretch",
+        "seconds of get-ready count before every set and every hold",
     ),
     (
         "side_switch_seconds",

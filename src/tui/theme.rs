@@ -3,6 +3,7 @@
 //! never rests on colour (zones and decisions also carry words/symbols).
 
 use crate::domain::config::ThemeChoice;
+use crate::domain::pain::Zone;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +71,18 @@ impl Theme {
     /// none without colour.
     pub fn series(self, color: Color) -> Style {
         self.colored(color, color)
+    }
+    /// Headings and the runner's big countdown.
+    pub fn strong(self) -> Style {
+        self.accent().add_modifier(Modifier::BOLD)
+    }
+    /// A pain zone, bold; its word and symbol always say the zone too.
+    pub fn zone(self, zone: Zone) -> Style {
+        match zone {
+            Zone::Green => self.good().add_modifier(Modifier::BOLD),
+            Zone::Amber => self.warn(),
+            Zone::Red => self.danger(),
+        }
     }
     /// Quiet marks (rest days, chart guide lines): grey that reads on either background.
     pub fn muted(self) -> Style {

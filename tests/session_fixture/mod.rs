@@ -299,6 +299,7 @@ pub fn reach(screen: Screen) -> Driver {
         }
         Screen::Reps => {
             d.press(Input::Undo);
+            d.wait_out(); // the get-ready ends
         }
         Screen::RedPain => {
             d.run_to_input();

@@ -14,7 +14,7 @@
 //!   `set_tomorrow(lines)` after `SessionFinished` so the summary says what tomorrow brings;
 //! - stop when `is_over()`.
 //!
-//! Rules kept here: get-ready before every hold and stretch; rest after each set, a side switch
+//! Rules kept here: get-ready before every set and every hold; rest after each set, a side switch
 //! between sides; effort is asked only when the dose has an effort target; pain above
 //! `amber_max` ends the exercise (easier rung for the sets left, the isometric, or move on);
 //! amber marks it no-progress. A replacement chosen after red pain lives only in memory: on
@@ -249,7 +249,11 @@ impl Session {
             && let Some(go) = self.pacer.as_mut().and_then(|p| p.take_ticks(now))
             && self.bell
         {
-            effects.push(if go { Effect::Go } else { Effect::Tick });
+            // The get-ready before the set may have given the go cue in this same tick.
+            let beat = if go { Effect::Go } else { Effect::Tick };
+            if !effects.contains(&beat) {
+                effects.push(beat);
+            }
         }
         effects
     }

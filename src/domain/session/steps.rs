@@ -59,7 +59,7 @@ pub struct Slot {
 /// What happens in one step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepKind {
-    /// The 3-2-1 before every timed set (hold, timed set, stretch, interval).
+    /// The 3-2-1 before every set (rep sets too) and every hold, ended by the "go" cue.
     GetReady(Duration),
     /// One isometric hold; `index` of `of` holds in the set.
     Hold {
@@ -167,7 +167,10 @@ fn work_steps(block: &Block, options: &SessionOptions) -> Vec<StepKind> {
             .into_iter()
             .chain([StepKind::Timed(secs(dose.duration))])
             .collect(),
-        ExerciseKind::Reps => vec![StepKind::Reps(dose.reps.unwrap_or(0))],
+        ExerciseKind::Reps => get_ready
+            .into_iter()
+            .chain([StepKind::Reps(dose.reps.unwrap_or(0))])
+            .collect(),
         ExerciseKind::Interval => {
             let parts: Vec<StepKind> = [
                 StepKind::Walk(secs(dose.walk)),

@@ -46,18 +46,30 @@ impl Session {
             self.worked = Duration::ZERO;
         }
         self.timer = step.kind.length().map(|d| Countdown::start(start, d));
-        self.pacer = self.pacer_for(step.kind, start);
+        // The set's get-ready step has already counted in (and given the go cue).
+        let counted_in = index > 0 && matches!(self.steps[index - 1].kind, StepKind::GetReady(_));
+        let lead_in = if counted_in {
+            Duration::ZERO
+        } else {
+            self.options.get_ready
+        };
+        self.pacer = self.pacer_for(step.kind, lead_in, start);
     }
 
-    /// The paced count for a rep set whose exercise has a tempo, while pacing is on. It starts
-    /// with the get-ready count as its lead-in.
-    pub(super) fn pacer_for(&self, kind: StepKind, start: Instant) -> Option<Pacer> {
+    /// The paced count for a rep set whose exercise has a tempo, while pacing is on, after a
+    /// count-in of `lead_in`.
+    pub(super) fn pacer_for(
+        &self,
+        kind: StepKind,
+        lead_in: Duration,
+        start: Instant,
+    ) -> Option<Pacer> {
         let StepKind::Reps(reps) = kind else {
             return None;
         };
         let block = self.current_block()?;
         let tempo = Tempo::parse(block.exercise.tempo.as_deref()?)?;
-        (self.pacing && reps > 0).then(|| Pacer::start(tempo, reps, self.options.get_ready, start))
+        (self.pacing && reps > 0).then(|| Pacer::start(tempo, reps, lead_in, start))
     }
 
     /// Move to the next live step, starting its countdown at `start`.
@@ -157,7 +169,8 @@ impl Session {
             return;
         }
         if let Some(step) = self.current_step().copied() {
-            self.pacer = self.pacer_for(step.kind, now);
+            // Turned on mid-set: the count gets its own count-in.
+            self.pacer = self.pacer_for(step.kind, self.options.get_ready, now);
             if self.overlay.is_some()
                 && let Some(p) = self.pacer.as_mut()
             {

@@ -5,7 +5,7 @@ use super::{Component, Outcome};
 use crate::domain::session::{Screen as RunnerScreen, Session};
 use crate::tui::app::{Ctx, GLOBAL_KEYS, GlobalAction};
 use crate::tui::keymap::Binding;
-use crate::tui::session_view::{self, Look};
+use crate::tui::session_view;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -21,10 +21,7 @@ impl Component for Session {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        let look = Look {
-            colour: ctx.theme.color,
-        };
-        session_view::render_with(self, ctx.now, look, frame, area);
+        session_view::render_with(self, ctx.now, ctx.theme, frame, area);
     }
 
     fn footer(&self, _ctx: &Ctx) -> String {

@@ -1,10 +1,10 @@
 //! Dialogs drawn over the runner: pause, skip reason, quit confirm, and the red-pain choice.
 
-use super::look::Look;
 use crate::domain::pain::Zone;
 use crate::domain::programme::ExerciseKind;
 use crate::domain::session::{Overlay, Session, SkipReason};
 use crate::domain::timer::clock_text;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -56,7 +56,7 @@ pub fn overlay(
     session: &Session,
     overlay: Overlay,
     now: Instant,
-    look: Look,
+    theme: Theme,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -71,7 +71,7 @@ pub fn overlay(
                 area,
                 "Paused",
                 vec![
-                    Line::styled("PAUSED", look.strong()),
+                    Line::styled("PAUSED", theme.strong()),
                     Line::from(left),
                     Line::from(""),
                     Line::from("Space or p to carry on"),
@@ -96,13 +96,13 @@ pub fn overlay(
                     reason.word()
                 );
                 lines.push(if i == choice {
-                    Line::styled(text, look.selected())
+                    Line::styled(text, theme.selected())
                 } else {
                     Line::from(text)
                 });
             }
             lines.push(Line::from(""));
-            lines.push(Line::styled("Enter skips · Esc keeps it", look.dim()));
+            lines.push(Line::styled("Enter skips · Esc keeps it", theme.dim()));
             dialog(frame, area, "Skip exercise", lines);
         }
         Overlay::QuitConfirm { .. } => dialog(
@@ -110,7 +110,7 @@ pub fn overlay(
             area,
             "Stop the session?",
             vec![
-                Line::styled("Stop the session and go back to Today?", look.strong()),
+                Line::styled("Stop the session and go back to Today?", theme.strong()),
                 Line::from("Your finished sets are already saved."),
                 Line::from("On Today, s resumes where you stopped."),
                 Line::from(""),
@@ -121,7 +121,7 @@ pub fn overlay(
 }
 
 /// Pain passed the ceiling: why the exercise ended, and what to do instead.
-pub fn red_pain(session: &Session, choice: usize, look: Look, frame: &mut Frame, area: Rect) {
+pub fn red_pain(session: &Session, choice: usize, theme: Theme, frame: &mut Frame, area: Rect) {
     let kind = session
         .current_block()
         .map(|b| b.exercise.kind)
@@ -131,7 +131,7 @@ pub fn red_pain(session: &Session, choice: usize, look: Look, frame: &mut Frame,
             .notice()
             .unwrap_or("Pain is above the ceiling.")
             .to_string(),
-        look.zone(Zone::Red),
+        theme.zone(Zone::Red),
     )];
     lines.push(Line::from("Stopping now protects tomorrow. What now?"));
     lines.push(Line::from(""));
@@ -142,7 +142,7 @@ pub fn red_pain(session: &Session, choice: usize, look: Look, frame: &mut Frame,
             option.label(kind)
         );
         lines.push(if i == choice {
-            Line::styled(text, look.selected())
+            Line::styled(text, theme.selected())
         } else {
             Line::from(text)
         });
@@ -150,7 +150,7 @@ pub fn red_pain(session: &Session, choice: usize, look: Look, frame: &mut Frame,
     lines.push(Line::from(""));
     lines.push(Line::styled(
         "↑/↓ choose · Enter confirms · u undoes the rating",
-        look.dim(),
+        theme.dim(),
     ));
     dialog(frame, area, "Pain too high", lines);
 }

@@ -1,24 +1,24 @@
 //! Drawing the end of a session: the end form (pain after, effort, note) and the summary.
 
-use super::look::Look;
 use super::wrap;
 use crate::domain::pain::{Rating, Zone};
 use crate::domain::session::{EndField, EndForm, Session};
 use crate::tui::screens::wrapped_height;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block as Panel, Paragraph, Wrap};
 
 /// The end form: pain after, effort, note.
-pub fn end_form(session: &Session, form: &EndForm, look: Look, frame: &mut Frame, area: Rect) {
+pub fn end_form(session: &Session, form: &EndForm, theme: Theme, frame: &mut Frame, area: Rect) {
     let outer = Panel::bordered().title_top(Line::from(" Session done: how did it go? "));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let value = |r: Option<Rating>| r.map_or_else(|| "—".to_string(), |r| r.to_string());
     let row = |field: EndField, label: String| {
         if form.field == field {
-            Line::styled(format!("▸ {label}"), look.selected())
+            Line::styled(format!("▸ {label}"), theme.selected())
         } else {
             Line::from(format!("  {label}"))
         }
@@ -65,17 +65,17 @@ pub fn end_form(session: &Session, form: &EndForm, look: Look, frame: &mut Frame
             EndField::Effort => "Type 0–9, or t for 10; Enter to skip.",
             EndField::Note => "Type a note; Enter saves the session.",
         },
-        look.dim(),
+        theme.dim(),
     ));
     if let Some(text) = session.notice() {
-        lines.push(Line::styled(text.to_string(), look.strong()));
+        lines.push(Line::styled(text.to_string(), theme.strong()));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 /// What was done, the worst pain, what was skipped or marked; scrolled down `scroll` rows (no
 /// further than its last row), with "↓ more" on the border while rows are hidden below.
-pub fn summary(session: &Session, scroll: u16, look: Look, frame: &mut Frame, area: Rect) {
+pub fn summary(session: &Session, scroll: u16, theme: Theme, frame: &mut Frame, area: Rect) {
     let s = session.summary();
     let inner = Panel::bordered().inner(area);
     let mut lines = vec![Line::from("")];
@@ -106,7 +106,7 @@ pub fn summary(session: &Session, scroll: u16, look: Look, frame: &mut Frame, ar
                     "    {} no step up next time (pain in the acceptable zone)",
                     Zone::Amber.symbol()
                 ),
-                look.zone(Zone::Amber),
+                theme.zone(Zone::Amber),
             ));
         }
     }
@@ -114,14 +114,14 @@ pub fn summary(session: &Session, scroll: u16, look: Look, frame: &mut Frame, ar
     if let (Some(p), Some(z)) = (s.worst_pain, s.worst_zone) {
         lines.push(Line::from(vec![
             Span::raw("Worst pain during: "),
-            Span::styled(format!("{p} {} {}", z.symbol(), z.word()), look.zone(z)),
+            Span::styled(format!("{p} {} {}", z.symbol(), z.word()), theme.zone(z)),
         ]));
     }
     if let Some(p) = s.pain_after {
         let z = session.pain_zone(p);
         lines.push(Line::from(vec![
             Span::raw("Pain after: "),
-            Span::styled(format!("{p} {} {}", z.symbol(), z.word()), look.zone(z)),
+            Span::styled(format!("{p} {} {}", z.symbol(), z.word()), theme.zone(z)),
         ]));
     }
     if let Some(e) = s.effort {
@@ -132,7 +132,7 @@ pub fn summary(session: &Session, scroll: u16, look: Look, frame: &mut Frame, ar
     }
     if !s.tomorrow.is_empty() {
         lines.push(Line::from(""));
-        lines.push(Line::styled("Tomorrow", look.strong()));
+        lines.push(Line::styled("Tomorrow", theme.strong()));
         // Wrapped here so a long reason's later rows stay indented under its first word.
         for line in &s.tomorrow {
             let rows = match line.strip_prefix("· ") {
@@ -145,7 +145,7 @@ pub fn summary(session: &Session, scroll: u16, look: Look, frame: &mut Frame, ar
     lines.push(Line::from(""));
     lines.push(Line::styled(
         "Everything is saved. Tomorrow's plan follows from today's pain and how you feel in the morning.",
-        look.dim(),
+        theme.dim(),
     ));
     let hidden = wrapped_height(&lines, inner.width).saturating_sub(inner.height);
     let scroll = scroll.min(hidden);

@@ -7,16 +7,14 @@ pub mod big_digits;
 mod dialogs;
 mod end;
 pub mod keys;
-mod look;
 mod render;
 pub mod title;
 pub(crate) mod wrap;
 
-pub use look::Look;
-
 use crate::domain::session::{Effect, Input, Screen, Session, Stage};
 use crate::tui::keymap::{self, digit_of};
 use crate::tui::size::{MIN_BODY, fits};
+use crate::tui::theme::Theme;
 use keys::Action;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -48,31 +46,35 @@ pub fn input_for(screen: Screen, key: &KeyEvent) -> Option<Input> {
     }
 }
 
-/// Draw the runner into `area`, with colour.
+/// Draw the runner into `area` in colour, dark palette (for callers without a config).
 pub fn render(session: &Session, now: Instant, frame: &mut Frame, area: Rect) {
-    render_with(session, now, Look { colour: true }, frame, area);
+    let dark = Theme {
+        color: true,
+        light: false,
+    };
+    render_with(session, now, dark, frame, area);
 }
 
-/// Draw the runner into `area`; `look.colour` is false under NO_COLOR (meaning never rests on
-/// colour: zones always show their word and symbol).
-pub fn render_with(session: &Session, now: Instant, look: Look, frame: &mut Frame, area: Rect) {
+/// Draw the runner into `area` in the app's theme (light or dark palette; no colour under
+/// NO_COLOR, where meaning still shows: zones always carry their word and symbol).
+pub fn render_with(session: &Session, now: Instant, theme: Theme, frame: &mut Frame, area: Rect) {
     // Below the app's minimum (a tiny terminal, or a test drawing the runner alone): the compact view.
     if !fits(area, MIN_BODY) {
         render::compact(session, now, frame, area);
         return;
     }
     match session.stage() {
-        Stage::Steps => render::steps(session, now, look, frame, area),
+        Stage::Steps => render::steps(session, now, theme, frame, area),
         Stage::RedPain { choice } => {
-            render::steps(session, now, look, frame, area);
-            dialogs::red_pain(session, *choice, look, frame, area);
+            render::steps(session, now, theme, frame, area);
+            dialogs::red_pain(session, *choice, theme, frame, area);
         }
-        Stage::EndForm(form) => end::end_form(session, form, look, frame, area),
-        Stage::Summary { scroll } => end::summary(session, *scroll, look, frame, area),
-        Stage::Ended => end::summary(session, 0, look, frame, area),
+        Stage::EndForm(form) => end::end_form(session, form, theme, frame, area),
+        Stage::Summary { scroll } => end::summary(session, *scroll, theme, frame, area),
+        Stage::Ended => end::summary(session, 0, theme, frame, area),
     }
     if let Some(overlay) = session.overlay() {
-        dialogs::overlay(session, overlay, now, look, frame, area);
+        dialogs::overlay(session, overlay, now, theme, frame, area);
     }
 }
 

@@ -2,13 +2,13 @@
 //! switch) and the compact view for a small area.
 
 use super::big_digits::{BigClock, GLYPH_ROWS};
-use super::look::Look;
 use super::title;
 use super::wrap;
 use crate::domain::pain::{Rating, SCALE_MAX, Zone};
 use crate::domain::records::Side;
 use crate::domain::session::{Block, Phase, Screen, Session, Stage, StepKind};
 use crate::domain::timer::clock_text;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -20,7 +20,7 @@ use std::time::Instant;
 const FIGURE_MAX_WIDTH: u16 = 30;
 
 /// The step screen: header, dose, the big countdown or prompt, cues, figure, next up.
-pub fn steps(session: &Session, now: Instant, look: Look, frame: &mut Frame, area: Rect) {
+pub fn steps(session: &Session, now: Instant, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(step) = session.current_step().copied() else {
         return;
     };
@@ -69,27 +69,27 @@ pub fn steps(session: &Session, now: Instant, look: Look, frame: &mut Frame, are
     match session.step_screen() {
         // The red-pain dialog covers the centre; the rating prompt under it would only confuse.
         _ if matches!(session.stage(), Stage::RedPain { .. }) => {}
-        Screen::RatePain | Screen::RateEffort => rating(session, block, look, frame, centre),
-        Screen::Reps => reps(session, now, block, step.kind, look, frame, centre),
-        _ => countdown_view(session, now, step.kind, block, look, frame, centre),
+        Screen::RatePain | Screen::RateEffort => rating(session, block, theme, frame, centre),
+        Screen::Reps => reps(session, now, block, step.kind, theme, frame, centre),
+        _ => countdown_view(session, now, step.kind, block, theme, frame, centre),
     }
     if let Some(countdown) = countdown {
         frame.render_widget(
             Paragraph::new(progress_bar(countdown.elapsed_fraction(now), bar.width))
-                .style(look.dim()),
+                .style(theme.dim()),
             bar,
         );
     }
     cues_and_figure(block, frame, details);
     if let Some(text) = session.notice() {
         frame.render_widget(
-            Paragraph::new(lines_of(notice_rows)).style(notice_style(text, look)),
+            Paragraph::new(lines_of(notice_rows)).style(notice_style(text, theme)),
             notice,
         );
     }
     frame.render_widget(
         Paragraph::new(wrap::cut(&title::next_up(session), usize::from(next.width)))
-            .style(look.dim()),
+            .style(theme.dim()),
         next,
     );
 }
@@ -127,11 +127,11 @@ fn right_title(
 }
 
 /// Notices that carry a zone symbol get the zone's style.
-fn notice_style(text: &str, look: Look) -> Style {
+fn notice_style(text: &str, theme: Theme) -> Style {
     [Zone::Red, Zone::Amber, Zone::Green]
         .into_iter()
         .find(|z| text.starts_with(z.symbol()))
-        .map_or_else(|| look.strong(), |z| look.zone(z))
+        .map_or_else(|| theme.strong(), |z| theme.zone(z))
 }
 
 fn dose_text(block: &Block) -> String {
@@ -152,7 +152,7 @@ fn countdown_view(
     now: Instant,
     kind: StepKind,
     block: &Block,
-    look: Look,
+    theme: Theme,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -181,7 +181,7 @@ fn countdown_view(
     };
     frame.render_widget(
         Paragraph::new(heading)
-            .style(look.strong())
+            .style(theme.strong())
             .alignment(Alignment::Center),
         label,
     );
@@ -190,7 +190,7 @@ fn countdown_view(
     frame.render_widget(
         BigClock {
             text: &text,
-            style: look.strong(),
+            style: theme.strong(),
         },
         clock,
     );
@@ -204,7 +204,7 @@ fn countdown_view(
     };
     frame.render_widget(
         Paragraph::new(hint)
-            .style(look.dim())
+            .style(theme.dim())
             .alignment(Alignment::Center),
         under,
     );
@@ -217,7 +217,7 @@ fn reps(
     now: Instant,
     block: &Block,
     kind: StepKind,
-    look: Look,
+    theme: Theme,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -249,14 +249,14 @@ fn reps(
     };
     frame.render_widget(
         Paragraph::new(heading)
-            .style(look.strong())
+            .style(theme.strong())
             .alignment(Alignment::Center),
         label,
     );
     frame.render_widget(
         BigClock {
             text: &digits,
-            style: look.strong(),
+            style: theme.strong(),
         },
         big,
     );
@@ -273,7 +273,7 @@ fn reps(
 }
 
 /// The 0–10 scale with each zone's symbol and word.
-fn scale_line(session: &Session, look: Look) -> Line<'static> {
+fn scale_line(session: &Session, theme: Theme) -> Line<'static> {
     let mut spans = Vec::new();
     let mut zone_of_last = None;
     for n in 0..=SCALE_MAX {
@@ -287,7 +287,7 @@ fn scale_line(session: &Session, look: Look) -> Line<'static> {
             }
             spans.push(Span::styled(
                 format!("{} {} ", zone.symbol(), zone.word()),
-                look.zone(zone),
+                theme.zone(zone),
             ));
             zone_of_last = Some(zone);
         }
@@ -301,13 +301,13 @@ fn scale_line(session: &Session, look: Look) -> Line<'static> {
     Line::from(spans)
 }
 
-fn rating(session: &Session, block: &Block, look: Look, frame: &mut Frame, area: Rect) {
+fn rating(session: &Session, block: &Block, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut lines = vec![Line::from("")];
     match session.pending_pain() {
         None => {
-            lines.push(Line::styled("PAIN NOW?  0–10", look.strong()));
+            lines.push(Line::styled("PAIN NOW?  0–10", theme.strong()));
             lines.push(Line::from(""));
-            lines.push(scale_line(session, look));
+            lines.push(scale_line(session, theme));
             lines.push(Line::from(""));
             lines.push(Line::from(match session.last_pain() {
                 Some(p) => format!("Enter keeps {p}"),
@@ -320,11 +320,11 @@ fn rating(session: &Session, block: &Block, look: Look, frame: &mut Frame, area:
                 Span::raw("Pain "),
                 Span::styled(
                     format!("{pain} {} {}", zone.symbol(), zone.word()),
-                    look.zone(zone),
+                    theme.zone(zone),
                 ),
             ]));
             lines.push(Line::from(""));
-            lines.push(Line::styled("EFFORT?  0–10 (optional)", look.strong()));
+            lines.push(Line::styled("EFFORT?  0–10 (optional)", theme.strong()));
             if let Some(effort) = block.dose.effort {
                 lines.push(Line::from(effort_target(effort)));
             }
