@@ -138,7 +138,7 @@ fn may_hide_a_repeated_key(body: &RecordBody) -> bool {
 /// long journal is never held as text and as records at once (at 10 years the text is 16 MB, and
 /// whole-file reads put the peak memory above 40 MiB); small enough that a 1-year journal (1.6 MB)
 /// still keeps every core busy.
-const READ_BLOCK: u64 = 256 << 10;
+const READ_BLOCK: u64 = 512 << 10;
 
 /// Read every journal file in the data dir (a missing dir is an empty journal), every line
 /// parsed. Records come back in timestamp order (ids break ties), problems in file and line
@@ -180,10 +180,12 @@ pub fn read_journal_by_block(
 ) -> Result<JournalRead, StoreError> {
     let (files, strays) = classify_dir(data_dir)?;
     let parsers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    // Bounded, so a long journal is never held as text and as records at once.
-    let (work, todo) = std::sync::mpsc::sync_channel::<Block>(parsers);
+    // Both queues hold one block at most, so a long journal is never held as text and as
+    // records at once: a block in each queue and one per parser are in flight. (The caller
+    // drains `done` whenever it is not replaying, so a full queue only waits for it.)
+    let (work, todo) = std::sync::mpsc::sync_channel::<Block>(1);
     let todo = std::sync::Mutex::new(todo);
-    let (done, results) = std::sync::mpsc::channel::<Parsed>();
+    let (done, results) = std::sync::mpsc::sync_channel::<Parsed>(1);
     let (problems, read) = std::thread::scope(|scope| {
         let files = &files;
         let reader = scope.spawn(move || {
