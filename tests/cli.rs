@@ -2,67 +2,19 @@
 //! write nothing, the journal commands, and a week of backfilled days with rising pain.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
-use assert_cmd::Command;
 use chrono::{Days, Local, NaiveDate};
 use rehab_coach::store::journal_file::{JournalWriter, lock_file_name};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const FIXTURE: &str = include_str!("fixtures/quick.toml");
+#[path = "support/cli_env.rs"]
+mod cli_env;
+use cli_env::Env;
 /// Exercise ids of the fixture's only phase.
 const FIXTURE_EXERCISES: [&str; 3] = ["quick-hold", "quick-reps", "quick-stretch"];
 
-struct Env {
-    _tmp: tempfile::TempDir,
-    data: PathBuf,
-    config: PathBuf,
-}
-
 impl Env {
-    fn new() -> Env {
-        let tmp = tempfile::tempdir().unwrap();
-        let data = tmp.path().join("data");
-        let config = tmp.path().join("config");
-        fs::create_dir_all(config.join("programmes")).unwrap();
-        fs::write(config.join("programmes").join("quick.toml"), FIXTURE).unwrap();
-        Env {
-            _tmp: tmp,
-            data,
-            config,
-        }
-    }
-
-    fn rehab(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehab"));
-        cmd.env_remove("REHAB_DATA_DIR")
-            .env_remove("REHAB_CONFIG_DIR")
-            .arg("--data-dir")
-            .arg(&self.data)
-            .arg("--config-dir")
-            .arg(&self.config)
-            .args(args);
-        cmd
-    }
-
-    /// Run and expect success; returns stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.rehab(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "rehab {args:?} failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// Run and expect failure; returns stderr.
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.rehab(args).output().unwrap();
-        assert!(!out.status.success(), "rehab {args:?} should fail");
-        String::from_utf8(out.stderr).unwrap()
-    }
-
     /// Every file in the data dir with its bytes (None when the dir does not exist).
     fn data_snapshot(&self) -> Option<Vec<(PathBuf, Vec<u8>)>> {
         let mut files: Vec<(PathBuf, Vec<u8>)> = fs::read_dir(&self.data)

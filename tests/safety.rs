@@ -5,69 +5,13 @@
 
 use std::fs;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-const FIXTURE: &str = include_str!("fixtures/quick.toml");
-
-struct Env {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-    data: PathBuf,
-    config: PathBuf,
-}
+#[path = "support/cli_env.rs"]
+mod cli_env;
+use cli_env::{Env, FIXTURE};
 
 impl Env {
-    fn new() -> Env {
-        Env::with_programme(FIXTURE)
-    }
-
-    fn with_programme(programme: &str) -> Env {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().to_path_buf();
-        let data = root.join("data");
-        let config = root.join("config");
-        fs::create_dir_all(config.join("programmes")).unwrap();
-        fs::write(config.join("programmes").join("quick.toml"), programme).unwrap();
-        Env {
-            _tmp: tmp,
-            root,
-            data,
-            config,
-        }
-    }
-
-    fn rehab(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehab"));
-        cmd.env_remove("REHAB_DATA_DIR")
-            .env_remove("REHAB_CONFIG_DIR")
-            .arg("--data-dir")
-            .arg(&self.data)
-            .arg("--config-dir")
-            .arg(&self.config)
-            .args(args);
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.rehab(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "rehab {args:?} failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(!out.status.success(), "rehab {args:?} should fail");
-        String::from_utf8(out.stderr).unwrap()
-    }
-
     /// The one journal file of this machine.
     fn journal(&self) -> PathBuf {
         self.data_file("journal-", ".jsonl")
