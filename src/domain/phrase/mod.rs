@@ -270,8 +270,13 @@ pub fn word_exercises(
     };
     for (exercise, texts) in exercises.iter_mut().zip(texts) {
         for (reason, text) in exercise.reasons.iter_mut().zip(texts) {
-            if let Some(text) = text {
-                reason.text = text;
+            match (text, &reason.cause) {
+                (Some(text), _) => reason.text = text,
+                // Never an empty line: the cause id, readable, if its numbers fell short.
+                (None, Some(cause)) if reason.text.is_empty() => {
+                    reason.text = cause.replace('_', " ");
+                }
+                (None, _) => {}
             }
         }
     }

@@ -404,3 +404,31 @@ fn every_documented_cause_is_phrased_by_a_case_above() {
         );
     }
 }
+
+#[test]
+fn the_coach_words_each_exercise_reason_and_never_leaves_one_empty() {
+    let mut exercises = vec![
+        planned(
+            "bridge",
+            Decision::Hold,
+            "no_session_yet",
+            &[("from_rung", 1.0), ("to_rung", 1.0)],
+        ),
+        // `days_ago` missing: the words cannot be made.
+        planned(
+            "squat",
+            Decision::Hold,
+            "morning_not_logged",
+            &[("to_rung", 1.0)],
+        ),
+    ];
+    for e in &mut exercises {
+        e.reasons[0].text.clear();
+    }
+    word_exercises(&programme(), date(), "P1", &Decision::Hold, &mut exercises);
+    assert_eq!(
+        exercises[0].reasons[0].text,
+        "Bridge stays at rung 1 (1 × 10, rest 1 min): no session of this exercise before today, so start here"
+    );
+    assert_eq!(exercises[1].reasons[0].text, "morning not logged");
+}
