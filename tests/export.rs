@@ -7,6 +7,7 @@ use rehab_coach::domain::coach::prescribe;
 use rehab_coach::domain::history::History;
 use rehab_coach::domain::insight;
 use rehab_coach::domain::programme_check::parse_programme;
+use rehab_coach::domain::reason::Reason;
 use rehab_coach::domain::records::{Record, RecordBody, RecordId};
 use rehab_coach::domain::settings::CoachSettings;
 use rehab_coach::export::{self, DayRange, sample};
@@ -255,6 +256,54 @@ fn report_matches_snapshot() {
         DayRange::default(),
     );
     insta::assert_snapshot!("report_90_days", text);
+}
+
+/// The sample journal with the first step up's plan (day 14) stored with its reason as data
+/// and stale words, as a journal written by an earlier wording would hold it.
+fn step_up_with_data() -> Vec<Record> {
+    let mut records = sample::journal(start(), 20);
+    let reason = Reason::new("rule 11", "stale words").because(
+        "streak_met",
+        &[
+            ("sessions", 3.0),
+            ("ceiling", 5.0),
+            ("min_days", 3.0),
+            ("from_rung", 1.0),
+            ("to_rung", 2.0),
+        ],
+    );
+    for record in records.iter_mut().filter(|r| r.date == day(14)) {
+        if let RecordBody::SessionStarted { plan, .. } = &mut record.body {
+            let plan = std::sync::Arc::make_mut(plan);
+            plan.reasons = vec![reason.clone()];
+            let hold = plan
+                .exercises
+                .iter_mut()
+                .find(|e| e.exercise == "quick-hold")
+                .unwrap();
+            hold.reasons = vec![reason.clone()];
+        }
+    }
+    records
+}
+
+#[test]
+fn report_phrases_a_stored_reason_from_its_data() {
+    let history = History::replay(step_up_with_data());
+    let text = export::report(
+        &history,
+        &catalogue(),
+        &CoachSettings::default(),
+        day(20),
+        DayRange::default(),
+    );
+    assert!(
+        text.contains("- Why (rule 11): Quick hold steps up to rung 2 (2 × 3 s hold, rest 1 s; changes hold): the last 3 sessions at this rung stayed within the ceiling of 5 and settled by the next morning, after at least 3 days at this rung\n"),
+        "{text}"
+    );
+    assert!(!text.contains("stale words"), "{text}");
+    // Reasons without a cause (the rest of the sample) keep their stored text.
+    assert!(text.contains("Same dose as last time"), "{text}");
 }
 
 #[test]

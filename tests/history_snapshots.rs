@@ -364,3 +364,56 @@ fn the_light_theme_keeps_every_mark_readable_on_white() {
         }
     }
 }
+
+/// The sample's first 15 days with the step up's plan (day 14) stored with its reason as data
+/// and stale words, as a journal written by an earlier wording would hold it.
+fn step_up_with_data() -> History {
+    let mut records = sample::journal(start(), 15);
+    let reason = rehab_coach::domain::reason::Reason::new("rule 11", "stale words").because(
+        "streak_met",
+        &[
+            ("sessions", 3.0),
+            ("ceiling", 5.0),
+            ("min_days", 3.0),
+            ("from_rung", 1.0),
+            ("to_rung", 2.0),
+        ],
+    );
+    let day_14 = start() + Days::new(14);
+    for record in records.iter_mut().filter(|r| r.date == day_14) {
+        if let RecordBody::SessionStarted { plan, .. } = &mut record.body {
+            let plan = std::sync::Arc::make_mut(plan);
+            plan.reasons = vec![reason.clone()];
+            for exercise in plan
+                .exercises
+                .iter_mut()
+                .filter(|e| e.exercise == "quick-hold")
+            {
+                exercise.reasons = vec![reason.clone()];
+            }
+        }
+    }
+    History::replay(records)
+}
+
+#[test]
+fn decisions_phrase_a_stored_reason_from_its_data() {
+    let history = step_up_with_data();
+    let mut screen = HistoryScreen::new(&history, &catalogue(), start() + Days::new(14));
+    while screen.view() != View::Decisions {
+        press(&mut screen, KeyCode::Tab);
+    }
+    let terminal = draw(&screen, 320, 40);
+    let shown: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|cell| cell.symbol())
+        .collect();
+    assert!(
+        shown.contains("• Quick hold steps up to rung 2 (2 × 3 s hold, rest 1 s; changes hold): the last 3 sessions at this rung stayed within the ceiling of 5 and settled by the next morning, after at least 3 days at this rung (rule 11)"),
+        "{shown}"
+    );
+    assert!(!shown.contains("stale words"), "{shown}");
+}

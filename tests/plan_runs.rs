@@ -9,6 +9,7 @@ mod journal;
 
 use journal::{Journal, rating};
 use proptest::prelude::*;
+use rehab_coach::domain::phrase::PlanWords;
 use rehab_coach::domain::plan::{Decision, Plan};
 use rehab_coach::domain::programme::{Programme, Sides};
 use rehab_coach::domain::programme_check::parse_programme;
@@ -144,7 +145,24 @@ proptest! {
             prop_assert!(!due.iter().any(|(id, _, _)| *id == e.exercise));
         }
         agrees(&plan)?;
+        phrased_from_data(&plan, &programme)?;
     }
+}
+
+/// Every reason with a cause is worded from its data alone, and the `text` the coach wrote (in
+/// `today --json` and the journal) is exactly those words (docs/coach.md, "Reasons as data").
+fn phrased_from_data(plan: &Plan, programme: &Programme) -> Result<(), TestCaseError> {
+    let words = PlanWords::of_plan(plan, Some(programme));
+    let day = plan.reasons.iter().map(|r| (words.phrase(r), r));
+    let exercises = plan
+        .exercises
+        .iter()
+        .flat_map(|e| e.reasons.iter().map(|r| (words.phrase(r), r)));
+    for (said, reason) in day.chain(exercises).filter(|(_, r)| r.cause.is_some()) {
+        prop_assert!(!reason.text.is_empty(), "{:?}", reason);
+        prop_assert_eq!(said.as_deref(), Some(reason.text.as_str()), "{:?}", reason);
+    }
+    Ok(())
 }
 
 /// Each decision says the step that happens, and the headline follows from them (docs/coach.md):

@@ -3,7 +3,8 @@
 //! The modules depend on each other in one direction only (no import circle), leaves first:
 //! - leaves: `pain`, `settings`, `red_flags`, `reason` (one reason behind a decision),
 //!   `running_advice` (what the plan says about running, as data);
-//! - `programme` (uses `settings`), then `plan` (the day's prescription and its snapshot);
+//! - `programme` (uses `settings`), then `plan` (the day's prescription and its snapshot), then
+//!   `phrase` (a plan's reasons in words, from their cause and numbers);
 //! - `records` (journal facts; a `session_started` carries a `PlanSnapshot`), then `history`
 //!   (records replayed into logs), then `running` (advice computed from the run logs);
 //! - above them `coach`, `insight`, `session`, `catalogue`, `config` and the rest.
@@ -19,6 +20,7 @@ pub mod days;
 pub mod history;
 pub mod insight;
 pub mod pain;
+pub mod phrase;
 pub mod plan;
 pub mod programme;
 pub mod programme_check;

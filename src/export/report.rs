@@ -4,8 +4,9 @@
 //! give the same report.
 
 use crate::domain::catalogue::Catalogue;
-use crate::domain::history::History;
+use crate::domain::history::{self, History};
 use crate::domain::insight::{self, DayClassifier, DayKind, DayPain};
+use crate::domain::phrase::PlanWords;
 use crate::domain::plan::Decision;
 use crate::domain::red_flags;
 use crate::domain::settings::CoachSettings;
@@ -257,8 +258,15 @@ fn changes_section(out: &mut String, history: &History, catalogue: &Catalogue, r
                 }
             }
         }
+        // Phrased from the reasons' data with the session's stored plan (else their text).
+        let session = history::session_with(&history.sessions, change.date, &change.session);
+        let words = session
+            .map(|s| PlanWords::of_snapshot(&s.plan, s.date, catalogue.get(&change.programme)));
         for reason in &change.reasons {
-            let _ = writeln!(out, "- Why ({}): {}", reason.rule, reason.text);
+            let said = words
+                .as_ref()
+                .map_or_else(|| reason.text.clone(), |w| w.say(reason));
+            let _ = writeln!(out, "- Why ({}): {said}", reason.rule);
         }
         let _ = writeln!(out);
     }

@@ -1,6 +1,7 @@
 //! `rehab today` as text: a stop or referral first, then phase and week, the decision with every
 //! reason, each exercise at its rung and dose, and what to do first.
 
+use crate::domain::phrase::PlanWords;
 use crate::domain::plan::{Decision, Plan, PlannedExercise};
 use crate::domain::programme::{Programme, Sides};
 use crate::domain::reason::Reason;
@@ -38,11 +39,13 @@ pub fn render(plan: &Plan, programme: &Programme) -> String {
         plan.date, programme.name, plan.phase, plan.week
     );
     let _ = writeln!(out, "Decision: {}", plan.decision);
+    // Every reason is phrased from its data (or its stored text, from an older journal).
+    let words = PlanWords::of_plan(plan, Some(programme));
     // An exercise's own reasons are printed under it; saying them here too doubled the text.
     let shown_below =
         |reason: &Reason| !plan.locked && plan.exercises.iter().any(|e| e.reasons.contains(reason));
     for reason in plan.reasons.iter().filter(|r| !shown_below(r)) {
-        let _ = writeln!(out, "  - {} [{}]", reason.text, reason.rule);
+        let _ = writeln!(out, "  - {} [{}]", words.say(reason), reason.rule);
     }
     if plan.deload {
         let _ = writeln!(out, "Deload: lighter volume today, same rungs.");
@@ -52,7 +55,7 @@ pub fn render(plan: &Plan, programme: &Programme) -> String {
     } else {
         let _ = writeln!(out, "\nExercises:");
         for exercise in &plan.exercises {
-            out.push_str(&exercise_lines(exercise, programme));
+            out.push_str(&exercise_lines(exercise, programme, &words));
         }
     }
     if let Some(running) = &plan.running {
@@ -96,7 +99,7 @@ fn running_lines(
     out
 }
 
-fn exercise_lines(planned: &PlannedExercise, programme: &Programme) -> String {
+fn exercise_lines(planned: &PlannedExercise, programme: &Programme, words: &PlanWords) -> String {
     let mut out = String::new();
     let Some(exercise) = programme.exercise(&planned.exercise) else {
         let _ = writeln!(out, "  {} (not in the programme file)", planned.exercise);
@@ -122,7 +125,8 @@ fn exercise_lines(planned: &PlannedExercise, programme: &Programme) -> String {
     );
     let _ = writeln!(out, "      {}", planned.decision);
     for reason in &planned.reasons {
-        let _ = writeln!(out, "      - {} [{}]", reason.text, reason.rule);
+        let said = words.say_under(&planned.exercise, reason);
+        let _ = writeln!(out, "      - {said} [{}]", reason.rule);
     }
     out
 }
@@ -232,6 +236,27 @@ mod tests {
         assert!(
             text.contains("  - pain reached 6/10"),
             "day-level reason kept: {text}"
+        );
+    }
+
+    #[test]
+    fn reasons_are_phrased_from_their_data_and_older_ones_keep_their_text() {
+        let mut p = plan(Decision::Hold, false);
+        p.exercises[0].rung = 1;
+        p.exercises[0].dose = fixture().exercises[0].rungs[0].clone();
+        p.exercises[0].reasons = vec![
+            Reason::new("rule 7", "stale words")
+                .because("no_session_yet", &[("from_rung", 1.0), ("to_rung", 1.0)]),
+        ];
+        let text = render(&p, &fixture());
+        assert!(
+            text.contains("      - Quick hold stays at rung 1 (2 × 2 s hold, rest 1 s, effort 3–4/10): no session of this exercise before today, so start here [rule 7]"),
+            "{text}"
+        );
+        assert!(!text.contains("stale words"), "{text}");
+        assert!(
+            text.contains("  - pain reached 6/10, above the ceiling of 5 [R1]"),
+            "a reason without a cause keeps its text: {text}"
         );
     }
 

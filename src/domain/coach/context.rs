@@ -7,6 +7,9 @@ use crate::domain::programme::{Exercise, Programme};
 use crate::domain::settings::CoachSettings;
 use chrono::NaiveDate;
 
+/// Words for a past day relative to today: "yesterday", "2 days ago", "on 2026-03-02".
+pub use crate::domain::phrase::when;
+
 pub struct Context<'a> {
     pub programme: &'a Programme,
     pub history: &'a History,
@@ -97,15 +100,5 @@ impl<'a> Context<'a> {
         self.start.map_or(1, |s| {
             u32::try_from((self.today - s).num_days().max(0) / 7).unwrap_or(0) + 1
         })
-    }
-}
-
-/// Words for a past day relative to today: "yesterday", "2 days ago", "on 2026-03-02".
-pub fn when(date: NaiveDate, today: NaiveDate) -> String {
-    match (today - date).num_days() {
-        0 => "today".into(),
-        1 => "yesterday".into(),
-        n @ 2..=6 => format!("{n} days ago"),
-        _ => format!("on {date}"),
     }
 }

@@ -36,19 +36,17 @@ pub fn headline(
         .map(|e| &e.decision)
         .max_by_key(|d| rank(d))
     else {
-        let (text, cause) = if exercises.is_empty() {
-            ("No exercises in this phase.", "no_exercises")
+        let cause = if exercises.is_empty() {
+            "no_exercises"
         } else if trained_today {
-            (
-                "Today's session is done: nothing more is due today.",
-                "done_today",
-            )
+            "done_today"
         } else {
-            ("Nothing is due today: a rest day.", "rest_day")
+            "rest_day"
         };
+        // Worded by `phrase` with the rest of the plan.
         return (
             Decision::Hold,
-            vec![Reason::new("rule 12", text).because(cause, &[])],
+            vec![Reason::new("rule 12", "").because(cause, &[])],
         );
     };
     let carriers: Vec<&PlannedExercise> = exercises

@@ -3,6 +3,7 @@
 //! gives way for the day: it is not due, and its isometric alternative is due instead (added to
 //! the plan when the phase does not list it), or it rests when it has none. Holds and static
 //! stretches keep their plan; walk-run intervals keep their own rules (rest after a bad run).
+//! The reasons are data (`isometric_only_day`, `isometric_alternative`); `phrase` words them.
 
 use super::context::Context;
 use super::dose::dose_at;
@@ -16,14 +17,12 @@ const RULE: &str = "§3";
 impl Context<'_> {
     /// Turn today's exercises into an isometric-only day when one of them has nowhere lower to go.
     pub fn isometric_only_day(&self, exercises: &mut Vec<PlannedExercise>, deload: Option<f64>) {
-        let Some(trigger) = exercises
+        if !exercises
             .iter()
-            .find(|e| e.decision == Decision::IsometricOnly)
-            .and_then(|e| self.exercise(&e.exercise))
-        else {
+            .any(|e| e.decision == Decision::IsometricOnly)
+        {
             return;
-        };
-        let trigger_name = trigger.name.clone();
+        }
         // (alternative id, the exercises it replaces today)
         let mut alternatives: Vec<(String, Vec<String>)> = Vec::new();
         for planned in exercises.iter_mut() {
@@ -37,41 +36,28 @@ impl Context<'_> {
             ) {
                 continue;
             }
-            let instead = match exercise
+            if let Some(iso) = exercise
                 .isometric
                 .as_deref()
                 .and_then(|id| self.exercise(id))
             {
-                Some(iso) => {
-                    match alternatives.iter_mut().find(|(id, _)| *id == iso.id) {
-                        Some((_, replaced)) => replaced.push(exercise.id.clone()),
-                        None => alternatives.push((iso.id.clone(), vec![exercise.id.clone()])),
-                    }
-                    format!("do {} instead", iso.name)
+                match alternatives.iter_mut().find(|(id, _)| *id == iso.id) {
+                    Some((_, replaced)) => replaced.push(exercise.id.clone()),
+                    None => alternatives.push((iso.id.clone(), vec![exercise.id.clone()])),
                 }
-                None => "rest it today".into(),
-            };
+            }
             planned.due_today = false;
             if planned.decision == Decision::IsometricOnly {
                 continue;
             }
             planned.decision = Decision::IsometricOnly;
-            planned.reasons = vec![
-                Reason::new(
-                    RULE,
-                    format!(
-                        "{} is not due today: today is an isometric-only day because {trigger_name} has nowhere lower to go; {instead}.",
-                        exercise.name
-                    ),
-                )
-                .because(
-                    "isometric_only_day",
-                    &[
-                        ("from_rung", f64::from(planned.from_rung)),
-                        ("to_rung", f64::from(planned.rung)),
-                    ],
-                ),
-            ];
+            planned.reasons = vec![Reason::new(RULE, "").because(
+                "isometric_only_day",
+                &[
+                    ("from_rung", f64::from(planned.from_rung)),
+                    ("to_rung", f64::from(planned.rung)),
+                ],
+            )];
         }
         for (id, replaced) in alternatives {
             self.add_alternative(exercises, &id, replaced, deload);
@@ -98,31 +84,16 @@ impl Context<'_> {
             return;
         }
         let rung = self.last_rung(id).unwrap_or(1).clamp(1, iso.top_rung());
-        let names: Vec<&str> = replaced
-            .iter()
-            .filter_map(|r| self.exercise(r).map(|e| e.name.as_str()))
-            .collect();
         exercises.push(PlannedExercise {
             exercise: iso.id.clone(),
             rung,
             from_rung: rung,
             dose: dose_at(iso, rung, deload),
             decision: Decision::Hold,
-            reasons: vec![
-                Reason::new(
-                    RULE,
-                    format!(
-                        "{} at rung {rung} ({}) stands in today for {}: an isometric-only day.",
-                        iso.name,
-                        dose_at(iso, rung, deload).describe(iso.kind),
-                        names.join(", ")
-                    ),
-                )
-                .because(
-                    "isometric_alternative",
-                    &[("from_rung", f64::from(rung)), ("to_rung", f64::from(rung))],
-                ),
-            ],
+            reasons: vec![Reason::new(RULE, "").because(
+                "isometric_alternative",
+                &[("from_rung", f64::from(rung)), ("to_rung", f64::from(rung))],
+            )],
             instead_of: replaced,
             due_today: !done_today,
         });

@@ -23,9 +23,9 @@ mod referral;
 mod rules;
 mod runs;
 mod stop;
-mod words;
 
 use crate::domain::history::History;
+use crate::domain::phrase;
 use crate::domain::plan::{Decision, Plan, PlannedExercise};
 use crate::domain::programme::{ExerciseKind, PhaseExercise, Programme};
 use crate::domain::reason::Reason;
@@ -85,6 +85,11 @@ pub fn prescribe(
         .filter_map(|entry| plan_exercise(&cx, &day, entry))
         .collect();
     cx.isometric_only_day(&mut exercises, deload.map(|_| cx.settings.deload_factor));
+    let held_by = day
+        .blocking
+        .as_ref()
+        .map_or(Decision::Hold, |r| Decision::Refer(r.reason.clone()));
+    phrase::word_exercises(programme, today, &phase.id, &held_by, &mut exercises);
 
     let (decision, mut reasons) = match &day.blocking {
         Some(referral) => (
@@ -100,7 +105,7 @@ pub fn prescribe(
         None => headline(programme, &exercises, cx.sessions_today().next().is_some()),
     };
     reasons.extend(day_reasons);
-    Plan {
+    let mut plan = Plan {
         date: today,
         programme: programme.id.clone(),
         phase: phase.id.clone(),
@@ -113,7 +118,9 @@ pub fn prescribe(
         deload: deload.is_some(),
         prompts: cx.prompts(phase),
         running: day.running,
-    }
+    };
+    phrase::word_day(&mut plan, programme);
+    plan
 }
 
 /// What holds for every exercise today.
@@ -123,8 +130,9 @@ struct Day {
     new_phase: bool,
     deload: Option<DeloadWindow>,
     running: Option<RunningAdvice>,
-    /// A recent run above the ceiling or unsettled (rules 8–9 on a run): no step up today.
-    bad_run: Option<String>,
+    /// A recent run above the ceiling or unsettled (rules 8–9 on a run): no step up today; the
+    /// numbers of what went wrong.
+    bad_run: Option<Vec<(&'static str, f64)>>,
     /// The first referral not yet acknowledged: no step up today.
     blocking: Option<Referral>,
 }
@@ -178,26 +186,9 @@ fn phase_today(cx: &Context, position: PhasePosition, reasons: &mut Vec<Reason>)
     }
 }
 
+/// The lighter week, said once for the day (worded by `phrase`).
 fn deload_reason(cx: &Context, window: DeloadWindow) -> Reason {
-    Reason::new(
-        "R4",
-        format!(
-            "Lighter week: weekly mean morning pain rose by {} {} (more than the {} allowed), so every exercise is cut to {:.0} % of its volume (fewer sets, or fewer reps or shorter holds when it has one set) until {}.",
-            mornings::one_decimal(window.rise),
-            when(window.began, cx.today),
-            mornings::one_decimal(cx.settings.week_rise_tolerance),
-            cx.settings.deload_factor * 100.0,
-            window.until
-        ),
-    )
-    .because(
-        "weekly_morning_rising",
-        &[
-            ("rise", window.rise),
-            ("tolerance", cx.settings.week_rise_tolerance),
-            ("factor", cx.settings.deload_factor),
-        ],
-    )
+    Reason::new("R4", "").because("weekly_morning_rising", &cx.deload_numbers(window))
 }
 
 /// One exercise of today's phase: its rung, decision (rules 7–12 with the day's limits), dose
@@ -207,54 +198,35 @@ fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<Plann
     let phase = &cx.programme.phases[day.phase_index];
     let rung = cx.current_rung(&phase.id, entry, exercise);
     let mut verdict = if day.new_phase {
-        phase_start_verdict(cx, day, exercise, rung)
+        phase_start_verdict(cx, exercise)
     } else {
         cx.decide_exercise(&exercise.id, rung, day.deload)
     };
     let is_run = exercise.kind == ExerciseKind::Interval;
     // A red or unsettled run drops one walk-run rung (R6, §2.5).
-    if let Some(advice) = day.running.as_ref().filter(|a| is_run && a.drop_rung)
+    if day.running.as_ref().is_some_and(|a| is_run && a.drop_rung)
         && verdict.decision.caution() < Decision::Regress(1).caution()
     {
-        verdict = Verdict::new(
-            Decision::Regress(1),
-            "R6",
-            advice
-                .reasons
-                .iter()
-                .find(|r| r.rule == "R6")
-                .map_or_else(String::new, |r| words::lower_first(&r.text)),
-        )
-        .data("run_not_settled", &[]);
+        let numbers = runs::bad_run_numbers(cx).unwrap_or_default();
+        verdict = Verdict::new(Decision::Regress(1), "R6", "run_not_settled", &numbers);
     }
     // A painful or unsettled run loaded the same tendon: no step up after it (runs.rs).
-    if let (Some(cause), Decision::Progress, false) = (&day.bad_run, &verdict.decision, is_run) {
-        verdict = Verdict::new(
-            Decision::Hold,
-            "R6",
-            format!("it earned a step up, but {cause}, so the dose stays"),
-        )
-        .data("bad_run_no_step_up", &[]);
+    if let (Some(numbers), Decision::Progress, false) = (&day.bad_run, &verdict.decision, is_run) {
+        verdict = Verdict::new(Decision::Hold, "R6", "bad_run_no_step_up", numbers);
     }
     // A referral allows hold or regress only.
     if let (Some(referral), Decision::Progress) = (&day.blocking, &verdict.decision) {
         verdict = Verdict::new(
             Decision::Hold,
             referral::rule_of(&referral.reason),
-            format!(
-                "it earned a step up, but steps up wait until you acknowledge the referral ({})",
-                referral.reason.words()
-            ),
-        )
-        .data("referral_unacknowledged", &[]);
+            "referral_unacknowledged",
+            &[],
+        );
     }
     let mut landing = cx.landing(day.phase_index, entry, exercise, rung, &verdict.decision);
     if verdict.decision == Decision::Progress && landing.rung() == rung {
+        // The streak's numbers stay: the words say the step up was earned.
         verdict.decision = Decision::Hold;
-        verdict.cause = format!(
-            "{}, but this is the top rung for phase {}",
-            verdict.cause, phase.id
-        );
         verdict.id = "phase_top";
         landing = cx.landing(day.phase_index, entry, exercise, rung, &verdict.decision);
     }
@@ -271,15 +243,6 @@ fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<Plann
     // A deload week lightens every exercise, including those stepped down or held.
     let deload_factor = day.deload.map(|_| cx.settings.deload_factor);
     let dose = dose_at(exercise, landing.rung(), deload_factor);
-    let text = words::reason_text(
-        cx,
-        day.phase_index,
-        exercise,
-        rung,
-        &landing,
-        &dose,
-        &verdict,
-    );
     let resting = day
         .running
         .as_ref()
@@ -290,43 +253,28 @@ fn plan_exercise(cx: &Context, day: &Day, entry: &PhaseExercise) -> Option<Plann
         ("from_rung", f64::from(rung)),
         ("to_rung", f64::from(landing.rung())),
     ]);
+    // A step down says whether it reached (or went below) this phase's floor.
+    if let Decision::Regress(_) = verdict.decision {
+        numbers.push(("floor", f64::from(entry.floor.max(1))));
+    }
     Some(PlannedExercise {
         exercise: exercise.id.clone(),
         rung: landing.rung(),
         from_rung: rung,
         instead_of: Vec::new(),
         dose,
-        reasons: vec![Reason::new(verdict.rule, text).because(verdict.id, &numbers)],
+        reasons: vec![Reason::new(verdict.rule, "").because(verdict.id, &numbers)],
         decision: verdict.decision,
         due_today: cx.due_today(exercise, entry.frequency_for(exercise)) && !resting,
     })
 }
 
 /// The first day of a phase: carry on at the dose of the phase before (never lower), else the
-/// new phase's floor.
-fn phase_start_verdict(
-    cx: &Context,
-    day: &Day,
-    exercise: &crate::domain::programme::Exercise,
-    rung: u32,
-) -> Verdict {
-    let phase = &cx.programme.phases[day.phase_index];
-    let carried = cx.last_rung(&exercise.id);
-    let cause = match carried {
-        Some(last) if last == rung => format!(
-            "first day of phase {}, so it carries on at the rung you reached",
-            phase.id
-        ),
-        Some(last) if last > rung => format!(
-            "first day of phase {}, whose plan keeps it at most at rung {rung} while the harder work takes over",
-            phase.id
-        ),
-        _ => format!(
-            "first day of phase {}, so start at the bottom of its ladder",
-            phase.id
-        ),
-    };
-    Verdict::new(Decision::Hold, "phase exit", cause).data("phase_start", &[])
+/// new phase's floor; `last_rung` says which.
+fn phase_start_verdict(cx: &Context, exercise: &crate::domain::programme::Exercise) -> Verdict {
+    let last = cx.last_rung(&exercise.id).map(f64::from);
+    let numbers: Vec<(&'static str, f64)> = last.map(|l| ("last_rung", l)).into_iter().collect();
+    Verdict::new(Decision::Hold, "phase exit", "phase_start", &numbers)
 }
 
 /// Days in a week: weekly means, "n per week" frequencies and week counts.

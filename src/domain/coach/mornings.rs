@@ -2,7 +2,10 @@
 //! `baseline`, `settled`, `weekly_delta`).
 
 use super::context::Context;
+pub use crate::domain::phrase::one_decimal;
+use crate::domain::phrase::{self, Numbers};
 use chrono::{Days, NaiveDate};
+use std::collections::BTreeMap;
 
 /// Why a next morning did not settle (or that it could not be judged yet).
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +21,7 @@ pub enum Response {
     /// Morning pain above the ceiling (R3 with R1).
     PainAboveCeiling {
         pain: u8,
+        ceiling: u8,
     },
     /// Morning stiffness above its baseline plus the tolerance (R3/R4).
     StiffnessAboveBaseline {
@@ -44,40 +48,56 @@ impl Response {
         }
     }
 
-    /// Plain words, e.g. "morning pain was 5/10 the next day, above your usual 3/10 plus 1".
+    /// The numbers of an unsettled response, by name (none when settled or not logged), with the
+    /// tolerance allowed above the usual level.
+    pub fn numbers(&self, tolerance: u8) -> Vec<(&'static str, f64)> {
+        let tolerance = ("tolerance", f64::from(tolerance));
+        match self {
+            Response::PainAboveBaseline { pain, baseline } => vec![
+                ("morning_pain", f64::from(*pain)),
+                ("baseline", *baseline),
+                tolerance,
+            ],
+            Response::PainAboveCeiling { pain, ceiling } => vec![
+                ("morning_pain", f64::from(*pain)),
+                ("ceiling", f64::from(*ceiling)),
+            ],
+            Response::StiffnessAboveBaseline {
+                stiffness,
+                baseline,
+            } => vec![
+                ("stiffness", f64::from(*stiffness)),
+                ("baseline", *baseline),
+                tolerance,
+            ],
+            Response::LoadTestAbove { pain, ceiling } => vec![
+                ("load_test_pain", f64::from(*pain)),
+                ("ceiling", f64::from(*ceiling)),
+            ],
+            Response::Settled | Response::NotLoggedYet => Vec::new(),
+        }
+    }
+
+    /// Plain words, e.g. "next-morning pain was 5/10, above your usual 3 plus the 1 point
+    /// allowed" (phrased from `numbers`).
     pub fn words(&self, tolerance: u8) -> String {
         match self {
             Response::Settled => "it settled by the next morning".into(),
             Response::NotLoggedYet => "the next morning's check-in is not logged yet".into(),
-            Response::PainAboveBaseline { pain, baseline } => format!(
-                "next-morning pain was {pain}/10, above your usual {} plus the {tolerance} point allowed",
-                one_decimal(*baseline)
-            ),
-            Response::PainAboveCeiling { pain } => {
-                format!("next-morning pain was {pain}/10, above the ceiling")
-            }
-            Response::StiffnessAboveBaseline {
-                stiffness,
-                baseline,
-            } => format!(
-                "next-morning stiffness was {stiffness}/10, above your usual {} plus the {tolerance} point allowed",
-                one_decimal(*baseline)
-            ),
-            Response::LoadTestAbove { pain, ceiling } => {
-                format!("the next day's load test hurt {pain}/10, above its ceiling of {ceiling}")
+            unsettled => {
+                let numbers = named(&unsettled.numbers(tolerance));
+                phrase::settle_words(Numbers(&numbers)).unwrap_or_default()
             }
         }
     }
 }
 
-/// "3", "2.5".
-pub fn one_decimal(x: f64) -> String {
-    let rounded = (x * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
+/// Named numbers as a reason stores them.
+pub fn named(numbers: &[(&str, f64)]) -> BTreeMap<String, f64> {
+    numbers
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), *v))
+        .collect()
 }
 
 fn median(mut values: Vec<u8>) -> Option<f64> {
@@ -149,7 +169,10 @@ impl Context<'_> {
             return Response::PainAboveBaseline { pain, baseline };
         }
         if pain > s.amber_max {
-            return Response::PainAboveCeiling { pain };
+            return Response::PainAboveCeiling {
+                pain,
+                ceiling: s.amber_max,
+            };
         }
         if let Some(stiffness) = morning.stiffness.map(|p| p.value()) {
             let baseline = self.stiffness_baseline(day);

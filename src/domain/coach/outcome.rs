@@ -3,6 +3,7 @@
 
 use super::context::Context;
 use super::mornings::Response;
+use super::rules::days_ago;
 use crate::domain::history::SessionLog;
 use crate::domain::plan::SnapshotExercise;
 use crate::domain::programme::Sides;
@@ -80,40 +81,40 @@ impl<'a> Context<'a> {
         self.response_after(outcome.date, outcome.pain_before)
     }
 
-    /// Why a session does not qualify toward a step up (§3 `qualifies`), or None when it does.
-    /// Technique is not recorded separately: a completed session counts as good technique.
-    pub fn disqualifier(&self, outcome: &Outcome) -> Option<String> {
+    /// Why a session does not qualify toward a step up (§3 `qualifies`), as the numbers of a
+    /// `session_not_qualifying` reason, or None when it does. Technique is not recorded
+    /// separately: a completed session counts as good technique.
+    pub fn disqualifier(&self, outcome: &Outcome) -> Option<Vec<(&'static str, f64)>> {
         let s = &self.settings;
+        let ago = days_ago(outcome.date, self.today);
         if !outcome.completed {
-            return Some(format!(
-                "the session {} was not completed",
-                super::context::when(outcome.date, self.today)
-            ));
+            return Some(vec![("completed", 0.0), ago]);
         }
         if outcome.worst() > s.amber_max {
-            return Some(format!(
-                "pain reached {}/10 {}, above the ceiling of {}",
-                outcome.worst(),
-                super::context::when(outcome.date, self.today),
-                s.amber_max
-            ));
+            return Some(vec![
+                ("pain", f64::from(outcome.worst())),
+                ("ceiling", f64::from(s.amber_max)),
+                ago,
+            ]);
         }
-        let response = self.response(outcome);
-        if !response.is_settled() {
-            return Some(format!(
-                "after the session {}, {}",
-                super::context::when(outcome.date, self.today),
-                response.words(s.morning_tolerance)
-            ));
+        match self.response(outcome) {
+            Response::Settled => {}
+            Response::NotLoggedYet => return Some(vec![("morning_logged", 0.0), ago]),
+            unsettled => {
+                let mut numbers = unsettled.numbers(s.morning_tolerance);
+                numbers.push(ago);
+                return Some(numbers);
+            }
         }
         let target_max = outcome.planned.dose.effort.map(|[_, hi]| hi);
         if let (Some(effort), Some(max)) = (outcome.effort, target_max)
             && effort > max
         {
-            return Some(format!(
-                "effort was {effort}/10 {}, above the target of {max}",
-                super::context::when(outcome.date, self.today)
-            ));
+            return Some(vec![
+                ("effort", f64::from(effort)),
+                ("target", f64::from(max)),
+                ago,
+            ]);
         }
         None
     }

@@ -1,11 +1,10 @@
 //! Rules 7–12 of §3 for one exercise (first match wins), with the hip-OA gates on a step up
-//! (R8, R9). Each verdict names its rule and what triggered it; the dose words are added later.
+//! (R8, R9). Each verdict names its rule and what triggered it, as data (`phrase` words it).
 
-use super::context::{Context, when};
-use super::mornings::{Response, one_decimal};
+use super::context::Context;
+use super::mornings::Response;
 use super::outcome::Outcome;
 use crate::domain::days;
-use crate::domain::pain::{Rating, Zone};
 use crate::domain::plan::Decision;
 use chrono::{Days, NaiveDate};
 
@@ -16,57 +15,36 @@ const SEVERE_STEP_DOWN: u8 = 2;
 /// "week 1 without added weight"): no step up before this many weeks have passed.
 pub const OA_UNLOADED_WEEKS: u32 = 1;
 
-/// A decision for one exercise, the rule behind it and the trigger in plain words and as data
-/// (`id` and `numbers`, carried into the plan's `Reason`).
+/// A decision for one exercise, the rule behind it and its trigger as data (`id` and
+/// `numbers`, carried into the plan's `Reason`; `phrase` says them in words).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
     pub decision: Decision,
     pub rule: &'static str,
-    pub cause: String,
     /// The trigger as a stable snake_case id (docs/coach.md lists them).
     pub id: &'static str,
     pub numbers: Vec<(&'static str, f64)>,
 }
 
 impl Verdict {
-    pub fn new(decision: Decision, rule: &'static str, cause: String) -> Self {
+    pub fn new(
+        decision: Decision,
+        rule: &'static str,
+        id: &'static str,
+        numbers: &[(&'static str, f64)],
+    ) -> Self {
         Verdict {
             decision,
             rule,
-            cause,
-            id: "",
-            numbers: Vec::new(),
+            id,
+            numbers: numbers.to_vec(),
         }
-    }
-
-    /// The same verdict with its trigger as data.
-    pub fn data(mut self, id: &'static str, numbers: &[(&'static str, f64)]) -> Self {
-        self.id = id;
-        self.numbers = numbers.to_vec();
-        self
     }
 }
 
-/// The numbers of an unsettled next morning, by name.
-fn response_numbers(response: &Response) -> Vec<(&'static str, f64)> {
-    match response {
-        Response::PainAboveBaseline { pain, baseline } => {
-            vec![("morning_pain", f64::from(*pain)), ("baseline", *baseline)]
-        }
-        Response::PainAboveCeiling { pain } => vec![("morning_pain", f64::from(*pain))],
-        Response::StiffnessAboveBaseline {
-            stiffness,
-            baseline,
-        } => vec![
-            ("stiffness", f64::from(*stiffness)),
-            ("baseline", *baseline),
-        ],
-        Response::LoadTestAbove { pain, ceiling } => vec![
-            ("load_test_pain", f64::from(*pain)),
-            ("ceiling", f64::from(*ceiling)),
-        ],
-        Response::Settled | Response::NotLoggedYet => Vec::new(),
-    }
+/// Days from `date` to today, as a reason's `days_ago`.
+pub fn days_ago(date: NaiveDate, today: NaiveDate) -> (&'static str, f64) {
+    ("days_ago", (today - date).num_days() as f64)
 }
 
 /// A deload in force today: the day it was triggered and the rise seen then.
@@ -108,84 +86,53 @@ impl Context<'_> {
         // Rule 7: nothing logged yet for this exercise.
         let mut outcomes = self.outcomes_newest_first(exercise);
         let Some(last) = outcomes.next() else {
-            return Verdict::new(
-                Decision::Hold,
-                "rule 7",
-                "no session of this exercise before today, so start here".into(),
-            )
-            .data("no_session_yet", &[]);
+            return Verdict::new(Decision::Hold, "rule 7", "no_session_yet", &[]);
         };
-        let ago = when(last.date, self.today);
+        let ago = days_ago(last.date, self.today);
         // Rule 8: the last session went above the ceiling (R1/R2).
         let during = last.pain_during.unwrap_or(0);
         let after = last.pain_after.unwrap_or(0);
-        let (worst, rule, moment) = if during >= after {
-            (during, "R1", "during")
+        let (worst, rule) = if during >= after {
+            (during, "R1")
         } else {
-            (after, "R2", "just after")
+            (after, "R2")
         };
-        // R5 zones, named in words and a symbol so meaning never rests on colour.
-        let zone = Zone::of(
-            Rating::new(i64::from(worst)).unwrap_or(Rating::ZERO),
-            s.green_max,
-            s.amber_max,
-        );
+        let mut pain = vec![
+            ("pain", f64::from(worst)),
+            ("ceiling", f64::from(s.amber_max)),
+            ("pain_during", f64::from(during)),
+            ago,
+        ];
+        if let Some(after) = last.pain_after {
+            pain.push(("pain_after", f64::from(after)));
+        }
         if worst >= s.severe {
+            pain.push(("severe", f64::from(s.severe)));
             return Verdict::new(
                 Decision::Regress(SEVERE_STEP_DOWN),
                 "rule 8",
-                format!(
-                    "pain reached {worst}/10 {moment} the session {ago} ({} {} zone), at or above the severe level of {}",
-                    zone.symbol(),
-                    zone.word(),
-                    s.severe
-                ),
-            )
-            .data(
                 "pain_severe",
-                &[("pain", f64::from(worst)), ("severe", f64::from(s.severe))],
+                &pain,
             );
         }
         if worst > s.amber_max {
-            return Verdict::new(
-                Decision::Regress(1),
-                rule,
-                format!(
-                    "pain reached {worst}/10 {moment} the session {ago} ({} {} zone), above the ceiling of {}",
-                    zone.symbol(),
-                    zone.word(),
-                    s.amber_max
-                ),
-            )
-            .data(
-                "pain_above_ceiling",
-                &[("pain", f64::from(worst)), ("ceiling", f64::from(s.amber_max))],
-            );
+            return Verdict::new(Decision::Regress(1), rule, "pain_above_ceiling", &pain);
         }
         // Rule 9: the 24-hour response (R3, R7).
         match self.response(&last) {
             Response::Settled => {}
             Response::NotLoggedYet => {
-                return Verdict::new(
-                    Decision::Hold,
-                    "rule 9",
-                    format!(
-                        "the morning after the session {ago} has no check-in yet, so the 24-hour response is unknown"
-                    ),
-                )
-                .data("morning_not_logged", &[]);
+                return Verdict::new(Decision::Hold, "rule 9", "morning_not_logged", &[ago]);
             }
             unsettled => {
-                let numbers = response_numbers(&unsettled);
+                let mut numbers = unsettled.numbers(s.morning_tolerance);
+                numbers.push(ago);
                 return Verdict::new(
                     Decision::Regress(1),
                     unsettled.rule(),
-                    format!(
-                        "the session {ago} did not settle: {}",
-                        unsettled.words(s.morning_tolerance)
-                    ),
-                )
-                .data("not_settled", &numbers);
+                    "not_settled",
+                    &numbers,
+                );
             }
         }
         // Rule 10: weekly morning pain rising (R4).
@@ -193,22 +140,8 @@ impl Context<'_> {
             return Verdict::new(
                 Decision::Deload,
                 "R4",
-                format!(
-                    "weekly mean morning pain rose by {} {} (more than {} allowed), so volume is {:.0} % until {}",
-                    one_decimal(window.rise),
-                    when(window.began, self.today),
-                    one_decimal(s.week_rise_tolerance),
-                    s.deload_factor * 100.0,
-                    window.until
-                ),
-            )
-            .data(
                 "weekly_morning_rising",
-                &[
-                    ("rise", window.rise),
-                    ("tolerance", s.week_rise_tolerance),
-                    ("factor", s.deload_factor),
-                ],
+                &self.deload_numbers(window),
             );
         }
         // Rule 11: streak, days at the rung and a weekly trend that is not rising.
@@ -217,12 +150,6 @@ impl Context<'_> {
             None => Verdict::new(
                 Decision::Progress,
                 "rule 11",
-                format!(
-                    "the last {} sessions at this rung stayed within the ceiling of {} and settled by the next morning, after at least {} days at this rung",
-                    s.progress_streak, s.amber_max, s.min_days_at_level
-                ),
-            )
-            .data(
                 "streak_met",
                 &[
                     ("sessions", f64::from(s.progress_streak)),
@@ -233,14 +160,23 @@ impl Context<'_> {
         }
     }
 
+    /// The numbers of a lighter week: the rise that began it, when, and its last day.
+    pub fn deload_numbers(&self, window: DeloadWindow) -> Vec<(&'static str, f64)> {
+        let s = &self.settings;
+        vec![
+            ("rise", window.rise),
+            ("tolerance", s.week_rise_tolerance),
+            ("factor", s.deload_factor),
+            days_ago(window.began, self.today),
+            ("days_left", (window.until - self.today).num_days() as f64),
+        ]
+    }
+
     /// Rule 12 with the reason rule 11 did not apply, or None when a step up is earned.
     fn progress_blocker(&self, exercise: &str, rung: u32, last: Outcome) -> Option<Verdict> {
         let s = &self.settings;
-        let hold = |rule: &'static str,
-                    cause: String,
-                    id: &'static str,
-                    numbers: &[(&'static str, f64)]| {
-            Some(Verdict::new(Decision::Hold, rule, cause).data(id, numbers))
+        let hold = |rule: &'static str, id: &'static str, numbers: &[(&'static str, f64)]| {
+            Some(Verdict::new(Decision::Hold, rule, id, numbers))
         };
         let streak_from = self.streak_counts_from(exercise, rung);
         let mut streak = Vec::new();
@@ -250,12 +186,7 @@ impl Context<'_> {
             }
             if let Some(why) = self.disqualifier(&outcome) {
                 if streak.len() < s.progress_streak as usize {
-                    return hold(
-                        "rule 12",
-                        format!("no step up yet: {why}"),
-                        "session_not_qualifying",
-                        &[],
-                    );
+                    return hold("rule 12", "session_not_qualifying", &why);
                 }
                 break;
             }
@@ -265,31 +196,26 @@ impl Context<'_> {
             }
         }
         if streak.len() < s.progress_streak as usize {
-            let after_regress = streak_from
-                .map(|d| format!(" (sessions count again from {d}, 48 h after a step down)"))
-                .unwrap_or_default();
-            return hold(
-                "rule 12",
-                format!(
-                    "{} of {} qualifying sessions in a row at this rung so far{after_regress}",
-                    streak.len(),
-                    s.progress_streak
-                ),
-                "streak_short",
-                &[
-                    ("sessions", streak.len() as f64),
-                    ("needed", f64::from(s.progress_streak)),
-                ],
-            );
+            let mut numbers = vec![
+                ("sessions", streak.len() as f64),
+                ("needed", f64::from(s.progress_streak)),
+            ];
+            if let Some(from) = streak_from {
+                numbers.push((
+                    "counts_from_days_ago",
+                    (self.today - from).num_days() as f64,
+                ));
+                numbers.push((
+                    "after_step_down_days",
+                    f64::from(s.no_streak_after_regress_days),
+                ));
+            }
+            return hold("rule 12", "streak_short", &numbers);
         }
         let days = self.days_at_rung(exercise, rung);
         if days < s.min_days_at_level {
             return hold(
                 "rule 12",
-                format!(
-                    "{days} of at least {} days at this rung so far",
-                    s.min_days_at_level
-                ),
                 "days_at_rung_short",
                 &[
                     ("days", f64::from(days)),
@@ -298,27 +224,17 @@ impl Context<'_> {
             );
         }
         if let Some(rise) = self.weekly_delta(0).filter(|d| *d > 0.0) {
-            return hold(
-                "R4",
-                format!(
-                    "weekly mean morning pain rose by {} this week; a step up waits until it stops rising",
-                    one_decimal(rise)
-                ),
-                "weekly_morning_rising",
-                &[("rise", rise)],
-            );
+            return hold("R4", "weekly_morning_rising", &[("rise", rise)]);
         }
         // §2.4: the first week of a hip-OA programme is done without added weight.
         if self.programme.rules.osteoarthritis && self.week() <= OA_UNLOADED_WEEKS {
             return hold(
                 "R8",
-                format!(
-                    "week {} of a hip-OA programme is done without added weight; weight comes from week {}",
-                    self.week(),
-                    OA_UNLOADED_WEEKS + 1
-                ),
                 "oa_unloaded_week",
-                &[("week", f64::from(self.week()))],
+                &[
+                    ("week", f64::from(self.week())),
+                    ("loaded_from_week", f64::from(OA_UNLOADED_WEEKS + 1)),
+                ],
             );
         }
         if self.programme.rules.osteoarthritis
@@ -333,7 +249,7 @@ impl Context<'_> {
     fn osteoarthritis_blocker(&self, streak: &[Outcome]) -> Option<Verdict> {
         let s = &self.settings;
         for outcome in streak {
-            let ago = when(outcome.date, self.today);
+            let ago = days_ago(outcome.date, self.today);
             let before = outcome
                 .pain_before
                 .or(self.history.morning_pain(outcome.date).map(|p| p.value()));
@@ -343,14 +259,13 @@ impl Context<'_> {
                     return Some(Verdict::new(
                         Decision::Hold,
                         "R9",
-                        format!(
-                            "hip pain rose {rise} points over the {before}/10 before the session {ago}, more than {}",
-                            s.oa_rise_max
-                        ),
-                    )
-                    .data(
                         "oa_pain_rise",
-                        &[("rise", f64::from(rise)), ("max", f64::from(s.oa_rise_max))],
+                        &[
+                            ("rise", f64::from(rise)),
+                            ("max", f64::from(s.oa_rise_max)),
+                            ("pain_before", f64::from(before)),
+                            ago,
+                        ],
                     ));
                 }
             }
@@ -367,15 +282,13 @@ impl Context<'_> {
                 return Some(Verdict::new(
                     Decision::Hold,
                     "R8",
-                    format!(
-                        "extra hip pain after the session {ago} lasted more than {} day (morning pain {morning}/10, usual {})",
-                        s.oa_extra_pain_days,
-                        one_decimal(baseline)
-                    ),
-                )
-                .data(
                     "oa_extra_pain",
-                    &[("morning_pain", f64::from(morning)), ("baseline", baseline)],
+                    &[
+                        ("morning_pain", f64::from(morning)),
+                        ("baseline", baseline),
+                        ("max_days", f64::from(s.oa_extra_pain_days)),
+                        ago,
+                    ],
                 ));
             }
         }

@@ -4,6 +4,7 @@
 use super::context::{Context, when};
 use super::dose::dose_at;
 use super::red_flags::ActiveFlag;
+use crate::domain::phrase;
 use crate::domain::plan::{Decision, Plan, PlannedExercise};
 use crate::domain::reason::Reason;
 
@@ -21,7 +22,7 @@ pub fn stop_plan(cx: &Context, phase_index: usize, stop: &ActiveFlag) -> Plan {
             stop.flag.urgency.instruction()
         ),
     );
-    let exercises = phase
+    let mut exercises: Vec<PlannedExercise> = phase
         .exercises
         .iter()
         .filter_map(|entry| {
@@ -34,17 +35,15 @@ pub fn stop_plan(cx: &Context, phase_index: usize, stop: &ActiveFlag) -> Plan {
                 instead_of: Vec::new(),
                 dose: dose_at(exercise, rung, None),
                 decision: decision.clone(),
-                reasons: vec![Reason::new(
-                    "rule 1",
-                    format!(
-                        "{} is locked until a clinician has seen you.",
-                        exercise.name
-                    ),
+                reasons: vec![Reason::new("rule 1", "").because(
+                    "locked",
+                    &[("from_rung", f64::from(rung)), ("to_rung", f64::from(rung))],
                 )],
                 due_today: false,
             })
         })
         .collect();
+    phrase::word_exercises(cx.programme, cx.today, &phase.id, &decision, &mut exercises);
     Plan {
         date: cx.today,
         programme: cx.programme.id.clone(),

@@ -252,3 +252,16 @@ impl History {
         (latest.plan.programme == current.programme && latest.at >= current.at).then_some(latest)
     }
 }
+
+/// The session with `id` dated `date` in `sessions` (sorted by date, as the History keeps them).
+pub fn session_with<'a>(
+    sessions: &'a [SessionLog],
+    date: NaiveDate,
+    id: &RecordId,
+) -> Option<&'a SessionLog> {
+    let first = sessions.partition_point(|s| s.date < date);
+    sessions[first..]
+        .iter()
+        .take_while(|s| s.date == date)
+        .find(|s| s.id == *id)
+}

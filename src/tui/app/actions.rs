@@ -32,12 +32,13 @@ impl App {
         let Some(tomorrow) = self.today.succ_opt() else {
             return Vec::new();
         };
-        tomorrow_lines(&prescribe(
+        let plan = prescribe(
             programme,
             self.journal.history(),
             tomorrow,
             &self.settings(),
-        ))
+        );
+        tomorrow_lines(&plan, programme)
     }
 
     /// Carry out what a screen asked for.

@@ -2,8 +2,10 @@
 //! replayed History, so drawing a frame only slices ready-made vectors.
 
 use crate::domain::catalogue::Catalogue;
-use crate::domain::history::{History, SessionLog};
+use crate::domain::history::{self, History, SessionLog};
 use crate::domain::insight::{self, DayKind, DayPain, PlanChange, RunWeek};
+use crate::domain::phrase::PlanWords;
+use crate::domain::programme::Programme;
 use crate::domain::records::RecordId;
 use crate::domain::settings::CoachSettings;
 use chrono::NaiveDate;
@@ -22,6 +24,8 @@ pub struct Derived {
     pub runs: Vec<RunWeek>,
     /// Exercise id → display name (the id when the programme is not in the catalogue).
     names: HashMap<String, String>,
+    /// The installed programmes the sessions follow, to phrase their plans' reasons.
+    programmes: HashMap<String, Programme>,
     /// Day → ids of that day's check-in records (the last one is corrected on edit).
     pub checkin_ids: BTreeMap<NaiveDate, Vec<RecordId>>,
     pub first: Option<NaiveDate>,
@@ -36,7 +40,14 @@ impl Derived {
         today: NaiveDate,
     ) -> Derived {
         let mut names = HashMap::new();
+        let mut programmes = HashMap::new();
         for session in history.sessions.iter() {
+            let id = &session.plan.programme;
+            if !programmes.contains_key(id.as_str())
+                && let Some(programme) = catalogue.get(id)
+            {
+                programmes.insert(id.to_string(), programme.clone());
+            }
             for ex in &session.plan.exercises {
                 names.entry(ex.exercise.to_string()).or_insert_with(|| {
                     catalogue
@@ -55,6 +66,7 @@ impl Derived {
             rungs: insight::rung_series(history),
             runs: insight::run_weeks(history, settings),
             names,
+            programmes,
             checkin_ids: history
                 .checkins
                 .iter()
@@ -67,6 +79,23 @@ impl Derived {
 
     pub fn name<'a>(&'a self, exercise: &'a str) -> &'a str {
         self.names.get(exercise).map_or(exercise, String::as_str)
+    }
+
+    /// The reasons of a plan change in words, each with its rule: phrased from their data with
+    /// the session's stored plan and its programme, else their stored text.
+    pub fn change_reasons(&self, change: &PlanChange) -> Vec<(String, String)> {
+        let session = history::session_with(&self.sessions, change.date, &change.session);
+        let words = session.map(|s| {
+            PlanWords::of_snapshot(&s.plan, s.date, self.programmes.get(&change.programme))
+        });
+        change
+            .reasons
+            .iter()
+            .map(|r| {
+                let said = words.as_ref().map_or_else(|| r.text.clone(), |w| w.say(r));
+                (said, r.rule.clone())
+            })
+            .collect()
     }
 
     /// Pain entries from `from` to `to` inclusive (binary search: the journal may span years).

@@ -86,10 +86,11 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
     };
     let mut text = vec![format!("{}: {}", change.date, change.decision)];
     text.extend(
-        change
-            .reasons
-            .iter()
-            .map(|r| format!("• {} ({})", r.text, r.rule)),
+        screen
+            .data()
+            .change_reasons(change)
+            .into_iter()
+            .map(|(said, rule)| format!("• {said} ({rule})")),
     );
     frame.render_widget(
         Paragraph::new(text.join("\n"))

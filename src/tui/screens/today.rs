@@ -5,8 +5,10 @@
 use crate::domain::history::DayCheckIn;
 use crate::domain::insight::{ADHERENCE_DAYS, MORNING_SERIES_DAYS, sparkline};
 use crate::domain::pain::{Rating, Zone};
+use crate::domain::phrase::PlanWords;
 use crate::domain::plan::Plan;
 use crate::domain::programme::Programme;
+use crate::domain::reason::Reason;
 use crate::domain::red_flags::Urgency;
 use crate::tui::keymap::{Binding, Key};
 use crate::tui::screens::today_banner::banner;
@@ -241,18 +243,12 @@ fn plan_lines(model: &TodayModel, theme: Theme, width: u16) -> Vec<Line<'static>
             decision.push_str(" (deload week: lighter volume)");
         }
         out.push(Line::raw(decision));
+        // Reasons are phrased from their data (stored text for an older journal's).
+        let words = PlanWords::of_plan(plan, Some(programme));
         // Day-level reasons that an exercise already gives are shown once, under the exercise.
-        let exercise_reasons: Vec<&str> = plan
-            .exercises
-            .iter()
-            .flat_map(|e| e.reasons.iter().map(|r| r.text.as_str()))
-            .collect();
-        for r in plan
-            .reasons
-            .iter()
-            .filter(|r| !exercise_reasons.contains(&r.text.as_str()))
-        {
-            let text = format!("{} ({})", r.text, r.rule);
+        let given_below = |r: &Reason| plan.exercises.iter().any(|e| e.reasons.contains(r));
+        for r in plan.reasons.iter().filter(|r| !given_below(r)) {
+            let text = format!("{} ({})", words.say(r), r.rule);
             out.extend(hanging_lines(&text, "  · ", "    ", width, theme.dim()));
         }
         for p in &plan.prompts {
@@ -307,7 +303,7 @@ fn plan_lines(model: &TodayModel, theme: Theme, width: u16) -> Vec<Line<'static>
             ]));
             for r in &pe.reasons {
                 out.extend(hanging_lines(
-                    &r.text,
+                    &words.say_under(&pe.exercise, r),
                     "      ",
                     "      ",
                     width,
