@@ -217,6 +217,7 @@ impl<'a> Ctx<'a> {
             mornings: insight::morning_series(self.history, self.today),
             green_max: settings.green_max,
             amber_max: settings.amber_max,
+            units: settings.units,
             scroll,
         }
     }
