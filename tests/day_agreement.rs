@@ -1,5 +1,6 @@
 //! One history, four consumers: Today, the History screen, the Markdown report and the CSV export
-//! classify every day the same way (done / partial / rest / flare / missed).
+//! classify every day the same way (done / partial / rest / flare / missed), runs included: on a
+//! programme with running caps a run is a complete session of its day.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
 use chrono::{Days, NaiveDate};
@@ -8,7 +9,9 @@ use rehab_coach::domain::catalogue::{Catalogue, CatalogueEntry, Origin};
 use rehab_coach::domain::config::Config;
 use rehab_coach::domain::history::History;
 use rehab_coach::domain::insight::DayKind;
+use rehab_coach::domain::pain::Rating;
 use rehab_coach::domain::programme_check::parse_programme;
+use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
 use rehab_coach::domain::settings::CoachSettings;
 use rehab_coach::export::{self, DayRange, sample};
 use rehab_coach::tui::app::App;
@@ -27,9 +30,11 @@ fn day(n: u32) -> NaiveDate {
     start().checked_add_days(Days::new(n.into())).unwrap()
 }
 
-/// The sample's programme at six sessions a week, so its weekly day off is a rest day.
-fn catalogue() -> Catalogue {
+/// The sample's programme at six sessions a week, so its weekly day off is a rest day; with
+/// `running`, running is part of its plan (`rules.running_caps`).
+fn catalogue(running: bool) -> Catalogue {
     let mut programme = parse_programme(include_str!("fixtures/quick.toml")).unwrap();
+    programme.rules.running_caps = running;
     for exercise in &mut programme.exercises {
         exercise.frequency.per_week = Some(6);
     }
@@ -80,14 +85,8 @@ fn expected_streak(
 #[test]
 fn today_history_report_and_csv_classify_each_day_the_same() {
     let records = sample::journal(start(), DAYS);
-    let history = History::replay(records.clone());
-    let catalogue = catalogue();
-    let settings = CoachSettings::default();
-    let today = day(DAYS);
-
-    // History: the calendar's days.
-    let days = Derived::new(&history, &catalogue, &settings, today).days;
-    assert_eq!(days.len(), DAYS as usize + 1);
+    let catalogue = catalogue(false);
+    let days = history_days(&records, &catalogue);
     // The story's turns, so agreement is not agreement on nonsense.
     assert_eq!(days[&day(0)], DayKind::Done);
     assert_eq!(days[&day(6)], DayKind::Rest, "the weekly day off");
@@ -98,7 +97,85 @@ fn today_history_report_and_csv_classify_each_day_the_same() {
     );
     assert_eq!(days[&day(33)], DayKind::Partial);
     assert_eq!(days[&day(41)], DayKind::Flare);
-    assert_eq!(days[&today], DayKind::Rest, "today is not over");
+    assert_eq!(days[&day(DAYS)], DayKind::Rest, "today is not over");
+    assert_agreement(&records, &catalogue, &days);
+}
+
+/// A run logged on day `n` of the story, in the evening.
+fn run(n: u32, minutes: f64, km: f64, pain: i64) -> Record {
+    let date = day(n);
+    Record {
+        v: FORMAT_VERSION,
+        id: RecordId(format!("run-{n:03}")),
+        at: date.and_hms_opt(19, 0, 0).unwrap().and_utc().fixed_offset(),
+        date,
+        body: RecordBody::RunLogged {
+            minutes,
+            km: Some(km),
+            rpe: Rating::new(4).unwrap(),
+            pain: Rating::new(pain).unwrap(),
+        },
+    }
+}
+
+#[test]
+fn runs_count_the_same_way_in_today_history_report_and_csv() {
+    let mut records = sample::journal(start(), DAYS);
+    records.extend([
+        run(6, 30.0, 5.0, 2),  // the weekly day off: a run only
+        run(13, 40.0, 3.0, 1), // a day off: a walk logged as a run (13 min per km)
+        run(17, 30.0, 5.0, 7), // a run above the ceiling, beside a full session
+        run(23, 30.0, 5.0, 5), // the skipped day: a run at the ceiling
+        run(33, 30.0, 5.0, 2), // the partial day: a run as well
+    ]);
+    let running = catalogue(true);
+    let days = history_days(&records, &running);
+    for (n, kind, why) in [
+        (6, DayKind::Done, "a run is the day's complete session"),
+        (13, DayKind::Done, "a walk logged as a run counts as logged"),
+        (17, DayKind::Flare, "a run above the ceiling is a flare"),
+        (23, DayKind::Done, "a run at the ceiling counts"),
+        (33, DayKind::Done, "the run completes a partial day"),
+        (27, DayKind::Rest, "no run, the weekly day off"),
+    ] {
+        assert_eq!(days[&day(n)], kind, "day {n}: {why}");
+    }
+    assert_agreement(&records, &running, &days);
+
+    // The same runs on a programme without running: only the painful one shows (a flare).
+    let no_running = catalogue(false);
+    let days = history_days(&records, &no_running);
+    assert_eq!(days[&day(6)], DayKind::Rest);
+    assert_eq!(days[&day(13)], DayKind::Rest);
+    assert_eq!(days[&day(17)], DayKind::Flare);
+    assert_eq!(days[&day(23)], DayKind::Missed);
+    assert_eq!(days[&day(33)], DayKind::Partial);
+    assert_agreement(&records, &no_running, &days);
+}
+
+/// History's calendar days for `records`, up to and including today (day `DAYS`).
+fn history_days(records: &[Record], catalogue: &Catalogue) -> BTreeMap<NaiveDate, DayKind> {
+    let history = History::replay(records.to_vec());
+    let days = Derived::new(&history, catalogue, &CoachSettings::default(), day(DAYS)).days;
+    assert_eq!(days.len(), DAYS as usize + 1);
+    days
+}
+
+/// The CSV, the report and Today (opened on each day) agree with History's `days`.
+fn assert_agreement(
+    records: &[Record],
+    catalogue: &Catalogue,
+    days: &BTreeMap<NaiveDate, DayKind>,
+) {
+    let history = History::replay(records.to_vec());
+    let settings = CoachSettings::default();
+    let today = day(DAYS);
+    let catalogue = catalogue.clone();
+    let days = days.clone();
+    let running = catalogue
+        .entries
+        .iter()
+        .any(|e| e.programme.rules.running_caps);
 
     // CSV: every row carries its day's kind.
     let csv = export::to_csv(&history, &catalogue, &settings, today, DayRange::default());
@@ -140,14 +217,16 @@ fn today_history_report_and_csv_classify_each_day_the_same() {
             Instant::now(),
         );
         let model = app.today_model(0);
-        let trained = history
+        let session = history
             .sessions
             .iter()
             .any(|s| s.date == today && !s.sets.is_empty());
-        assert_eq!(model.done_today, trained, "done on {today}");
+        let ran = running && history.runs.iter().any(|r| r.date == today);
+        // Done today is the session (a run alone is not it); the streak counts the run too.
+        assert_eq!(model.done_today, session, "done on {today}");
         assert_eq!(
             model.streak,
-            expected_streak(&days, trained, today),
+            expected_streak(&days, session || ran, today),
             "streak on {today}"
         );
     }

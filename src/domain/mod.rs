@@ -31,6 +31,8 @@ pub mod red_flag_recheck;
 pub mod red_flags;
 pub mod running;
 pub mod running_advice;
+pub mod running_week;
+pub mod running_words;
 pub mod session;
 pub mod settings;
 pub mod text;

@@ -7,6 +7,7 @@ use crate::domain::days;
 use crate::domain::history::RunLog;
 use crate::domain::reason::Reason;
 use crate::domain::running_advice::RunningAdvice;
+use crate::domain::running_week::{self, CapBasis, CapLimit, WeekCap};
 use crate::domain::settings::CoachSettings;
 use chrono::{Days, NaiveDate};
 
@@ -14,7 +15,7 @@ use chrono::{Days, NaiveDate};
 pub const LONGEST_RUN_WINDOW_DAYS: u64 = 30;
 /// R18: ACWR's chronic load is the mean weekly load over this many weeks.
 pub const ACWR_CHRONIC_WEEKS: u64 = 4;
-const WEEK: u64 = 7;
+const WEEK: u64 = running_week::WEEK_DAYS;
 
 /// The last run's outcome, judged by the coach (pain above the ceiling, or the next morning).
 #[derive(Debug, Clone, PartialEq)]
@@ -22,24 +23,6 @@ pub struct LastRunJudgement {
     pub date: NaiveDate,
     /// Why it was red or unsettled, in words; None when it went fine or cannot be judged yet.
     pub problem: Option<String>,
-}
-
-fn km_between(runs: &[RunLog], from: NaiveDate, to: NaiveDate) -> f64 {
-    runs.iter()
-        .filter(|r| r.date >= from && r.date <= to)
-        .filter_map(|r| r.km)
-        .sum()
-}
-
-/// Today falls in an easier week: the `run_easier_week_every`-th, 2×-th … week counted from the
-/// first run (week 1 begins on that day); 0 means never.
-fn is_easier_week(runs: &[RunLog], today: NaiveDate, settings: &CoachSettings) -> bool {
-    let Some(first) = runs.iter().map(|r| r.date).min() else {
-        return false;
-    };
-    let every = u64::from(settings.run_easier_week_every);
-    let days = u64::try_from((today - first).num_days()).unwrap_or(0);
-    every > 0 && (days / WEEK + 1).is_multiple_of(every)
 }
 
 /// Running advice for `today` from runs dated up to today.
@@ -50,66 +33,68 @@ pub fn advise(
     last_run: Option<LastRunJudgement>,
 ) -> RunningAdvice {
     let day = |n: u64| today.checked_sub_days(Days::new(n)).unwrap_or(today);
-    let km_this_week = km_between(runs, day(WEEK - 1), today);
-    let km_last_week = km_between(runs, day(2 * WEEK - 1), day(WEEK));
-    let km_two_weeks_ago = km_between(runs, day(3 * WEEK - 1), day(2 * WEEK));
+    let WeekCap {
+        km_this_week,
+        km_last_week,
+        km_two_weeks_ago,
+        easier_week,
+        limit,
+    } = running_week::week_cap(runs, today, settings);
     let mut reasons = Vec::new();
     let shown = |km: f64| settings.units.show(km);
 
-    let step_cap = (km_last_week > 0.0).then_some(settings.run_week_step * km_last_week);
-    let two_week_cap =
-        (km_two_weeks_ago > 0.0).then_some(settings.run_two_week_cap * km_two_weeks_ago);
-    let mut week_cap_km = match (step_cap, two_week_cap) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
-    let easier_cap = (km_last_week > 0.0 && is_easier_week(runs, today, settings))
-        .then_some(settings.run_easier_week_factor * km_last_week);
-    if let Some(easier) = easier_cap.filter(|e| week_cap_km.is_none_or(|c| *e < c)) {
-        week_cap_km = Some(easier);
-        reasons.push(Reason::new(
+    match limit {
+        Some(CapLimit {
+            km: easier,
+            basis: CapBasis::EasierWeek,
+        }) => reasons.push(Reason::new(
             "§1.4",
             format!(
-                "An easier week (every {}th week of running): run at most {easier:.1} km over the 7 days ending today, {:.0} % of last week's {km_last_week:.1} km. {km_this_week:.1} km done so far.",
-                settings.run_easier_week_every,
-                settings.run_easier_week_factor * 100.0
-            ),
-        ));
-    } else if let Some(cap) = week_cap_km {
-        let limited_by_two_weeks = two_week_cap.is_some_and(|b| step_cap.is_none_or(|a| b < a));
-        let (rule, basis) = if limited_by_two_weeks {
-            (
-                "R15",
-                format!(
-                    "{:.0} % of the {} run two weeks ago",
-                    settings.run_two_week_cap * 100.0,
-                    shown(km_two_weeks_ago)
-                ),
-            )
-        } else {
-            (
-                "R14",
-                format!(
-                    "{:.0} % of last week's {}",
-                    settings.run_week_step * 100.0,
-                    shown(km_last_week)
-                ),
-            )
-        };
-        let step_down = if cap < km_last_week {
-            " (a small step down from last week)"
-        } else {
-            ""
-        };
-        reasons.push(Reason::new(
-            rule,
-            format!(
-                "Run at most {} over the 7 days ending today: {basis}{step_down}. {} done so far. This cap is a cautious habit, not proven to prevent injury.",
-                shown(cap),
+                "An easier week (every {} week of running, Monday to Sunday): run at most {} over the 7 days ending today, {:.0} % of last week's {}. {} done so far.",
+                running_week::ordinal(settings.run_easier_week_every),
+                shown(easier),
+                settings.run_easier_week_factor * 100.0,
+                shown(km_last_week),
                 shown(km_this_week)
             ),
-        ));
+        )),
+        Some(CapLimit { km: cap, basis }) => {
+            let (rule, basis) = if basis == CapBasis::TwoWeeksAgo {
+                (
+                    "R15",
+                    format!(
+                        "{:.0} % of the {} run two weeks ago",
+                        settings.run_two_week_cap * 100.0,
+                        shown(km_two_weeks_ago)
+                    ),
+                )
+            } else {
+                (
+                    "R14",
+                    format!(
+                        "{:.0} % of last week's {}",
+                        settings.run_week_step * 100.0,
+                        shown(km_last_week)
+                    ),
+                )
+            };
+            let step_down = if cap < km_last_week {
+                " (a small step down from last week)"
+            } else {
+                ""
+            };
+            reasons.push(Reason::new(
+                rule,
+                format!(
+                    "Run at most {} over the 7 days ending today: {basis}{step_down}. {} done so far. This cap is a cautious habit, not proven to prevent injury.",
+                    shown(cap),
+                    shown(km_this_week)
+                ),
+            ));
+        }
+        None => {}
     }
+    let week_cap_km = limit.map(|l| l.km);
 
     let longest = runs
         .iter()
@@ -150,14 +135,15 @@ pub fn advise(
         ));
     }
 
-    let chronic_km =
-        km_between(runs, day(ACWR_CHRONIC_WEEKS * WEEK - 1), today) / ACWR_CHRONIC_WEEKS as f64;
+    let chronic_km = running_week::km_between(runs, day(ACWR_CHRONIC_WEEKS * WEEK - 1), today)
+        / ACWR_CHRONIC_WEEKS as f64;
     let acwr = (chronic_km > 0.0).then(|| km_this_week / chronic_km);
 
     RunningAdvice {
         km_this_week,
         km_last_week,
         week_cap_km,
+        easier_week,
         run_cap_km,
         drop_rung,
         next_run_from,
@@ -227,12 +213,16 @@ mod tests {
         assert!((a.week_cap_km.unwrap() - 5.5).abs() < 1e-9);
     }
 
-    /// Every 4th week of running (counted from the first run) the week cap is 80 % of last
-    /// week; the weeks around it keep the usual +10 %.
+    /// Every 4th calendar week of running (counted from the week of the first run) the week cap
+    /// is 80 % of last week; the weeks around it keep the usual +10 %.
     #[test]
     fn every_fourth_week_of_running_is_easier() {
-        let settings = CoachSettings::default();
-        // Runs of 5 km every few days from day 1.
+        // A loose two-week cap, so only the easier week can bring the cap under last week's km.
+        let settings = CoachSettings {
+            run_two_week_cap: 2.0,
+            ..CoachSettings::default()
+        };
+        // Runs of 5 km every few days from Sunday 1 March (its week, from 23 February, is week 1).
         let runs: Vec<RunLog> = (1..=27).step_by(3).map(|d| run(d, 5.0)).collect();
         let cap_on = |day: u32| {
             let today = NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
@@ -242,11 +232,13 @@ mod tests {
                 a.week_cap_km.unwrap(),
                 a.km_last_week,
                 a.reasons[0].rule.clone(),
+                a.easier_week,
             )
         };
-        // Day 21 is the last day of week 3; day 22 the first of week 4; day 29 the first of week 5.
-        for (day, easier) in [(21, false), (22, true), (28, true), (29, false)] {
-            let (cap, last_week, rule) = cap_on(day);
+        // Sunday 15 ends week 3; Monday 16 starts week 4; Sunday 22 ends it; Monday 23 is week 5.
+        for (day, easier) in [(15, false), (16, true), (22, true), (23, false)] {
+            let (cap, last_week, rule, easier_week) = cap_on(day);
+            assert_eq!(easier_week, easier, "day {day}");
             if easier {
                 assert!((cap - 0.8 * last_week).abs() < 1e-9, "day {day}: {cap}");
             } else {

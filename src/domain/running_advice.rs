@@ -14,6 +14,10 @@ pub struct RunningAdvice {
     pub km_last_week: f64,
     /// Most km to run over the 7 days ending today (None without a recent week to build on).
     pub week_cap_km: Option<f64>,
+    /// Today falls in an easier week (every `run_easier_week_every`-th calendar week of running):
+    /// the week cap is then a share of last week's km (`run_easier_week_factor`).
+    #[serde(default)]
+    pub easier_week: bool,
     /// Longest single run allowed today (None without a run in the last 30 days).
     pub run_cap_km: Option<f64>,
     /// Step down one walk-run rung (the last run was red or did not settle).

@@ -321,12 +321,8 @@ fn runs_section(out: &mut String, history: &History, settings: &CoachSettings, r
     let _ = writeln!(out, "## Runs\n");
     let _ = writeln!(
         out,
-        "Caps: week ≤ {:.0} % of last week and ≤ {:.0} % of two weeks ago; a single run ≤ {:.0} % \
-         of the longest in the {} days before. The caps are cautious steps, not proven protection.\n",
-        settings.run_week_step * 100.0,
-        settings.run_two_week_cap * 100.0,
-        settings.run_session_cap * 100.0,
-        insight::LONGEST_RUN_LOOKBACK_DAYS
+        "Caps: {}. The caps are cautious steps, not proven protection.\n",
+        crate::domain::running_week::caps_in_words(settings, insight::LONGEST_RUN_LOOKBACK_DAYS)
     );
     let units = settings.units;
     let unit = units.word();
@@ -337,9 +333,10 @@ fn runs_section(out: &mut String, history: &History, settings: &CoachSettings, r
     for w in weeks {
         let flag = |over: bool| if over { " over" } else { "" };
         let in_units = |km: Option<f64>| cell(km.map(|k| units.from_km(k)));
+        let easier = if w.easier_week { " (easier week)" } else { "" };
         let _ = writeln!(
             out,
-            "| {} | {} | {:.0} | {:.1} | {}{} | {:.1} | {}{} |",
+            "| {} | {} | {:.0} | {:.1} | {}{easier}{} | {:.1} | {}{} |",
             w.monday,
             w.runs,
             w.minutes,

@@ -226,6 +226,7 @@ pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {
     // Today's plan before this run: its ceiling and running caps, to warn as the app does.
     let state = DayState::load(ctx)?;
     let ceiling = state.settings().amber_max;
+    let units = state.settings().units;
     let advice = state.plan(ctx).ok().and_then(|(_, plan)| plan.running);
     append_one(
         ctx,
@@ -240,7 +241,7 @@ pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {
         "Run on {} saved: {minutes} min{typed}, effort {rpe}, pain {pain}.",
         ctx.today
     );
-    for warning in run_warnings(pain, km, ceiling, advice.as_ref(), ctx.today) {
+    for warning in run_warnings(pain, km, ceiling, advice.as_ref(), ctx.today, units) {
         crate::outln!("{warning}");
     }
     Ok(ExitCode::SUCCESS)
@@ -253,6 +254,7 @@ fn run_warnings(
     ceiling: u8,
     advice: Option<&crate::domain::running_advice::RunningAdvice>,
     today: chrono::NaiveDate,
+    units: Units,
 ) -> Vec<String> {
     let mut out = Vec::new();
     if pain.value() > ceiling {
@@ -272,15 +274,23 @@ fn run_warnings(
         && km > cap
     {
         out.push(format!(
-            "Warning: {km} km is over today's single-run cap of {cap:.1} km (set by your longest run in the last 30 days, R16)."
+            "Warning: {} is over today's single-run cap of {} (set by your longest run in the last 30 days, R16).",
+            units.show(km),
+            units.show(cap)
         ));
     }
     if let (Some(km), Some(cap)) = (km, advice.week_cap_km)
         && advice.km_this_week + km > cap
     {
         out.push(format!(
-            "Warning: that makes {:.1} km in the last 7 days, over this week's cap of {cap:.1} km (R14/R15).",
-            advice.km_this_week + km
+            "Warning: that makes {} in the last 7 days, over this week's cap of {} ({}).",
+            units.show(advice.km_this_week + km),
+            units.show(cap),
+            if advice.easier_week {
+                "an easier week, §1.4"
+            } else {
+                "R14/R15"
+            }
         ));
     }
     out

@@ -92,7 +92,10 @@ fn show_today(ctx: &Context, state: &DayState, json: bool) -> anyhow::Result<Exi
     if json {
         crate::outln!("{}", versioned(&plan)?);
     } else {
-        crate::out!("{}", today_view::render(&plan, programme));
+        crate::out!(
+            "{}",
+            today_view::render(&plan, programme, state.settings().units)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

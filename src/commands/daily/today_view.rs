@@ -1,6 +1,7 @@
 //! `rehab today` as text: a stop or referral first, then phase and week, the decision with every
 //! reason, each exercise at its rung and dose, and what to do first.
 
+use crate::domain::config::Units;
 use crate::domain::phrase::PlanWords;
 use crate::domain::plan::{Decision, Plan, PlannedExercise};
 use crate::domain::programme::{Programme, Sides};
@@ -8,7 +9,8 @@ use crate::domain::reason::Reason;
 use crate::domain::red_flags::COACHES_NOT_DIAGNOSES;
 use std::fmt::Write as _;
 
-pub fn render(plan: &Plan, programme: &Programme) -> String {
+/// Distances are said in `units` (config.toml `units`).
+pub fn render(plan: &Plan, programme: &Programme, units: Units) -> String {
     let mut out = String::new();
     match &plan.decision {
         Decision::Stop(urgency) => {
@@ -59,7 +61,7 @@ pub fn render(plan: &Plan, programme: &Programme) -> String {
         }
     }
     if let Some(running) = &plan.running {
-        out.push_str(&running_lines(running, plan.date));
+        out.push_str(&running_lines(running, plan.date, units));
     }
     if !plan.prompts.is_empty() {
         let _ = writeln!(out, "\nFirst:");
@@ -70,28 +72,18 @@ pub fn render(plan: &Plan, programme: &Programme) -> String {
     out
 }
 
-/// This week's km, the caps and the rest rule after a bad run (R14–R16, R6).
+/// This week's distance, the rest after a bad run, the caps and the easier week (R14–R16, §1.4,
+/// R6): the same words as the app's Today.
 fn running_lines(
     running: &crate::domain::running_advice::RunningAdvice,
     today: chrono::NaiveDate,
+    units: Units,
 ) -> String {
+    let words = crate::domain::running_words::running_words(running, today, units);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "\nRunning: {:.1} km in the last 7 days ({:.1} km the 7 days before).",
-        running.km_this_week, running.km_last_week
-    );
-    if let Some(cap) = running.week_cap_km {
-        let _ = writeln!(out, "  - at most {cap:.1} km over the 7 days ending today");
-    }
-    if let Some(cap) = running.run_cap_km {
-        let _ = writeln!(out, "  - no single run over {cap:.1} km today");
-    }
-    if let Some(from) = running.next_run_from.filter(|from| *from > today) {
-        let _ = writeln!(
-            out,
-            "  - no run before {from} (rest after a painful or unsettled run)"
-        );
+    let _ = writeln!(out, "\n{}", words.headline);
+    for point in &words.points {
+        let _ = writeln!(out, "  - {point}");
     }
     for reason in &running.reasons {
         let _ = writeln!(out, "  - {} [{}]", reason.text, reason.rule);
@@ -174,7 +166,11 @@ mod tests {
 
     #[test]
     fn a_stop_is_said_first_and_exercises_are_not_listed() {
-        let text = render(&plan(Decision::Stop(Urgency::Urgent), true), &fixture());
+        let text = render(
+            &plan(Decision::Stop(Urgency::Urgent), true),
+            &fixture(),
+            Units::Km,
+        );
         assert!(text.starts_with("STOP (URGENT): see a doctor"), "{text}");
         assert!(text.contains("Exercise is locked today."), "{text}");
         assert!(!text.contains("Quick hold"), "{text}");
@@ -182,7 +178,7 @@ mod tests {
 
     #[test]
     fn a_plan_shows_phase_week_rung_dose_reasons_and_prompts() {
-        let text = render(&plan(Decision::Regress(1), false), &fixture());
+        let text = render(&plan(Decision::Regress(1), false), &fixture(), Units::Km);
         assert!(text.contains("phase T1 (Test phase) · week 2"), "{text}");
         assert!(
             text.contains("Decision: regress: step down 1 rung"),
@@ -211,6 +207,7 @@ mod tests {
         let text = render(
             &plan(Decision::Refer(ReferReason::RisingTrend), false),
             &fixture(),
+            Units::Km,
         );
         assert!(
             text.starts_with("SEE A CLINICIAN: morning pain rising day after day"),
@@ -227,7 +224,7 @@ mod tests {
         );
         p.exercises[0].reasons = vec![own.clone()];
         p.reasons.push(own);
-        let text = render(&p, &fixture());
+        let text = render(&p, &fixture(), Units::Km);
         assert_eq!(text.matches("no session logged yet").count(), 1, "{text}");
         assert!(
             text.contains("      - Quick hold stays at rung 2"),
@@ -264,25 +261,26 @@ mod tests {
     fn running_advice_is_shown_with_its_caps_and_rest() {
         let mut p = plan(Decision::Hold, false);
         assert!(
-            !render(&p, &fixture()).contains("Running:"),
+            !render(&p, &fixture(), Units::Km).contains("Running:"),
             "no caps, no block"
         );
         p.running = Some(crate::domain::running_advice::RunningAdvice {
             km_this_week: 12.0,
             km_last_week: 10.0,
             week_cap_km: Some(11.0),
+            easier_week: false,
             run_cap_km: Some(5.5),
             drop_rung: true,
             next_run_from: p.date.succ_opt(),
             acwr: None,
             reasons: vec![Reason::new("R6", "The run yesterday hurt 8/10")],
         });
-        let text = render(&p, &fixture());
+        let text = render(&p, &fixture(), Units::Km);
         for line in [
             "Running: 12.0 km in the last 7 days (10.0 km the 7 days before).",
             "  - at most 11.0 km over the 7 days ending today",
             "  - no single run over 5.5 km today",
-            "  - no run before 2026-03-03 (rest after a painful or unsettled run)",
+            "  - no run before Tue 3 Mar (rest after a painful or unsettled run)",
             "  - The run yesterday hurt 8/10 [R6]",
         ] {
             assert!(text.contains(line), "{line}: {text}");

@@ -2,11 +2,16 @@
 //! History, the report and the CSV export.
 //!
 //! The rules, first match wins:
-//! 1. **Flare**: morning pain or pain just after a session above the ceiling (R5 red zone, R1/R2).
-//!    It wins over a session done that day: the clinician needs to see the flare, and easing off is
-//!    the right call ("reduce load, don't stop"), so a flare day never breaks a streak.
+//! 1. **Flare**: morning pain, pain just after a session, or a run's pain above the ceiling (R5 red
+//!    zone, R1/R2; a run is a session for the tendon). It wins over training done that day: the
+//!    clinician needs to see the flare, and easing off is the right call ("reduce load, don't
+//!    stop"), so a flare day never breaks a streak, and the training still counts.
 //! 2. **Done** / **Partial**: at least one set was logged; done when some session of the day logged
 //!    every planned set. A session with nothing logged (every exercise skipped) is not training.
+//!    Where running is part of the plan (the programme in force has `rules.running_caps`, as
+//!    return-to-running does), a logged run is a complete session of its day, whatever its pace:
+//!    the walk-run ladder mixes walking and jogging, so a walk logged as a run counts as the person
+//!    logged it. On other programmes a run is not the planned work and does not count.
 //! 3. **Rest** / **Missed**: no training. Missed when, in the 7 days ending that day (since the
 //!    programme in force was chosen), the days with neither training nor a flare outnumber the
 //!    rest days the programme allows (`7 − sessions per week`). A day not over yet (today or
@@ -31,7 +36,7 @@ pub enum DayKind {
     Partial,
     /// No training, within the rest days the programme allows (or the day is not over yet).
     Rest,
-    /// Morning pain or pain after a session above the ceiling (R5 red zone).
+    /// Morning pain, pain after a session or a run's pain above the ceiling (R5 red zone).
     Flare,
     /// No training on a day the programme planned one.
     Missed,
@@ -151,6 +156,8 @@ pub struct DayClassifier<'a> {
     today: NaiveDate,
     /// The best outcome of each day with at least one set logged.
     trained: BTreeMap<NaiveDate, SessionOutcome>,
+    /// Days with a run that counts as a session (running is part of the plan in force).
+    ran: BTreeSet<NaiveDate>,
     flares: BTreeSet<NaiveDate>,
 }
 
@@ -174,6 +181,21 @@ impl<'a> DayClassifier<'a> {
         let red = |pain: Option<Rating>| {
             pain.is_some_and(|p| Zone::of(p, settings.green_max, settings.amber_max) == Zone::Red)
         };
+        let running_planned = |day: NaiveDate| {
+            history
+                .choices
+                .iter()
+                .rev()
+                .find(|c| c.start <= day)
+                .and_then(|c| programmes(&c.programme))
+                .is_some_and(|p| p.rules.running_caps)
+        };
+        let ran: BTreeSet<NaiveDate> = history
+            .runs
+            .iter()
+            .map(|r| r.date)
+            .filter(|d| running_planned(*d))
+            .collect();
         let mut flares: BTreeSet<NaiveDate> = history
             .checkins
             .iter()
@@ -187,11 +209,19 @@ impl<'a> DayClassifier<'a> {
                 .filter(|s| red(s.pain_after()))
                 .map(|s| s.date),
         );
+        flares.extend(
+            history
+                .runs
+                .iter()
+                .filter(|r| red(Some(r.pain)))
+                .map(|r| r.date),
+        );
         DayClassifier {
             history,
             programmes,
             today,
             trained,
+            ran,
             flares,
         }
     }
@@ -200,16 +230,30 @@ impl<'a> DayClassifier<'a> {
         self.today
     }
 
-    /// True when at least one set was logged that day.
+    /// True when at least one set, or a run that counts (running is part of the plan), was
+    /// logged that day.
     pub fn trained(&self, day: NaiveDate) -> bool {
+        self.trained.contains_key(&day) || self.ran.contains(&day)
+    }
+
+    /// True when a session with at least one set was logged that day (a run alone is not one).
+    pub fn session_logged(&self, day: NaiveDate) -> bool {
         self.trained.contains_key(&day)
     }
 
-    /// Some sets were logged on `day`, but no session of the day logged all its planned sets.
+    /// Some sets were logged on `day`, but no session of the day logged all its planned sets,
+    /// and no run that counts was logged.
     pub fn trained_partly(&self, day: NaiveDate) -> bool {
-        self.trained
-            .get(&day)
-            .is_some_and(|o| *o != SessionOutcome::Complete)
+        self.outcome(day)
+            .is_some_and(|o| o != SessionOutcome::Complete)
+    }
+
+    /// The best outcome of the day's training: a run that counts is a complete session.
+    fn outcome(&self, day: NaiveDate) -> Option<SessionOutcome> {
+        if self.ran.contains(&day) {
+            return Some(SessionOutcome::Complete);
+        }
+        self.trained.get(&day).copied()
     }
 
     fn idle(&self, day: NaiveDate) -> bool {
@@ -246,7 +290,7 @@ impl<'a> DayClassifier<'a> {
         if self.flares.contains(&day) {
             return DayKind::Flare;
         }
-        match self.trained.get(&day) {
+        match self.outcome(day) {
             Some(SessionOutcome::Complete) => return DayKind::Done,
             Some(_) => return DayKind::Partial,
             None => {}

@@ -14,6 +14,8 @@ pub mod sparkline;
 mod test_history;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_runs;
 
 pub use adherence::{
     ADHERENCE_DAYS, adherence, adherence_partial, kind_counts, streak, streak_partial,

@@ -52,6 +52,10 @@ fn rec(n: usize, d: u32, body: RecordBody) -> Record {
 /// Programme `PROGRAMME` chosen on March 1st, a finished session (one set, so trained) on each of
 /// `session_days`, and a morning pain of 8/10 on each of `flare_days`.
 pub fn with_flares(session_days: &[u32], flare_days: &[u32]) -> History {
+    History::replay(flare_records(session_days, flare_days))
+}
+
+fn flare_records(session_days: &[u32], flare_days: &[u32]) -> Vec<Record> {
     let mut records = vec![rec(
         0,
         1,
@@ -118,13 +122,18 @@ pub fn with_flares(session_days: &[u32], flare_days: &[u32]) -> History {
             },
         ));
     }
-    History::replay(records)
+    records
 }
 
 /// As `with_flares` without flares, plus a session on each of `partial_days` that planned three
 /// sets of one exercise and logged one.
 pub fn with_partial(session_days: &[u32], partial_days: &[u32]) -> History {
-    let base = with_flares(session_days, &[]);
+    let mut records = flare_records(session_days, &[]);
+    records.extend(partial_records(partial_days));
+    History::replay(records)
+}
+
+fn partial_records(partial_days: &[u32]) -> Vec<Record> {
     let mut records: Vec<Record> = Vec::new();
     let mut n = 1000;
     for &d in partial_days {
@@ -172,9 +181,39 @@ pub fn with_partial(session_days: &[u32], partial_days: &[u32]) -> History {
         ));
         n += 2;
     }
-    let mut history = base;
-    history
-        .extend(records)
-        .unwrap_or_else(|_| panic!("partial sessions extend the history"));
-    history
+    records
+}
+
+/// Days of March for `with_runs`: full sessions, partial sessions, runs as (day, minutes, km,
+/// pain).
+#[derive(Default)]
+pub struct RunStory<'a> {
+    pub sessions: &'a [u32],
+    pub partial: &'a [u32],
+    pub runs: &'a [(u32, f64, f64, i64)],
+}
+
+/// Programme `PROGRAMME` chosen on March 1st, then the story's sessions and runs.
+pub fn with_runs(story: RunStory) -> History {
+    let mut records = flare_records(story.sessions, &[]);
+    records.extend(partial_records(story.partial));
+    records.extend(
+        story
+            .runs
+            .iter()
+            .enumerate()
+            .map(|(i, &(d, minutes, km, pain))| {
+                rec(
+                    2000 + i,
+                    d,
+                    RecordBody::RunLogged {
+                        minutes,
+                        km: Some(km),
+                        rpe: Rating::new(4).unwrap(),
+                        pain: Rating::new(pain).unwrap(),
+                    },
+                )
+            }),
+    );
+    History::replay(records)
 }

@@ -183,7 +183,8 @@ impl<'a> Ctx<'a> {
         let (streak, adherence, done_today) = (
             insight::streak(&days),
             insight::adherence(&days),
-            days.trained(self.today),
+            // The session heading and start offer: a run alone is not today's session.
+            days.session_logged(self.today),
         );
         let (streak_partial, adherence_partial) = (
             insight::streak_partial(&days),
@@ -216,6 +217,7 @@ impl<'a> Ctx<'a> {
             mornings: insight::morning_series(self.history, self.today),
             green_max: settings.green_max,
             amber_max: settings.amber_max,
+            units: settings.units,
             scroll,
         }
     }

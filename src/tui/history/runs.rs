@@ -1,45 +1,55 @@
-//! Runs: weekly minutes and distance (km or mi, config `units`) beside the return-to-running caps (week step, two-week cap,
-//! single run against the longest of the last 30 days), with "over" in words.
+//! Runs: weekly minutes and distance (km or mi, config `units`) beside the return-to-running caps
+//! (the coach's own: week step, two-week cap, easier week, single run against the longest of the
+//! last 30 days), with "easier" and "over" in words.
 
 use super::table_window::first_visible;
 use super::{HistoryScreen, View};
 use crate::domain::config::Units;
 use crate::domain::insight::LONGEST_RUN_LOOKBACK_DAYS;
+use crate::domain::running_week::caps_in_words;
+use crate::tui::session_view::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
 
 /// Rows taken by the table's border and header.
 const TABLE_CHROME_ROWS: u16 = 3;
 
-/// A cap kept in km, in the person's units, with "over" in words when it was passed.
-fn cap(units: Units, value: Option<f64>, over: bool) -> String {
-    match value {
-        Some(v) if over => format!("{:.1} ▲over", units.from_km(v)),
-        Some(v) => format!("{:.1}", units.from_km(v)),
-        None => "–".into(),
+/// A cap kept in km, in the person's units, with "easier" (an easier week) and "over" (passed)
+/// in words.
+fn cap(units: Units, value: Option<f64>, easier: bool, over: bool) -> String {
+    let Some(v) = value else {
+        return "–".into();
+    };
+    let mut cell = format!("{:.1}", units.from_km(v));
+    if easier {
+        cell.push_str(" easier");
     }
+    if over {
+        cell.push_str(" ▲over");
+    }
+    cell
 }
 
 pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
     let weeks = &screen.data().runs;
     let s = screen.settings();
     let units = s.units;
-    let [table_area, note_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(area);
-    let block = Block::bordered().title(" Runs by week · newest first ");
-    frame.render_widget(
-        Paragraph::new(format!(
-            "Caps: a week ≤ {:.0} % of last week and ≤ {:.0} % of two weeks ago; one run ≤ {:.0} % of the longest in {} days. Cautious steps, not proven protection.",
-            s.run_week_step * 100.0,
-            s.run_two_week_cap * 100.0,
-            s.run_session_cap * 100.0,
-            LONGEST_RUN_LOOKBACK_DAYS
-        ))
-        .wrap(Wrap { trim: true }),
-        note_area,
+    let note = format!(
+        "Caps: {}. Cautious steps, not proven protection.",
+        caps_in_words(s, LONGEST_RUN_LOOKBACK_DAYS)
     );
+    let note: Vec<Line> = wrap::hanging(&note, "", "", area.width)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    let note_rows = u16::try_from(note.len()).unwrap_or(u16::MAX);
+    let [table_area, note_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(note_rows)]).areas(area);
+    let block = Block::bordered().title(" Runs by week · newest first ");
+    frame.render_widget(Paragraph::new(note), note_area);
     if weeks.is_empty() {
         frame.render_widget(
             Paragraph::new("No runs logged. `rehab log run` records one.").block(block),
@@ -57,9 +67,9 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
             w.runs.to_string(),
             format!("{:.0}", w.minutes),
             format!("{:.1}", units.from_km(w.km)),
-            cap(units, w.week_cap_km, w.over_week_cap()),
+            cap(units, w.week_cap_km, w.easier_week, w.over_week_cap()),
             format!("{:.1}", units.from_km(w.longest_km)),
-            cap(units, w.single_cap_km, w.over_single_cap()),
+            cap(units, w.single_cap_km, false, w.over_single_cap()),
         ])
     });
     let table = Table::new(
@@ -69,7 +79,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
             Constraint::Length(5),
             Constraint::Length(5),
             Constraint::Length(6),
-            Constraint::Length(12),
+            Constraint::Length(17),
             Constraint::Length(8),
             Constraint::Fill(1),
         ],

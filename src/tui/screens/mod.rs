@@ -8,6 +8,7 @@ pub mod milestone_check;
 pub mod overlays;
 pub mod today;
 pub mod today_banner;
+pub mod today_running;
 
 use ratatui::text::Line;
 

@@ -2,6 +2,7 @@
 //! a stop or referral said plainly at the top, the check-in, streak, adherence and the last
 //! 14 mornings.
 
+use crate::domain::config::Units;
 use crate::domain::history::DayCheckIn;
 use crate::domain::insight::{ADHERENCE_DAYS, MORNING_SERIES_DAYS, sparkline};
 use crate::domain::pain::{Rating, Zone};
@@ -12,6 +13,7 @@ use crate::domain::reason::Reason;
 use crate::domain::red_flags::Urgency;
 use crate::tui::keymap::{Binding, Key};
 use crate::tui::screens::today_banner::banner;
+use crate::tui::screens::today_running;
 use crate::tui::screens::wrapped_height;
 use crate::tui::session_view::wrap;
 use crate::tui::theme::Theme;
@@ -158,6 +160,8 @@ pub struct TodayModel<'a> {
     pub mornings: Vec<Option<u8>>,
     pub green_max: u8,
     pub amber_max: u8,
+    /// How distances are said (config.toml `units`).
+    pub units: Units,
     pub scroll: u16,
 }
 
@@ -311,12 +315,22 @@ fn plan_lines(model: &TodayModel, theme: Theme, width: u16) -> Vec<Line<'static>
                 ));
             }
         }
+        if let Some(running) = &plan.running {
+            out.extend(today_running::advice_lines(
+                running,
+                model.date,
+                model.units,
+                width,
+                theme,
+            ));
+        }
     }
     out
 }
 
-/// The fixed bottom part of Today: check-in, streak and adherence, the last mornings.
-fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
+/// The fixed bottom part of Today: check-in, streak and adherence, the last mornings, and the
+/// running summary for programmes with running caps.
+fn stats_lines(model: &TodayModel, theme: Theme) -> Vec<Line<'static>> {
     let mut out = vec![checkin_line(model)];
     if model.programme.is_none() {
         return out;
@@ -353,6 +367,15 @@ fn stats_lines(model: &TodayModel) -> Vec<Line<'static>> {
         sparkline(&model.mornings),
         latest.map_or(String::new(), |v| format!("  latest {v}/10"))
     )));
+    let running = model.plan.and_then(|p| p.running.as_ref());
+    if let Some(advice) = running.filter(|_| !matches!(model.safety, Safety::Stop(_))) {
+        out.push(today_running::summary_line(
+            advice,
+            model.date,
+            model.units,
+            theme,
+        ));
+    }
     out
 }
 
@@ -392,7 +415,7 @@ pub fn render(
 ) -> u16 {
     let compact = area.height < COMPACT_ROWS;
     let banner = banner(model, theme, compact && !advice_open, compact);
-    let stats = stats_lines(model);
+    let stats = stats_lines(model, theme);
     let banner_height = wrapped_height(&banner, area.width);
     let gap = u16::from(!compact);
     let stats_height = wrapped_height(&stats, area.width) + gap;
