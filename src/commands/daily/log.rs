@@ -232,8 +232,9 @@ pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {
         RecordBody::RunLogged {
             minutes,
             km,
-            rpe,
-            pain,
+            rpe: Some(rpe),
+            pain: Some(pain),
+            imported: None,
         },
     )?;
     crate::outln!(

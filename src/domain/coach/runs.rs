@@ -8,7 +8,10 @@ use crate::domain::running_advice::RunningAdvice;
 /// Running caps from runs dated up to today, with the last run judged by rules 8–9.
 pub fn running_advice(cx: &Context) -> RunningAdvice {
     let runs = &cx.history.runs[..cx.history.runs.partition_point(|r| r.date <= cx.today)];
-    running::advise(runs, cx.today, &cx.settings, last_run_judged(cx))
+    let mut advice = running::advise(runs, cx.today, &cx.settings, last_run_judged(cx));
+    let notes = super::run_notes::notes(runs, cx.today, &cx.settings, &advice);
+    advice.reasons.extend(notes);
+    advice
 }
 
 /// A run is a session for the tendon too (docs/sources.md#coach-rules: "a run is a Session:
@@ -32,11 +35,10 @@ fn last_run_judged(cx: &Context) -> Option<LastRunJudgement> {
     let runs = &cx.history.runs[..cx.history.runs.partition_point(|r| r.date <= cx.today)];
     let s = &cx.settings;
     runs.iter().rev().find(|r| r.date < cx.today).map(|run| {
-        let problem = if run.pain.value() > s.amber_max {
-            Some(format!(
-                "hurt {}, above the ceiling of {}",
-                run.pain, s.amber_max
-            ))
+        // An unrated (imported) run is never read as pain 0: the ceiling half of the rule waits
+        // for the rating, and the next morning is judged as for any run.
+        let problem = if let Some(pain) = run.pain.filter(|p| p.value() > s.amber_max) {
+            Some(format!("hurt {pain}, above the ceiling of {}", s.amber_max))
         } else {
             let response = cx.response_after(run.date, None);
             match response {
