@@ -256,3 +256,71 @@ fn add(
     ));
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::journal::MemoryJournal;
+    use crate::domain::records::RecordBody;
+
+    const RUN_GPX: &str = r#"<?xml version="1.0"?><gpx version="1.1" creator="phone" xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>
+<trkpt lat="51.0" lon="0.0"><time>2026-03-02T12:00:00Z</time></trkpt>
+<trkpt lat="51.01" lon="0.0"><time>2026-03-02T12:06:00Z</time></trkpt></trkseg></trk></gpx>"#;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+    }
+
+    /// The app's runs_folder: imported once with a footer line, then nothing to say; a missing
+    /// folder (a watch not plugged in) says nothing.
+    #[test]
+    fn the_runs_folder_is_imported_once_and_said_in_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("run.gpx"), RUN_GPX).unwrap();
+        std::fs::write(dir.path().join("bad.tcx"), "<TrainingCenterDatabase").unwrap();
+        let mut journal = MemoryJournal::new(Vec::new());
+        let said = import_folder_on_open(&mut journal, dir.path(), "~/Runs", day(5), Units::Km);
+        assert_eq!(
+            said.as_deref(),
+            Some(
+                "1 run imported from ~/Runs: rate their pain at the check-in; 1 file not readable (`rehab import runs ~/Runs` says why)"
+            )
+        );
+        let runs = &journal.history().runs;
+        assert_eq!(runs.len(), 1);
+        assert!(runs[0].pain_unrated());
+        assert!((runs[0].km.unwrap() - 1.112).abs() < 0.01, "{:?}", runs[0]);
+        std::fs::remove_file(dir.path().join("bad.tcx")).unwrap();
+        let again = import_folder_on_open(&mut journal, dir.path(), "~/Runs", day(5), Units::Km);
+        assert_eq!(again, None);
+        assert_eq!(journal.history().runs.len(), 1);
+        let missing = dir.path().join("not-mounted");
+        assert_eq!(
+            import_folder_on_open(&mut journal, &missing, "x", day(5), Units::Km),
+            None
+        );
+    }
+
+    #[test]
+    fn a_run_dated_after_today_is_left_for_later() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("run.gpx"), RUN_GPX).unwrap();
+        let mut journal = MemoryJournal::new(Vec::new());
+        let report = import_runs(&mut journal, &[dir.path().to_path_buf()], day(1), Units::Mi);
+        assert_eq!(report.imported.len(), 0);
+        assert!(report.skipped[0].contains("after today"), "{report:?}");
+        let report = import_runs(&mut journal, &[dir.path().to_path_buf()], day(2), Units::Mi);
+        assert!(
+            report.imported[0].contains("0.7 mi in 6.0 min"),
+            "{report:?}"
+        );
+        assert!(matches!(
+            journal.records()[0].body,
+            RecordBody::RunLogged {
+                pain: None,
+                rpe: None,
+                ..
+            }
+        ));
+    }
+}

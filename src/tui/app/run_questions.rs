@@ -36,3 +36,86 @@ pub fn unrated_runs(history: &History, today: NaiveDate, units: Units) -> Vec<Ru
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::history::RunLog;
+    use crate::domain::pain::Rating;
+    use crate::domain::records::{ImportedRun, RecordBody, RecordId};
+    use crate::tui::screens::checkin::{CheckInForm, Field, FormAction, lines};
+    use crate::tui::theme::Theme;
+    use std::collections::BTreeMap;
+
+    fn run(day: u32, pain: Option<u8>) -> RunLog {
+        let date = NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+        let at = date.and_hms_opt(12, 0, 0).unwrap().and_utc().fixed_offset();
+        RunLog {
+            id: RecordId(format!("r{day}")),
+            date,
+            at,
+            minutes: 40.0,
+            km: Some(6.2),
+            rpe: None,
+            pain: pain.map(|p| Rating::new(i64::from(p)).unwrap()),
+            imported: Some(ImportedRun {
+                file: "run.fit".into(),
+                fingerprint: format!("f{day}"),
+                started: at,
+                sport: "run".into(),
+                avg_hr: None,
+                ascent_m: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn the_check_in_asks_about_recent_unrated_runs_only() {
+        let history = History {
+            runs: vec![run(1, None), run(5, None), run(6, Some(2)), run(7, None)],
+            ..History::default()
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 3, 8).unwrap();
+        let asked = unrated_runs(&history, today, Units::Km);
+        let labels: Vec<&str> = asked.iter().map(|q| q.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Your 6.2 km run yesterday: pain during",
+                "Your 6.2 km run on Thu 5 Mar: pain during"
+            ]
+        );
+        assert_eq!(asked[0].run, RecordId("r7".into()));
+    }
+
+    /// The run's pain comes after the morning questions and is saved as a correction of the
+    /// run; with only the run answered, no empty check-in is written.
+    #[test]
+    fn a_run_question_saves_a_correction_of_the_run() {
+        let mut form = CheckInForm::new(None);
+        form.runs.push(RunQuestion {
+            run: RecordId("r1".into()),
+            label: "Your 6.2 km run yesterday: pain during".into(),
+            pain: None,
+        });
+        assert_eq!(form.fields().last(), Some(&Field::RunPain(0)));
+        form.edit(FormAction::Last, None);
+        form.edit(FormAction::Digit, Some(4));
+        let records = form.records(BTreeMap::new());
+        assert_eq!(records.len(), 1);
+        let RecordBody::Correction { target, fields, .. } = &records[0] else {
+            panic!("{records:?}");
+        };
+        assert_eq!(target.as_str(), "r1");
+        assert_eq!(fields["pain"], 4);
+        let shown = lines(&form, Theme::plain(), 2, 5)
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            shown.contains("Your 6.2 km run yesterday: pain during  4 / 10"),
+            "{shown}"
+        );
+    }
+}

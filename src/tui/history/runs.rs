@@ -22,13 +22,32 @@ fn cap(units: Units, value: Option<f64>, over: bool) -> String {
     }
 }
 
+/// The week's worst pain during a run, "?" after it when a run's pain is not rated yet.
+fn week_pain(pains: impl Iterator<Item = Option<u8>>) -> String {
+    let (mut worst, mut unrated) = (None::<u8>, false);
+    for pain in pains {
+        match pain {
+            Some(p) => worst = worst.max(Some(p)),
+            None => unrated = true,
+        }
+    }
+    let worst = worst.map_or_else(|| "–".to_string(), |p| p.to_string());
+    if unrated { format!("{worst} ?") } else { worst }
+}
+
 pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
     let weeks = &screen.data().runs;
     let s = screen.settings();
     let units = s.units;
     let [table_area, note_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(area);
-    let block = Block::bordered().title(" Runs by week · newest first ");
+    let pains = &screen.data().run_pains;
+    let title = if pains.iter().any(|(_, p)| p.is_none()) {
+        " Runs by week · newest first · ? a run's pain not rated yet "
+    } else {
+        " Runs by week · newest first "
+    };
+    let block = Block::bordered().title(title);
     frame.render_widget(
         Paragraph::new(format!(
             "Caps: a week ≤ {:.0} % of last week and ≤ {:.0} % of two weeks ago; one run ≤ {:.0} % of the longest in {} days. Cautious steps, not proven protection.",
@@ -52,6 +71,8 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
     let start = first_visible(selected, height);
     let rows = (start..weeks.len().min(start + height.max(1))).map(|row| {
         let w = &weeks[weeks.len() - 1 - row];
+        let sunday = w.monday + chrono::Days::new(6);
+        let in_week = pains.iter().filter(|(d, _)| *d >= w.monday && *d <= sunday);
         Row::new(vec![
             w.monday.format("%d %b %y").to_string(),
             w.runs.to_string(),
@@ -60,6 +81,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
             cap(units, w.week_cap_km, w.over_week_cap()),
             format!("{:.1}", units.from_km(w.longest_km)),
             cap(units, w.single_cap_km, w.over_single_cap()),
+            week_pain(in_week.map(|(_, p)| *p)),
         ])
     });
     let table = Table::new(
@@ -71,6 +93,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
             Constraint::Length(6),
             Constraint::Length(12),
             Constraint::Length(8),
+            Constraint::Length(12),
             Constraint::Fill(1),
         ],
     )
@@ -83,6 +106,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
             "week cap",
             "longest",
             "one-run cap",
+            "pain",
         ])
         .style(Style::new().add_modifier(Modifier::BOLD)),
     )
