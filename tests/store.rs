@@ -919,7 +919,8 @@ fn a_check_in_line_is_one_line_even_with_newlines_in_text() {
     assert_eq!(text.lines().count(), 2);
 }
 
-/// The examples in docs/journal-format.md are real records, one per kind.
+/// The examples in docs/journal-format.md are real records, at least one per kind (a typed and an
+/// imported run are both shown).
 #[test]
 fn documented_journal_examples_parse_and_cover_every_kind() {
     let doc = include_str!("../docs/journal-format.md");
@@ -946,10 +947,9 @@ fn documented_journal_examples_parse_and_cover_every_kind() {
         "session_left",
     ];
     for kind in all {
-        assert_eq!(
-            kinds.iter().filter(|k| **k == kind).count(),
-            1,
-            "docs/journal-format.md needs exactly one example of {kind}"
+        assert!(
+            kinds.contains(&kind),
+            "docs/journal-format.md needs an example of {kind}"
         );
     }
 }
