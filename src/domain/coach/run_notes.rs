@@ -69,18 +69,19 @@ fn over_week_cap(in_week: &[&RunLog], cap: f64, total: f64, settings: &CoachSett
 fn not_rated(unrated: &[&RunLog], settings: &CoachSettings) -> Option<Reason> {
     let first = unrated.first()?;
     let names: Vec<String> = unrated.iter().map(|r| r.named(settings.units)).collect();
-    let (subject, verb) = if unrated.len() == 1 {
-        (capitalised(&names[0]), "has")
+    let text = if let [only] = names.as_slice() {
+        format!(
+            "{} has no pain rating yet: it counts for the caps, and whether it went above the ceiling is not known until you rate it (`rehab log run-pain {} --during N`, or at the check-in); the next morning's check-in still counts.",
+            capitalised(only),
+            first.date
+        )
     } else {
-        (
-            format!("{} runs ({})", unrated.len(), names.join("; ")),
-            "have",
+        format!(
+            "{} runs have no pain rating yet: {}. They count for the caps, and whether one went above the ceiling is not known until you rate them (`rehab log run-pain DAY --during N`, or at the check-in); the next morning's check-in still counts.",
+            unrated.len(),
+            names.join("; ")
         )
     };
-    let text = format!(
-        "{subject} {verb} no pain rating yet: it counts for the caps, and whether it went above the ceiling is not known until you rate it (`rehab log run-pain {} --during N`, or at the check-in); the next morning's check-in still counts.",
-        first.date
-    );
     Some(Reason::new("R6", text).because("run_pain_not_rated", &[("runs", unrated.len() as f64)]))
 }
 
