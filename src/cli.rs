@@ -70,6 +70,9 @@ pub enum Command {
     /// Record something done away from the laptop.
     #[command(subcommand)]
     Log(LogCommand),
+    /// Bring in activities recorded elsewhere (a watch's or phone's files).
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Check, repair or list the journal.
     #[command(subcommand)]
     Journal(JournalCommand),
@@ -151,6 +154,8 @@ pub enum LogCommand {
     Session(LogSessionArgs),
     /// Record a run or walk-run.
     Run(LogRunArgs),
+    /// Rate the pain of an imported run (or change a run's pain), e.g. run-pain 2026-03-02 --during 3.
+    RunPain(RunPainArgs),
     /// Add a note for the day.
     Note {
         /// The note text.
@@ -225,6 +230,30 @@ pub struct LogRunArgs {
     /// Worst pain, 0–10.
     #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub pain: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RunPainArgs {
+    /// The day of the run (YYYY-MM-DD).
+    #[arg(value_name = "YYYY-MM-DD")]
+    pub day: NaiveDate,
+    /// Worst pain during the run, 0–10.
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
+    pub during: String,
+    /// Which run, when the day has more than one not yet rated (ids: `rehab journal list --on DAY`).
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import runs and walks from .fit, .gpx and .tcx files (also .gz), or folders of them.
+    /// Importing the same activity again adds nothing; rides, swims and the like are skipped.
+    Runs {
+        /// Activity files or folders (searched with their sub-folders).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

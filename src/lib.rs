@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod domain;
 pub mod export;
+pub mod import;
 pub mod store;
 pub mod tui;
 
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Checkin(args)) => commands::daily::checkin(&ctx, args),
         Some(Command::Today { json }) => commands::daily::today(&ctx, json),
         Some(Command::Log(cmd)) => commands::daily::log(&ctx, cmd),
+        Some(Command::Import(cmd)) => commands::import::run(&ctx, cmd),
         Some(Command::Journal(cmd)) => commands::journal::run(&ctx, cmd),
         Some(Command::Correct(args)) => commands::journal::correct(&ctx, args),
         Some(Command::Export(args)) => commands::export::export(&ctx, args),

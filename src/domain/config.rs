@@ -22,6 +22,8 @@ pub struct Config {
     pub week_start: WeekStart,
     /// Kilometres or miles for run distances.
     pub units: Units,
+    /// A folder of a watch's or phone's activity files, imported when the app opens ("" = none).
+    pub runs_folder: String,
     /// Overrides of the coach's named constants.
     pub coach: CoachOverrides,
 }
@@ -106,13 +108,14 @@ impl Default for Config {
             theme: ThemeChoice::Auto,
             week_start: WeekStart::Monday,
             units: Units::Km,
+            runs_folder: String::new(),
             coach: CoachOverrides::default(),
         }
     }
 }
 
 /// What each top-level key means, for `rehab config` (docs/configuration.md says the same).
-pub const KEY_HELP: [(&str, &str); 8] = [
+pub const KEY_HELP: [(&str, &str); 9] = [
     (
         "bell",
         "ring the terminal bell at the end of every hold, set, rest and interval",
@@ -144,6 +147,10 @@ pub const KEY_HELP: [(&str, &str); 8] = [
     (
         "units",
         "km or mi: run distances in runs, caps, Today and the report",
+    ),
+    (
+        "runs_folder",
+        "a folder of .fit, .gpx and .tcx files whose runs the app imports when it opens (\"\" = none)",
     ),
 ];
 

@@ -12,9 +12,11 @@ use std::sync::Arc;
 mod as_planned;
 mod de;
 mod de_key;
+mod imported_run;
 mod time_text;
 
 pub use as_planned::done_as_planned;
+pub use imported_run::ImportedRun;
 
 /// The journal format this build writes and understands.
 pub const FORMAT_VERSION: u32 = 1;
@@ -138,13 +140,19 @@ pub enum RecordBody {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
-    /// A run or walk-run done away from the laptop (or recorded after an interval session).
+    /// A run or walk-run done away from the laptop (or recorded after an interval session), typed
+    /// or imported from a watch's file. An imported run has no `rpe`, and no `pain` until the
+    /// person rates it (a correction adds it: `rehab log run-pain`).
     RunLogged {
         minutes: f64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         km: Option<f64>,
-        rpe: Rating,
-        pain: Rating,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rpe: Option<Rating>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pain: Option<Rating>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        imported: Option<ImportedRun>,
     },
     /// Replaces fields of an earlier record (by id). Nothing is ever rewritten in place.
     Correction {

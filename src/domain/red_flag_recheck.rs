@@ -74,7 +74,7 @@ fn activity_pain_today(history: &History, today: NaiveDate) -> Option<u8> {
         .runs
         .iter()
         .filter(|r| r.date == today)
-        .map(|r| r.pain.value());
+        .filter_map(|r| r.pain.map(|p| p.value()));
     sessions.chain(runs).max()
 }
 
@@ -102,7 +102,7 @@ fn activity_high_after_answers(
         .runs
         .iter()
         .filter(|r| r.date == today)
-        .any(|r| r.at > answered_at && high(r.pain.value()));
+        .any(|r| r.at > answered_at && r.pain.is_some_and(|p| high(p.value())));
     sessions || runs
 }
 
@@ -265,8 +265,9 @@ mod tests {
                 at: at(10, hour),
                 minutes: 30.0,
                 km: None,
-                rpe: rating(4),
-                pain: rating(p),
+                rpe: Some(rating(4)),
+                pain: Some(rating(p)),
+                imported: None,
             });
         }
         history

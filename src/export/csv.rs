@@ -315,8 +315,8 @@ pub fn to_csv(
                 programme: programme_on(history, date),
                 exercise: RUN.into(),
                 seconds: format!("{:.0}", run.minutes * SECONDS_PER_MINUTE),
-                pain: run.pain.value().to_string(),
-                effort: run.rpe.value().to_string(),
+                pain: run.pain.map(|p| p.value().to_string()).unwrap_or_default(),
+                effort: run.rpe.map(|r| r.value().to_string()).unwrap_or_default(),
                 note: run.km.map(|k| format!("{k:.2} km")).unwrap_or_default(),
                 ..Row::default()
             });

@@ -349,6 +349,26 @@ fn runs_section(out: &mut String, history: &History, settings: &CoachSettings, r
         );
     }
     let _ = writeln!(out);
+    // Each run with its rehab pain beside it, typed or imported alike.
+    for run in history.runs.iter().filter(|r| range.contains(r.date)) {
+        let size = run
+            .km
+            .map_or_else(String::new, |km| format!("{} in ", units.show(km)));
+        let pain = run.pain.map_or_else(
+            || "pain not rated".to_string(),
+            |p| format!("pain during {p}"),
+        );
+        let from = run
+            .imported
+            .as_ref()
+            .map_or_else(String::new, |i| format!(" (imported from {})", i.file));
+        let _ = writeln!(
+            out,
+            "- {}: {size}{:.0} min, {pain}{from}",
+            run.date, run.minutes
+        );
+    }
+    let _ = writeln!(out);
 }
 
 fn notes_section(out: &mut String, history: &History, range: DayRange) {

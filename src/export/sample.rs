@@ -254,8 +254,9 @@ fn day(out: &mut Writer, date: NaiveDate, d: u32, cycle: u32) {
             RecordBody::RunLogged {
                 minutes: f64::from(20 + 3 * i),
                 km: Some(3.0 + 0.5 * f64::from(i)),
-                rpe: rating(4 + i.min(2)),
-                pain: rating(2 + i / 2),
+                rpe: Some(rating(4 + i.min(2))),
+                pain: Some(rating(2 + i / 2)),
+                imported: None,
             },
         );
     }

@@ -12,7 +12,7 @@ pub struct LoadedConfig {
     pub warnings: Vec<String>,
 }
 
-const KNOWN_TOP: [&str; 9] = [
+const KNOWN_TOP: [&str; 10] = [
     "bell",
     "notify",
     "get_ready_seconds",
@@ -21,6 +21,7 @@ const KNOWN_TOP: [&str; 9] = [
     "theme",
     "week_start",
     "units",
+    "runs_folder",
     "coach",
 ];
 
@@ -111,6 +112,20 @@ pub fn parse(text: &str, name: &str) -> LoadedConfig {
                 warnings,
             }
         }
+    }
+}
+
+/// The `runs_folder` setting as a path, `~/` meaning the home folder; None when not set.
+pub fn runs_folder(config: &Config) -> Option<std::path::PathBuf> {
+    let folder = config.runs_folder.trim();
+    if folder.is_empty() {
+        return None;
+    }
+    let home = || std::env::var_os("HOME").map(std::path::PathBuf::from);
+    match folder.strip_prefix("~/") {
+        Some(rest) => home().map(|h| h.join(rest)),
+        None if folder == "~" => home(),
+        None => Some(std::path::PathBuf::from(folder)),
     }
 }
 

@@ -25,7 +25,16 @@ use std::time::Instant;
 pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     let loaded = crate::store::config::load(&ctx.config_file());
     let catalogue = load_catalogue(&ctx.programmes_dir());
-    let journal = crate::app::journal::FileJournal::open(ctx, None)?;
+    let mut journal = crate::app::journal::FileJournal::open(ctx, None)?;
+    let imported = crate::store::config::runs_folder(&loaded.config).and_then(|folder| {
+        crate::app::import_runs::import_folder_on_open(
+            &mut journal,
+            &folder,
+            &loaded.config.runs_folder,
+            ctx.today,
+            loaded.config.units,
+        )
+    });
     let mut guard = terminal::TerminalGuard::enter()?;
     let theme = theme::Theme::from_env(loaded.config.theme);
     let mut app = app::App::new(
@@ -38,6 +47,9 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     );
     if let Some(warning) = loaded.warnings.first() {
         app.message.get_or_insert_with(|| warning.clone());
+    }
+    if let Some(imported) = imported {
+        app.message.get_or_insert(imported);
     }
     // A `--date` pins the day; otherwise the app follows the local calendar across midnight.
     let clock = clock::SystemClock {

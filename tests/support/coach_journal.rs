@@ -133,8 +133,9 @@ impl Journal {
             RecordBody::RunLogged {
                 minutes: km * 6.0,
                 km: Some(km),
-                rpe: rating(4),
-                pain: rating(pain),
+                rpe: Some(rating(4)),
+                pain: Some(rating(pain)),
+                imported: None,
             },
         );
         self

@@ -233,8 +233,9 @@ pub fn run(ctx: &Context, args: LogRunArgs) -> anyhow::Result<ExitCode> {
         RecordBody::RunLogged {
             minutes,
             km,
-            rpe,
-            pain,
+            rpe: Some(rpe),
+            pain: Some(pain),
+            imported: None,
         },
     )?;
     crate::outln!(

@@ -6,6 +6,7 @@ mod checkin;
 mod inputs;
 mod log;
 mod pain_by_exercise;
+mod run_pain;
 pub(crate) mod state;
 mod today_view;
 
@@ -104,6 +105,7 @@ pub fn log(ctx: &Context, cmd: LogCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         LogCommand::Session(args) => log::session(ctx, args),
         LogCommand::Run(args) => log::run(ctx, args),
+        LogCommand::RunPain(args) => run_pain::run_pain(ctx, args),
         LogCommand::Note { text } => log::note(ctx, text),
         LogCommand::ClinicianSeen { note } => log::clinician_seen(ctx, note),
         LogCommand::ReferralAcknowledged => answers::referral_acknowledged(ctx),

@@ -84,9 +84,16 @@ pub fn summary(body: &RecordBody) -> String {
             km,
             rpe,
             pain,
+            imported,
         } => {
             let km = km.map(|k| format!(", {k} km")).unwrap_or_default();
-            format!("{minutes} min{km}, effort {rpe}, pain {pain}")
+            let rpe = rpe.map(|r| format!(", effort {r}")).unwrap_or_default();
+            let pain = pain.map_or_else(|| "pain not rated".to_string(), |p| format!("pain {p}"));
+            match imported {
+                // A watch's minutes have many decimals: one is enough to find the run.
+                Some(i) => format!("{minutes:.1} min{km}, {pain} (imported from {})", i.file),
+                None => format!("{minutes} min{km}{rpe}, {pain}"),
+            }
         }
         RecordBody::Correction {
             target,

@@ -21,6 +21,7 @@ mod prompts;
 mod red_flags;
 mod referral;
 mod rules;
+mod run_notes;
 mod runs;
 mod stop;
 

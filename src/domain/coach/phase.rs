@@ -108,14 +108,22 @@ impl Context<'_> {
             .runs
             .iter()
             .filter(|r| r.date >= red_since && r.date < self.today)
-            .find(|r| r.pain.value() > self.settings.amber_max)
+            .find(|r| r.pain.is_none_or(|p| p.value() > self.settings.amber_max))
         {
-            return Exit::NotYet(format!(
-                "a run {} went above the ceiling ({} > {})",
-                when(run.date, self.today),
-                run.pain,
-                self.settings.amber_max
-            ));
+            // An unrated (imported) run might have been above the ceiling: the phase waits for
+            // its rating rather than reading it as pain 0.
+            return Exit::NotYet(match run.pain {
+                Some(pain) => format!(
+                    "a run {} went above the ceiling ({pain} > {})",
+                    when(run.date, self.today),
+                    self.settings.amber_max
+                ),
+                None => format!(
+                    "the run {} has no pain rating yet (`rehab log run-pain {} --during N`)",
+                    when(run.date, self.today),
+                    run.date
+                ),
+            });
         }
         if let Some(delta) = self.weekly_delta(0).filter(|d| *d > 0.0) {
             return Exit::NotYet(format!(

@@ -18,7 +18,10 @@ pub fn running_advice(cx: &Context) -> RunningAdvice {
         date,
         problem: problem.and_then(|numbers| phrase::run_problem(Numbers(&named(&numbers)))),
     });
-    running::advise(runs, cx.today, &cx.settings, judged)
+    let mut advice = running::advise(runs, cx.today, &cx.settings, judged);
+    let notes = super::run_notes::notes(runs, cx.today, &cx.settings, &advice);
+    advice.reasons.extend(notes);
+    advice
 }
 
 /// A run is a session for the tendon too (docs/sources.md#coach-rules: "a run is a Session:
@@ -52,9 +55,11 @@ fn last_run(cx: &Context) -> Option<(NaiveDate, Option<Named>)> {
     let runs = &cx.history.runs[..cx.history.runs.partition_point(|r| r.date <= cx.today)];
     let s = &cx.settings;
     runs.iter().rev().find(|r| r.date < cx.today).map(|run| {
-        let problem = if run.pain.value() > s.amber_max {
+        // An unrated (imported) run is never read as pain 0: the ceiling half of the rule waits
+        // for the rating, and the next morning is judged as for any run.
+        let problem = if let Some(pain) = run.pain.filter(|p| p.value() > s.amber_max) {
             Some(vec![
-                ("pain", f64::from(run.pain.value())),
+                ("pain", f64::from(pain.value())),
                 ("ceiling", f64::from(s.amber_max)),
             ])
         } else {

@@ -118,8 +118,34 @@ pub struct RunLog {
     pub at: DateTime<FixedOffset>,
     pub minutes: f64,
     pub km: Option<f64>,
-    pub rpe: Rating,
-    pub pain: Rating,
+    /// None for an imported run (a watch does not know the effort felt).
+    pub rpe: Option<Rating>,
+    /// Worst pain during the run; None for an imported run the person has not rated yet.
+    pub pain: Option<Rating>,
+    /// The file it was imported from, with the watch's own facts (None for a typed run).
+    pub imported: Option<crate::domain::records::ImportedRun>,
+}
+
+impl RunLog {
+    /// An imported run whose pain the person has not given yet (it still counts for the caps).
+    pub fn pain_unrated(&self) -> bool {
+        self.pain.is_none()
+    }
+
+    /// The run as a person recognises it: "the run on 2026-03-14 (10.0 km, imported from
+    /// sun.fit)", its distance in `units`.
+    pub fn named(&self, units: crate::domain::config::Units) -> String {
+        let size = self
+            .km
+            .map_or_else(|| format!("{:.0} min", self.minutes), |km| units.show(km));
+        match &self.imported {
+            Some(imported) => format!(
+                "the run on {} ({size}, imported from {})",
+                self.date, imported.file
+            ),
+            None => format!("the run on {} ({size})", self.date),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

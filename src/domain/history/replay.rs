@@ -165,6 +165,7 @@ impl History {
                     km,
                     rpe,
                     pain,
+                    imported,
                 } => history.runs.push(RunLog {
                     id,
                     date,
@@ -173,6 +174,7 @@ impl History {
                     km,
                     rpe,
                     pain,
+                    imported,
                 }),
                 RecordBody::Note { text } => history.notes.push(NoteLog { id, date, text }),
                 RecordBody::ClinicianSeen { .. } => history.clinician_seen.push(date),

@@ -213,7 +213,7 @@ impl<'a> DayClassifier<'a> {
             history
                 .runs
                 .iter()
-                .filter(|r| red(Some(r.pain)))
+                .filter(|r| red(r.pain))
                 .map(|r| r.date),
         );
         DayClassifier {

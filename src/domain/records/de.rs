@@ -9,7 +9,7 @@
 
 use super::de_key::{Key, key_name};
 use super::time_text::{Day, Stamp};
-use super::{Record, RecordBody, RecordId, Side};
+use super::{ImportedRun, Record, RecordBody, RecordId, Side};
 use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -130,8 +130,9 @@ impl Kind {
             (Kind::ExerciseSkipped, K::Session | K::Exercise | K::Reason) => Required,
             (Kind::SessionFinished, K::Session | K::PainAfter) => Required,
             (Kind::SessionFinished, K::Effort | K::Note) => Optional,
-            (Kind::RunLogged, K::Minutes | K::Rpe | K::Pain) => Required,
-            (Kind::RunLogged, K::Km) => Optional,
+            (Kind::RunLogged, K::Minutes) => Required,
+            // An imported run has no effort, and no pain until the person rates it.
+            (Kind::RunLogged, K::Km | K::Rpe | K::Pain | K::Imported) => Optional,
             (Kind::Correction, K::Target | K::Fields) => Required,
             (Kind::Correction, K::Reason) => Optional,
             (Kind::Note, K::Text) => Required,
@@ -188,6 +189,7 @@ struct Slots {
     text: Option<String>,
     milestone: Option<String>,
     yes: Option<bool>,
+    imported: Option<ImportedRun>,
 }
 
 struct RecordVisitor {
@@ -263,6 +265,7 @@ impl<'de> Visitor<'de> for RecordVisitor {
                 Key::Text => s.text = value(&mut map, role)?,
                 Key::Milestone => s.milestone = value(&mut map, role)?,
                 Key::Yes => s.yes = value(&mut map, role)?,
+                Key::Imported => s.imported = value(&mut map, role)?,
                 Key::Other => {}
             }
         }
@@ -333,8 +336,9 @@ impl Slots {
             Kind::RunLogged => RecordBody::RunLogged {
                 minutes: required(self.minutes, "minutes")?,
                 km: self.km,
-                rpe: required(self.rpe, "rpe")?,
-                pain: required(self.pain, "pain")?,
+                rpe: self.rpe,
+                pain: self.pain,
+                imported: self.imported,
             },
             Kind::Correction => RecordBody::Correction {
                 target: required(self.target, "target")?,

@@ -38,6 +38,7 @@ pub(super) enum Key {
     Text,
     Milestone,
     Yes,
+    Imported,
     Other,
 }
 
@@ -76,6 +77,7 @@ impl Key {
             "text" => Key::Text,
             "milestone" => Key::Milestone,
             "yes" => Key::Yes,
+            "imported" => Key::Imported,
             _ => Key::Other,
         }
     }
@@ -136,6 +138,7 @@ pub(super) fn key_name(key: Key) -> &'static str {
         Key::Text => "text",
         Key::Milestone => "milestone",
         Key::Yes => "yes",
+        Key::Imported => "imported",
         Key::Other => "(other)",
     }
 }

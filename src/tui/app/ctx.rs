@@ -117,6 +117,7 @@ impl<'a> Ctx<'a> {
             form.stiffness = earlier.stiffness.map(|r| r.value());
             form.load_test = earlier.load_test.map(|r| r.value());
         }
+        form.runs = super::run_questions::unrated_runs(self.history, self.today, self.config.units);
         form
     }
 

@@ -21,6 +21,7 @@ use crate::tui::screens::overlays::{DialogAction, Overlay};
 use crate::tui::theme::Theme;
 mod actions;
 mod ctx;
+mod run_questions;
 mod tomorrow;
 mod views;
 

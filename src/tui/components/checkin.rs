@@ -21,7 +21,7 @@ impl Component for CheckInForm {
             Some(FormAction::Save) => match ctx.red_flag_recheck_due(self.pain) {
                 Some(why) => Outcome::Switch(Screen::FlagCheck(FlagCheck::new(self.clone(), why))),
                 None if self.is_empty() => Outcome::Switch(Screen::today()),
-                None => ctx.save_checkin(vec![self.record(Default::default())]),
+                None => ctx.save_checkin(self.records(Default::default())),
             },
             Some(FormAction::Skip) => Outcome::Switch(Screen::today()),
             Some(action) => {
@@ -62,7 +62,7 @@ impl Component for FlagCheck {
         let answered =
             lookup(flag_check::KEYS, key).and_then(|action| FlagCheck::handle(self, action));
         match answered {
-            Some(body) => ctx.save_checkin(vec![body]),
+            Some(bodies) => ctx.save_checkin(bodies),
             None => Outcome::None,
         }
     }

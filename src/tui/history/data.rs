@@ -22,6 +22,8 @@ pub struct Derived {
     pub changes: Vec<PlanChange>,
     pub rungs: BTreeMap<String, Vec<(NaiveDate, u32)>>,
     pub runs: Vec<RunWeek>,
+    /// Each run's day and pain during (None: imported, not rated yet), beside the weeks.
+    pub run_pains: Vec<(NaiveDate, Option<u8>)>,
     /// Exercise id → display name (the id when the programme is not in the catalogue).
     names: HashMap<String, String>,
     /// The installed programmes the sessions follow, to phrase their plans' reasons.
@@ -65,6 +67,11 @@ impl Derived {
             changes: insight::plan_changes(history),
             rungs: insight::rung_series(history),
             runs: insight::run_weeks(history, settings),
+            run_pains: history
+                .runs
+                .iter()
+                .map(|r| (r.date, r.pain.map(|p| p.value())))
+                .collect(),
             names,
             programmes,
             checkin_ids: history

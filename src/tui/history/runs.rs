@@ -33,10 +33,24 @@ fn cap(units: Units, value: Option<f64>, easier: bool, over: bool) -> String {
     cell
 }
 
+/// The week's worst pain during a run, "?" after it when a run's pain is not rated yet.
+fn week_pain(pains: impl Iterator<Item = Option<u8>>) -> String {
+    let (mut worst, mut unrated) = (None::<u8>, false);
+    for pain in pains {
+        match pain {
+            Some(p) => worst = worst.max(Some(p)),
+            None => unrated = true,
+        }
+    }
+    let worst = worst.map_or_else(|| "–".to_string(), |p| p.to_string());
+    if unrated { format!("{worst} ?") } else { worst }
+}
+
 pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
     let weeks = &screen.data().runs;
     let s = screen.settings();
     let units = s.units;
+    let pains = &screen.data().run_pains;
     let note = format!(
         "Caps: {}. Cautious steps, not proven protection.",
         caps_in_words(s, LONGEST_RUN_LOOKBACK_DAYS)
@@ -48,7 +62,12 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
     let note_rows = u16::try_from(note.len()).unwrap_or(u16::MAX);
     let [table_area, note_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(note_rows)]).areas(area);
-    let block = Block::bordered().title(" Runs by week · newest first ");
+    let title = if pains.iter().any(|(_, p)| p.is_none()) {
+        " Runs by week · newest first · ? a run's pain not rated yet "
+    } else {
+        " Runs by week · newest first "
+    };
+    let block = Block::bordered().title(title);
     frame.render_widget(Paragraph::new(note), note_area);
     if weeks.is_empty() {
         frame.render_widget(
@@ -62,6 +81,8 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
     let start = first_visible(selected, height);
     let rows = (start..weeks.len().min(start + height.max(1))).map(|row| {
         let w = &weeks[weeks.len() - 1 - row];
+        let sunday = w.monday + chrono::Days::new(6);
+        let in_week = pains.iter().filter(|(d, _)| *d >= w.monday && *d <= sunday);
         Row::new(vec![
             w.monday.format("%d %b %y").to_string(),
             w.runs.to_string(),
@@ -70,6 +91,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
             cap(units, w.week_cap_km, w.easier_week, w.over_week_cap()),
             format!("{:.1}", units.from_km(w.longest_km)),
             cap(units, w.single_cap_km, false, w.over_single_cap()),
+            week_pain(in_week.map(|(_, p)| *p)),
         ])
     });
     let table = Table::new(
@@ -81,6 +103,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
             Constraint::Length(6),
             Constraint::Length(17),
             Constraint::Length(8),
+            Constraint::Length(12),
             Constraint::Fill(1),
         ],
     )
@@ -93,6 +116,7 @@ pub fn render(screen: &HistoryScreen, frame: &mut Frame, area: Rect) {
             "week cap",
             "longest",
             "one-run cap",
+            "pain",
         ])
         .style(Style::new().add_modifier(Modifier::BOLD)),
     )

@@ -1,9 +1,10 @@
 //! The morning check-in: pain, stiffness and (when the programme has one) the load test, each
-//! 0–10. A digit sets the focused value and moves on; + and − adjust (so 10 is reachable).
+//! 0–10, then the pain during each recent imported run not rated yet. A digit sets the focused
+//! value and moves on; + and − adjust (so 10 is reachable).
 
 use crate::domain::pain::{Rating, SCALE_MAX, Zone};
 use crate::domain::programme::LoadTest;
-use crate::domain::records::RecordBody;
+use crate::domain::records::{RecordBody, RecordId};
 use crate::tui::keymap::{Binding, Key};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -17,16 +18,17 @@ pub enum Field {
     Pain,
     Stiffness,
     LoadTest,
+    /// The pain during the form's n-th unrated run.
+    RunPain(usize),
 }
 
-impl Field {
-    fn label(self) -> &'static str {
-        match self {
-            Field::Pain => "Morning pain",
-            Field::Stiffness => "Morning stiffness",
-            Field::LoadTest => "Load test pain",
-        }
-    }
+/// An imported run whose pain the check-in asks for (the watch does not know it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunQuestion {
+    pub run: RecordId,
+    /// e.g. "Your 6.2 km run yesterday: pain during".
+    pub label: String,
+    pub pain: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +38,8 @@ pub struct CheckInForm {
     pub load_test: Option<u8>,
     /// The programme's load test, if it has one.
     pub load_test_info: Option<LoadTestInfo>,
+    /// Recent imported runs with no pain yet, asked after the morning questions.
+    pub runs: Vec<RunQuestion>,
     pub focus: usize,
 }
 
@@ -172,6 +176,7 @@ impl CheckInForm {
             stiffness: None,
             load_test: None,
             load_test_info,
+            runs: Vec::new(),
             focus: 0,
         }
     }
@@ -181,7 +186,17 @@ impl CheckInForm {
         if self.load_test_info.is_some() {
             f.push(Field::LoadTest);
         }
+        f.extend((0..self.runs.len()).map(Field::RunPain));
         f
+    }
+
+    fn label(&self, field: Field) -> &str {
+        match field {
+            Field::Pain => "Morning pain",
+            Field::Stiffness => "Morning stiffness",
+            Field::LoadTest => "Load test pain",
+            Field::RunPain(i) => self.runs.get(i).map_or("Run pain", |r| r.label.as_str()),
+        }
     }
 
     fn slot(&mut self, field: Field) -> &mut Option<u8> {
@@ -189,6 +204,10 @@ impl CheckInForm {
             Field::Pain => &mut self.pain,
             Field::Stiffness => &mut self.stiffness,
             Field::LoadTest => &mut self.load_test,
+            Field::RunPain(i) => match self.runs.get_mut(i) {
+                Some(run) => &mut run.pain,
+                None => &mut self.pain,
+            },
         }
     }
 
@@ -197,6 +216,7 @@ impl CheckInForm {
             Field::Pain => self.pain,
             Field::Stiffness => self.stiffness,
             Field::LoadTest => self.load_test,
+            Field::RunPain(i) => self.runs.get(i).and_then(|r| r.pain),
         }
     }
 
@@ -233,7 +253,31 @@ impl CheckInForm {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.pain.is_none() && self.stiffness.is_none() && self.load_test.is_none()
+        self.pain.is_none()
+            && self.stiffness.is_none()
+            && self.load_test.is_none()
+            && self.runs.iter().all(|r| r.pain.is_none())
+    }
+
+    /// The check-in record, then one correction per run rated (it adds the run's pain).
+    pub fn records(&self, red_flags: BTreeMap<String, bool>) -> Vec<RecordBody> {
+        let morning_empty =
+            self.pain.is_none() && self.stiffness.is_none() && self.load_test.is_none();
+        let mut out = Vec::new();
+        if !(morning_empty && red_flags.is_empty()) {
+            out.push(self.record(red_flags));
+        }
+        for run in &self.runs {
+            if let Some(pain) = run.pain {
+                let fields = serde_json::Map::from_iter([("pain".to_string(), pain.into())]);
+                out.push(RecordBody::Correction {
+                    target: run.run.clone(),
+                    fields,
+                    reason: Some("pain during the run, rated at the check-in".into()),
+                });
+            }
+        }
+        out
     }
 
     /// The check-in record, with any red-flag answers given alongside.
@@ -254,6 +298,12 @@ pub fn lines(form: &CheckInForm, theme: Theme, green_max: u8, amber_max: u8) -> 
     for (i, field) in form.fields().into_iter().enumerate() {
         let value = form.value(field);
         let shown = value.map_or("  –".to_string(), |v| format!("{v:>3}"));
+        if field == Field::RunPain(0) {
+            out.push(Line::raw(""));
+            out.push(Line::raw(
+                "Imported runs: the pain during each (your morning pain is the next morning's).",
+            ));
+        }
         let zone = match (field, value, &form.load_test_info) {
             (Field::Stiffness, _, _) | (_, None, _) => String::new(),
             (Field::LoadTest, Some(v), Some(test)) => against_ceiling(v, test.ceiling),
@@ -274,7 +324,7 @@ pub fn lines(form: &CheckInForm, theme: Theme, green_max: u8, amber_max: u8) -> 
         };
         out.push(Line::from(vec![
             Span::raw(marker),
-            Span::styled(format!("{:<18}{shown} / 10", field.label()), style),
+            Span::styled(format!("{:<18}{shown} / 10", form.label(field)), style),
             Span::raw(zone),
         ]));
     }

@@ -66,8 +66,9 @@ impl FlagCheck {
         }
     }
 
-    /// Apply a key; returns the check-in record once the last question is passed.
-    pub fn handle(&mut self, action: FlagAction) -> Option<RecordBody> {
+    /// Apply a key; returns the check-in records (with any run ratings) once the last question
+    /// is passed.
+    pub fn handle(&mut self, action: FlagAction) -> Option<Vec<RecordBody>> {
         match action {
             FlagAction::Back => {
                 self.index = self.index.saturating_sub(1);
@@ -86,7 +87,7 @@ impl FlagCheck {
             .zip(&self.answers)
             .filter_map(|(f, a)| a.map(|yes| (f.id.to_string(), yes)))
             .collect();
-        Some(self.form.record(answers))
+        Some(self.form.records(answers))
     }
 }
 
