@@ -11,6 +11,7 @@ use rehab_coach::domain::insight::DayKind;
 use rehab_coach::domain::programme_check::parse_programme;
 use rehab_coach::domain::settings::CoachSettings;
 use rehab_coach::export::{self, DayRange, sample};
+use rehab_coach::store::journal_line::apply_fields;
 use rehab_coach::tui::app::App;
 use rehab_coach::tui::history::data::Derived;
 use rehab_coach::tui::theme::Theme;
@@ -80,7 +81,7 @@ fn expected_streak(
 #[test]
 fn today_history_report_and_csv_classify_each_day_the_same() {
     let records = sample::journal(start(), DAYS);
-    let history = History::replay(records.clone());
+    let history = History::replay(records.clone(), apply_fields);
     let catalogue = catalogue();
     let settings = CoachSettings::default();
     let today = day(DAYS);

@@ -1,7 +1,7 @@
 //! Histories for the insight tests: the 90-day sample story, and a small one built from the days
 //! sessions were done and the days with a flare.
 
-use crate::domain::history::History;
+use crate::domain::history::{History, no_fields};
 use crate::domain::pain::Rating;
 use crate::domain::plan::{Decision, PlanSnapshot, SnapshotExercise};
 use crate::domain::programme::{Programme, Rung};
@@ -13,11 +13,9 @@ use std::collections::BTreeMap;
 /// The id of the programme `with_flares` chooses.
 pub const PROGRAMME: &str = "p";
 
+/// The sample as the app replays it (its correction applied through the journal line format).
 pub fn sample(days: u32) -> History {
-    History::replay(sample::journal(
-        NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
-        days,
-    ))
+    sample::history(NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(), days)
 }
 
 /// The sample's programme (`tests/fixtures/quick.toml`), planning `per_week` sessions a week.
@@ -118,7 +116,7 @@ pub fn with_flares(session_days: &[u32], flare_days: &[u32]) -> History {
             },
         ));
     }
-    History::replay(records)
+    History::replay(records, no_fields)
 }
 
 /// As `with_flares` without flares, plus a session on each of `partial_days` that planned three
