@@ -10,8 +10,9 @@ use rehab_coach::domain::history::History;
 use rehab_coach::domain::pain::Rating;
 use rehab_coach::domain::plan::{Decision, PlanSnapshot, SnapshotExercise};
 use rehab_coach::domain::programme::{Programme, Sides};
-use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId, Side};
+use rehab_coach::domain::records::{Record, RecordBody, RecordId, Side};
 use rehab_coach::domain::settings::CoachSettings;
+use rehab_coach::store::journal_line::{self, FORMAT_VERSION, apply_fields};
 use std::collections::BTreeMap;
 use std::hint::black_box;
 
@@ -40,7 +41,7 @@ fn journal_lines(programme: &Programme, days: u32) -> Vec<String> {
             date,
             body,
         };
-        lines.push(record.to_line());
+        lines.push(journal_line::to_line(&record));
         id
     };
     push(
@@ -159,8 +160,8 @@ fn read_replay_prescribe(
     today: NaiveDate,
     settings: &CoachSettings,
 ) -> usize {
-    let records = lines.iter().filter_map(|l| Record::from_line(l).ok());
-    let history = History::replay(records);
+    let records = lines.iter().filter_map(|l| journal_line::from_line(l).ok());
+    let history = History::replay(records, apply_fields);
     prescribe(programme, &history, today, settings)
         .exercises
         .len()
@@ -186,18 +187,21 @@ fn bench(c: &mut Criterion) {
     // The coach alone, on an already replayed 10-year history.
     let days = 10 * DAYS_PER_YEAR;
     let lines = journal_lines(&programme, days);
-    let history = History::replay(lines.iter().filter_map(|l| Record::from_line(l).ok()));
+    let history = History::replay(
+        lines.iter().filter_map(|l| journal_line::from_line(l).ok()),
+        apply_fields,
+    );
     let today = start + Days::new(u64::from(days));
     c.bench_function("parse_only/years/10", |b| {
         b.iter(|| {
             black_box(&lines)
                 .iter()
-                .filter_map(|l| Record::from_line(l).ok())
+                .filter_map(|l| journal_line::from_line(l).ok())
                 .count()
         })
     });
     // For comparison: typed parsing straight from the line, without the `serde_json::Value`
-    // step `Record::from_line` takes to check the version first.
+    // step `journal_line::from_line` takes to check the version first.
     c.bench_function("parse_typed_only/years/10", |b| {
         b.iter(|| {
             black_box(&lines)
@@ -208,10 +212,10 @@ fn bench(c: &mut Criterion) {
     });
     let records: Vec<Record> = lines
         .iter()
-        .filter_map(|l| Record::from_line(l).ok())
+        .filter_map(|l| journal_line::from_line(l).ok())
         .collect();
     c.bench_function("replay_only/years/10", |b| {
-        b.iter(|| History::replay(black_box(records.clone())))
+        b.iter(|| History::replay(black_box(records.clone()), apply_fields))
     });
     c.bench_function("prescribe_only/years/10", |b| {
         b.iter(|| prescribe(&programme, black_box(&history), today, &settings))

@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rehab_coach::domain::catalogue::Catalogue;
 use rehab_coach::domain::history::History;
 use rehab_coach::export::sample;
+use rehab_coach::store::journal_line::apply_fields;
 use rehab_coach::tui::history::{HistoryScreen, View};
 use std::hint::black_box;
 
@@ -25,11 +26,11 @@ fn bench(c: &mut Criterion) {
     let start = NaiveDate::from_ymd_opt(2016, 1, 4).unwrap_or_default();
     let records = sample::journal(start, TEN_YEARS_DAYS);
     let today = records.iter().map(|r| r.date).max().unwrap_or(start);
-    let history = History::replay(records.clone());
+    let history = History::replay(records.clone(), apply_fields);
     let catalogue = Catalogue::default();
 
     c.bench_function("replay journal (10 years)", |b| {
-        b.iter(|| black_box(History::replay(black_box(records.clone()))))
+        b.iter(|| black_box(History::replay(black_box(records.clone()), apply_fields)))
     });
     c.bench_function("derive history views (10 years)", |b| {
         b.iter(|| black_box(HistoryScreen::new(black_box(&history), &catalogue, today)))

@@ -15,10 +15,11 @@ use rehab_coach::app::journal::{FileJournal, Journal};
 use rehab_coach::domain::coach::prescribe;
 use rehab_coach::domain::history::History;
 use rehab_coach::domain::pain::Rating;
-use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
+use rehab_coach::domain::records::{Record, RecordBody, RecordId};
 use rehab_coach::domain::settings::CoachSettings;
 use rehab_coach::store::Context;
 use rehab_coach::store::journal_file::read_journal;
+use rehab_coach::store::journal_line::{FORMAT_VERSION, apply_fields};
 use rehab_coach::store::programme_files::builtin_catalogue;
 use std::path::Path;
 
@@ -72,7 +73,7 @@ fn a_set_added(c: &mut Criterion) {
     let days = 10 * DAYS_PER_YEAR;
     write_journal(dir.path(), programme, first_day(), days).unwrap();
     let records = read_journal(dir.path()).unwrap().records;
-    let history = History::replay(records.iter().cloned());
+    let history = History::replay(records.iter().cloned(), apply_fields);
     let last = history.sessions.last().unwrap();
     let set = Record {
         v: FORMAT_VERSION,
@@ -107,11 +108,11 @@ fn a_set_added(c: &mut Criterion) {
         b.iter(|| {
             let mut all = records.clone();
             all.push(set.clone());
-            History::replay(all)
+            History::replay(all, apply_fields)
         })
     });
     group.bench_function("read the file + replay everything", |b| {
-        b.iter(|| History::replay(read_journal(dir.path()).unwrap().records))
+        b.iter(|| History::replay(read_journal(dir.path()).unwrap().records, apply_fields))
     });
     group.finish();
 }

@@ -11,9 +11,10 @@ use rehab_coach::domain::history::History;
 use rehab_coach::domain::insight::DayKind;
 use rehab_coach::domain::pain::Rating;
 use rehab_coach::domain::programme_check::parse_programme;
-use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
+use rehab_coach::domain::records::{Record, RecordBody, RecordId};
 use rehab_coach::domain::settings::CoachSettings;
 use rehab_coach::export::{self, DayRange, sample};
+use rehab_coach::store::journal_line::{FORMAT_VERSION, apply_fields};
 use rehab_coach::tui::app::App;
 use rehab_coach::tui::history::data::Derived;
 use rehab_coach::tui::theme::Theme;
@@ -112,8 +113,9 @@ fn run(n: u32, minutes: f64, km: f64, pain: i64) -> Record {
         body: RecordBody::RunLogged {
             minutes,
             km: Some(km),
-            rpe: Rating::new(4).unwrap(),
-            pain: Rating::new(pain).unwrap(),
+            rpe: Some(Rating::new(4).unwrap()),
+            pain: Some(Rating::new(pain).unwrap()),
+            imported: None,
         },
     }
 }
@@ -155,7 +157,7 @@ fn runs_count_the_same_way_in_today_history_report_and_csv() {
 
 /// History's calendar days for `records`, up to and including today (day `DAYS`).
 fn history_days(records: &[Record], catalogue: &Catalogue) -> BTreeMap<NaiveDate, DayKind> {
-    let history = History::replay(records.to_vec());
+    let history = History::replay(records.to_vec(), apply_fields);
     let days = Derived::new(&history, catalogue, &CoachSettings::default(), day(DAYS)).days;
     assert_eq!(days.len(), DAYS as usize + 1);
     days
@@ -167,7 +169,7 @@ fn assert_agreement(
     catalogue: &Catalogue,
     days: &BTreeMap<NaiveDate, DayKind>,
 ) {
-    let history = History::replay(records.to_vec());
+    let history = History::replay(records.to_vec(), apply_fields);
     let settings = CoachSettings::default();
     let today = day(DAYS);
     let catalogue = catalogue.clone();

@@ -11,6 +11,7 @@ use rehab_coach::domain::reason::Reason;
 use rehab_coach::domain::records::{Record, RecordBody, RecordId};
 use rehab_coach::domain::settings::CoachSettings;
 use rehab_coach::export::{self, DayRange, sample};
+use rehab_coach::store::journal_line::{self, apply_fields};
 
 fn start() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()
@@ -55,7 +56,7 @@ fn csv_rows(text: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
 
 #[test]
 fn csv_parses_with_the_documented_columns_in_order() {
-    let history = History::replay(sample::journal(start(), 90));
+    let history = History::replay(sample::journal(start(), 90), apply_fields);
     let (header, rows) = csv_rows(&to_csv(&history, DayRange::default()));
     assert_eq!(
         header,
@@ -106,7 +107,7 @@ fn csv_parses_with_the_documented_columns_in_order() {
 
 #[test]
 fn csv_check_in_row_carries_the_corrected_pain() {
-    let history = History::replay(sample::journal(start(), 90));
+    let history = History::replay(sample::journal(start(), 90), apply_fields);
     let (_, rows) = csv_rows(&to_csv(
         &history,
         DayRange::new(Some(day(50)), Some(day(50))),
@@ -155,7 +156,7 @@ fn csv_has_clinician_visits_referrals_and_milestone_answers() {
     };
     let mut add = |n: u64, body: RecordBody| {
         records.push(Record {
-            v: rehab_coach::domain::records::FORMAT_VERSION,
+            v: journal_line::FORMAT_VERSION,
             id: RecordId(format!("extra-{n}")),
             at: at(n),
             date: day(n),
@@ -182,7 +183,7 @@ fn csv_has_clinician_visits_referrals_and_milestone_answers() {
             yes: true,
         },
     );
-    let history = History::replay(records);
+    let history = History::replay(records, apply_fields);
     let (_, rows) = csv_rows(&to_csv(&history, DayRange::default()));
     let seen = rows.iter().find(|r| &r[3] == "clinician-seen").unwrap();
     assert_eq!((&seen[0], &seen[15]), (day(5).to_string().as_str(), "yes"));
@@ -219,7 +220,7 @@ fn csv_has_clinician_visits_referrals_and_milestone_answers() {
 
 #[test]
 fn csv_range_limits_rows() {
-    let history = History::replay(sample::journal(start(), 90));
+    let history = History::replay(sample::journal(start(), 90), apply_fields);
     let (_, rows) = csv_rows(&to_csv(
         &history,
         DayRange::new(Some(day(10)), Some(day(12))),
@@ -241,13 +242,13 @@ fn json_holds_every_record_and_round_trips() {
     assert_eq!(back, expected);
     // Each line is also a journal line.
     for line in json.lines().map(str::trim).filter(|l| l.starts_with('{')) {
-        Record::from_line(line.trim_end_matches(',')).unwrap();
+        journal_line::from_line(line.trim_end_matches(',')).unwrap();
     }
 }
 
 #[test]
 fn report_matches_snapshot() {
-    let history = History::replay(sample::journal(start(), 90));
+    let history = History::replay(sample::journal(start(), 90), apply_fields);
     let text = export::report(
         &history,
         &catalogue(),
@@ -289,7 +290,7 @@ fn step_up_with_data() -> Vec<Record> {
 
 #[test]
 fn report_phrases_a_stored_reason_from_its_data() {
-    let history = History::replay(step_up_with_data());
+    let history = History::replay(step_up_with_data(), apply_fields);
     let text = export::report(
         &history,
         &catalogue(),
@@ -318,7 +319,7 @@ fn report_of_empty_and_single_day() {
     );
     assert!(empty.contains("does not diagnose"));
     assert!(empty.contains("The journal is empty"));
-    let one = History::replay(sample::journal(start(), 1));
+    let one = History::replay(sample::journal(start(), 1), apply_fields);
     insta::assert_snapshot!(
         "report_single_day",
         export::report(&one, &catalogue(), &settings, day(1), DayRange::default())
@@ -375,13 +376,13 @@ fn assert_same_everywhere(corrected: &History, original: &History, today: NaiveD
 
 #[test]
 fn corrected_check_in_is_exactly_as_if_typed_right() {
-    let corrected = History::replay(sample::journal(start(), 90));
-    let original = History::replay(typed_right_first_time());
+    let corrected = History::replay(sample::journal(start(), 90), apply_fields);
+    let original = History::replay(typed_right_first_time(), apply_fields);
     assert_same_everywhere(&corrected, &original, day(51));
     // And the typo itself would have looked different.
     let mut typo = sample::journal(start(), 90);
     typo.retain(|r| r.body.kind() != "correction");
-    let typo = History::replay(typo);
+    let typo = History::replay(typo, apply_fields);
     assert_ne!(insight::daily_pain(&typo), insight::daily_pain(&corrected));
 }
 
@@ -423,14 +424,23 @@ fn corrected_morning_pain_gives_the_plan_as_if_typed_right() {
     });
     // The coach reads a morning's pain when planning that day (the response to yesterday).
     let planned_day = last_day;
-    let corrected = History::replay(corrected);
-    assert_same_everywhere(&corrected, &History::replay(original), planned_day);
+    let corrected = History::replay(corrected, apply_fields);
+    assert_same_everywhere(
+        &corrected,
+        &History::replay(original, apply_fields),
+        planned_day,
+    );
 
     // Uncorrected, the typo would have changed the next day's plan.
     let catalogue = catalogue();
     let programme = catalogue.get(sample::PROGRAMME).unwrap();
     let settings = CoachSettings::default();
-    let typo_plan = prescribe(programme, &History::replay(typo), planned_day, &settings);
+    let typo_plan = prescribe(
+        programme,
+        &History::replay(typo, apply_fields),
+        planned_day,
+        &settings,
+    );
     let right_plan = prescribe(programme, &corrected, planned_day, &settings);
     assert_ne!(typo_plan, right_plan);
 }
@@ -466,8 +476,8 @@ fn corrected_set_pain_is_exactly_as_if_rated_right() {
     *pain = RIGHT_PAIN.try_into().unwrap();
     let today = target.date.succ_opt().unwrap();
     assert_same_everywhere(
-        &History::replay(corrected),
-        &History::replay(original),
+        &History::replay(corrected, apply_fields),
+        &History::replay(original, apply_fields),
         today,
     );
 }

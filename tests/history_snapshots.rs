@@ -11,6 +11,7 @@ use rehab_coach::domain::history::History;
 use rehab_coach::domain::programme_check::parse_programme;
 use rehab_coach::domain::records::{RecordBody, Side};
 use rehab_coach::export::sample;
+use rehab_coach::store::journal_line::apply_fields;
 use rehab_coach::tui::history::{HistoryOutcome, HistoryScreen, View};
 
 fn start() -> NaiveDate {
@@ -33,7 +34,11 @@ fn journals() -> Vec<(&'static str, History, NaiveDate)> {
         .into_iter()
         .map(|(name, days)| {
             let today = start() + Days::new(u64::from(days.max(1) - 1));
-            (name, History::replay(sample::journal(start(), days)), today)
+            (
+                name,
+                History::replay(sample::journal(start(), days), apply_fields),
+                today,
+            )
         })
         .collect()
 }
@@ -139,7 +144,7 @@ fn editing_a_morning_rating_appends_a_correction_and_refresh_shows_it() {
     correction.date = date;
     correction.body = body;
     records.push(correction);
-    screen.refresh(&History::replay(records), &catalogue());
+    screen.refresh(&History::replay(records, apply_fields), &catalogue());
     let text = draw(&screen, 120, 40).backend().to_string();
     assert!(text.contains("morning 7 ■"), "{text}");
 }
@@ -265,7 +270,7 @@ fn calendar_marks_a_painful_day_and_leaves_today_open() {
         record.body = body;
         records.push(record);
     }
-    let history = History::replay(records);
+    let history = History::replay(records, apply_fields);
     let today = last_day + Days::new(1);
     let theme = rehab_coach::tui::theme::Theme::plain();
     let mut screen = HistoryScreen::new(&history, &catalogue(), today)
@@ -393,7 +398,7 @@ fn step_up_with_data() -> History {
             }
         }
     }
-    History::replay(records)
+    History::replay(records, rehab_coach::store::journal_line::apply_fields)
 }
 
 #[test]

@@ -96,7 +96,7 @@ fn history_and_report_caps_are_todays_caps_on_each_sunday() {
     }
     let today = Local::now().date_naive();
     let records = journal_records(&env);
-    let history = History::replay(records);
+    let history = History::replay(records, rehab_coach::store::journal_line::apply_fields);
     let catalogue = Catalogue {
         entries: vec![CatalogueEntry {
             programme: parse_programme(&programme_text()).unwrap(),

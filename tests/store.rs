@@ -8,12 +8,13 @@ use rehab_coach::domain::pain::Rating;
 use rehab_coach::domain::plan::{Decision, PlanSnapshot, ReferReason, SnapshotExercise};
 use rehab_coach::domain::programme::Rung;
 use rehab_coach::domain::reason::Reason;
-use rehab_coach::domain::records::{ImportedRun, LineError, Record, RecordBody, RecordId, Side};
+use rehab_coach::domain::records::{ImportedRun, Record, RecordBody, RecordId, Side};
 use rehab_coach::domain::red_flags::Urgency;
 use rehab_coach::store::journal_file::{
     DEVICE_ID_FILE, JournalWriter, Machine, StoreError, journal_file_name, lock_file_name,
     read_device_id, read_device_id_on, read_journal,
 };
+use rehab_coach::store::journal_line::{self, LineError};
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
@@ -400,7 +401,7 @@ fn a_long_journal_reads_in_order_with_exact_line_numbers() {
             date: day(1),
             body: note(&format!("line {n}")),
         };
-        text.push_str(&record.to_line());
+        text.push_str(&journal_line::to_line(&record));
         text.push('\n');
         expected.push(record);
     }
@@ -800,7 +801,7 @@ struct DerivedRecord {
     body: RecordBody,
 }
 
-/// `Record::from_line` as it was before the single-pass reader.
+/// `journal_line::from_line` as it was before the single-pass reader.
 fn derived_from_line(line: &str) -> Result<Record, LineError> {
     let value: serde_json::Value =
         serde_json::from_str(line).map_err(|e| LineError::NotJson(e.to_string()))?;
@@ -865,12 +866,12 @@ proptest! {
         version in prop_oneof![Just(0u64), Just(1), Just(2), Just(u64::from(u32::MAX) + 1)],
     ) {
         let record = Record { v: 1, id, at, date, body };
-        let line = record.to_line();
-        prop_assert_eq!(Record::from_line(&line), Ok(record.clone()));
+        let line = journal_line::to_line(&record);
+        prop_assert_eq!(journal_line::from_line(&line), Ok(record.clone()));
         prop_assert_eq!(derived_from_line(&line), Ok(record.clone()));
         for reverse in [false, true] {
             let moved = reordered(&line, reverse);
-            prop_assert_eq!(Record::from_line(&moved), Ok(record.clone()), "{}", moved);
+            prop_assert_eq!(journal_line::from_line(&moved), Ok(record.clone()), "{}", moved);
         }
 
         let mut object: serde_json::Map<String, serde_json::Value> =
@@ -878,7 +879,7 @@ proptest! {
         let (foreign, junk) = foreign_field(&record.body);
         object.insert(foreign.into(), junk);
         let with_foreign = serde_json::Value::Object(object.clone()).to_string();
-        prop_assert_eq!(Record::from_line(&with_foreign), Ok(record.clone()));
+        prop_assert_eq!(journal_line::from_line(&with_foreign), Ok(record.clone()));
 
         // Damage: drop one field, or null it, or give it a number; and change the version.
         let keys: Vec<String> = object.keys().cloned().collect();
@@ -889,10 +890,10 @@ proptest! {
             _ => { object.insert(key.clone(), serde_json::json!(11)); }
         }
         let damaged = serde_json::Value::Object(object.clone()).to_string();
-        prop_assert_eq!(Record::from_line(&damaged), derived_from_line(&damaged), "{}", damaged);
+        prop_assert_eq!(journal_line::from_line(&damaged), derived_from_line(&damaged), "{}", damaged);
         object.insert("v".into(), serde_json::json!(version));
         let versioned = serde_json::Value::Object(object).to_string();
-        prop_assert_eq!(Record::from_line(&versioned), derived_from_line(&versioned), "{}", versioned);
+        prop_assert_eq!(journal_line::from_line(&versioned), derived_from_line(&versioned), "{}", versioned);
     }
 }
 
@@ -927,7 +928,7 @@ fn documented_journal_examples_parse_and_cover_every_kind() {
     let kinds: Vec<&'static str> = doc
         .lines()
         .filter(|l| l.starts_with(r#"{"v":"#))
-        .map(|line| match Record::from_line(line) {
+        .map(|line| match journal_line::from_line(line) {
             Ok(record) => record.body.kind(),
             Err(e) => panic!("docs/journal-format.md example does not parse ({e}): {line}"),
         })

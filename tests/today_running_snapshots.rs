@@ -51,8 +51,9 @@ fn run(km: f64, pain: i64) -> RecordBody {
     RecordBody::RunLogged {
         minutes: km * 6.5,
         km: Some(km),
-        rpe: Rating::new(4).unwrap(),
-        pain: Rating::new(pain).unwrap(),
+        rpe: Some(Rating::new(4).unwrap()),
+        pain: Some(Rating::new(pain).unwrap()),
+        imported: None,
     }
 }
 

@@ -1,8 +1,8 @@
 //! A long, realistic journal for benchmarks and measurements: one programme chosen, then every
 //! day a morning check-in and a session of the programme's phase-1 exercises (two sets each),
 //! each day's plan with that day's numbers in its reasons (so no two days' plans are equal).
-//! Written with the real record types, one `Record::to_line` per line, as this device's journal
-//! file (without the writer's fsync per line: this makes a journal to read, fast).
+//! Written with the real record types, one `journal_line::to_line` per line, as this device's
+//! journal file (without the writer's fsync per line: this makes a journal to read, fast).
 //! Shared by `benches/journal_read.rs` and `examples/gen-journal.rs` (`#[path]`).
 
 use chrono::{Days, FixedOffset, NaiveDate, TimeZone};
@@ -10,8 +10,9 @@ use rehab_coach::domain::pain::Rating;
 use rehab_coach::domain::plan::{Decision, PlanSnapshot, SnapshotExercise};
 use rehab_coach::domain::programme::{Programme, Rung};
 use rehab_coach::domain::reason::Reason;
-use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
+use rehab_coach::domain::records::{Record, RecordBody, RecordId};
 use rehab_coach::store::journal_file::journal_file_name;
+use rehab_coach::store::journal_line::{self, FORMAT_VERSION};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -98,7 +99,7 @@ pub fn write_journal(
             date,
             body,
         };
-        writeln!(out, "{}", record.to_line())?;
+        writeln!(out, "{}", journal_line::to_line(&record))?;
         Ok(record.id)
     };
     put(

@@ -1,5 +1,6 @@
-//! Journal records: the append-only facts everything else is derived from. One record is one
-//! JSON line; `docs/journal-format.md` documents each kind with an example.
+//! Journal records: the append-only facts everything else is derived from, as plain data. One
+//! record is one JSON line, read and written by `store::journal_line`;
+//! `docs/journal-format.md` documents each kind with an example.
 
 use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
@@ -10,16 +11,10 @@ use std::fmt;
 use std::sync::Arc;
 
 mod as_planned;
-mod de;
-mod de_key;
 mod imported_run;
-mod time_text;
 
 pub use as_planned::done_as_planned;
 pub use imported_run::ImportedRun;
-
-/// The journal format this build writes and understands.
-pub const FORMAT_VERSION: u32 = 1;
 
 /// A record id, unique across devices (`<device-id>-<sequence>`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -44,11 +39,11 @@ impl fmt::Display for RecordId {
     }
 }
 
-/// Serialised by derive (the field order of every journal line); deserialised by hand in one pass
-/// (`de.rs`), accepting the fields in any order.
+/// One journal line. The derive gives the field order of a written line; the store reads lines
+/// back in one pass of its own (`store::journal_line`), accepting the fields in any order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record {
-    /// Format version (`FORMAT_VERSION` when written).
+    /// Format version (the store's `FORMAT_VERSION` when written).
     pub v: u32,
     pub id: RecordId,
     /// When the record was written: local time with its UTC offset.
@@ -200,222 +195,5 @@ impl RecordBody {
             RecordBody::SessionLeft { .. } => "session_left",
             RecordBody::MilestoneAnswered { .. } => "milestone_answered",
         }
-    }
-}
-
-/// Why a line could not be read as a record.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum LineError {
-    #[error("not valid JSON ({0})")]
-    NotJson(String),
-    #[error(
-        "written by a newer rehab (format version {found}, this build reads up to {FORMAT_VERSION}): update rehab to read it; the line is left as it is"
-    )]
-    NewerVersion { found: u64 },
-    #[error("missing or invalid format version field \"v\"")]
-    NoVersion,
-    #[error("not a valid record: {0}")]
-    Invalid(String),
-}
-
-impl LineError {
-    /// A newer-version line is not damage: repair must never move it aside.
-    pub fn is_newer_version(&self) -> bool {
-        matches!(self, LineError::NewerVersion { .. })
-    }
-}
-
-impl Record {
-    /// Parse one journal line. A record from a newer format version is refused: on the usual
-    /// path after a single typed pass (nothing of it is returned), and whenever that pass fails,
-    /// by the careful path, which checks the version before reading any other field.
-    pub fn from_line(line: &str) -> Result<Record, LineError> {
-        match serde_json::from_str::<Record>(line) {
-            Ok(record) if record.v <= FORMAT_VERSION => Ok(record),
-            Ok(record) => Err(LineError::NewerVersion {
-                found: u64::from(record.v),
-            }),
-            // A key given twice is final: the careful path's JSON value would keep the last one.
-            Err(error) if is_repeated_key(&error) => Err(LineError::NotJson(error.to_string())),
-            Err(_) => Record::from_line_carefully(line),
-        }
-    }
-
-    /// The version first, then the fields: gives the exact reason a line cannot be read.
-    fn from_line_carefully(line: &str) -> Result<Record, LineError> {
-        let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| LineError::NotJson(e.to_string()))?;
-        let version = value
-            .get("v")
-            .and_then(serde_json::Value::as_u64)
-            .ok_or(LineError::NoVersion)?;
-        if version > u64::from(FORMAT_VERSION) {
-            return Err(LineError::NewerVersion { found: version });
-        }
-        Record::from_json_value(value).map_err(|e| LineError::Invalid(e.to_string()))
-    }
-
-    /// A record from a JSON object (e.g. a corrected record), read like a journal line but
-    /// without the version check.
-    pub fn from_json_value(value: serde_json::Value) -> Result<Record, serde_json::Error> {
-        de::from_json_value(value)
-    }
-
-    /// One JSON line, without the trailing newline.
-    pub fn to_line(&self) -> String {
-        // Serialising plain data with string keys cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
-    }
-}
-
-/// The record reader's own repeat error, or serde's for a field given twice in a nested struct.
-fn is_repeated_key(error: &serde_json::Error) -> bool {
-    let text = error.to_string();
-    text.contains(de::REPEATED_KEY) || text.starts_with("duplicate field")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at() -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339("2026-03-02T07:30:00+01:00").unwrap()
-    }
-
-    #[test]
-    fn round_trips_a_check_in() {
-        let r = Record {
-            v: FORMAT_VERSION,
-            id: RecordId("dev1-000001".into()),
-            at: at(),
-            date: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
-            body: RecordBody::CheckIn {
-                pain: Some(Rating::new(3).unwrap()),
-                stiffness: Some(Rating::new(2).unwrap()),
-                load_test: None,
-                red_flags: BTreeMap::new(),
-            },
-        };
-        let line = r.to_line();
-        assert!(line.contains("\"kind\":\"check_in\""), "{line}");
-        assert_eq!(Record::from_line(&line), Ok(r));
-    }
-
-    #[test]
-    fn newer_version_is_refused() {
-        let line = r#"{"v":99,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"note","text":"hi"}"#;
-        assert_eq!(
-            Record::from_line(line),
-            Err(LineError::NewerVersion { found: 99 })
-        );
-    }
-
-    #[test]
-    fn a_newer_version_is_refused_whatever_its_fields_hold() {
-        for (line, found) in [
-            // Fields before `v` that this build would read wrongly: still refused by version.
-            (
-                r#"{"pain":"severe","kind":"check_in","v":2,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02"}"#,
-                2,
-            ),
-            (
-                r#"{"v":2,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"note","text":"hi"}"#,
-                2,
-            ),
-            (
-                r#"{"v":4294967296,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"note","text":"hi"}"#,
-                4_294_967_296,
-            ),
-        ] {
-            assert_eq!(
-                Record::from_line(line),
-                Err(LineError::NewerVersion { found }),
-                "{line}"
-            );
-        }
-    }
-
-    #[test]
-    fn fields_come_in_any_order_and_a_repeated_field_is_refused() {
-        let line = r#"{"text":"only","kind":"note","date":"2026-03-02","at":"2026-03-02T07:30:00+01:00","id":"x","v":1}"#;
-        let record = Record::from_line(line).unwrap();
-        assert_eq!(
-            record.body,
-            RecordBody::Note {
-                text: "only".into()
-            }
-        );
-        assert_eq!(record.id, RecordId("x".into()));
-        // Which of two values was meant cannot be known: the line is bad (issue 12), where it
-        // used to keep the last one silently.
-        let twice = r#"{"text":"first","kind":"note","date":"2026-03-02","text":"last","at":"2026-03-02T07:30:00+01:00","id":"x","v":1}"#;
-        match Record::from_line(twice) {
-            Err(LineError::NotJson(message)) => {
-                assert!(message.contains("given twice"), "{message}")
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn missing_and_mistyped_fields_are_named() {
-        let missing = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"set_done","session":"s","exercise":"e","set":1}"#;
-        assert_eq!(
-            Record::from_line(missing),
-            Err(LineError::Invalid("missing field `pain`".into()))
-        );
-        let mistyped = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"set_done","session":"s","exercise":"e","set":"one","pain":2}"#;
-        assert!(
-            matches!(Record::from_line(mistyped), Err(LineError::Invalid(m)) if m.contains("invalid type: string \"one\", expected u32")),
-        );
-        let unknown = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"teleport"}"#;
-        assert!(
-            matches!(Record::from_line(unknown), Err(LineError::Invalid(m)) if m.starts_with("unknown variant `teleport`, expected one of `programme_chosen`")),
-        );
-        assert_eq!(
-            Record::from_line(r#"{"id":"x"}"#),
-            Err(LineError::NoVersion)
-        );
-        assert!(matches!(
-            Record::from_line(r#"{"v":1,"#),
-            Err(LineError::NotJson(_))
-        ));
-    }
-
-    #[test]
-    fn pain_out_of_scale_is_invalid() {
-        let line = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"check_in","pain":11}"#;
-        assert!(matches!(
-            Record::from_line(line),
-            Err(LineError::Invalid(_))
-        ));
-    }
-
-    #[test]
-    fn milestone_answers_round_trip_and_need_every_field() {
-        let r = Record {
-            v: FORMAT_VERSION,
-            id: RecordId("dev1-000002".into()),
-            at: at(),
-            date: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
-            body: RecordBody::MilestoneAnswered {
-                programme: "return-to-running".into(),
-                milestone: "bone-stress-cleared".into(),
-                yes: true,
-            },
-        };
-        let line = r.to_line();
-        assert!(line.contains("\"kind\":\"milestone_answered\""), "{line}");
-        assert_eq!(Record::from_line(&line), Ok(r));
-        let missing = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"milestone_answered","programme":"p","milestone":"m"}"#;
-        assert_eq!(
-            Record::from_line(missing),
-            Err(LineError::Invalid("missing field `yes`".into()))
-        );
-        let null = r#"{"v":1,"id":"x","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"milestone_answered","programme":"p","milestone":"m","yes":null}"#;
-        assert!(matches!(
-            Record::from_line(null),
-            Err(LineError::Invalid(_))
-        ));
     }
 }

@@ -160,8 +160,9 @@ mod tests {
                 .fixed_offset(),
             minutes: km * 6.0,
             km: Some(km),
-            rpe: Rating::new(4).unwrap(),
-            pain: Rating::new(1).unwrap(),
+            rpe: Some(Rating::new(4).unwrap()),
+            pain: Some(Rating::new(1).unwrap()),
+            imported: None,
         }
     }
 

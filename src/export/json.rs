@@ -3,12 +3,13 @@
 
 use crate::domain::records::Record;
 use crate::export::range::DayRange;
+use crate::store::journal_line;
 
 /// Each record is indented inside the array, so the export reads as JSON and never as journal lines.
 const ELEMENT_INDENT: &str = "  ";
 
 /// A JSON array of the records whose `date` is in `range`, in journal order (time written, then id).
-/// Each element is the record's journal line, so `Record::from_line` reads it back unchanged.
+/// Each element is the record's journal line, so `journal_line::from_line` reads it back unchanged.
 pub fn to_json(records: &[Record], range: DayRange) -> String {
     let mut chosen: Vec<&Record> = records.iter().filter(|r| range.contains(r.date)).collect();
     chosen.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
@@ -17,7 +18,7 @@ pub fn to_json(records: &[Record], range: DayRange) -> String {
     }
     let lines: Vec<String> = chosen
         .iter()
-        .map(|r| format!("{ELEMENT_INDENT}{}", r.to_line()))
+        .map(|r| format!("{ELEMENT_INDENT}{}", journal_line::to_line(r)))
         .collect();
     format!("[\n{}\n]\n", lines.join(",\n"))
 }

@@ -5,11 +5,13 @@
 //! repeats a 90-day story: steady mornings that improve, a step up, a skipped session, a partial
 //! one, a flare with a step down, a mistyped check-in fixed by a correction, a few runs.
 
+use crate::domain::history::History;
 use crate::domain::pain::Rating;
 use crate::domain::plan::{Decision, PlanSnapshot, SnapshotExercise};
 use crate::domain::programme::Rung;
 use crate::domain::reason::Reason;
-use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId, Side};
+use crate::domain::records::{Record, RecordBody, RecordId, Side};
+use crate::store::journal_line::{self, FORMAT_VERSION};
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime, TimeDelta};
 use std::collections::BTreeMap;
 
@@ -55,6 +57,11 @@ pub fn journal(start: NaiveDate, days: u32) -> Vec<Record> {
         day(&mut out, date, n % CYCLE_DAYS, n / CYCLE_DAYS);
     }
     out.records
+}
+
+/// The sample journal replayed as the app replays it (its correction read as a journal line).
+pub fn history(start: NaiveDate, days: u32) -> History {
+    History::replay(journal(start, days), journal_line::apply_fields)
 }
 
 struct Writer {
@@ -373,7 +380,10 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), records.len());
         for r in &records {
-            assert_eq!(Record::from_line(&r.to_line()).as_ref(), Ok(r));
+            assert_eq!(
+                journal_line::from_line(&journal_line::to_line(r)).as_ref(),
+                Ok(r)
+            );
         }
     }
 }

@@ -6,8 +6,9 @@ use chrono::{DateTime, Duration as ChronoDuration, NaiveDate};
 use rehab_coach::domain::history::{History, SessionLog};
 use rehab_coach::domain::plan::{Decision, PlanSnapshot, SnapshotExercise};
 use rehab_coach::domain::programme::{Exercise, ExerciseKind, Programme, Rung};
-use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
+use rehab_coach::domain::records::{Record, RecordBody, RecordId};
 use rehab_coach::domain::session::{Effect, Input, Screen, Session, SessionOptions};
+use rehab_coach::store::journal_line::{FORMAT_VERSION, apply_fields};
 use std::time::{Duration, Instant};
 
 /// The quick fixture plus a walk-run and a timed exercise, with quick-hold as quick-reps' isometric.
@@ -208,7 +209,7 @@ impl Driver {
 
     /// The journal replayed: this session's log.
     pub fn log(&self) -> SessionLog {
-        History::replay(self.journal.clone())
+        History::replay(self.journal.clone(), apply_fields)
             .sessions
             .first()
             .cloned()

@@ -8,8 +8,9 @@ use rehab_coach::domain::history::History;
 use rehab_coach::domain::pain::Rating;
 use rehab_coach::domain::plan::{Decision, Plan, PlanSnapshot, SnapshotExercise};
 use rehab_coach::domain::programme::{Programme, Sides};
-use rehab_coach::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
+use rehab_coach::domain::records::{Record, RecordBody, RecordId};
 use rehab_coach::domain::settings::CoachSettings;
+use rehab_coach::store::journal_line::{FORMAT_VERSION, apply_fields};
 use std::collections::BTreeMap;
 
 pub const FIXTURE: &str = include_str!("../fixtures/coach/two-phase.toml");
@@ -254,7 +255,7 @@ impl Journal {
     }
 
     pub fn history(&self) -> History {
-        History::replay(self.records.clone())
+        History::replay(self.records.clone(), apply_fields)
     }
 
     pub fn plan(&self, day: u32) -> Plan {

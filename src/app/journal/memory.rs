@@ -2,7 +2,8 @@
 
 use super::Journal;
 use crate::domain::history::History;
-use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
+use crate::domain::records::{Record, RecordBody, RecordId};
+use crate::store::journal_line::{FORMAT_VERSION, apply_fields};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
 /// A journal held in memory: for tests and benchmarks. Each append is stamped one minute after
@@ -21,7 +22,7 @@ const MEMORY_FIRST_HOUR: u32 = 7;
 impl MemoryJournal {
     pub fn new(records: Vec<Record>) -> MemoryJournal {
         MemoryJournal {
-            history: History::replay(records.iter().cloned()),
+            history: History::replay(records.iter().cloned(), apply_fields),
             records,
             fail_with: None,
         }
@@ -57,7 +58,7 @@ impl Journal for MemoryJournal {
         };
         self.records.push(record.clone());
         if self.history.extend(vec![record.clone()]).is_err() {
-            self.history = History::replay(self.records.iter().cloned());
+            self.history = History::replay(self.records.iter().cloned(), apply_fields);
         }
         Ok(record)
     }

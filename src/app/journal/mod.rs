@@ -16,6 +16,7 @@ use crate::store::Context;
 use crate::store::journal_file::{
     JournalRead, LineProblem, StoreError, journal_files, read_journal, read_journal_by_block,
 };
+use crate::store::journal_line::apply_fields;
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -262,7 +263,7 @@ fn replayed(read: JournalRead, until: Option<NaiveDate>) -> Replayed {
     } = read;
     let all_known = until.is_none_or(|until| records.iter().all(|r| known_on(r, until)));
     let (history, first_programme_start) = if all_known {
-        let history = History::replay(records);
+        let history = History::replay(records, apply_fields);
         // From the History: with corrections applied.
         let first = history.choices.iter().map(|c| c.start).min();
         (history, first)
@@ -272,7 +273,7 @@ fn replayed(read: JournalRead, until: Option<NaiveDate>) -> Replayed {
         let known = records
             .into_iter()
             .filter(|r| until.is_none_or(|until| known_on(r, until)));
-        (History::replay(known), first)
+        (History::replay(known, apply_fields), first)
     };
     Replayed {
         history,

@@ -1,6 +1,7 @@
 use super::*;
 use crate::domain::pain::Rating;
 use crate::store::journal_file::JournalWriter;
+use crate::store::journal_line;
 use std::collections::BTreeMap;
 
 fn context(data_dir: &Path, today: NaiveDate) -> Context {
@@ -35,7 +36,7 @@ fn chosen(start: NaiveDate) -> RecordBody {
 
 /// The journal on disk, read and replayed whole.
 fn replayed_from_disk(data_dir: &Path) -> History {
-    History::replay(read_journal(data_dir).unwrap().records)
+    History::replay(read_journal(data_dir).unwrap().records, apply_fields)
 }
 
 #[test]
@@ -158,13 +159,13 @@ fn a_journal_that_cannot_be_added_block_by_block_is_replayed_whole() {
     let other = tmp.path().join("journal-0ther0device.jsonl");
     let line = |id: &str, body: RecordBody| -> String {
         let record = Record {
-            v: crate::domain::records::FORMAT_VERSION,
+            v: journal_line::FORMAT_VERSION,
             id: id.into(),
             at: first.at + chrono::Duration::seconds(1),
             date: day(1),
             body,
         };
-        record.to_line() + "\n"
+        journal_line::to_line(&record) + "\n"
     };
     std::fs::write(&other, line("0ther0device-000001", check_in(4))).unwrap();
     let read = FileJournal::open(&ctx, None).unwrap();

@@ -245,7 +245,7 @@ mod tests {
             Reason::new("rule 7", "stale words")
                 .because("no_session_yet", &[("from_rung", 1.0), ("to_rung", 1.0)]),
         ];
-        let text = render(&p, &fixture());
+        let text = render(&p, &fixture(), Units::Km);
         assert!(
             text.contains("      - Quick hold stays at rung 1 (2 × 2 s hold, rest 1 s, effort 3–4/10): no session of this exercise before today, so start here [rule 7]"),
             "{text}"

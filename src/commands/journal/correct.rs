@@ -3,8 +3,9 @@
 use crate::app::journal::{Appender, read_records};
 use crate::cli::CorrectArgs;
 use crate::domain::history::History;
-use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
+use crate::domain::records::{Record, RecordBody, RecordId};
 use crate::store::Context;
+use crate::store::journal_line::{FORMAT_VERSION, apply_fields};
 use anyhow::{Context as _, bail};
 use serde_json::{Map, Value};
 use std::process::ExitCode;
@@ -47,7 +48,7 @@ pub fn run(ctx: &Context, args: CorrectArgs) -> anyhow::Result<ExitCode> {
     };
     let mut records = journal.records;
     records.push(trial);
-    let history = History::replay(records);
+    let history = History::replay(records, apply_fields);
     if let Some(problem) = history
         .correction_problems
         .iter()

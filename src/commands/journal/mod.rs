@@ -10,6 +10,7 @@ use crate::commands::json::versioned;
 use crate::domain::history::History;
 use crate::store::Context;
 use crate::store::journal_file::{JournalRead, JournalWriter, RepairReport};
+use crate::store::journal_line::apply_fields;
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -36,7 +37,7 @@ fn check(ctx: &Context) -> anyhow::Result<ExitCode> {
     let mut journal = read(ctx)?;
     let records = journal.records.len();
     let more = checks::more_problems(ctx, &journal.records);
-    let history = History::replay(std::mem::take(&mut journal.records));
+    let history = History::replay(std::mem::take(&mut journal.records), apply_fields);
     for problem in &history.correction_problems {
         crate::errln!(
             "rehab: note: correction {} of {} is not applied: {}",

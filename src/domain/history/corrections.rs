@@ -5,12 +5,30 @@ use super::CorrectionProblem;
 use crate::domain::records::{Record, RecordBody, RecordId};
 use std::collections::HashMap;
 
+/// A correction's fields put into its target (`null` removes a field), read back as a record, or
+/// the problem's message when the result is not a valid record. Fields are named and read as a
+/// journal line spells them, so the store provides it (`store::journal_line::apply_fields`); the
+/// domain decides which record a correction applies to and which fields may change.
+pub type ApplyFields =
+    fn(&Record, &serde_json::Map<String, serde_json::Value>) -> Result<Record, String>;
+
+/// `ApplyFields` for domain tests, whose journals have no correction to put into a record (that
+/// takes the store's line format: corrections are tested in `store::journal_line`).
+#[cfg(test)]
+pub(crate) fn no_fields(
+    _: &Record,
+    _: &serde_json::Map<String, serde_json::Value>,
+) -> Result<Record, String> {
+    panic!("this test applies no correction: replay it with store::journal_line::apply_fields")
+}
+
 /// Apply every correction to its target, in timestamp order, and drop the correction records.
 /// A correction replaces top-level fields of the target's JSON (`date` included); `v`, `id`,
 /// `kind` and `at` cannot be changed. Only the records a correction targets are looked up and
 /// rewritten: a journal without corrections costs one look at each record.
 pub(super) fn apply_corrections(
     records: Vec<Record>,
+    apply_fields: ApplyFields,
     problems: &mut Vec<CorrectionProblem>,
 ) -> Vec<Record> {
     let is_correction = |r: &Record| matches!(r.body, RecordBody::Correction { .. });
@@ -50,7 +68,7 @@ pub(super) fn apply_corrections(
             });
             continue;
         };
-        match corrected(&out[i], &fields) {
+        match corrected(&out[i], &fields, apply_fields) {
             Ok(fixed) => out[i] = fixed,
             Err(message) => problems.push(CorrectionProblem {
                 correction,
@@ -66,20 +84,11 @@ pub(super) fn apply_corrections(
 fn corrected(
     target: &Record,
     fields: &serde_json::Map<String, serde_json::Value>,
+    apply_fields: ApplyFields,
 ) -> Result<Record, String> {
     const FIXED: [&str; 4] = ["v", "id", "kind", "at"];
     if let Some(bad) = fields.keys().find(|k| FIXED.contains(&k.as_str())) {
         return Err(format!("field \"{bad}\" cannot be corrected"));
     }
-    let mut value = serde_json::to_value(target).map_err(|e| e.to_string())?;
-    if let Some(obj) = value.as_object_mut() {
-        for (k, v) in fields {
-            if v.is_null() {
-                obj.remove(k);
-            } else {
-                obj.insert(k.clone(), v.clone());
-            }
-        }
-    }
-    Record::from_json_value(value).map_err(|e| format!("the corrected record is not valid: {e}"))
+    apply_fields(target, fields)
 }

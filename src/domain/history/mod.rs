@@ -10,8 +10,12 @@ use std::sync::Arc;
 
 mod corrections;
 mod replay;
+
+pub use corrections::ApplyFields;
 #[cfg(test)]
-mod tests;
+pub(crate) use corrections::no_fields;
+#[cfg(test)]
+pub(crate) mod tests;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgrammeChoice {

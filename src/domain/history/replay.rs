@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 impl History {
     /// Replay records (from any number of device journals, in any order) into a History.
-    pub fn replay(records: impl IntoIterator<Item = Record>) -> History {
+    /// Corrections put their fields into their targets with `apply_fields` (the store's
+    /// `journal_line::apply_fields`).
+    pub fn replay(records: impl IntoIterator<Item = Record>, apply_fields: ApplyFields) -> History {
         let mut records: Vec<Record> = records.into_iter().collect();
         // Timestamp order across devices; ids break ties so the result never depends on input order.
         records.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
@@ -14,7 +16,7 @@ impl History {
             latest: records.last().map(RecordKey::of),
             ..History::default()
         };
-        let records = apply_corrections(records, &mut history.correction_problems);
+        let records = apply_corrections(records, apply_fields, &mut history.correction_problems);
         history.add_sorted(records, SessionIndex::default());
         history
     }

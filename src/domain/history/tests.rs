@@ -1,11 +1,12 @@
-//! Replay, corrections and extending, checked on small journals.
+//! Replay and extending, checked on small journals. Corrections that put fields into a record
+//! are read through the journal line format: their tests are the store's (`journal_line`).
 
 use super::*;
-use crate::domain::records::FORMAT_VERSION;
 
-fn rec(id: &str, day: u32, minute: u32, body: RecordBody) -> Record {
+/// A record of March 2026 (`day`, 07:`minute` UTC); the store's correction tests use these too.
+pub(crate) fn rec(id: &str, day: u32, minute: u32, body: RecordBody) -> Record {
     Record {
-        v: FORMAT_VERSION,
+        v: 1,
         id: RecordId(id.into()),
         at: DateTime::parse_from_rfc3339(&format!("2026-03-{day:02}T07:{minute:02}:00+00:00"))
             .unwrap(),
@@ -14,52 +15,13 @@ fn rec(id: &str, day: u32, minute: u32, body: RecordBody) -> Record {
     }
 }
 
-fn checkin(pain: i64) -> RecordBody {
+pub(crate) fn checkin(pain: i64) -> RecordBody {
     RecordBody::CheckIn {
         pain: Some(Rating::new(pain).unwrap()),
         stiffness: None,
         load_test: None,
         red_flags: BTreeMap::new(),
     }
-}
-
-/// A check-in of pain 6 on 2 March, corrected the next day to `pain`.
-fn checkin_corrected_to(pain: i64) -> History {
-    let mut fields = serde_json::Map::new();
-    fields.insert("pain".into(), serde_json::json!(pain));
-    History::replay(vec![
-        rec("a-1", 2, 0, checkin(6)),
-        rec(
-            "a-2",
-            3,
-            0,
-            RecordBody::Correction {
-                target: RecordId("a-1".into()),
-                fields,
-                reason: None,
-            },
-        ),
-    ])
-}
-
-#[test]
-fn correction_replaces_a_field() {
-    let h = checkin_corrected_to(2);
-    assert_eq!(
-        h.morning_pain(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()),
-        Rating::new(2).ok()
-    );
-    assert!(h.correction_problems.is_empty());
-}
-
-#[test]
-fn bad_correction_is_reported_not_applied() {
-    let h = checkin_corrected_to(12);
-    assert_eq!(
-        h.morning_pain(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()),
-        Rating::new(6).ok()
-    );
-    assert_eq!(h.correction_problems.len(), 1);
 }
 
 fn started() -> RecordBody {
@@ -93,14 +55,17 @@ fn set_of(session: &str) -> RecordBody {
 
 #[test]
 fn interleaved_sessions_get_their_own_sets() {
-    let h = History::replay(vec![
-        rec("a-1", 2, 0, started()),
-        rec("a-2", 2, 1, started()),
-        rec("a-3", 2, 2, set_of("a-1")),
-        rec("a-4", 2, 3, set_of("a-2")),
-        rec("a-5", 2, 4, set_of("a-1")),
-        rec("a-6", 2, 5, set_of("nowhere")),
-    ]);
+    let h = History::replay(
+        vec![
+            rec("a-1", 2, 0, started()),
+            rec("a-2", 2, 1, started()),
+            rec("a-3", 2, 2, set_of("a-1")),
+            rec("a-4", 2, 3, set_of("a-2")),
+            rec("a-5", 2, 4, set_of("a-1")),
+            rec("a-6", 2, 5, set_of("nowhere")),
+        ],
+        no_fields,
+    );
     let sets: Vec<Vec<&str>> = h
         .sessions
         .iter()
@@ -114,10 +79,10 @@ fn replay_ignores_input_order() {
     let a = vec![rec("a-1", 2, 0, checkin(3)), rec("b-1", 2, 5, checkin(4))];
     let mut b = a.clone();
     b.reverse();
-    assert_eq!(History::replay(a), History::replay(b));
+    assert_eq!(History::replay(a, no_fields), History::replay(b, no_fields));
 }
 
-fn note(text: &str) -> RecordBody {
+pub(crate) fn note(text: &str) -> RecordBody {
     RecordBody::Note { text: text.into() }
 }
 
@@ -133,12 +98,16 @@ fn extending_gives_what_replaying_everything_gives() {
         rec("a-7", 4, 0, note("sore")),
     ];
     for cut in 0..=all.len() {
-        let before = History::replay(all[..cut].to_vec());
+        let before = History::replay(all[..cut].to_vec(), no_fields);
         let mut extended = before.clone();
         if extended.extend(all[cut..].to_vec()).is_err() {
             panic!("cut at {cut}: not extendable");
         }
-        assert_eq!(extended, History::replay(all.clone()), "cut at {cut}");
+        assert_eq!(
+            extended,
+            History::replay(all.clone(), no_fields),
+            "cut at {cut}"
+        );
     }
 }
 
@@ -151,12 +120,12 @@ fn a_session_dated_earlier_is_placed_in_order() {
         rec("a-2", 3, 0, started()),
         rec("a-3", 4, 0, started()),
     ];
-    let mut after = History::replay(earlier.clone());
+    let mut after = History::replay(earlier.clone(), no_fields);
     after.extend(vec![backfilled.clone()]).unwrap();
     assert_eq!(after.sessions[1].id, RecordId("a-9".into()));
     let mut all = earlier;
     all.push(backfilled);
-    assert_eq!(after, History::replay(all));
+    assert_eq!(after, History::replay(all, no_fields));
 }
 
 #[test]
@@ -169,10 +138,10 @@ fn extending_refuses_what_could_change_the_past() {
         reason: None,
     };
     let base = || {
-        History::replay(vec![
-            rec("a-1", 2, 0, started()),
-            rec("a-2", 3, 0, checkin(4)),
-        ])
+        History::replay(
+            vec![rec("a-1", 2, 0, started()), rec("a-2", 3, 0, checkin(4))],
+            no_fields,
+        )
     };
     let cases: [(&str, Vec<Record>, NotExtendable); 3] = [
         (
@@ -197,49 +166,31 @@ fn extending_refuses_what_could_change_the_past() {
         assert_eq!(history.extend(records), Err(why), "{what}");
         assert_eq!(history, before, "{what}: refused, so unchanged");
     }
-    let mut pending = History::replay(vec![rec(
-        "a-1",
-        2,
-        0,
-        RecordBody::Correction {
-            target: RecordId("nowhere".into()),
-            fields: serde_json::Map::new(),
-            reason: None,
-        },
-    )]);
+    let mut pending = History::replay(
+        vec![rec(
+            "a-1",
+            2,
+            0,
+            RecordBody::Correction {
+                target: RecordId("nowhere".into()),
+                fields: serde_json::Map::new(),
+                reason: None,
+            },
+        )],
+        no_fields,
+    );
     assert_eq!(
         pending.extend(vec![rec("a-2", 3, 0, note("x"))]),
         Err(NotExtendable::PendingCorrectionProblems)
     );
-    let mut twice = History::replay(vec![
-        rec("a-1", 2, 0, started()),
-        rec("a-1", 2, 1, started()),
-    ]);
+    let mut twice = History::replay(
+        vec![rec("a-1", 2, 0, started()), rec("a-1", 2, 1, started())],
+        no_fields,
+    );
     assert_eq!(
         twice.extend(vec![rec("a-2", 3, 0, set_of("a-1"))]),
         Err(NotExtendable::DuplicateSessionIds)
     );
-}
-
-#[test]
-fn first_and_last_day_span_every_record_but_corrections() {
-    let h = History::replay(vec![
-        rec("a-1", 4, 0, checkin(3)),
-        rec("a-2", 2, 0, note("x")),
-        rec(
-            "a-3",
-            9,
-            0,
-            RecordBody::Correction {
-                target: RecordId("a-1".into()),
-                fields: serde_json::Map::new(),
-                reason: None,
-            },
-        ),
-    ]);
-    let day = |d| NaiveDate::from_ymd_opt(2026, 3, d);
-    assert_eq!((h.first_day, h.last_day), (day(2), day(4)));
-    assert_eq!(h.latest.map(|k| k.id), Some(RecordId("a-3".into())));
 }
 
 fn chosen(programme: &str) -> RecordBody {
@@ -270,7 +221,7 @@ fn an_unfinished_session_holds_its_day_until_left_or_a_programme_change() {
         rec("a-1", 1, 0, chosen("a")),
         rec("a-2", 2, 10, started_in("a")),
     ];
-    let held = History::replay(base.clone());
+    let held = History::replay(base.clone(), no_fields);
     assert_eq!(
         held.unfinished_session(day).map(|s| s.id.as_str()),
         Some("a-2")
@@ -285,17 +236,25 @@ fn an_unfinished_session_holds_its_day_until_left_or_a_programme_change() {
             session: RecordId("a-2".into()),
         },
     ));
-    assert!(History::replay(left).unfinished_session(day).is_none());
+    assert!(
+        History::replay(left, no_fields)
+            .unfinished_session(day)
+            .is_none()
+    );
     // Another programme chosen after it started: its claim ends, also back on the first.
     let mut switched = base.clone();
     switched.push(rec("a-3", 2, 12, chosen("b")));
     assert!(
-        History::replay(switched.clone())
+        History::replay(switched.clone(), no_fields)
             .unfinished_session(day)
             .is_none()
     );
     switched.push(rec("a-4", 2, 13, chosen("a")));
-    assert!(History::replay(switched).unfinished_session(day).is_none());
+    assert!(
+        History::replay(switched, no_fields)
+            .unfinished_session(day)
+            .is_none()
+    );
     // A later session of the day, finished: the earlier one no longer holds the day.
     let mut later = base;
     later.push(rec("a-3", 2, 20, started_in("a")));
@@ -310,5 +269,9 @@ fn an_unfinished_session_holds_its_day_until_left_or_a_programme_change() {
             note: None,
         },
     ));
-    assert!(History::replay(later).unfinished_session(day).is_none());
+    assert!(
+        History::replay(later, no_fields)
+            .unfinished_session(day)
+            .is_none()
+    );
 }

@@ -1,7 +1,7 @@
 //! Histories for the insight tests: the 90-day sample story, and a small one built from the days
 //! sessions were done and the days with a flare.
 
-use crate::domain::history::History;
+use crate::domain::history::{History, no_fields};
 use crate::domain::pain::Rating;
 use crate::domain::plan::{Decision, PlanSnapshot, SnapshotExercise};
 use crate::domain::programme::{Programme, Rung};
@@ -13,11 +13,9 @@ use std::collections::BTreeMap;
 /// The id of the programme `with_flares` chooses.
 pub const PROGRAMME: &str = "p";
 
+/// The sample as the app replays it (its correction applied through the journal line format).
 pub fn sample(days: u32) -> History {
-    History::replay(sample::journal(
-        NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
-        days,
-    ))
+    sample::history(NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(), days)
 }
 
 /// The sample's programme (`tests/fixtures/quick.toml`), planning `per_week` sessions a week.
@@ -52,7 +50,7 @@ fn rec(n: usize, d: u32, body: RecordBody) -> Record {
 /// Programme `PROGRAMME` chosen on March 1st, a finished session (one set, so trained) on each of
 /// `session_days`, and a morning pain of 8/10 on each of `flare_days`.
 pub fn with_flares(session_days: &[u32], flare_days: &[u32]) -> History {
-    History::replay(flare_records(session_days, flare_days))
+    History::replay(flare_records(session_days, flare_days), no_fields)
 }
 
 fn flare_records(session_days: &[u32], flare_days: &[u32]) -> Vec<Record> {
@@ -130,7 +128,7 @@ fn flare_records(session_days: &[u32], flare_days: &[u32]) -> Vec<Record> {
 pub fn with_partial(session_days: &[u32], partial_days: &[u32]) -> History {
     let mut records = flare_records(session_days, &[]);
     records.extend(partial_records(partial_days));
-    History::replay(records)
+    History::replay(records, no_fields)
 }
 
 fn partial_records(partial_days: &[u32]) -> Vec<Record> {
@@ -209,11 +207,12 @@ pub fn with_runs(story: RunStory) -> History {
                     RecordBody::RunLogged {
                         minutes,
                         km: Some(km),
-                        rpe: Rating::new(4).unwrap(),
-                        pain: Rating::new(pain).unwrap(),
+                        rpe: Some(Rating::new(4).unwrap()),
+                        pain: Some(Rating::new(pain).unwrap()),
+                        imported: None,
                     },
                 )
             }),
     );
-    History::replay(records)
+    History::replay(records, no_fields)
 }

@@ -28,7 +28,8 @@ pub use reader::{
 pub use repair::RepairReport;
 pub use writer::{JournalWriter, Written, lock_file_name};
 
-use crate::domain::records::{LineError, Record};
+use crate::domain::records::Record;
+use crate::store::journal_line::LineError;
 use std::fmt;
 use std::path::PathBuf;
 

@@ -3,7 +3,8 @@
 
 use super::device::is_valid_device_id;
 use super::{JournalRead, LineProblem, StoreError};
-use crate::domain::records::{LineError, Record, RecordBody};
+use crate::domain::records::{Record, RecordBody};
+use crate::store::journal_line::{self, LineError};
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
@@ -108,14 +109,14 @@ pub fn raw_lines(contents: &[u8]) -> impl Iterator<Item = RawLine<'_>> {
     })
 }
 
-/// Parse one raw line: `Record::from_line` on its text. A UTF-8 byte order mark before it (an
-/// editor's, at the start of the file) is ignored; a key given twice in one object makes the
+/// Parse one raw line: `journal_line::from_line` on its text. A UTF-8 byte order mark before it
+/// (an editor's, at the start of the file) is ignored; a key given twice in one object makes the
 /// line bad (which value was meant cannot be known).
 pub fn parse_line(bytes: &[u8]) -> Result<Record, LineError> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| LineError::NotJson(format!("not UTF-8 text: {e}")))?
         .trim_start_matches('\u{FEFF}');
-    let record = Record::from_line(text)?;
+    let record = journal_line::from_line(text)?;
     if may_hide_a_repeated_key(&record.body) {
         super::unique_keys::check(text).map_err(LineError::NotJson)?;
     }
@@ -330,7 +331,7 @@ mod tests {
     }
 
     #[test]
-    fn parse_line_agrees_with_record_from_line() {
+    fn parse_line_agrees_with_journal_line_from_line() {
         let lines = [
             r#"{"v":1,"id":"d-1","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"check_in","pain":3}"#,
             r#"{"v":1,"id":"d-2","at":"2026-03-02T07:30:00+01:00","date":"2026-03-02","kind":"run_logged","minutes":24.5,"rpe":4,"pain":2}"#,
@@ -345,7 +346,7 @@ mod tests {
         for line in lines {
             assert_eq!(
                 parse_line(line.as_bytes()),
-                Record::from_line(line),
+                journal_line::from_line(line),
                 "{line}"
             );
         }

@@ -9,7 +9,8 @@ use super::device::{Machine, default_machine_local_dir, ensure_device_id};
 use super::fault::point;
 use super::fs_util::{create_private_dir, open_private_append, open_private_rw, sync_dir};
 use super::reader::journal_file_name;
-use crate::domain::records::{FORMAT_VERSION, Record, RecordBody, RecordId};
+use crate::domain::records::{Record, RecordBody, RecordId};
+use crate::store::journal_line::{self, FORMAT_VERSION};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -125,7 +126,7 @@ impl JournalWriter {
             bytes.push(b'\n');
         }
         for record in &records {
-            bytes.extend_from_slice(record.to_line().as_bytes());
+            bytes.extend_from_slice(journal_line::to_line(record).as_bytes());
             bytes.push(b'\n');
         }
         let written = point("append")

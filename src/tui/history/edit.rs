@@ -153,6 +153,7 @@ mod tests {
     use super::*;
     use crate::domain::history::History;
     use crate::export::sample;
+    use crate::store::journal_line::apply_fields;
 
     #[test]
     fn form_accepts_the_scale_only() {
@@ -174,7 +175,7 @@ mod tests {
     #[test]
     fn backfilled_session_repeats_the_plan_with_sides() {
         let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
-        let history = History::replay(sample::journal(start, 1));
+        let history = History::replay(sample::journal(start, 1), apply_fields);
         let template = &history.sessions[0];
         let day = start.succ_opt().unwrap();
         let backfill = BackfilledSession::repeating(

@@ -9,9 +9,9 @@
 
 use super::de_key::{Key, key_name};
 use super::time_text::{Day, Stamp};
-use super::{ImportedRun, Record, RecordBody, RecordId, Side};
 use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
+use crate::domain::records::{ImportedRun, Record, RecordBody, RecordId, Side};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::de::value::MapDeserializer;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
