@@ -30,7 +30,9 @@ pub fn weekly_table(out: &mut String, data: &ReportData, sessions: &[SessionPain
     };
     let _ = writeln!(
         out,
-        "Days: ✓ done, ½ partial, ✗ missed, ! flare. Pain, stiffness and load test are 0–10.\n"
+        "Days: ✓ done, ½ partial, ✗ missed (no set logged on a day the programme planned one), \
+         ! flare (morning pain or pain after above {}/10). Pain, stiffness and load test are 0–10.\n",
+        data.settings.amber_max
     );
     let _ = writeln!(
         out,
