@@ -80,7 +80,7 @@ pub enum Command {
     Correct(CorrectArgs),
     /// Export the journal as CSV or JSON.
     Export(ExportArgs),
-    /// Write a Markdown report for a physiotherapist.
+    /// Write a report for a physiotherapist: Markdown, or one printable HTML page of plots.
     Report(ReportArgs),
     /// Print where files live.
     Paths {
@@ -291,6 +291,12 @@ pub enum ExportFormat {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
+}
+
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// csv: one row per set, check-in, run and note (columns in docs/export.md); json: every record.
@@ -309,9 +315,16 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
+    /// md: a one-page summary, then the weekly table and notes; html: one self-contained page of
+    /// plots that prints on two A4 pages.
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ReportFormat,
     /// First day to include.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub since: Option<NaiveDate>,
+    /// Last day to include.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<NaiveDate>,
     /// Write to this file (owner-only, replaced whole) instead of standard output; `-` is standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -48,17 +48,28 @@ fn catalogue(running: bool) -> Catalogue {
     }
 }
 
-/// Each kind's count as the report's adherence table states it.
+/// Each kind's count as the report's summary states it: "**Sessions**: 49 done, 1 partial,
+/// 1 missed: adherence … ; 3 flare and 7 rest days."
 fn report_counts(report: &str) -> BTreeMap<String, usize> {
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("- **Sessions**: "))
+        .unwrap_or_else(|| panic!("no Sessions line in the report:\n{report}"));
+    let words: Vec<&str> = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     DayKind::ALL
         .iter()
         .map(|kind| {
-            let prefix = format!("| {} {} | ", kind.symbol(), kind.word());
-            let line = report
-                .lines()
-                .find(|l| l.starts_with(&prefix))
-                .unwrap_or_else(|| panic!("no {prefix:?} row in the report"));
-            let count = line[prefix.len()..].trim_end_matches(" |").parse().unwrap();
+            // "<n> done", "<n> flare and …": the number just before the kind's word.
+            let at = words
+                .iter()
+                .position(|w| *w == kind.word())
+                .unwrap_or_else(|| panic!("no {} in {line:?}", kind.word()));
+            let count = words[at - 1]
+                .parse()
+                .unwrap_or_else(|_| panic!("no count before {} in {line:?}", kind.word()));
             (kind.word().to_string(), count)
         })
         .collect()

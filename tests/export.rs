@@ -201,7 +201,7 @@ fn csv_has_clinician_visits_referrals_and_milestone_answers() {
         (day(7).to_string().as_str(), "stance: yes")
     );
     assert!(rows.iter().all(|r| r.len() == 17));
-    // The report lists them with their days.
+    // The report lists them with their days, and the visit with what was noted.
     let text = export::report(
         &history,
         &catalogue(),
@@ -210,12 +210,25 @@ fn csv_has_clinician_visits_referrals_and_milestone_answers() {
         DayRange::default(),
     );
     for line in [
-        format!("| {} | a clinician saw the person (after a stop) |", day(5)),
-        format!("| {} | referral acknowledged (rising_trend) |", day(6)),
-        format!("| {} | milestone \"stance\" answered yes |", day(7)),
+        format!(
+            "| {} | clinician: a clinician saw the person: \"physio: carry on\" | – |",
+            day(5)
+        ),
+        format!(
+            "| {} | referral: referral acknowledged (morning pain rising day after day) | – |",
+            day(6)
+        ),
+        format!(
+            "| {} | clinician: milestone \"stance\" answered yes | – |",
+            day(7)
+        ),
     ] {
         assert!(text.contains(&line), "{line} missing from:\n{text}");
     }
+    assert!(text.contains(&format!(
+        "- **Clinician**: {} a clinician saw the person: \"physio: carry on\"",
+        day(5)
+    )));
 }
 
 #[test]

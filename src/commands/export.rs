@@ -3,7 +3,7 @@
 
 use crate::app::journal::{FileJournal, Journal, read_records};
 use crate::app::settings::coach_settings;
-use crate::cli::{ExportArgs, ExportFormat, ReportArgs};
+use crate::cli::{ExportArgs, ExportFormat, ReportArgs, ReportFormat};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::history::History;
 use crate::domain::settings::CoachSettings;
@@ -17,7 +17,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
-    check_range(&args)?;
+    check_range(args.since, args.until)?;
     let journal = read(ctx)?;
     let range = DayRange::new(args.since, args.until);
     let text = match args.format {
@@ -33,17 +33,17 @@ pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
+    check_range(args.since, args.until)?;
     let journal = FileJournal::from_read(ctx, read(ctx)?, None);
     let history = journal.history();
     let catalogue = load_catalogue(&ctx.programmes_dir());
     let settings = settings_for(ctx, history, &catalogue);
-    let text = export::report(
-        history,
-        &catalogue,
-        &settings,
-        ctx.today,
-        DayRange::new(args.since, None),
-    );
+    let range = DayRange::new(args.since, args.until);
+    let make = match args.format {
+        ReportFormat::Md => export::report,
+        ReportFormat::Html => export::report_html,
+    };
+    let text = make(history, &catalogue, &settings, ctx.today, range);
     emit(ctx, args.output.as_deref(), &text)
 }
 
@@ -57,8 +57,11 @@ fn settings_for(ctx: &Context, history: &History, catalogue: &Catalogue) -> Coac
     coach_settings(&loaded.config, programme)
 }
 
-fn check_range(args: &ExportArgs) -> anyhow::Result<()> {
-    if let (Some(since), Some(until)) = (args.since, args.until)
+fn check_range(
+    since: Option<chrono::NaiveDate>,
+    until: Option<chrono::NaiveDate>,
+) -> anyhow::Result<()> {
+    if let (Some(since), Some(until)) = (since, until)
         && since > until
     {
         bail!("--since {since} is after --until {until}: swap them");

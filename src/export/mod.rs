@@ -6,11 +6,11 @@ pub mod csv;
 pub mod json;
 pub mod range;
 pub mod report;
-mod report_checks;
 #[cfg(any(test, feature = "test-support"))]
 pub mod sample;
 
 pub use csv::to_csv;
 pub use json::to_json;
 pub use range::DayRange;
+pub use report::html::report_html;
 pub use report::report;

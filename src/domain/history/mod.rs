@@ -190,6 +190,8 @@ pub struct History {
     pub notes: Vec<NoteLog>,
     /// Days on which the person confirmed a clinician had seen them after a stop.
     pub clinician_seen: Vec<NaiveDate>,
+    /// (day, note) of the clinician visits recorded with a note (the report shows them).
+    pub clinician_notes: Vec<(NaiveDate, String)>,
     /// (day, reason) of acknowledged referrals.
     pub referrals_acknowledged: Vec<(NaiveDate, String)>,
     /// Answers to phase milestone questions, in replay order (the latest per milestone counts).

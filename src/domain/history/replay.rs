@@ -179,7 +179,12 @@ impl History {
                     imported,
                 }),
                 RecordBody::Note { text } => history.notes.push(NoteLog { id, date, text }),
-                RecordBody::ClinicianSeen { .. } => history.clinician_seen.push(date),
+                RecordBody::ClinicianSeen { note } => {
+                    history.clinician_seen.push(date);
+                    if let Some(note) = note {
+                        history.clinician_notes.push((date, note));
+                    }
+                }
                 RecordBody::ReferralAcknowledged { reason } => {
                     history.referrals_acknowledged.push((date, reason))
                 }
