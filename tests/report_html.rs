@@ -12,9 +12,9 @@ use rehab_coach::domain::insight;
 use rehab_coach::domain::pain::Rating;
 use rehab_coach::domain::programme_check::parse_programme;
 use rehab_coach::domain::records::{Record, RecordBody, RecordId};
-use rehab_coach::store::journal_line::{FORMAT_VERSION, apply_fields};
 use rehab_coach::domain::settings::CoachSettings;
 use rehab_coach::export::{self, DayRange, sample};
+use rehab_coach::store::journal_line::{FORMAT_VERSION, apply_fields};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
@@ -205,7 +205,10 @@ fn each_plot_draws_the_expected_points() {
     assert!(html.contains("data-mark=\"up\"") && html.contains("data-mark=\"down\""));
 
     let runs: Vec<_> = history.runs.iter().filter(|r| in_period(r.date)).collect();
-    let painful = runs.iter().filter(|r| r.pain.is_some_and(|p| p.value() > 2)).count();
+    let painful = runs
+        .iter()
+        .filter(|r| r.pain.is_some_and(|p| p.value() > 2))
+        .count();
     assert_eq!(count(&points, "runs", "painful-run"), painful);
     assert_eq!(count(&points, "runs", "run"), runs.len() - painful);
     assert_eq!(painful, 1);

@@ -209,13 +209,7 @@ impl<'a> DayClassifier<'a> {
                 .filter(|s| red(s.pain_after()))
                 .map(|s| s.date),
         );
-        flares.extend(
-            history
-                .runs
-                .iter()
-                .filter(|r| red(r.pain))
-                .map(|r| r.date),
-        );
+        flares.extend(history.runs.iter().filter(|r| red(r.pain)).map(|r| r.date));
         DayClassifier {
             history,
             programmes,

@@ -3,8 +3,8 @@
 
 use super::data::ReportData;
 use crate::domain::insight::{self, PlanChange};
-use crate::domain::plan::Decision;
 use crate::domain::phrase::PlanWords;
+use crate::domain::plan::Decision;
 use crate::domain::reason::Reason;
 use chrono::NaiveDate;
 
