@@ -129,6 +129,14 @@ fn plateau(j: &mut Journal, last_week: [u8; 7], every: u32) {
     }
 }
 
+/// `plateau` with a session every other day and an easy 3 km run on each day between.
+fn plateau_with_runs(j: &mut Journal) {
+    plateau(j, [4; 7], 2);
+    for d in (1..56).step_by(2) {
+        j.run(d, 3.0, 2);
+    }
+}
+
 /// Each day in `days`: the bridge is stepped down from rung 2 (the day before) to the floor.
 fn floor_sends(j: &mut Journal, days: &[u32]) {
     for d in 0..=17 {
@@ -213,6 +221,8 @@ fn cases() -> Vec<Case> {
         c("rule 5 improvement at MCID is meaningful", |j| plateau(j, [2; 7], 1), 56, Target::Day, Decision::Hold, "phase exit"),
         // Not adherent: no referral; every other day also gives too few settled mornings after a session to leave P1.
         c("rule 5 not adherent (every other day)", |j| plateau(j, [4; 7], 2), 56, BRIDGE, Decision::Progress, "rule 11"),
+        c("rule 5 runs on the days between do not count without running in the plan", plateau_with_runs, 56, BRIDGE, Decision::Progress, "rule 11"),
+        Case { programme: running, ..c("rule 5 runs on the days between count where running is planned", plateau_with_runs, 56, Target::Day, refer(ReferReason::Plateau), "rule 5") },
         // Low baselines: a 2-point change from 0–2 cannot happen; mornings in the green zone are doing well.
         c("rule 5 never at a 0/10 baseline", flat_mornings::<0>, 56, Target::Day, Decision::Hold, "phase exit"),
         c("rule 5 never at a 1/10 baseline", flat_mornings::<1>, 56, Target::Day, Decision::Hold, "phase exit"),

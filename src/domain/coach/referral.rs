@@ -173,7 +173,18 @@ impl Context<'_> {
             .max()
             .unwrap_or(DAYS_PER_WEEK);
         let planned = f64::from(days) * f64::from(per_week) / f64::from(DAYS_PER_WEEK);
-        let done: BTreeSet<NaiveDate> = self.sessions_oldest_first().map(|x| x.date).collect();
+        let mut done: BTreeSet<NaiveDate> = self.sessions_oldest_first().map(|x| x.date).collect();
+        // Where running is part of the plan, a day with a run is a day trained, as in the day
+        // classification (docs/coach.md, "Runs in the day count").
+        if self.programme.rules.running_caps {
+            done.extend(
+                self.history
+                    .runs
+                    .iter()
+                    .map(|r| r.date)
+                    .filter(|d| *d >= start && *d < self.today),
+            );
+        }
         let adherence = if planned > 0.0 {
             (done.len() as f64 / planned).min(1.0)
         } else {
