@@ -689,6 +689,31 @@ fn frequency_decides_what_is_due() {
     assert!(!exercise(&j.plan(3), "bridge").due_today);
 }
 
+#[test]
+fn a_logged_run_is_the_walk_run_done_where_running_is_planned() {
+    let mut j = Journal::new(running());
+    j.mornings(0, &[2, 2, 2, 2, 2]);
+    assert!(exercise(&j.plan(3), "walk-run").due_today, "no run yet");
+    j.run(3, 3.0, 2);
+    assert!(
+        !exercise(&j.plan(3), "walk-run").due_today,
+        "run logged today"
+    );
+    // 3 per week: a run counts for the days apart as its sets would.
+    assert!(
+        !exercise(&j.plan(4), "walk-run").due_today,
+        "the day after a run"
+    );
+    assert!(exercise(&j.plan(5), "walk-run").due_today, "two days after");
+    // Without running in the plan a run is not the exercise.
+    let mut p = running();
+    p.rules.running_caps = false;
+    let mut k = Journal::new(p);
+    k.mornings(0, &[2, 2, 2, 2]);
+    k.run(3, 3.0, 2);
+    assert!(exercise(&k.plan(3), "walk-run").due_today);
+}
+
 /// A journal with walk-run sessions (3 per week) on `days`.
 fn runs_on(days: &[u32]) -> Journal {
     let mut p = running();

@@ -2,7 +2,7 @@
 
 use super::DAYS_PER_WEEK;
 use super::context::Context;
-use crate::domain::programme::{Exercise, Frequency};
+use crate::domain::programme::{Exercise, ExerciseKind, Frequency};
 use chrono::NaiveDate;
 
 impl Context<'_> {
@@ -14,8 +14,22 @@ impl Context<'_> {
     pub fn due_today(&self, exercise: &Exercise, frequency: &Frequency) -> bool {
         let has_sets =
             |s: &&crate::domain::history::SessionLog| s.sets_of(&exercise.id).next().is_some();
+        // A logged run is the walk-run exercise done, where running is part of the plan (as in
+        // the day classification): a run today, or on a recent day, counts like its sets.
+        let run_days: Vec<NaiveDate> =
+            if exercise.kind == ExerciseKind::Interval && self.programme.rules.running_caps {
+                self.history
+                    .runs
+                    .iter()
+                    .map(|r| r.date)
+                    .filter(|d| *d <= self.today)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+        let ran_today = u32::from(run_days.contains(&self.today));
         let per_day = frequency.per_day.unwrap_or(1).max(1);
-        let done_today = self.sessions_today().filter(has_sets).count() as u32;
+        let done_today = self.sessions_today().filter(has_sets).count() as u32 + ran_today;
         if done_today >= per_day {
             return false;
         }
@@ -30,7 +44,12 @@ impl Context<'_> {
             .days_apart
             .unwrap_or(DAYS_PER_WEEK / per_week)
             .max(1);
-        let last: Option<NaiveDate> = self.sessions_newest_first().find(has_sets).map(|s| s.date);
+        let last_run = run_days.iter().copied().filter(|d| *d < self.today).max();
+        let last: Option<NaiveDate> = self
+            .sessions_newest_first()
+            .find(has_sets)
+            .map(|s| s.date)
+            .max(last_run);
         if last.is_some_and(|d| (self.today - d).num_days() < i64::from(gap)) {
             return false;
         }
@@ -43,7 +62,14 @@ impl Context<'_> {
             .take_while(|s| s.date >= window_start)
             .filter(has_sets)
             .map(|s| s.date)
+            .chain(
+                run_days
+                    .iter()
+                    .copied()
+                    .filter(|d| *d >= window_start && *d < self.today),
+            )
             .collect();
+        days.sort_unstable();
         days.dedup();
         (days.len() as u32) < per_week
     }
