@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod screens;
 pub mod session_view;
 pub mod size;
+pub mod speech;
 pub mod terminal;
 pub mod theme;
 pub mod view;
@@ -27,6 +28,10 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     let catalogue = load_catalogue(&ctx.programmes_dir());
     let journal = crate::app::journal::FileJournal::open(ctx, None)?;
     let mut guard = terminal::TerminalGuard::enter()?;
+    let voice = speech::VoiceSetup::detect(&loaded.config);
+    let speaker = voice
+        .program
+        .and_then(|program| speech::Speaker::start(program).ok());
     let theme = theme::Theme::from_env(loaded.config.theme);
     let mut app = app::App::new(
         Box::new(journal),
@@ -39,11 +44,18 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     if let Some(warning) = loaded.warnings.first() {
         app.message.get_or_insert_with(|| warning.clone());
     }
+    app.set_voice(
+        speaker.as_ref().map(|s| s.program().name()),
+        voice.on && speaker.is_some(),
+        voice.note,
+    );
     // A `--date` pins the day; otherwise the app follows the local calendar across midnight.
     let clock = clock::SystemClock {
         pinned: ctx.date_given.then_some(ctx.today),
     };
-    let result = event_loop::run(&mut guard, &mut app, &clock);
+    let result = event_loop::run(&mut guard, &mut app, &clock, speaker.as_ref());
+    // Stops the speech still going before the terminal is given back.
+    drop(speaker);
     drop(guard);
     result.map_err(|e| {
         anyhow::anyhow!("the terminal stopped answering ({e}); everything finished was saved")
