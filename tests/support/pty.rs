@@ -29,6 +29,7 @@ pub fn dirs() -> Dirs {
 
 /// Fresh dirs with this config.toml and, besides the quick fixture, the one-timed-set
 /// programme as `a-timed.toml` (it sorts before quick.toml: `G` still picks the quick one).
+/// The voice is off unless the config sets it: tests never speak through the speakers.
 pub fn dirs_with(config_toml: &str) -> Dirs {
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("data");
@@ -47,7 +48,12 @@ pub fn dirs_with(config_toml: &str) -> Dirs {
         config.join("programmes/a-timed.toml"),
     )
     .unwrap();
-    std::fs::write(config.join("config.toml"), config_toml).unwrap();
+    let silent = if config_toml.contains("voice") {
+        ""
+    } else {
+        "voice = \"off\"\n"
+    };
+    std::fs::write(config.join("config.toml"), format!("{config_toml}{silent}")).unwrap();
     Dirs {
         _root: root,
         data,
