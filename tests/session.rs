@@ -797,7 +797,7 @@ fn plan_exercise_missing_from_the_programme_is_left_out_and_said() {
 
 // ---- every input in every state ----
 
-const INPUTS: [Input; 16] = [
+const INPUTS: [Input; 17] = [
     Input::Confirm,
     Input::Rate(4),
     Input::Pause,
@@ -813,6 +813,7 @@ const INPUTS: [Input; 16] = [
     Input::Char('x'),
     Input::Backspace,
     Input::ToggleBell,
+    Input::ToggleVoice,
     Input::TogglePacing,
 ];
 
@@ -827,6 +828,7 @@ fn outcome(d: &mut Driver, input: Input) -> (Screen, &'static str, Vec<&'static 
             Effect::Go => "go",
             Effect::Tick => "tick",
             Effect::BellChanged(_) => "bell changed",
+            Effect::ToggleVoice => "toggle voice",
             Effect::Notify(_) => "notify",
             Effect::Ended => "ended",
         })
@@ -926,11 +928,11 @@ fn every_input_in_every_state() {
             let before = (d.session.screen(), d.label());
             let bell = d.session.bell_on();
             let got = outcome(&mut d, input);
-            // `b` works on every screen and says so.
-            let quiet = if input == Input::ToggleBell {
-                vec!["bell changed"]
-            } else {
-                vec![]
+            // `b` and `v` work on every screen and say so (the shell holds the voice).
+            let quiet = match input {
+                Input::ToggleBell => vec!["bell changed"],
+                Input::ToggleVoice => vec!["toggle voice"],
+                _ => vec![],
             };
             let expected = table
                 .iter()

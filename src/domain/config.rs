@@ -24,8 +24,39 @@ pub struct Config {
     pub units: Units,
     /// A folder of a watch's or phone's activity files, imported when the app opens ("" = none).
     pub runs_folder: String,
+    /// Spoken cues in a session: auto, on or off.
+    pub voice: VoiceMode,
+    /// How much is spoken: minimal, normal or chatty.
+    pub voice_detail: VoiceDetail,
+    /// Say the time left every this many seconds in longer holds, stretches and intervals (0: never).
+    pub voice_time_left_seconds: u32,
+    /// The speech program and its arguments, `{text}` standing for the words; empty: look for
+    /// espeak-ng, spd-say or say.
+    pub speech_command: Vec<String>,
     /// Overrides of the coach's named constants.
     pub coach: CoachOverrides,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VoiceMode {
+    /// On when a speech program is found and the app runs in the terminal one sits at.
+    #[default]
+    Auto,
+    On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VoiceDetail {
+    /// The exercise's name and the moments: go, switch sides, rest, done.
+    Minimal,
+    /// Also the dose, the 3-2-1 count, rest lengths, "last set", the paced count, time left.
+    #[default]
+    Normal,
+    /// Also the set number, what comes after a rest, the first cue, the last 3 s of work.
+    Chatty,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,13 +140,17 @@ impl Default for Config {
             week_start: WeekStart::Monday,
             units: Units::Km,
             runs_folder: String::new(),
+            voice: VoiceMode::Auto,
+            voice_detail: VoiceDetail::Normal,
+            voice_time_left_seconds: 30,
+            speech_command: Vec::new(),
             coach: CoachOverrides::default(),
         }
     }
 }
 
 /// What each top-level key means, for `rehab config` (docs/configuration.md says the same).
-pub const KEY_HELP: [(&str, &str); 9] = [
+pub const KEY_HELP: [(&str, &str); 13] = [
     (
         "bell",
         "ring the terminal bell at the end of every hold, set, rest and interval",
@@ -151,6 +186,22 @@ pub const KEY_HELP: [(&str, &str); 9] = [
     (
         "runs_folder",
         "a folder of .fit, .gpx and .tcx files whose runs the app imports when it opens (\"\" = none)",
+    ),
+    (
+        "voice",
+        "auto, on or off: spoken cues in a session (auto: when a speech program is found and the app is not run over SSH)",
+    ),
+    (
+        "voice_detail",
+        "minimal, normal or chatty: how much the voice says",
+    ),
+    (
+        "voice_time_left_seconds",
+        "say the time left every this many seconds in longer holds, stretches and intervals (0: never)",
+    ),
+    (
+        "speech_command",
+        "the speech program and its arguments, \"{text}\" for the words; [] looks for espeak-ng, spd-say or say",
     ),
 ];
 

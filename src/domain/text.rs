@@ -33,6 +33,19 @@ pub fn first_unsafe(text: &str) -> Option<char> {
         .find(|&c| is_unsafe(c) && c != '\n' && c != '\t')
 }
 
+/// `text` as words for a speech program: unsafe characters dropped (line breaks and tabs become
+/// spaces), runs of spaces made one, and no leading `-`, so the words can never be read as one
+/// of the program's options.
+pub fn speakable(text: &str) -> String {
+    let kept: String = text
+        .chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .filter(|&c| !is_unsafe(c))
+        .collect();
+    let words = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    words.trim_start_matches(['-', ' ']).to_string()
+}
+
 fn replace_where(text: &str, bad: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !text.chars().any(&bad) {
         return Cow::Borrowed(text);
@@ -63,6 +76,18 @@ mod tests {
         assert_eq!(printable("a\r\nb"), "a\u{FFFD}\nb");
         assert_eq!(printable_line("a\nb"), "a\u{FFFD}b");
         assert!(matches!(printable("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn spoken_words_lose_controls_and_leading_dashes() {
+        assert_eq!(
+            speakable("Bridge\x07\x1b]2;x\u{202e} hold"),
+            "Bridge]2;x hold"
+        );
+        assert_eq!(speakable("a\nb\t c"), "a b c");
+        assert_eq!(speakable("--output=/tmp/x go"), "output=/tmp/x go");
+        assert_eq!(speakable(" - -w file"), "w file");
+        assert_eq!(speakable("Side-lying hold"), "Side-lying hold");
     }
 
     #[test]

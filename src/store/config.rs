@@ -12,7 +12,7 @@ pub struct LoadedConfig {
     pub warnings: Vec<String>,
 }
 
-const KNOWN_TOP: [&str; 10] = [
+const KNOWN_TOP: [&str; 14] = [
     "bell",
     "notify",
     "get_ready_seconds",
@@ -22,15 +22,20 @@ const KNOWN_TOP: [&str; 10] = [
     "week_start",
     "units",
     "runs_folder",
+    "voice",
+    "voice_detail",
+    "voice_time_left_seconds",
+    "speech_command",
     "coach",
 ];
 
 /// Seconds keys at the top level, each from 0 to this (a countdown longer than 10 minutes is a
 /// typo; a huge one would stall the session).
-const TOP_SECONDS_KEYS: [&str; 3] = [
+const TOP_SECONDS_KEYS: [&str; 4] = [
     "get_ready_seconds",
     "side_switch_seconds",
     "rest_extend_seconds",
+    "voice_time_left_seconds",
 ];
 pub const TOP_SECONDS_MAX: i64 = 600;
 
@@ -151,6 +156,28 @@ mod tests {
         assert_eq!(c.config.coach.severe, Some(8));
         assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
         assert!(c.warnings[0].contains("amber_max = 40"), "{:?}", c.warnings);
+    }
+
+    #[test]
+    fn voice_keys_are_read_and_a_time_left_out_of_range_is_ignored() {
+        use crate::domain::config::{VoiceDetail, VoiceMode};
+        let c = parse(
+            "voice = \"off\"\nvoice_detail = \"chatty\"\nvoice_time_left_seconds = 900\n\
+             speech_command = [\"espeak-ng\", \"-v\", \"en-gb\", \"{text}\"]\n",
+            "config.toml",
+        );
+        assert_eq!(c.config.voice, VoiceMode::Off);
+        assert_eq!(c.config.voice_detail, VoiceDetail::Chatty);
+        assert_eq!(c.config.voice_time_left_seconds, 30);
+        assert_eq!(
+            c.config.speech_command,
+            ["espeak-ng", "-v", "en-gb", "{text}"]
+        );
+        assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+        assert!(c.warnings[0].contains("voice_time_left_seconds = 900"));
+        let c = parse("voice = \"loud\"\n", "config.toml");
+        assert_eq!(c.config, Config::default());
+        assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::domain::text::printable_line;
 use crate::tui::app::{App, Msg, Output};
 use crate::tui::clock::{self, Clock};
 use crate::tui::cues;
+use crate::tui::speech::Speaker;
 use crate::tui::terminal::{TerminalGuard, hold_work};
 use crate::tui::view;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -18,7 +19,12 @@ use std::time::Duration;
 /// How long to sleep when nothing is scheduled: long, since input wakes the loop anyway.
 const IDLE_WAIT: Duration = Duration::from_secs(3600);
 
-pub fn run(guard: &mut TerminalGuard, app: &mut App, clock: &dyn Clock) -> anyhow::Result<()> {
+pub fn run(
+    guard: &mut TerminalGuard,
+    app: &mut App,
+    clock: &dyn Clock,
+    speaker: Option<&Speaker>,
+) -> anyhow::Result<()> {
     let mut title = String::new();
     let mut dirty = true;
     // Inside tmux, notifications need its passthrough to reach the outer terminal.
@@ -65,6 +71,17 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App, clock: &dyn Clock) -> anyho
         for output in outputs {
             let out = guard.terminal.backend_mut();
             match output {
+                // Handed to the speech thread: nothing here waits for the program.
+                Output::Say(words) => {
+                    if let Some(speaker) = speaker {
+                        speaker.say(&words);
+                    }
+                }
+                Output::Hush => {
+                    if let Some(speaker) = speaker {
+                        speaker.hush();
+                    }
+                }
                 Output::Bell => write!(out, "{}", cues::BELL)?,
                 Output::Go => write!(out, "{}", cues::GO)?,
                 Output::Notify(text) => write!(

@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod screens;
 pub mod session_view;
 pub mod size;
+pub mod speech;
 pub mod terminal;
 pub mod theme;
 pub mod view;
@@ -36,6 +37,10 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
         )
     });
     let mut guard = terminal::TerminalGuard::enter()?;
+    let voice = speech::VoiceSetup::detect(&loaded.config);
+    let speaker = voice
+        .program
+        .and_then(|program| speech::Speaker::start(program).ok());
     let theme = theme::Theme::from_env(loaded.config.theme);
     let mut app = app::App::new(
         Box::new(journal),
@@ -51,11 +56,18 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     if let Some(imported) = imported {
         app.message.get_or_insert(imported);
     }
+    app.set_voice(
+        speaker.as_ref().map(|s| s.program().name()),
+        voice.on && speaker.is_some(),
+        voice.note,
+    );
     // A `--date` pins the day; otherwise the app follows the local calendar across midnight.
     let clock = clock::SystemClock {
         pinned: ctx.date_given.then_some(ctx.today),
     };
-    let result = event_loop::run(&mut guard, &mut app, &clock);
+    let result = event_loop::run(&mut guard, &mut app, &clock, speaker.as_ref());
+    // Stops the speech still going before the terminal is given back.
+    drop(speaker);
     drop(guard);
     result.map_err(|e| {
         anyhow::anyhow!("the terminal stopped answering ({e}); everything finished was saved")

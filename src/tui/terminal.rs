@@ -2,8 +2,9 @@
 //! every exit path: normal return (Drop), error return (Drop), panic (chained hook), and SIGTERM /
 //! SIGHUP / SIGINT / SIGQUIT (a watcher thread restores and exits; every finished step is already in the journal),
 //! and a hung-up terminal (EOF/EIO on input: a second watcher exits instead of letting crossterm's
-//! reader spin).
+//! reader spin). Each exit path also stops any speech child (`speech::stop_for_exit`).
 
+use crate::tui::speech;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::execute;
@@ -59,6 +60,7 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        speech::stop_for_exit();
         restore();
     }
 }
@@ -66,6 +68,7 @@ impl Drop for TerminalGuard {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        speech::stop_for_exit_now();
         restore();
         previous(info);
     }));
@@ -83,6 +86,7 @@ fn install_signal_watch() -> anyhow::Result<()> {
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 let _work = hold_work();
+                speech::stop_for_exit();
                 restore();
                 std::process::exit(SIGNAL_EXIT_BASE + signal);
             }
@@ -112,6 +116,7 @@ fn install_hangup_watch() -> anyhow::Result<()> {
                 let gone = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
                 if ready > 0 && fds.revents & gone != 0 {
                     let _work = hold_work();
+                    speech::stop_for_exit();
                     restore();
                     std::process::exit(HANGUP_EXIT);
                 }

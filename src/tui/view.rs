@@ -1,7 +1,7 @@
 //! `render(&App, frame)`: pure drawing of the whole app: header, the current screen, footer
 //! hints, and any dialog on top. Below the minimum size only a notice is drawn.
 
-use crate::tui::app::App;
+use crate::tui::app::{App, Screen};
 use crate::tui::screens::overlays::{self, Overlay};
 use crate::tui::size::{FOOTER_ROWS, HEADER_ROWS, MIN_SIZE, fits};
 use ratatui::Frame;
@@ -26,8 +26,14 @@ pub fn render(app: &App, frame: &mut Frame) {
     .areas(area);
 
     let bell = if app.bell { "bell on" } else { "bell off" };
+    // `v` works in a session: there the header says whether the voice is on.
+    let voice = match (&app.screen, app.voice.on) {
+        (Screen::Session(_), true) => " · voice on",
+        (Screen::Session(_), false) => " · voice off",
+        _ => "",
+    };
     let title = format!(
-        "rehab · {} · {} · {bell}",
+        "rehab · {} · {} · {bell}{voice}",
         app.screen.name(),
         app.today.format("%a %-d %b %Y")
     );

@@ -45,6 +45,8 @@ pub enum Input {
     Char(char),
     Backspace,
     ToggleBell,
+    /// Turn the spoken cues on or off (the shell holds the voice; the runner passes it on).
+    ToggleVoice,
     /// Turn the paced count of rep sets with a tempo on or off.
     TogglePacing,
 }
@@ -56,6 +58,10 @@ impl Session {
         if input == Input::ToggleBell {
             self.bell = !self.bell;
             effects.push(Effect::BellChanged(self.bell));
+            return effects;
+        }
+        if input == Input::ToggleVoice {
+            effects.push(Effect::ToggleVoice);
             return effects;
         }
         if input == Input::TogglePacing {

@@ -12,7 +12,9 @@
 //!   undo a set with a correction;
 //! - `set_bell(config.bell)` at start (`b` toggles it; `Effect::Bell` is then left out), and
 //!   `set_tomorrow(lines)` after `SessionFinished` so the summary says what tomorrow brings;
-//! - stop when `is_over()`.
+//! - stop when `is_over()`;
+//! - for spoken cues, give the session to a `voice::Announcer` after every update: it says
+//!   what to speak, and when its next words fall due.
 //!
 //! Rules kept here: get-ready before every set and every hold; rest after each set, a side switch
 //! between sides; effort is asked only when the dose has an effort target; pain above
@@ -28,6 +30,7 @@ mod steps;
 mod summary;
 mod transitions;
 mod views;
+pub mod voice;
 
 pub use inputs::Input;
 pub use pacing::{Beat, Pacer, Phase, Tempo};
@@ -86,6 +89,8 @@ pub enum Effect {
     Tick,
     /// `b` turned the bell on (true) or off; the shell shows it.
     BellChanged(bool),
+    /// `v` asked to turn the spoken cues on or off (the shell holds the voice).
+    ToggleVoice,
     /// Send a desktop notification (when enabled in config); the view phrases it.
     Notify(Cue),
     /// The session is over (finished, or quit after confirmation); everything is saved.
@@ -110,6 +115,9 @@ pub struct Session {
     blocks: Vec<Block>,
     steps: Vec<Step>,
     cursor: usize,
+    /// How many times a step has been entered: tells a step entered again (an undo back to
+    /// it) from one that stayed, for whoever follows the session (the voice).
+    entered: u64,
     /// The countdown of the current step, when it is on a timer.
     timer: Option<Countdown>,
     stage: Stage,
@@ -192,6 +200,7 @@ impl Session {
             blocks,
             steps,
             cursor: 0,
+            entered: 0,
             timer: None,
             stage: Stage::Steps,
             overlay: None,

@@ -33,6 +33,7 @@ impl Session {
             index += 1;
         }
         self.cursor = index;
+        self.entered += 1;
         self.pending_pain = None;
         let Some(step) = self.steps.get(index).copied() else {
             self.timer = None;

@@ -18,6 +18,11 @@ impl Session {
         self.overlay
     }
 
+    /// A number that changes every time a step is entered (also the same step again).
+    pub fn step_serial(&self) -> u64 {
+        self.entered
+    }
+
     /// Which screen to show (and which key table applies).
     pub fn screen(&self) -> Screen {
         if let Some(overlay) = self.overlay {

@@ -157,6 +157,7 @@ impl App {
                 );
                 session.set_bell(self.bell);
                 self.screen = Screen::Session(Box::new(session));
+                self.say_voice_note();
             }
             Err(e) => self.message = Some(e),
         }
@@ -172,6 +173,14 @@ impl App {
         let mut session = Session::resume(log, programme, self.session_options(), self.now);
         session.set_bell(self.bell);
         self.screen = Screen::Session(Box::new(session));
+        self.say_voice_note();
+    }
+
+    /// Why there is no voice, once, when the first session starts.
+    fn say_voice_note(&mut self) {
+        if let Some(note) = self.voice.take_note() {
+            self.message = Some(note);
+        }
     }
 
     /// Carry out the runner's effects in order: journal first (so a crash loses at most the
@@ -202,6 +211,13 @@ impl App {
                     self.bell = on;
                     self.message = Some(bell_message(on));
                 }
+                Effect::ToggleVoice => {
+                    let (message, hush) = self.voice.toggle();
+                    self.message = Some(message);
+                    if hush {
+                        out.push(Output::Hush);
+                    }
+                }
                 Effect::Notify(cue) if self.config.notify => {
                     if let Screen::Session(s) = &self.screen {
                         out.push(Output::Notify(title::notification(s, cue)));
@@ -213,6 +229,10 @@ impl App {
                         continue;
                     };
                     self.bell = s.bell_on();
+                    self.voice.session_ended();
+                    if self.voice.on {
+                        out.push(Output::Hush);
+                    }
                     let id = s.session_id.clone();
                     self.refresh();
                     let finished = self

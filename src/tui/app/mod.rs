@@ -24,8 +24,10 @@ mod ctx;
 mod run_questions;
 mod tomorrow;
 mod views;
+mod voice;
 
 pub use ctx::Ctx;
+pub use voice::Voice;
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
@@ -47,6 +49,10 @@ pub enum Output {
     /// The distinct "go" cue (two bells).
     Go,
     Notify(String),
+    /// Say these words now, cutting short what is still being said.
+    Say(String),
+    /// Stop speaking.
+    Hush,
     Quit,
 }
 
@@ -140,6 +146,8 @@ pub struct App {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub bell: bool,
+    /// Spoken cues in a session.
+    pub voice: Voice,
     /// One line for the footer: the last error or confirmation.
     pub message: Option<String>,
     pub quit: bool,
@@ -170,6 +178,7 @@ impl App {
             now,
             theme,
             bell: config.bell,
+            voice: Voice::new(&config),
             catalogue,
             config,
             plan: None,
@@ -218,10 +227,22 @@ impl App {
             }
         }
         self.follow_day(today);
+        if let Screen::Session(session) = &self.screen
+            && let Some(words) = self.voice.follow(session, now)
+        {
+            // First: the speech thread starts while the terminal still takes the bell.
+            out.insert(0, Output::Say(words));
+        }
         if self.quit {
             out.push(Output::Quit);
         }
         out
+    }
+
+    /// What the shell found for the voice: the program (None: none found), whether it starts
+    /// on, and why there is none (said once, at the first session).
+    pub fn set_voice(&mut self, program: Option<String>, on: bool, note: Option<String>) {
+        self.voice.set(program, on, note);
     }
 
     /// Move to the clock's day and ask the coach again. A running session keeps the day it

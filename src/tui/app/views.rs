@@ -2,7 +2,7 @@
 //! exercise is safe today, the deadline, title, footer and help (the screen's, then the global
 //! keys).
 
-use super::{App, GLOBAL_KEYS};
+use super::{App, GLOBAL_KEYS, Screen};
 use crate::domain::programme::Programme;
 use crate::domain::session::{Session, SessionOptions};
 use crate::domain::settings::CoachSettings;
@@ -61,9 +61,15 @@ impl App {
         lines
     }
 
-    /// When the screen next changes without input (a running countdown), if ever.
+    /// When the screen next changes without input (a running countdown), or the voice's next
+    /// words fall due (a count, a time-left call), if ever.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.screen.component().next_deadline(self.now)
+        let screen = self.screen.component().next_deadline(self.now);
+        let voice = match &self.screen {
+            Screen::Session(session) => self.voice.next_deadline(session, self.now),
+            _ => None,
+        };
+        screen.into_iter().chain(voice).min()
     }
 
     /// The window title (OSC 2).

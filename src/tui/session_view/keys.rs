@@ -52,6 +52,12 @@ const BELL: Binding<Action> = bind(
     "turn the bell on or off",
     Input::ToggleBell,
 );
+const VOICE: Binding<Action> = bind(
+    &[Key::Char('v')],
+    "",
+    "turn the voice on or off: spoken cues (config: voice)",
+    Input::ToggleVoice,
+);
 const QUIT: Binding<Action> = bind(
     &[Key::Char('q'), Key::Ctrl('c')],
     "quit",
@@ -100,7 +106,7 @@ const DOWN: Binding<Action> = bind(
 /// A timed screen's table: its own keys first, then the ones every timed screen shares.
 macro_rules! timed {
     ($($own:expr),+ $(,)?) => {
-        &[$($own,)+ PAUSE, SKIP, UNDO, BELL, QUIT]
+        &[$($own,)+ PAUSE, SKIP, UNDO, BELL, VOICE, QUIT]
     };
 }
 
@@ -169,6 +175,7 @@ const RATE_PAIN: &[Binding<Action>] = &[
     SKIP,
     PAUSE,
     BELL,
+    VOICE,
     QUIT,
 ];
 
