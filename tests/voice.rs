@@ -105,8 +105,8 @@ fn a_whole_session_is_said_in_order_at_normal_detail() {
             "go",
             "done: rate your pain",
             "rest, 1 second",
-            "last set",
-            "2",
+            // The rest ends on the left side: it says so, and "2" would cut it off.
+            "last set, left side",
             "1",
             "go",
             "done: rate your pain",

@@ -15,6 +15,9 @@ use std::time::{Duration, Instant};
 /// How soon after its moment a moment's words must start (the issue's promise).
 const MOMENT_LATENCY: Duration = Duration::from_millis(150);
 
+/// How long a quick person takes to type a rating once the prompt shows.
+const QUICK_ANSWER: Duration = Duration::from_millis(250);
+
 /// Logs "uptime<TAB>pid<TAB>words" to $1, then speaks for $2 seconds (sleeps, as `exec`, so the
 /// PID the app knows is the one speaking).
 const FAKE_SPEECH: &str = r#"#!/bin/sh
@@ -39,8 +42,8 @@ const SESSION_WORDS: &[&str] = &[
     "go",
     "done: rate your pain",
     "rest, 2 seconds",
-    "last set",
-    "2",
+    // The rest ends on the left side: it says so, and "2" would cut it off.
+    "last set, left side",
     "1",
     "go",
     "done: rate your pain",
@@ -240,7 +243,9 @@ fn a_short_session_is_spoken_in_order_on_time_and_leaves_no_child() {
     let mut pty = Pty::spawn(&d, 24, 80);
     start_voice_session(&mut pty);
     pty.wait_text("voice on");
-    let seen = run_session_watching(&mut pty, Duration::ZERO);
+    // A rating typed the instant the prompt shows would cut "done: rate your pain" before the
+    // fake program could log it: answer as a quick person would.
+    let seen = run_session_watching(&mut pty, QUICK_ANSWER);
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
 

@@ -252,8 +252,8 @@ fn per_set(block: &Block) -> String {
     words
 }
 
-/// Before the count of a new set of the same exercise: "last set", a later hold of a set, and
-/// (chatty) the set and side.
+/// Before the count of a new set of the same exercise: "last set", the side when a rest ends on
+/// the other side, a later hold of a set, and (chatty) the set and side.
 fn set_words(
     session: &Session,
     block: &Block,
@@ -278,6 +278,12 @@ fn set_words(
     }
     let last = step.slot.set == block.last_set && block.last_set > block.first_set;
     let side = step.slot.side.map(|s| format!(", {} side", s.word()));
+    // Eyes closed, a rest that ends on the other side must say which side.
+    let side_changed = session.steps[..session.cursor]
+        .iter()
+        .rev()
+        .find(|s| s.slot.block == step.slot.block && s.slot != step.slot)
+        .is_some_and(|s| s.slot.side != step.slot.side);
     match detail {
         VoiceDetail::Chatty => Some(Part::says(format!(
             "{}{}",
@@ -288,6 +294,15 @@ fn set_words(
             },
             side.unwrap_or_default()
         ))),
+        _ if side_changed => Some(Part::says(
+            format!(
+                "{}{}",
+                if last { "last set" } else { "" },
+                side.unwrap_or_default()
+            )
+            .trim_start_matches(", ")
+            .to_string(),
+        )),
         _ if last => Some(Part::says("last set")),
         _ => None,
     }
