@@ -141,6 +141,11 @@ fn may_hide_a_repeated_key(body: &RecordBody) -> bool {
 /// still keeps every core busy.
 const READ_BLOCK: u64 = 512 << 10;
 
+/// Journals up to this size (about two and a half years of daily use) are parsed on the
+/// calling thread: parser threads would save a few ms there but each one's malloc arena
+/// added about 1 MiB to the app's peak memory (docs/performance.md).
+const PARSE_HERE_UP_TO: u64 = 4 << 20;
+
 /// Read every journal file in the data dir (a missing dir is an empty journal), every line
 /// parsed. Records come back in timestamp order (ids break ties), problems in file and line
 /// order.
@@ -177,9 +182,38 @@ struct Parsed {
 /// (docs/performance.md has the figures).
 pub fn read_journal_by_block(
     data_dir: &Path,
+    visit: impl FnMut(Vec<Record>),
+) -> Result<JournalRead, StoreError> {
+    read_blocks(data_dir, PARSE_HERE_UP_TO, visit)
+}
+
+/// `read_journal_by_block`, parsing on the calling thread when the journal files hold at most
+/// `parse_here_up_to` bytes (tests use both ways).
+fn read_blocks(
+    data_dir: &Path,
+    parse_here_up_to: u64,
     mut visit: impl FnMut(Vec<Record>),
 ) -> Result<JournalRead, StoreError> {
     let (files, strays) = classify_dir(data_dir)?;
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|file| std::fs::metadata(file).ok())
+        .map(|meta| meta.len())
+        .sum();
+    if bytes <= parse_here_up_to {
+        let mut problems = Vec::new();
+        for file in &files {
+            read_file(file, &mut |text, lines_before| {
+                visit(parse_block(file, &text, lines_before, &mut problems));
+            })?;
+        }
+        return Ok(JournalRead {
+            problems,
+            files,
+            unread: strays,
+            ..JournalRead::default()
+        });
+    }
     let parsers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     // Both queues hold one block at most, so a long journal is never held as text and as
     // records at once: a block in each queue and one per parser are in flight. (The caller
@@ -429,19 +463,23 @@ mod tests {
             })
             .collect();
         std::fs::write(dir.path().join("journal-ab12.jsonl"), contents).unwrap();
-        let mut ids = Vec::new();
-        let read = read_journal_by_block(dir.path(), |block| {
-            ids.extend(block.into_iter().map(|r| r.id.0));
-        })
-        .unwrap();
-        let expected: Vec<String> = (0..count)
-            .filter(|i| i % 997 != 0)
-            .map(|i| format!("d-{i:06}"))
-            .collect();
-        assert_eq!(ids, expected);
-        let bad: Vec<usize> = read.problems.iter().map(|p| p.line).collect();
-        let expected_bad: Vec<usize> = (0..count).filter(|i| i % 997 == 0).map(|i| i + 1).collect();
-        assert_eq!(bad, expected_bad);
+        // Parser threads, then the calling thread alone: the same records and problems.
+        for parse_here_up_to in [0, u64::MAX] {
+            let mut ids = Vec::new();
+            let read = read_blocks(dir.path(), parse_here_up_to, |block| {
+                ids.extend(block.into_iter().map(|r| r.id.0));
+            })
+            .unwrap();
+            let expected: Vec<String> = (0..count)
+                .filter(|i| i % 997 != 0)
+                .map(|i| format!("d-{i:06}"))
+                .collect();
+            assert_eq!(ids, expected, "parse here up to {parse_here_up_to}");
+            let bad: Vec<usize> = read.problems.iter().map(|p| p.line).collect();
+            let expected_bad: Vec<usize> =
+                (0..count).filter(|i| i % 997 == 0).map(|i| i + 1).collect();
+            assert_eq!(bad, expected_bad, "parse here up to {parse_here_up_to}");
+        }
     }
 
     #[test]
