@@ -295,16 +295,33 @@ fn plan_lines(model: &TodayModel, theme: Theme, width: u16) -> Vec<Line<'static>
             } else {
                 "  [not due today]"
             };
-            out.push(Line::from(vec![
-                Span::raw(format!("{:>2}. ", i + 1)),
-                Span::styled(format!("{}{sides}", ex.name), theme.accent()),
-                Span::raw(format!(
-                    " · rung {}: {} · {}{due}",
-                    pe.rung,
-                    pe.dose.describe(ex.kind),
-                    pe.decision.word()
-                )),
-            ]));
+            let number = Span::raw(format!("{:>2}. ", i + 1));
+            let name = Span::styled(format!("{}{sides}", ex.name), theme.accent());
+            let dose = format!(
+                "rung {}: {} · {}{due}",
+                pe.rung,
+                pe.dose.describe(ex.kind),
+                pe.decision.word()
+            );
+            let whole = Line::from(vec![
+                number.clone(),
+                name.clone(),
+                Span::raw(format!(" · {dose}")),
+            ]);
+            if whole.width() <= usize::from(width) {
+                out.push(whole);
+            } else {
+                // Too long for one row: the dose goes under the name, indented, so no part of it
+                // lands at the left edge among the exercise numbers.
+                out.push(Line::from(vec![number, name]));
+                out.extend(hanging_lines(
+                    &dose,
+                    "    ",
+                    "    ",
+                    width,
+                    ratatui::style::Style::default(),
+                ));
+            }
             for r in &pe.reasons {
                 out.extend(hanging_lines(
                     &words.say_under(&pe.exercise, r),
