@@ -391,3 +391,39 @@ fn a_resumed_session_starts_with_where_it_is() {
     let v = Voiced::new(d2, VoiceDetail::Normal);
     assert_eq!(v.words(), ["Quick hold, right side, set 1 of 2, 2 seconds"]);
 }
+
+#[test]
+fn a_rest_that_ends_on_the_other_side_says_the_side() {
+    let start = Instant::now();
+    let mut hold = exercise(
+        "three",
+        "Three holds",
+        ExerciseKind::Hold,
+        Rung {
+            sets: 3,
+            hold: Some(2),
+            rest: 20,
+            ..Default::default()
+        },
+    );
+    hold.sides = rehab_coach::domain::programme::Sides::Each;
+    let mut v = Voiced::new(one_exercise(hold, start), VoiceDetail::Normal);
+    v.run_to_end();
+    let words = v.words();
+    // Left, switch, right, rest; then left again: said after each rest, never after a switch.
+    assert_eq!(
+        words
+            .iter()
+            .filter(|w| w.ends_with("side"))
+            .copied()
+            .collect::<Vec<_>>(),
+        [
+            "switch sides, right side",
+            "left side",
+            "switch sides, right side",
+            "last set, left side",
+            "switch sides, right side",
+        ],
+        "{words:?}"
+    );
+}

@@ -294,15 +294,15 @@ fn set_words(
             },
             side.unwrap_or_default()
         ))),
-        _ if side_changed => Some(Part::says(
-            format!(
-                "{}{}",
-                if last { "last set" } else { "" },
-                side.unwrap_or_default()
-            )
-            .trim_start_matches(", ")
-            .to_string(),
-        )),
+        _ if side_changed => {
+            let side = step.slot.side.map(|s| format!("{} side", s.word()));
+            let side = side.unwrap_or_default();
+            Some(Part::says(if last {
+                format!("last set, {side}")
+            } else {
+                side
+            }))
+        }
         _ if last => Some(Part::says("last set")),
         _ => None,
     }
