@@ -7,6 +7,7 @@ use fitparser::profile::MesgNum;
 use fitparser::{FitDataRecord, Value};
 
 pub fn read(bytes: &[u8]) -> Result<Vec<Activity>, String> {
+    check_headers(bytes)?;
     let records = fitparser::from_bytes(bytes).map_err(|e| {
         format!("not a complete FIT file ({e}): it may be cut short; copy it from the watch again")
     })?;
@@ -99,6 +100,36 @@ fn number(record: &FitDataRecord, name: &str) -> Option<f64> {
     value.clone().try_into().ok()
 }
 
+/// The sizes a FIT file header may have (12 bytes, or 14 with its own CRC).
+const HEADER_SIZES: [usize; 2] = [12, 14];
+
+/// Walk the file's headers (a FIT file may chain several) before `fitparser` sees it: it slices
+/// by the header's own size byte and panics when that byte is damaged.
+fn check_headers(bytes: &[u8]) -> Result<(), String> {
+    let mut at = 0;
+    while at < bytes.len() {
+        let header = &bytes[at..];
+        let size = usize::from(header[0]);
+        if !HEADER_SIZES.contains(&size) || header.len() < size || &header[8..12] != b".FIT" {
+            return Err(if at == 0 {
+                "not a complete FIT file (no FIT header at its start): copy it from the watch again"
+                    .to_string()
+            } else {
+                format!(
+                    "not a complete FIT file (byte {at} should start a FIT header): copy it from the watch again"
+                )
+            });
+        }
+        let data = u32::from_le_bytes([header[4], header[5], header[6], header[7]]);
+        // Header, messages, then a 2-byte CRC.
+        at = usize::try_from(data)
+            .ok()
+            .and_then(|data| at.checked_add(size + data + 2))
+            .ok_or("not a complete FIT file (its header gives an impossible size)")?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +138,36 @@ mod tests {
     fn random_and_short_bytes_are_refused_in_words() {
         let error = read(b"not a fit file at all").unwrap_err();
         assert!(error.starts_with("not a complete FIT file"), "{error}");
+    }
+
+    fn header(size: u8, data: u32) -> Vec<u8> {
+        let mut h = vec![size, 0x20, 0, 0];
+        h.extend_from_slice(&data.to_le_bytes());
+        h.extend_from_slice(b".FIT");
+        h.resize(usize::from(size), 0);
+        h
+    }
+
+    #[test]
+    fn headers_are_checked_before_the_parser_slices_by_them() {
+        let mut one = header(14, 3);
+        one.extend_from_slice(&[0; 5]);
+        assert_eq!(check_headers(&one), Ok(()));
+        let mut chained = one.clone();
+        chained.extend_from_slice(&one);
+        assert_eq!(check_headers(&chained), Ok(()));
+        // A damaged size byte, at the start or in a chained header: an error, not a panic.
+        for damaged in [225, 0, 13] {
+            let mut first = one.clone();
+            first[0] = damaged;
+            assert!(check_headers(&first).is_err(), "size {damaged}");
+            assert!(read(&first).is_err(), "size {damaged}");
+            let mut second = chained.clone();
+            second[one.len()] = damaged;
+            assert!(check_headers(&second).is_err(), "chained size {damaged}");
+            assert!(read(&second).is_err(), "chained size {damaged}");
+        }
+        assert!(check_headers(b"<gpx>").is_err());
+        assert!(check_headers(&header(12, 0)[..11]).is_err());
     }
 }
