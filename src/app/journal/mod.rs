@@ -10,7 +10,7 @@ mod memory;
 pub use appender::Appender;
 pub use memory::MemoryJournal;
 
-use crate::domain::history::History;
+use crate::domain::history::{History, Replay};
 use crate::domain::records::{Record, RecordBody};
 use crate::store::Context;
 use crate::store::journal_file::{
@@ -208,12 +208,12 @@ fn known_on(record: &Record, until: NaiveDate) -> bool {
 }
 
 /// The journal read and replayed, leaving out what is not known on `until`. Block by block,
-/// each block's records added to the History as they are parsed (`History::extend`), so the
+/// each block's records added to the History as they are parsed (`Replay::extend`), so the
 /// whole journal is never held as records: a 10-year journal peaks about 15 MiB lower. When a
 /// block cannot be added (a correction, another device's records interleaved in time), the
 /// journal is read again and replayed whole.
 fn read_and_replay(data_dir: &Path, until: Option<NaiveDate>) -> Result<Replayed, StoreError> {
-    let mut history = History::default();
+    let mut replay = Replay::default();
     let mut first_programme_start = None;
     let mut extendable = true;
     let read = read_journal_by_block(data_dir, |block| {
@@ -228,13 +228,13 @@ fn read_and_replay(data_dir: &Path, until: Option<NaiveDate>) -> Result<Replayed
             .into_iter()
             .filter(|r| until.is_none_or(|until| known_on(r, until)))
             .collect();
-        extendable = history.extend(known).is_ok();
+        extendable = replay.extend(known).is_ok();
     })?;
     if !extendable {
         return Ok(replayed(read_journal(data_dir)?, until));
     }
     Ok(Replayed {
-        history,
+        history: replay.finish(),
         problems: read.problems,
         unread: read.unread,
         // No correction was read, so the choices are as written.

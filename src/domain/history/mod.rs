@@ -12,6 +12,7 @@ mod corrections;
 mod replay;
 
 pub use corrections::ApplyFields;
+pub use replay::Replay;
 #[cfg(test)]
 pub(crate) use corrections::no_fields;
 #[cfg(test)]

@@ -25,6 +25,18 @@ impl History {
     /// would (the same History, field for field), or say why that cannot be done: then the
     /// caller replays the whole journal.
     pub fn extend(&mut self, records: Vec<Record>) -> Result<(), NotExtendable> {
+        let mut sessions = SessionIndex::over(&self.sessions)?;
+        self.append(records, &mut sessions)?;
+        self.sort_views();
+        Ok(())
+    }
+
+    /// `extend` without putting the views in order: `sessions` indexes them as they are.
+    fn append(
+        &mut self,
+        records: Vec<Record>,
+        sessions: &mut SessionIndex,
+    ) -> Result<(), NotExtendable> {
         let mut records = records;
         records.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
         let Some(first) = records.first() else {
@@ -46,22 +58,21 @@ impl History {
         if !self.correction_problems.is_empty() {
             return Err(NotExtendable::PendingCorrectionProblems);
         }
-        let sessions = SessionIndex::over(&self.sessions)?;
         self.latest = records.last().map(RecordKey::of);
-        self.add_sorted(records, sessions);
+        self.add(records, sessions);
         Ok(())
     }
 
     /// Add records (sorted, corrections applied) to the views, then put the views in order.
-    fn add_sorted(&mut self, records: Vec<Record>, sessions: SessionIndex) {
-        self.add(records, sessions);
+    fn add_sorted(&mut self, records: Vec<Record>, mut sessions: SessionIndex) {
+        self.add(records, &mut sessions);
         self.sort_views();
     }
 
     /// Add records (sorted, corrections applied) to the views, leaving new sessions and runs at
     /// the end.
     /// The records are moved in, not copied: a long journal's strings are made once.
-    fn add(&mut self, records: Vec<Record>, mut sessions: SessionIndex) {
+    fn add(&mut self, records: Vec<Record>, sessions: &mut SessionIndex) {
         let history = self;
         let logs = Arc::make_mut(&mut history.sessions);
         for record in records {
@@ -223,6 +234,28 @@ impl History {
 
 fn session_order(session: &SessionLog) -> (NaiveDate, DateTime<FixedOffset>) {
     (session.date, session.at)
+}
+
+/// A replay fed block by block, in timestamp order (a long journal as it is read): the same
+/// History as `History::extend` with each block, without indexing the sessions and putting
+/// them in order again for every block (at 10 years that cost about 6 ms of 50).
+#[derive(Default)]
+pub struct Replay {
+    history: History,
+    sessions: SessionIndex,
+}
+
+impl Replay {
+    /// Add a block of records, as `History::extend` would.
+    pub fn extend(&mut self, records: Vec<Record>) -> Result<(), NotExtendable> {
+        self.history.append(records, &mut self.sessions)
+    }
+
+    /// The History of every block added.
+    pub fn finish(mut self) -> History {
+        self.history.sort_views();
+        self.history
+    }
 }
 
 /// Where each session is in `History::sessions` while replaying. A session's records follow it

@@ -111,6 +111,47 @@ fn extending_gives_what_replaying_everything_gives() {
     }
 }
 
+/// `Replay` fed in blocks, cut anywhere in two places, gives what one replay gives: with a
+/// session dated before the one started ahead of it, and two sessions sharing an id (a set
+/// belongs to the latest one, in both).
+#[test]
+fn replaying_block_by_block_gives_what_replaying_everything_gives() {
+    let mut backfilled = rec("a-6", 3, 3, started());
+    backfilled.date = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let all = vec![
+        rec("a-1", 2, 0, started()),
+        rec("a-2", 2, 1, set_of("a-1")),
+        rec("a-3", 3, 0, checkin(3)),
+        rec("a-4", 3, 1, set_of("a-1")),
+        rec("a-5", 3, 2, started()),
+        backfilled,
+        rec("a-7", 3, 4, set_of("a-6")),
+        rec("a-8", 3, 5, set_of("a-5")),
+        rec("a-1", 4, 0, started()),
+        rec("a-9", 4, 1, set_of("a-1")),
+        rec("b-1", 4, 2, note("sore")),
+    ];
+    let whole = History::replay(all.clone(), no_fields);
+    assert_eq!(whole.sessions[0].id, RecordId("a-6".into()), "dated first");
+    for first_cut in 0..=all.len() {
+        for second_cut in first_cut..=all.len() {
+            let mut replay = Replay::default();
+            for block in [
+                &all[..first_cut],
+                &all[first_cut..second_cut],
+                &all[second_cut..],
+            ] {
+                assert_eq!(replay.extend(block.to_vec()), Ok(()));
+            }
+            assert_eq!(
+                replay.finish(),
+                whole,
+                "cut at {first_cut} and {second_cut}"
+            );
+        }
+    }
+}
+
 #[test]
 fn a_session_dated_earlier_is_placed_in_order() {
     let mut backfilled = rec("a-9", 9, 0, started());
