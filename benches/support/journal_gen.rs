@@ -49,24 +49,55 @@ fn phase_one(programme: &Programme) -> Vec<SnapshotExercise> {
         .collect()
 }
 
-/// The day's plan: each reason carries that day's numbers, as in a real journal.
+/// The day's plan: each reason carries that day's numbers, with its cause and numbers as data,
+/// worded and sized as the coach writes them (a real session line is about 3 KB).
 fn day_of(exercises: &[SnapshotExercise], day: u64) -> Vec<SnapshotExercise> {
     exercises
         .iter()
-        .map(|e| SnapshotExercise {
-            reasons: vec![Reason::new(
-                "rule 12",
-                format!(
-                    "{} stays at rung {}: {} of 3 qualifying sessions so far, day {} at this rung",
-                    e.exercise,
-                    e.rung,
-                    day % 3,
-                    day + 1
-                ),
-            )],
-            ..e.clone()
+        .map(|e| {
+            let sessions = day % 3;
+            let text = format!(
+                "{} stays at rung {} ({} × {}, rest 1 min, effort 2–3/10): {sessions} of 3 \
+                 qualifying sessions in a row at this rung so far",
+                e.exercise,
+                e.rung,
+                e.dose.sets,
+                e.dose.reps.unwrap_or(10),
+            );
+            let rung = f64::from(e.rung);
+            let reason = Reason::new("rule 12", text).because(
+                "streak_short",
+                &[
+                    ("from_rung", rung),
+                    ("needed", 3.0),
+                    ("sessions", sessions as f64),
+                    ("to_rung", rung),
+                ],
+            );
+            SnapshotExercise {
+                reasons: vec![reason],
+                ..e.clone()
+            }
         })
         .collect()
+}
+
+/// The plan's own reasons, as the coach groups them, and the phase's progress that day.
+fn plan_reasons(day: u64) -> Vec<Reason> {
+    vec![
+        Reason::new(
+            "rule 12",
+            "Glute activation in standing, Static abduction lying on your back and 4 more: \
+             stay at the same dose (details under each exercise)",
+        ),
+        Reason::new(
+            "phase exit",
+            format!(
+                "Staying in phase P1: {} of at least 14 days in phase P1 done.",
+                day + 1
+            ),
+        ),
+    ]
 }
 
 /// Write `days` days of daily use from `first_day` into `data_dir` (created if missing) as
@@ -126,7 +157,7 @@ pub fn write_journal(
             programme: programme.id.clone(),
             phase: programme.phases[0].id.clone(),
             decision: Decision::Hold,
-            reasons: vec![],
+            reasons: plan_reasons(day),
             deload: false,
             exercises: day_of(&exercises, day),
         };
