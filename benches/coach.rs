@@ -33,7 +33,7 @@ fn journal_lines(programme: &Programme, days: u32) -> Vec<String> {
         let at: DateTime<FixedOffset> =
             DateTime::parse_from_rfc3339(&format!("{date}T07:00:00+01:00")).unwrap()
                 + chrono::Duration::minutes(i64::from(minute));
-        let id = RecordId(format!("bench-{seq:08}"));
+        let id = RecordId(format!("bench-{seq:08}").into());
         let record = Record {
             v: FORMAT_VERSION,
             id: id.clone(),

@@ -118,7 +118,7 @@ fn run(n: u32, minutes: f64, km: f64, pain: i64) -> Record {
     let date = day(n);
     Record {
         v: FORMAT_VERSION,
-        id: RecordId(format!("run-{n:03}")),
+        id: RecordId(format!("run-{n:03}").into()),
         at: date.and_hms_opt(19, 0, 0).unwrap().and_utc().fixed_offset(),
         date,
         body: RecordBody::RunLogged {

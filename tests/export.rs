@@ -157,7 +157,7 @@ fn csv_has_clinician_visits_referrals_and_milestone_answers() {
     let mut add = |n: u64, body: RecordBody| {
         records.push(Record {
             v: journal_line::FORMAT_VERSION,
-            id: RecordId(format!("extra-{n}")),
+            id: RecordId(format!("extra-{n}").into()),
             at: at(n),
             date: day(n),
             body,

@@ -265,7 +265,7 @@ fn calendar_marks_a_painful_day_and_leaves_today_open() {
     let mut records = sample::journal(start(), 90);
     for (i, (date, body)) in fix.into_iter().enumerate() {
         let mut record = records.last().unwrap().clone();
-        record.id = rehab_coach::domain::records::RecordId(format!("fix-{i}"));
+        record.id = rehab_coach::domain::records::RecordId(format!("fix-{i}").into());
         record.date = date;
         record.body = body;
         records.push(record);

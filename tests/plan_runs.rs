@@ -81,7 +81,7 @@ fn logged(plan: &Plan, programme: &Programme) -> (Listed, Vec<(String, u32)>) {
         .iter()
         .map(|e| {
             (
-                e.exercise.clone(),
+                e.exercise.to_string(),
                 u64::from(e.rung),
                 serde_json::to_value(&e.dose).unwrap(),
             )
@@ -96,7 +96,7 @@ fn logged(plan: &Plan, programme: &Programme) -> (Listed, Vec<(String, u32)>) {
             .iter()
             .filter(|b| matches!(b, RecordBody::SetDone { exercise, .. } if *exercise == planned.exercise))
             .count() as u32;
-        sets.push((planned.exercise.clone(), count));
+        sets.push((planned.exercise.to_string(), count));
     }
     (listed, sets)
 }

@@ -43,7 +43,7 @@ fn catalogue_from(toml: &str) -> Catalogue {
 fn record(n: u32, on: u64, body: RecordBody) -> Record {
     Record {
         v: FORMAT_VERSION,
-        id: RecordId(format!("extra-{n:04}")),
+        id: RecordId(format!("extra-{n:04}").into()),
         at: format!("{}T20:00:00+01:00", day(on)).parse().unwrap(),
         date: day(on),
         body,

@@ -396,7 +396,7 @@ fn a_long_journal_reads_in_order_with_exact_line_numbers() {
         }
         let record = Record {
             v: 1,
-            id: RecordId(format!("dev1-{n:06}")),
+            id: RecordId(format!("dev1-{n:06}").into()),
             at: at(1, 0) + chrono::Duration::seconds(i64::from(n)),
             date: day(1),
             body: note(&format!("line {n}")),
@@ -626,7 +626,7 @@ fn rung() -> impl Strategy<Value = Rung> {
 fn snapshot() -> impl Strategy<Value = PlanSnapshot> {
     let exercise = (text(), 1u32..10, rung(), decision(), reasons()).prop_map(
         |(exercise, rung, dose, decision, reasons)| SnapshotExercise {
-            exercise,
+            exercise: exercise.into(),
             rung,
             dose,
             decision,
@@ -696,7 +696,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                 |((session, exercise, side, set), (reps, seconds), (pain, effort, undone))| {
                     RecordBody::SetDone {
                         session,
-                        exercise,
+                        exercise: exercise.into(),
                         side,
                         set,
                         reps,
@@ -710,7 +710,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
         (record_id(), text(), text()).prop_map(|(session, exercise, reason)| {
             RecordBody::ExerciseSkipped {
                 session,
-                exercise,
+                exercise: exercise.into(),
                 reason,
             }
         }),

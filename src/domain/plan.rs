@@ -1,5 +1,6 @@
 //! What the coach prescribes for one day, and the snapshot of it stored when a session starts.
 
+use compact_str::CompactString;
 use crate::domain::programme::Rung;
 use crate::domain::reason::Reason;
 use crate::domain::red_flags::Urgency;
@@ -192,7 +193,7 @@ impl PlanSnapshot {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SnapshotExercise {
-    pub exercise: String,
+    pub exercise: CompactString,
     pub rung: u32,
     pub dose: Rung,
     pub decision: Decision,

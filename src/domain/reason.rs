@@ -1,5 +1,6 @@
 //! One reason behind a coach decision. A leaf: plans, running advice and insights all carry it.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -9,20 +10,20 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reason {
     /// Rule id as docs/sources.md numbers them, e.g. "R1", "rule 11", "§4".
-    pub rule: String,
+    pub rule: CompactString,
     /// e.g. "Side-lying hold stays at 30 s: pain reached 6/10 yesterday, above the ceiling of 5".
     pub text: String,
     /// What triggered the rule, as a stable snake_case id (docs/coach.md lists them), e.g.
     /// `pain_above_ceiling`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<String>,
+    pub cause: Option<CompactString>,
     /// The numbers behind it, by name, e.g. `{"pain": 6, "ceiling": 5}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub numbers: BTreeMap<String, f64>,
+    pub numbers: BTreeMap<CompactString, f64>,
 }
 
 impl Reason {
-    pub fn new(rule: impl Into<String>, text: impl Into<String>) -> Self {
+    pub fn new(rule: impl Into<CompactString>, text: impl Into<String>) -> Self {
         Reason {
             rule: rule.into(),
             text: text.into(),
@@ -32,11 +33,11 @@ impl Reason {
     }
 
     /// The same reason with its trigger as data.
-    pub fn because(mut self, cause: impl Into<String>, numbers: &[(&str, f64)]) -> Self {
+    pub fn because(mut self, cause: impl Into<CompactString>, numbers: &[(&str, f64)]) -> Self {
         self.cause = Some(cause.into());
         self.numbers = numbers
             .iter()
-            .map(|(name, value)| ((*name).to_string(), *value))
+            .map(|(name, value)| ((*name).into(), *value))
             .collect();
         self
     }

@@ -2,6 +2,7 @@
 //! record is one JSON line, read and written by `store::journal_line`;
 //! `docs/journal-format.md` documents each kind with an example.
 
+use compact_str::CompactString;
 use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -19,7 +20,7 @@ pub use imported_run::ImportedRun;
 /// A record id, unique across devices (`<device-id>-<sequence>`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct RecordId(pub String);
+pub struct RecordId(pub CompactString);
 
 impl RecordId {
     pub fn as_str(&self) -> &str {
@@ -104,7 +105,7 @@ pub enum RecordBody {
     /// One set (or one side of a set) finished, with the pain rated right after it.
     SetDone {
         session: RecordId,
-        exercise: String,
+        exercise: CompactString,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         side: Option<Side>,
         /// 1-based set number.
@@ -123,7 +124,7 @@ pub enum RecordBody {
     /// An exercise was left out today, with the reason in words.
     ExerciseSkipped {
         session: RecordId,
-        exercise: String,
+        exercise: CompactString,
         reason: String,
     },
     /// The session ended.

@@ -160,7 +160,7 @@ mod tests {
 
     fn run(day: u32, km: f64) -> RunLog {
         RunLog {
-            id: RecordId(format!("r{day}")),
+            id: RecordId(format!("r{day}").into()),
             date: NaiveDate::from_ymd_opt(2026, 3, day).unwrap(),
             at: NaiveDate::from_ymd_opt(2026, 3, day)
                 .unwrap()

@@ -151,7 +151,7 @@ mod tests {
 
     fn run(day: u32, km: f64) -> RunLog {
         RunLog {
-            id: RecordId(format!("r{day}")),
+            id: RecordId(format!("r{day}").into()),
             date: date(day),
             at: date(day)
                 .and_hms_opt(18, 0, 0)

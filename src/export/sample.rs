@@ -72,7 +72,7 @@ struct Writer {
 impl Writer {
     /// Append a record stamped `minute` minutes after 07:00 on `date` (UTC+1).
     fn push(&mut self, date: NaiveDate, minute: i64, body: RecordBody) -> RecordId {
-        let id = RecordId(format!("demo-{:06}", self.next));
+        let id = RecordId(format!("demo-{:06}", self.next).into());
         self.next += 1;
         self.records.push(Record {
             v: FORMAT_VERSION,

@@ -140,7 +140,7 @@ impl Driver {
     /// Append a record with the next id, as the journal would.
     fn write(&mut self, body: RecordBody) -> RecordId {
         let n = self.journal.len() + 1;
-        let id = RecordId(format!("dev-{n:06}"));
+        let id = RecordId(format!("dev-{n:06}").into());
         let at = DateTime::parse_from_rfc3339("2026-03-02T08:00:00+01:00").expect("valid time")
             + ChronoDuration::seconds(n as i64);
         self.journal.push(Record {

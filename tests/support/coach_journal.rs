@@ -56,7 +56,7 @@ impl Journal {
 
     pub fn push(&mut self, day: u32, body: RecordBody) -> RecordId {
         self.seq += 1;
-        let id = RecordId(format!("t-{:06}", self.seq));
+        let id = RecordId(format!("t-{:06}", self.seq).into());
         let at: DateTime<FixedOffset> =
             DateTime::parse_from_rfc3339(&format!("{}T06:00:00+00:00", date(day))).unwrap()
                 + chrono::Duration::seconds(i64::from(self.seq));

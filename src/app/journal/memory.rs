@@ -51,7 +51,7 @@ impl Journal for MemoryJournal {
         }
         let record = Record {
             v: FORMAT_VERSION,
-            id: RecordId(format!("mem-{:06}", self.records.len() + 1)),
+            id: RecordId(format!("mem-{:06}", self.records.len() + 1).into()),
             at: self.stamp(date),
             date,
             body,

@@ -50,7 +50,7 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
     let done_today: Vec<(&str, bool)> = snapshot
         .exercises
         .iter()
-        .filter(|e| !args.skip.contains(&e.exercise))
+        .filter(|e| !args.skip.iter().any(|s| *s == e.exercise))
         .map(|e| {
             let each = programme
                 .exercise(&e.exercise)
@@ -82,7 +82,7 @@ pub fn session(ctx: &Context, args: LogSessionArgs) -> anyhow::Result<ExitCode> 
             |session| {
                 let mut bodies = Vec::new();
                 for planned in &snapshot.exercises {
-                    if args.skip.contains(&planned.exercise) {
+                    if args.skip.iter().any(|s| *s == planned.exercise) {
                         bodies.push(RecordBody::ExerciseSkipped {
                             session: session.clone(),
                             exercise: planned.exercise.clone(),

@@ -199,7 +199,7 @@ fn list(ctx: &Context, on: Option<NaiveDate>, json: bool) -> anyhow::Result<Exit
     if json {
         let records = shown
             .map(|record| ListedRecord {
-                id: record.id.0.clone(),
+                id: record.id.0.to_string(),
                 date: record.date,
                 kind: record.body.kind(),
                 summary: summary::summary(&record.body),

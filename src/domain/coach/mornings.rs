@@ -1,6 +1,7 @@
 //! The 24-hour response and the weekly trend, read from morning check-ins (R3, R4, R7; §3
 //! `baseline`, `settled`, `weekly_delta`).
 
+use compact_str::CompactString;
 use super::context::Context;
 pub use crate::domain::phrase::one_decimal;
 use crate::domain::phrase::{self, Numbers};
@@ -93,10 +94,10 @@ impl Response {
 }
 
 /// Named numbers as a reason stores them.
-pub fn named(numbers: &[(&str, f64)]) -> BTreeMap<String, f64> {
+pub fn named(numbers: &[(&str, f64)]) -> BTreeMap<CompactString, f64> {
     numbers
         .iter()
-        .map(|(k, v)| ((*k).to_string(), *v))
+        .map(|(k, v)| ((*k).into(), *v))
         .collect()
 }
 

@@ -1,6 +1,7 @@
 //! The History view: the journal replayed into plain values (event sourcing). Corrections are
 //! applied here; the same records always give the same History.
 
+use compact_str::CompactString;
 use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 use crate::domain::records::{Record, RecordBody, RecordId, Side};
@@ -43,7 +44,7 @@ pub struct DayCheckIn {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetLog {
     pub id: RecordId,
-    pub exercise: String,
+    pub exercise: CompactString,
     pub side: Option<Side>,
     pub set: u32,
     pub reps: Option<u32>,
@@ -55,7 +56,7 @@ pub struct SetLog {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Skip {
     pub id: RecordId,
-    pub exercise: String,
+    pub exercise: CompactString,
     pub reason: String,
 }
 

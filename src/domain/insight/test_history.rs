@@ -36,7 +36,7 @@ pub fn day(d: u32) -> NaiveDate {
 fn rec(n: usize, d: u32, body: RecordBody) -> Record {
     Record {
         v: 1,
-        id: RecordId(format!("t-{n:04}")),
+        id: RecordId(format!("t-{n:04}").into()),
         at: day(d)
             .and_hms_opt(8, 0, 0)
             .unwrap()
@@ -64,7 +64,7 @@ fn flare_records(session_days: &[u32], flare_days: &[u32]) -> Vec<Record> {
     )];
     for &d in session_days {
         let n = records.len();
-        let session = RecordId(format!("t-{n:04}"));
+        let session = RecordId(format!("t-{n:04}").into());
         records.push(rec(
             n,
             d,
@@ -135,7 +135,7 @@ fn partial_records(partial_days: &[u32]) -> Vec<Record> {
     let mut records: Vec<Record> = Vec::new();
     let mut n = 1000;
     for &d in partial_days {
-        let session = RecordId(format!("t-{n:04}"));
+        let session = RecordId(format!("t-{n:04}").into());
         records.push(rec(
             n,
             d,

@@ -1,12 +1,13 @@
 //! Reading a reason's numbers and saying them: whole numbers without a decimal point, one
 //! decimal otherwise, singular or plural, and days relative to the plan's date.
 
+use compact_str::CompactString;
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
 
 /// A reason's named numbers.
 #[derive(Debug, Clone, Copy)]
-pub struct Numbers<'a>(pub &'a BTreeMap<String, f64>);
+pub struct Numbers<'a>(pub &'a BTreeMap<CompactString, f64>);
 
 impl Numbers<'_> {
     pub fn get(&self, name: &str) -> Option<f64> {

@@ -110,7 +110,7 @@ impl JournalWriter {
         let mut record = |body| {
             let record = Record {
                 v: FORMAT_VERSION,
-                id: RecordId(format!("{}-{next:06}", self.device_id)),
+                id: RecordId(format!("{}-{next:06}", self.device_id).into()),
                 at: at(),
                 date,
                 body,

@@ -7,6 +7,7 @@
 //! ignored, `Option` fields take `null`, and missing fields, wrong types and unknown kinds give
 //! serde's usual messages ("missing field `pain`", "unknown variant `x`, expected one of ...").
 
+use compact_str::CompactString;
 use super::de_key::{Key, key_name};
 use super::time_text::{Day, Stamp};
 use crate::domain::pain::Rating;
@@ -171,7 +172,7 @@ struct Slots {
     plan: Option<PlanSnapshot>,
     pain_before: Option<Rating>,
     session: Option<RecordId>,
-    exercise: Option<String>,
+    exercise: Option<CompactString>,
     side: Option<Side>,
     set: Option<u32>,
     reps: Option<u32>,

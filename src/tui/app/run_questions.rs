@@ -51,7 +51,7 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
         let at = date.and_hms_opt(12, 0, 0).unwrap().and_utc().fixed_offset();
         RunLog {
-            id: RecordId(format!("r{day}")),
+            id: RecordId(format!("r{day}").into()),
             date,
             at,
             minutes: 40.0,

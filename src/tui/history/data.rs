@@ -100,7 +100,7 @@ impl Derived {
             .iter()
             .map(|r| {
                 let said = words.as_ref().map_or_else(|| r.text.clone(), |w| w.say(r));
-                (said, r.rule.clone())
+                (said, r.rule.to_string())
             })
             .collect()
     }

@@ -26,7 +26,7 @@ fn rows(data: &ReportData) -> Vec<Row> {
                 Some(at) => at,
                 None => {
                     let name = data.exercise_name(&session.plan.programme, &ex.exercise);
-                    rows.push((ex.exercise.clone(), name, Vec::new()));
+                    rows.push((ex.exercise.to_string(), name, Vec::new()));
                     rows.len() - 1
                 }
             };
