@@ -740,7 +740,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                 km,
                 rpe,
                 pain,
-                imported,
+                imported: imported.map(Box::new),
             }),
         (
             record_id(),

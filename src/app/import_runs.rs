@@ -234,14 +234,14 @@ fn add(
         km,
         rpe: None,
         pain: None,
-        imported: Some(ImportedRun {
+        imported: Some(Box::new(ImportedRun {
             file: file.clone(),
             fingerprint: activity.fingerprint(),
             started,
             sport: sport.into(),
             avg_hr: activity.avg_hr,
             ascent_m: activity.ascent_m,
-        }),
+        })),
     };
     journal
         .append(date, body)

@@ -1,11 +1,11 @@
 //! What the coach prescribes for one day, and the snapshot of it stored when a session starts.
 
-use compact_str::CompactString;
 use crate::domain::programme::Rung;
 use crate::domain::reason::Reason;
 use crate::domain::red_flags::Urgency;
 use crate::domain::running_advice::RunningAdvice;
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -2,10 +2,10 @@
 //! record is one JSON line, read and written by `store::journal_line`;
 //! `docs/journal-format.md` documents each kind with an example.
 
-use compact_str::CompactString;
 use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -148,7 +148,7 @@ pub enum RecordBody {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pain: Option<Rating>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        imported: Option<ImportedRun>,
+        imported: Option<Box<ImportedRun>>,
     },
     /// Replaces fields of an earlier record (by id). Nothing is ever rewritten in place.
     Correction {

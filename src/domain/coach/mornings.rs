@@ -1,11 +1,11 @@
 //! The 24-hour response and the weekly trend, read from morning check-ins (R3, R4, R7; §3
 //! `baseline`, `settled`, `weekly_delta`).
 
-use compact_str::CompactString;
 use super::context::Context;
 pub use crate::domain::phrase::one_decimal;
 use crate::domain::phrase::{self, Numbers};
 use chrono::{Days, NaiveDate};
+use compact_str::CompactString;
 use std::collections::BTreeMap;
 
 /// Why a next morning did not settle (or that it could not be judged yet).
@@ -95,10 +95,7 @@ impl Response {
 
 /// Named numbers as a reason stores them.
 pub fn named(numbers: &[(&str, f64)]) -> BTreeMap<CompactString, f64> {
-    numbers
-        .iter()
-        .map(|(k, v)| ((*k).into(), *v))
-        .collect()
+    numbers.iter().map(|(k, v)| ((*k).into(), *v)).collect()
 }
 
 fn median(mut values: Vec<u8>) -> Option<f64> {

@@ -1,11 +1,11 @@
 //! The History view: the journal replayed into plain values (event sourcing). Corrections are
 //! applied here; the same records always give the same History.
 
-use compact_str::CompactString;
 use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 use crate::domain::records::{Record, RecordBody, RecordId, Side};
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use compact_str::CompactString;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -13,9 +13,9 @@ mod corrections;
 mod replay;
 
 pub use corrections::ApplyFields;
-pub use replay::Replay;
 #[cfg(test)]
 pub(crate) use corrections::no_fields;
+pub use replay::Replay;
 #[cfg(test)]
 pub(crate) mod tests;
 
@@ -129,7 +129,7 @@ pub struct RunLog {
     /// Worst pain during the run; None for an imported run the person has not rated yet.
     pub pain: Option<Rating>,
     /// The file it was imported from, with the watch's own facts (None for a typed run).
-    pub imported: Option<crate::domain::records::ImportedRun>,
+    pub imported: Option<Box<crate::domain::records::ImportedRun>>,
 }
 
 impl RunLog {

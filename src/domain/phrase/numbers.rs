@@ -1,8 +1,8 @@
 //! Reading a reason's numbers and saying them: whole numbers without a decimal point, one
 //! decimal otherwise, singular or plural, and days relative to the plan's date.
 
-use compact_str::CompactString;
 use chrono::{Days, NaiveDate};
+use compact_str::CompactString;
 use std::collections::BTreeMap;
 
 /// A reason's named numbers.

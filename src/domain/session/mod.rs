@@ -284,7 +284,7 @@ impl Session {
             return;
         };
         if let Some(done) = self.done.iter_mut().rev().find(|d| {
-            d.id.is_none() && &d.exercise == exercise && d.slot.side == *side && d.slot.set == *set
+            d.id.is_none() && d.exercise == *exercise && d.slot.side == *side && d.slot.set == *set
         }) {
             done.id = Some(id);
         }

@@ -7,13 +7,13 @@
 //! ignored, `Option` fields take `null`, and missing fields, wrong types and unknown kinds give
 //! serde's usual messages ("missing field `pain`", "unknown variant `x`, expected one of ...").
 
-use compact_str::CompactString;
 use super::de_key::{Key, key_name};
 use super::time_text::{Day, Stamp};
 use crate::domain::pain::Rating;
 use crate::domain::plan::PlanSnapshot;
 use crate::domain::records::{ImportedRun, Record, RecordBody, RecordId, Side};
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use compact_str::CompactString;
 use serde::de::value::MapDeserializer;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use std::collections::BTreeMap;
@@ -190,7 +190,7 @@ struct Slots {
     text: Option<String>,
     milestone: Option<String>,
     yes: Option<bool>,
-    imported: Option<ImportedRun>,
+    imported: Option<Box<ImportedRun>>,
 }
 
 struct RecordVisitor {

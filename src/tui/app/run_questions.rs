@@ -58,14 +58,14 @@ mod tests {
             km: Some(6.2),
             rpe: None,
             pain: pain.map(|p| Rating::new(i64::from(p)).unwrap()),
-            imported: Some(ImportedRun {
+            imported: Some(Box::new(ImportedRun {
                 file: "run.fit".into(),
                 fingerprint: format!("f{day}"),
                 started: at,
                 sport: "run".into(),
                 avg_hr: None,
                 ascent_m: None,
-            }),
+            })),
         }
     }
 
