@@ -30,6 +30,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         date: cli.global.date,
     };
     let ctx = store::Context::resolve(&overrides)?;
+    if cli.command.is_some() {
+        commands::heap::grow_in_big_steps();
+    }
     match cli.command {
         None => tui::run(&ctx),
         Some(Command::Programmes(cmd)) => commands::programmes::run(&ctx, cmd),

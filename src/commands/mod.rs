@@ -3,6 +3,7 @@
 pub mod daily;
 pub mod export;
 pub mod free_text;
+pub mod heap;
 pub mod import;
 pub mod journal;
 pub mod json;

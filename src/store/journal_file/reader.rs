@@ -215,7 +215,6 @@ fn read_blocks(
             ..JournalRead::default()
         });
     }
-    grow_the_heap_in_big_steps();
     let parsers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     // Both queues hold one block at most, so a long journal is never held as text and as
     // records at once: a block in each queue and one per parser are in flight. (The caller
@@ -293,23 +292,6 @@ fn read_blocks(
         unread: strays,
         ..JournalRead::default()
     })
-}
-
-/// Ask glibc's malloc to grow its heaps 64 MiB at a time. By default each parser
-/// thread's heap grows 128 KiB at a time, and each step takes the process's memory-map lock
-/// for writing while the other threads fault pages in: 10 years read 8 % faster without
-/// that (docs/performance.md). Pages are still only taken as they are touched, so the peak
-/// memory does not change. Only for journals too long to parse on the calling thread.
-fn grow_the_heap_in_big_steps() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        /// Heap growth, in bytes beyond each request, while a long journal is read.
-        const HEAP_STEP: i32 = 64 << 20;
-        // SAFETY: mallopt only changes a malloc setting; a value it refuses changes nothing.
-        unsafe {
-            libc::mallopt(libc::M_TOP_PAD, HEAP_STEP);
-        }
-    }
 }
 
 /// Read one journal file block by block, handing on the whole lines of each block with the
