@@ -136,9 +136,9 @@ fn may_hide_a_repeated_key(body: &RecordBody) -> bool {
 }
 
 /// Bytes of a journal file read at a time. Blocks are parsed a few at a time (one per core), so a
-/// long journal is never held as text and as records at once (at 10 years the text is 16 MB, and
-/// whole-file reads put the peak memory above 40 MiB); small enough that a 1-year journal (1.6 MB)
-/// still keeps every core busy.
+/// long journal is never held as text and as records at once (at 10 years the text is 16 to
+/// 20 MB, and whole-file reads put the peak memory above 40 MiB); small enough that a 1-year
+/// journal (1.6 to 2 MB) still keeps every core busy.
 const BLOCK_ROOM: usize = 512 << 10;
 const READ_BLOCK: u64 = BLOCK_ROOM as u64;
 
