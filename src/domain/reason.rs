@@ -2,7 +2,10 @@
 
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+
+mod named_numbers;
+
+pub use named_numbers::NamedNumbers;
 
 /// One reason behind a decision: the rule it comes from and what triggered it, in plain words,
 /// and the same as data (`cause` and `numbers`) for screens, JSON and reports to phrase.
@@ -18,8 +21,8 @@ pub struct Reason {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cause: Option<CompactString>,
     /// The numbers behind it, by name, e.g. `{"pain": 6, "ceiling": 5}`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub numbers: BTreeMap<CompactString, f64>,
+    #[serde(default, skip_serializing_if = "NamedNumbers::is_empty")]
+    pub numbers: NamedNumbers,
 }
 
 impl Reason {
@@ -28,17 +31,14 @@ impl Reason {
             rule: rule.into(),
             text: text.into(),
             cause: None,
-            numbers: BTreeMap::new(),
+            numbers: NamedNumbers::default(),
         }
     }
 
     /// The same reason with its trigger as data.
     pub fn because(mut self, cause: impl Into<CompactString>, numbers: &[(&str, f64)]) -> Self {
         self.cause = Some(cause.into());
-        self.numbers = numbers
-            .iter()
-            .map(|(name, value)| ((*name).into(), *value))
-            .collect();
+        self.numbers = NamedNumbers::from_pairs(numbers);
         self
     }
 }

@@ -4,9 +4,8 @@
 use super::context::Context;
 pub use crate::domain::phrase::one_decimal;
 use crate::domain::phrase::{self, Numbers};
+use crate::domain::reason::NamedNumbers;
 use chrono::{Days, NaiveDate};
-use compact_str::CompactString;
-use std::collections::BTreeMap;
 
 /// Why a next morning did not settle (or that it could not be judged yet).
 #[derive(Debug, Clone, PartialEq)]
@@ -94,8 +93,8 @@ impl Response {
 }
 
 /// Named numbers as a reason stores them.
-pub fn named(numbers: &[(&str, f64)]) -> BTreeMap<CompactString, f64> {
-    numbers.iter().map(|(k, v)| ((*k).into(), *v)).collect()
+pub fn named(numbers: &[(&str, f64)]) -> NamedNumbers {
+    NamedNumbers::from_pairs(numbers)
 }
 
 fn median(mut values: Vec<u8>) -> Option<f64> {

@@ -1,13 +1,12 @@
 //! Reading a reason's numbers and saying them: whole numbers without a decimal point, one
 //! decimal otherwise, singular or plural, and days relative to the plan's date.
 
+use crate::domain::reason::NamedNumbers;
 use chrono::{Days, NaiveDate};
-use compact_str::CompactString;
-use std::collections::BTreeMap;
 
 /// A reason's named numbers.
 #[derive(Debug, Clone, Copy)]
-pub struct Numbers<'a>(pub &'a BTreeMap<CompactString, f64>);
+pub struct Numbers<'a>(pub &'a NamedNumbers);
 
 impl Numbers<'_> {
     pub fn get(&self, name: &str) -> Option<f64> {
