@@ -109,10 +109,13 @@ pub fn tcx(start: DateTime<Utc>, sport: &str, laps: &[(f64, f64, u32)]) -> Strin
 }
 
 /// The FIT SDK sample files shipped in the `fitparser` package this build uses, found through
-/// `cargo metadata` (the package is already in cargo's cache: the build needs it).
+/// `cargo metadata` (the package is already in cargo's cache: the build needs it). Only this
+/// machine's platform is asked for: offline, cargo cannot resolve packages for other platforms
+/// (e.g. Android's) that the build never downloaded.
 pub fn fit_fixtures() -> PathBuf {
     let out = std::process::Command::new(env!("CARGO"))
         .args(["metadata", "--format-version", "1", "--offline"])
+        .args(["--filter-platform", &host_triple()])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
@@ -134,4 +137,18 @@ pub fn fit_fixtures() -> PathBuf {
         .unwrap()
         .join("tests")
         .join("fixtures")
+}
+
+/// The platform this machine builds for, e.g. `x86_64-unknown-linux-gnu`.
+fn host_triple() -> String {
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let out = std::process::Command::new(rustc)
+        .arg("-vV")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix("host: "))
+        .expect("rustc -vV names the host")
+        .to_string()
 }
