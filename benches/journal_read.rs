@@ -1,7 +1,8 @@
 //! What a start costs with a long journal: read every file (one `std::fs::read` each), parse
 //! the lines, replay, and prescribe today's plan, for 1, 5 and 10 years of daily use (the
 //! journal of `examples/gen-journal.rs`). Then what one more set costs the open app at 10 years:
-//! adding it to the History (`History::extend`) against replaying the whole journal again.
+//! adding it to the History (`History::extend`) against replaying the whole journal again, and
+//! the coach alone on a 10-year History.
 //! Run with `cargo bench --bench journal_read`.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or bench that cannot set up should stop loudly
 
@@ -117,5 +118,22 @@ fn a_set_added(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, read_replay_prescribe, a_set_added);
+/// The coach alone at 10 years: today's plan from a History already read. It runs after the
+/// last block is parsed, so every start waits for all of it.
+fn prescribe_alone(c: &mut Criterion) {
+    let catalogue = builtin_catalogue();
+    let programme = catalogue.get(PROGRAMME).unwrap();
+    let settings = CoachSettings::default();
+    let dir = tempfile::tempdir().unwrap();
+    let days = 10 * DAYS_PER_YEAR;
+    write_journal(dir.path(), programme, first_day(), days).unwrap();
+    let today = first_day() + Days::new(days);
+    let ctx = context(dir.path(), today);
+    let journal = FileJournal::open(&ctx, Some(today)).unwrap();
+    c.bench_function("prescribe alone at 10y", |b| {
+        b.iter(|| prescribe(programme, journal.history(), today, &settings))
+    });
+}
+
+criterion_group!(benches, read_replay_prescribe, a_set_added, prescribe_alone);
 criterion_main!(benches);

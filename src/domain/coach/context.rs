@@ -72,6 +72,24 @@ impl<'a> Context<'a> {
         self.sessions.iter().filter(|s| self.is_ours(s))
     }
 
+    /// Sessions of this programme before today split at `day`: those dated before it newest
+    /// first, and those from it on oldest first.
+    pub fn sessions_split_at(
+        &self,
+        day: NaiveDate,
+    ) -> (
+        impl Iterator<Item = &'a SessionLog> + '_,
+        impl Iterator<Item = &'a SessionLog> + '_,
+    ) {
+        let (before, since) = self
+            .sessions
+            .split_at(self.sessions.partition_point(|s| s.date < day));
+        (
+            before.iter().rev().filter(|s| self.is_ours(s)),
+            since.iter().filter(|s| self.is_ours(s)),
+        )
+    }
+
     /// Sessions of this programme dated today.
     pub fn sessions_today(&self) -> impl Iterator<Item = &'a SessionLog> + '_ {
         self.sessions_today.iter().filter(|s| self.is_ours(s))

@@ -7,6 +7,7 @@ use super::mornings::one_decimal;
 use super::phase::PhasePosition;
 use super::red_flags::ActiveFlag;
 use crate::domain::days;
+use crate::domain::history::SessionLog;
 use crate::domain::plan::ReferReason;
 use crate::domain::reason::Reason;
 use chrono::NaiveDate;
@@ -218,12 +219,37 @@ impl Context<'_> {
     /// exercise's previous session. Staying at the bottom rung is not being "sent back" (rule 6).
     pub fn floor_sends(&self) -> Vec<NaiveDate> {
         let from = days::before(self.today, u64::from(self.settings.flare_window_days));
-        let mut last_rung: std::collections::HashMap<&str, u32> = Default::default();
+        let (earlier, window) = self.sessions_split_at(from);
+        let window: Vec<&SessionLog> = window.collect();
+        // Each exercise's rung in its newest session before the window: only the window's days
+        // can count, so the years before it are walked back only as far as that.
+        let mut last_rung: Vec<(&str, Option<u32>)> = Vec::new();
+        for e in window.iter().flat_map(|s| &s.plan.exercises) {
+            if !last_rung.iter().any(|(name, _)| *name == e.exercise) {
+                last_rung.push((e.exercise.as_str(), None));
+            }
+        }
+        let mut unseen = last_rung.len();
+        for e in earlier.flat_map(|s| &s.plan.exercises) {
+            if unseen == 0 {
+                break;
+            }
+            if let Some(slot) = last_rung
+                .iter_mut()
+                .find(|(name, rung)| rung.is_none() && *name == e.exercise)
+            {
+                slot.1 = Some(e.rung);
+                unseen -= 1;
+            }
+        }
         let mut days: Vec<NaiveDate> = Vec::new();
-        for s in self.sessions_oldest_first() {
+        for s in window {
             let mut sent = false;
             for e in &s.plan.exercises {
-                let previous = last_rung.insert(e.exercise.as_str(), e.rung);
+                let previous = last_rung
+                    .iter_mut()
+                    .find(|(name, _)| *name == e.exercise)
+                    .and_then(|slot| slot.1.replace(e.rung));
                 let moved_down = previous.is_some_and(|p| e.rung < p);
                 if moved_down
                     && matches!(e.decision, crate::domain::plan::Decision::Regress(_))
@@ -232,14 +258,13 @@ impl Context<'_> {
                     sent = true;
                 }
             }
-            if sent && s.date >= from && days.last() != Some(&s.date) {
+            if sent && days.last() != Some(&s.date) {
                 days.push(s.date);
             }
         }
         days
     }
 
-    /// The floor rung of an exercise in a phase (1 when unknown).
     fn floor_in(&self, phase: &str, exercise: &str) -> u32 {
         self.programme
             .phase_index(phase)
