@@ -40,17 +40,17 @@ impl NamedNumbers {
     }
 
     fn from_vec(mut pairs: Vec<(CompactString, f64)>) -> Self {
-        // A stable sort keeps repeats in their order, so keeping the last of each run of equal
-        // names is "the last value wins".
+        // A stable sort keeps repeats in their order; folding each later repeat's value into
+        // the one kept is "the last value wins".
         pairs.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut unique: Vec<(CompactString, f64)> = Vec::with_capacity(pairs.len());
-        for pair in pairs {
-            match unique.last_mut() {
-                Some(last) if last.0 == pair.0 => *last = pair,
-                _ => unique.push(pair),
+        pairs.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 = later.1;
             }
-        }
-        NamedNumbers(unique.into_boxed_slice())
+            same
+        });
+        NamedNumbers(pairs.into_boxed_slice())
     }
 }
 
