@@ -85,16 +85,11 @@ impl Response {
             Response::Settled => "it settled by the next morning".into(),
             Response::NotLoggedYet => "the next morning's check-in is not logged yet".into(),
             unsettled => {
-                let numbers = named(&unsettled.numbers(tolerance));
+                let numbers = NamedNumbers::from_pairs(&unsettled.numbers(tolerance));
                 phrase::settle_words(Numbers(&numbers)).unwrap_or_default()
             }
         }
     }
-}
-
-/// Named numbers as a reason stores them.
-pub fn named(numbers: &[(&str, f64)]) -> NamedNumbers {
-    NamedNumbers::from_pairs(numbers)
 }
 
 fn median(mut values: Vec<u8>) -> Option<f64> {

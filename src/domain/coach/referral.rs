@@ -265,6 +265,7 @@ impl Context<'_> {
         days
     }
 
+    /// The floor rung of an exercise in a phase (1 when unknown).
     fn floor_in(&self, phase: &str, exercise: &str) -> u32 {
         self.programme
             .phase_index(phase)

@@ -1,9 +1,10 @@
 //! The coach's view of logged runs: the last run judged by rules 8–9, then the running caps.
 
 use super::context::Context;
-use super::mornings::{Response, named};
+use super::mornings::Response;
 use super::rules::days_ago;
 use crate::domain::phrase::{self, Numbers};
+use crate::domain::reason::NamedNumbers;
 use crate::domain::running::{self, LastRunJudgement};
 use crate::domain::running_advice::RunningAdvice;
 use chrono::NaiveDate;
@@ -16,7 +17,8 @@ pub fn running_advice(cx: &Context) -> RunningAdvice {
     let runs = &cx.history.runs[..cx.history.runs.partition_point(|r| r.date <= cx.today)];
     let judged = last_run(cx).map(|(date, problem)| LastRunJudgement {
         date,
-        problem: problem.and_then(|numbers| phrase::run_problem(Numbers(&named(&numbers)))),
+        problem: problem
+            .and_then(|numbers| phrase::run_problem(Numbers(&NamedNumbers::from_pairs(&numbers)))),
     });
     let mut advice = running::advise(runs, cx.today, &cx.settings, judged);
     let notes = super::run_notes::notes(runs, cx.today, &cx.settings, &advice);
